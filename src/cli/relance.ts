@@ -1,0 +1,117 @@
+/**
+ * Relance on the command line, on the same import and core code as the web app.
+ *   relance analyze <file> [--sheet NAME] [--as-of YYYY-MM-DD] [--json] [--lang fr|en]
+ */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { analyzeLedger, dayFromIso, dayFromYmd, isoOf, numbersJson, type Day } from '../core/index.ts';
+import { importFile } from '../import/import-file.ts';
+import { describeIssue, type Lang } from '../i18n/issues.ts';
+
+type Args = { command: string; files: string[]; flags: Map<string, string | true> };
+
+function parseArgs(argv: readonly string[]): Args {
+  const flags = new Map<string, string | true>();
+  const files: string[] = [];
+  let command = '';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a.startsWith('--')) {
+      const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
+      if (v !== undefined) flags.set(k, v);
+      else if (['sheet', 'as-of', 'lang', 'windows', 'terms'].includes(k) && argv[i + 1] !== undefined) flags.set(k, argv[++i] as string);
+      else flags.set(k, true);
+    } else if (command === '') command = a;
+    else files.push(a);
+  }
+  return { command, files, flags };
+}
+
+function today(): Day {
+  const now = new Date();
+  return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) as Day;
+}
+
+const USAGE = `usage: relance analyze <file> [--sheet NAME] [--as-of YYYY-MM-DD] [--windows N] [--terms DAYS] [--include-drafts] [--json] [--lang fr|en]`;
+
+function main(argv: readonly string[]): number {
+  const args = parseArgs(argv);
+  const flag = (k: string): string | undefined => {
+    const v = args.flags.get(k);
+    return typeof v === 'string' ? v : undefined;
+  };
+  const lang: Lang = flag('lang') === 'fr' ? 'fr' : 'en';
+  if (args.command !== 'analyze' || args.files.length !== 1) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const asOfText = flag('as-of');
+  const asOf = asOfText ? dayFromIso(asOfText) : today();
+  if (asOf === null) {
+    process.stderr.write(`relance: --as-of must be a date written YYYY-MM-DD (got "${asOfText}")\n`);
+    return 2;
+  }
+  const windows = flag('windows') ? Number(flag('windows')) : 3;
+  if (!Number.isInteger(windows) || windows < 1 || windows > 24) {
+    process.stderr.write('relance: --windows must be a whole number from 1 to 24\n');
+    return 2;
+  }
+  const path = args.files[0] as string;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (e) {
+    process.stderr.write(`relance: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+  const sheet = flag('sheet');
+  const terms = flag('terms') ? Number(flag('terms')) : undefined;
+  const { report, ledger } = importFile(bytes, {
+    fileName: basename(path),
+    ...(sheet !== undefined ? { sheet } : {}),
+    ...(terms !== undefined && Number.isInteger(terms) ? { defaultTermsDays: terms } : {}),
+    includeDrafts: args.flags.has('include-drafts'),
+  });
+  const describe = (i: Parameters<typeof describeIssue>[0]) => describeIssue(i, lang);
+  const analysis = analyzeLedger(ledger, { asOf, windows });
+  if (args.flags.has('json')) {
+    const out = {
+      ...numbersJson(ledger, analysis, describe),
+      import: {
+        file: report.fileName,
+        format: report.format,
+        encoding: report.encoding,
+        separator: report.separator,
+        sheet: report.sheet,
+        sheets: report.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.rows })),
+        headerRow: report.headerRow,
+        columns: report.columns.filter((c) => c.field !== null).map((c) => ({ column: c.letter, header: c.header, field: c.field, ...(c.dateOrder ? { dateOrder: c.dateOrder, dateOrderAssumed: c.isDateOrderAssumed } : {}) })),
+        rowsRead: report.rowsRead,
+        rowsUsed: report.rowsUsed,
+        skipped: report.skipped,
+        mergedRows: report.mergedRows,
+        invoices: report.invoiceCount,
+        customers: report.customerCount,
+        fatal: report.fatal,
+        issues: report.issues.map((i) => ({ code: i.code, severity: i.severity, ...(i.sheet !== undefined ? { sheet: i.sheet } : {}), ...(i.row !== undefined ? { row: i.row } : {}), ...(i.column !== undefined ? { column: i.column } : {}), ...(i.value !== undefined ? { value: i.value } : {}), message: describe(i) })),
+      },
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return report.fatal ? 1 : 0;
+  }
+  if (report.fatal) {
+    process.stderr.write(`${report.issues.filter((i) => i.severity === 'error').map(describe).join('\n')}\n`);
+    return 1;
+  }
+  const t = analysis.aging.total;
+  const lines = [
+    `${report.fileName}: ${report.invoiceCount} items, ${report.customerCount} customers (sheet "${report.sheet}", header on row ${report.headerRow})`,
+    `as of ${isoOf(asOf)}: open ${(t.openCents / 100).toFixed(2)} ${ledger.currency}, overdue ${(t.overdueCents / 100).toFixed(2)}`,
+    ...analysis.aging.labels.map((l, i) => `  ${l.padEnd(8)} ${((t.buckets[i] ?? 0) / 100).toFixed(2).padStart(16)}`),
+    ...report.issues.slice(0, 20).map((i) => `- ${describe(i)}`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,98 @@
+/**
+ * One call that computes every figure of the dashboard and of the CLI's JSON from a ledger and
+ * the settings, plus the warnings that depend on the as-of date.
+ */
+import { agedBalance, DEFAULT_BUCKET_EDGES, type AgedBalance, type AgingBasis } from './aging.ts';
+import { isoOf, type Day } from './day.ts';
+import { dsoFigures, roundTenth, type DsoResult, type ManualSales } from './dso.ts';
+import { IssueList, type Issue } from './issues.ts';
+import type { Ledger } from './ledger.ts';
+
+export type AnalysisSettings = {
+  readonly asOf: Day;
+  readonly basis?: AgingBasis;
+  readonly edges?: readonly number[];
+  readonly windows?: number;
+  readonly manualSales?: ManualSales;
+};
+
+export type Analysis = {
+  readonly asOf: Day;
+  readonly aging: AgedBalance;
+  readonly dso: DsoResult;
+  readonly warnings: readonly Issue[];
+};
+
+export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analysis {
+  const asOf = settings.asOf;
+  const aging = agedBalance(ledger, { asOf, basis: settings.basis ?? 'due', edges: settings.edges ?? DEFAULT_BUCKET_EDGES });
+  const dso = dsoFigures(ledger, {
+    asOf,
+    windows: settings.windows ?? 3,
+    ...(settings.manualSales ? { manualSales: settings.manualSales } : {}),
+  });
+  const warnings = new IssueList(20);
+  let laterInvoices = 0;
+  let laterPayments = 0;
+  for (const inv of ledger.invoices) {
+    if (inv.issued !== null && inv.issued > asOf) {
+      laterInvoices++;
+      continue;
+    }
+    for (const p of inv.payments) {
+      if (p.day !== null && p.day > asOf) {
+        laterPayments++;
+        warnings.add({ code: 'PaymentAfterAsOf', severity: 'info', sheet: inv.source.sheet, row: inv.source.row, params: { invoice: inv.number, date: isoOf(p.day) } });
+      }
+    }
+  }
+  const out: Issue[] = warnings.toArray().filter((i) => i.code !== 'TooManyIssues');
+  if (laterPayments > 0) out.push({ code: 'PaymentAfterAsOf', severity: 'info', params: { count: laterPayments, asOf: isoOf(asOf) } });
+  if (laterInvoices > 0) out.push({ code: 'InvoiceAfterAsOf', severity: 'info', params: { count: laterInvoices, asOf: isoOf(asOf) } });
+  if (aging.undatedCount > 0) out.push({ code: 'UndatedItems', severity: 'warning', params: { count: aging.undatedCount } });
+  if (!ledger.hasSalesHistory && !settings.manualSales) out.push({ code: 'OpenItemsOnly', severity: 'warning' });
+  if (settings.manualSales && settings.manualSales.size > 0) out.push({ code: 'ManualSalesUsed', severity: 'info' });
+  if (ledger.amountBasis === 'HT') out.push({ code: 'HtOnlyAmounts', severity: 'warning' });
+  return { asOf, aging, dso, warnings: out };
+}
+
+/** The figures object of numbers.md § "Machine-readable output" (penalties and actions come later). */
+export function numbersJson(ledger: Ledger, analysis: Analysis, describe: (issue: Issue) => string): Record<string, unknown> {
+  const labels = analysis.aging.labels;
+  const bucketObject = (buckets: readonly number[]): Record<string, number> => {
+    const o: Record<string, number> = {};
+    labels.forEach((l, i) => {
+      o[l] = buckets[i] ?? 0;
+    });
+    return o;
+  };
+  const names = new Map(ledger.customers.map((c) => [c.id, c.name]));
+  const t = analysis.aging.total;
+  const d = analysis.dso;
+  return {
+    asOf: isoOf(analysis.asOf),
+    currency: ledger.currency,
+    totals: { openCents: t.openCents, notDueCents: t.notDueCents, overdueCents: t.overdueCents },
+    aging: bucketObject(t.buckets),
+    customers: analysis.aging.customers.map((c) => ({
+      id: c.customerId,
+      name: names.get(c.customerId) ?? c.customerId,
+      openCents: c.openCents,
+      overdueCents: c.overdueCents,
+      aging: bucketObject(c.buckets),
+      weightedDaysLate: roundTenth(c.weightedDaysLate),
+    })),
+    dso: {
+      windows: d.windows,
+      simple: roundTenth(d.simple),
+      countback: roundTenth(d.countback),
+      bestPossibleSimple: roundTenth(d.bestPossibleSimple),
+      bestPossibleCountback: roundTenth(d.bestPossibleCountback),
+      addSimple: roundTenth(d.addSimple),
+      addCountback: roundTenth(d.addCountback),
+      cei: roundTenth(d.cei),
+    },
+    weightedDaysLate: roundTenth(t.weightedDaysLate),
+    warnings: analysis.warnings.map(describe),
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * DSO (simple and countback), best possible DSO, ADD and CEI over rolling monthly sales windows,
+ * exactly as numbers.md § "Sales windows" and § "DSO and friends" define them.
+ */
+import { addMonths, dayFromIso, endOfMonth, isoOf, startOfMonth, type Day } from './day.ts';
+import type { Cents } from './money.ts';
+import { agedBalance } from './aging.ts';
+import { receivablesAt, type Ledger } from './ledger.ts';
+
+export type SalesWindow = {
+  /** Window k covers the days (start, end]: start is exclusive. */
+  readonly k: number;
+  readonly start: Day;
+  readonly end: Day;
+  readonly days: number;
+  readonly sales: Cents;
+};
+
+/** Sales typed by the user for a calendar month (`YYYY-MM`), used when the file has no history. */
+export type ManualSales = ReadonlyMap<string, Cents>;
+
+export type DsoOptions = {
+  readonly asOf: Day;
+  /** Number of windows in the DSO period (default 3). */
+  readonly windows?: number;
+  readonly manualSales?: ManualSales;
+};
+
+export type DsoResult = {
+  readonly windows: number;
+  readonly simple: number | null;
+  readonly countback: number | null;
+  readonly bestPossibleSimple: number | null;
+  readonly bestPossibleCountback: number | null;
+  readonly addSimple: number | null;
+  readonly addCountback: number | null;
+  readonly cei: number | null;
+  /** Why a figure is undefined, as issue codes for the UI. */
+  readonly notes: readonly DsoNote[];
+  readonly period: readonly SalesWindow[];
+  readonly receivables: Cents;
+  readonly notDue: Cents;
+  readonly receivablesAtStart: Cents;
+  readonly salesSource: 'ledger' | 'manual';
+};
+
+export type DsoNote = 'NoSalesInPeriod' | 'CountbackBeyondHistory' | 'NoSalesHistory' | 'PeriodBeyondHistory';
+
+/** The rolling window k = (asOf − k months, asOf − (k−1) months]. */
+export function salesWindowBounds(asOf: Day, k: number): { start: Day; end: Day } {
+  return { start: addMonths(asOf, -k), end: addMonths(asOf, -(k - 1)) };
+}
+
+/** Builds sales(k) for k = 1..count: Σ amount of invoices and credit notes issued in the window. */
+export function salesWindows(ledger: Ledger, asOf: Day, count: number, manual?: ManualSales): SalesWindow[] {
+  const bounds: { start: Day; end: Day }[] = [];
+  for (let k = 1; k <= count; k++) bounds.push(salesWindowBounds(asOf, k));
+  const sums = new Array<number>(count).fill(0);
+  if (manual) {
+    bounds.forEach((b, i) => {
+      sums[i] = manualSalesIn(manual, b.start, b.end);
+    });
+  } else if (count > 0) {
+    const oldest = (bounds[count - 1] as { start: Day }).start;
+    for (const inv of ledger.invoices) {
+      if (inv.kind === 'payment' || inv.issued === null) continue;
+      const d = inv.issued;
+      if (d > asOf || d <= oldest) continue;
+      // Windows are contiguous and ordered backwards; find the one that contains d.
+      const i = windowIndexOf(bounds, d);
+      if (i >= 0) sums[i] = (sums[i] as number) + inv.amount;
+    }
+  }
+  return bounds.map((b, i) => ({ k: i + 1, start: b.start, end: b.end, days: b.end - b.start, sales: sums[i] as Cents }));
+}
+
+function windowIndexOf(bounds: readonly { start: Day; end: Day }[], d: Day): number {
+  let lo = 0;
+  let hi = bounds.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = bounds[mid] as { start: Day; end: Day };
+    if (d > b.end) hi = mid - 1;
+    else if (d <= b.start) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * Manual monthly sales falling in (start, end]: each calendar month contributes its typed sales
+ * pro rata of its days inside the window, rounded to the cent. Exact when windows are calendar
+ * months (as-of date on a month's last day).
+ */
+function manualSalesIn(manual: ManualSales, start: Day, end: Day): number {
+  let total = 0;
+  let d = (start + 1) as Day;
+  while (d <= end) {
+    const monthEnd = endOfMonth(d);
+    const last = monthEnd < end ? monthEnd : end;
+    const typed = manual.get(isoOf(d).slice(0, 7)) ?? 0;
+    const inMonth = monthEnd - startOfMonth(d) + 1;
+    total += Math.round((typed * (last - d + 1)) / inMonth);
+    d = (last + 1) as Day;
+  }
+  return total;
+}
+
+/** Simple DSO = receivables / Σ sales × Σ days; null when the period has no sales. */
+export function simpleDso(receivables: number, period: readonly SalesWindow[]): number | null {
+  let sales = 0;
+  let days = 0;
+  for (const w of period) {
+    sales += w.sales;
+    days += w.days;
+  }
+  if (sales === 0) return null;
+  return (receivables / sales) * days;
+}
+
+/**
+ * Countback DSO: exhaust the receivables against the latest windows, going back while the window
+ * ends on or after the earliest invoice date. Null when the history is used up first.
+ * `windowAt(k)` supplies window k lazily so the history can be as long as the ledger.
+ */
+export function countbackDso(receivables: number, windowAt: (k: number) => SalesWindow, earliest: Day | null): number | null {
+  let remaining = receivables;
+  let dso = 0;
+  if (remaining === 0) return 0;
+  if (earliest === null) return null;
+  for (let k = 1; k <= 1200; k++) {
+    const w = windowAt(k);
+    if (w.end < earliest) return null;
+    if (remaining >= w.sales) {
+      remaining -= w.sales;
+      dso += w.days;
+      if (remaining === 0) return dso;
+    } else {
+      return dso + (remaining / w.sales) * w.days;
+    }
+  }
+  return null;
+}
+
+export function dsoFigures(ledger: Ledger, options: DsoOptions): DsoResult {
+  const asOf = options.asOf;
+  const n = options.windows ?? 3;
+  const manual = options.manualSales && options.manualSales.size > 0 ? options.manualSales : undefined;
+  const notes: DsoNote[] = [];
+  if (!manual && !ledger.hasSalesHistory) notes.push('NoSalesHistory');
+  const aging = agedBalance(ledger, { asOf, basis: 'due' });
+  const receivables = aging.total.openCents;
+  const notDue = aging.total.notDueCents;
+  // History: as many windows as it takes to reach the earliest invoice date.
+  let earliest: Day | null = null;
+  if (manual) {
+    for (const key of manual.keys()) {
+      const d = dayFromIso(`${key}-01`);
+      if (d !== null && (earliest === null || d < earliest)) earliest = d;
+    }
+  } else {
+    for (const inv of ledger.invoices) {
+      if (inv.kind === 'payment' || inv.issued === null || inv.issued > asOf) continue;
+      if (earliest === null || inv.issued < earliest) earliest = inv.issued;
+    }
+  }
+  let historyLength = n;
+  if (earliest !== null) {
+    while (historyLength < 1200 && salesWindowBounds(asOf, historyLength + 1).end >= earliest) historyLength++;
+  }
+  const history = salesWindows(ledger, asOf, historyLength, manual);
+  const windowAt = (k: number): SalesWindow => {
+    const w = history[k - 1];
+    if (w) return w;
+    const b = salesWindowBounds(asOf, k);
+    return { k, start: b.start, end: b.end, days: b.end - b.start, sales: 0 as Cents };
+  };
+  const period = history.slice(0, n);
+  if (earliest !== null && (period[n - 1]?.start ?? asOf) < earliest && !notes.includes('NoSalesHistory')) {
+    notes.push('PeriodBeyondHistory');
+  }
+  const simple = simpleDso(receivables, period);
+  if (simple === null) notes.push('NoSalesInPeriod');
+  const countback = countbackDso(receivables, windowAt, earliest);
+  if (countback === null && receivables !== 0) notes.push('CountbackBeyondHistory');
+  const bestSimple = simpleDso(notDue, period);
+  const bestCountback = countbackDso(notDue, windowAt, earliest);
+  const start = addMonths(asOf, -n);
+  const receivablesAtStart = receivablesAt(ledger, start);
+  let s = 0;
+  for (const w of period) s += w.sales;
+  const ceiDen = receivablesAtStart + s - notDue;
+  const cei = ceiDen === 0 ? null : ((receivablesAtStart + s - receivables) / ceiDen) * 100;
+  return {
+    windows: n,
+    simple,
+    countback,
+    bestPossibleSimple: bestSimple,
+    bestPossibleCountback: bestCountback,
+    addSimple: simple !== null && bestSimple !== null ? simple - bestSimple : null,
+    addCountback: countback !== null && bestCountback !== null ? countback - bestCountback : null,
+    cei: manual ? null : cei,
+    notes,
+    period,
+    receivables,
+    notDue,
+    receivablesAtStart,
+    salesSource: manual ? 'manual' : 'ledger',
+  };
+}
+
+/** Rounds a figure to one decimal, half away from zero (how every DSO figure is shown). */
+export function roundTenth(x: number | null): number | null {
+  if (x === null || !Number.isFinite(x)) return null;
+  const r = Math.sign(x) * Math.round(Math.abs(x) * 10 + 1e-9) / 10;
+  return r === 0 ? 0 : r;
+}

@@ -1,0 +1,8 @@
+/** The only door into the pure domain core: everything outside src/core imports from here. */
+export * from './day.ts';
+export * from './money.ts';
+export * from './ledger.ts';
+export * from './issues.ts';
+export * from './aging.ts';
+export * from './dso.ts';
+export * from './analysis.ts';

@@ -1,0 +1,89 @@
+/**
+ * The ledger model every figure is computed from: customers, invoices (credit notes and
+ * unallocated payments are items with a negative amount) and the dated payments on them.
+ */
+import type { Cents } from './money.ts';
+import type { Day } from './day.ts';
+
+/** Where a ledger item came from, so that every figure can be traced back to a file row. */
+export type SourceRef = {
+  readonly file: string;
+  readonly sheet: string;
+  /** 1-based row number as the spreadsheet shows it. */
+  readonly row: number;
+};
+
+export type Payment = {
+  /** null: the file says it is paid but not when; it counts as made on or before the as-of date. */
+  readonly day: Day | null;
+  readonly amount: Cents;
+};
+
+export type ItemKind = 'invoice' | 'credit' | 'payment';
+
+export type Invoice = {
+  /** Unique within the ledger. */
+  readonly key: string;
+  /** The invoice number as written in the file ('' when the file has none). */
+  readonly number: string;
+  readonly customerId: string;
+  readonly issued: Day | null;
+  /** Due date as read, or derived from the payment-terms setting (`isDueDerived`). */
+  readonly due: Day | null;
+  readonly isDueDerived: boolean;
+  /** TTC amount; negative for credit notes and unallocated payments. */
+  readonly amount: Cents;
+  readonly payments: readonly Payment[];
+  readonly kind: ItemKind;
+  readonly currency: string;
+  /** The file itself marks the invoice as disputed (a "litige" column or status). */
+  readonly isDisputed: boolean;
+  readonly source: SourceRef;
+};
+
+export type Customer = {
+  /** The customer code where the ledger has one, else the name as written in the file. */
+  readonly id: string;
+  readonly code: string | null;
+  readonly name: string;
+};
+
+export type Ledger = {
+  readonly customers: readonly Customer[];
+  readonly invoices: readonly Invoice[];
+  readonly currency: string;
+  /** 'HT' when the only amounts found were tax-exclusive: DSO is then labelled HT. */
+  readonly amountBasis: 'TTC' | 'HT';
+  /** False when the file lists only open items (no paid invoice, no payment): no sales history. */
+  readonly hasSalesHistory: boolean;
+};
+
+/** `open(inv, D) = amount − Σ payments dated ≤ D`; an undated payment counts at any D. */
+export function openAt(inv: Invoice, d: Day): Cents {
+  let open = inv.amount as number;
+  for (const p of inv.payments) {
+    if (p.day === null || p.day <= d) open -= p.amount;
+  }
+  return open as Cents;
+}
+
+/** The date an item is aged from on the due-date basis: due date, or its own date when it has none. */
+export function agingDueDay(inv: Invoice): Day | null {
+  return inv.due ?? inv.issued;
+}
+
+/** Invoices issued on or before `d` (undated ones included). */
+export function isIssuedBy(inv: Invoice, d: Day): boolean {
+  return inv.issued === null || inv.issued <= d;
+}
+
+/** Receivables at D: Σ open(inv, D) over invoices issued ≤ D. */
+export function receivablesAt(ledger: Ledger, d: Day): Cents {
+  let total = 0;
+  for (const inv of ledger.invoices) if (isIssuedBy(inv, d)) total += openAt(inv, d);
+  return total as Cents;
+}
+
+export function emptyLedger(): Ledger {
+  return { customers: [], invoices: [], currency: 'EUR', amountBasis: 'TTC', hasSalesHistory: true };
+}

@@ -1,0 +1,121 @@
+/**
+ * User-facing messages for every issue code, French first. `{name}` placeholders take the
+ * issue's params. A test checks that both languages cover every code.
+ */
+import type { Issue, IssueCode } from '../core/index.ts';
+
+export type Lang = 'fr' | 'en';
+
+type Messages = Record<IssueCode, string>;
+
+export const ISSUE_MESSAGES: Record<Lang, Messages> = {
+  fr: {
+    EmptyFile: 'Le fichier est vide.',
+    EncryptedFile: 'Le fichier est protégé par un mot de passe (chiffré). Ouvrez-le dans votre tableur, enregistrez une copie sans mot de passe, puis déposez cette copie.',
+    NotASpreadsheet: "Ce fichier n'est pas un tableur ni un CSV ({what}). Formats acceptés : .xlsx, .xlsm, .xls, .ods, .csv, .txt.",
+    CorruptFile: 'Le fichier est endommagé ou illisible ({detail}).',
+    UnreadableFile: 'Le fichier ne peut pas être lu ({detail}).',
+    FileTooLarge: 'Le fichier est trop volumineux ({megabytes} Mo ; maximum {max} Mo pour ce format). Exportez-le en CSV ou par période.',
+    NoSheet: 'Le classeur ne contient aucune feuille.',
+    NoHeaderRow: "Aucune ligne d'en-têtes n'a été trouvée dans la feuille « {sheet} ».",
+    NoUsableColumn: 'Colonnes introuvables : {missing}. En-têtes lus : {headers}. Indiquez les colonnes dans le panneau de correspondance.',
+    MissingAmountColumn: 'Aucune colonne de montant (TTC, reste dû, débit/crédit) : {missing}. En-têtes lus : {headers}. Indiquez les colonnes dans le panneau de correspondance.',
+    NoDataRows: 'La feuille « {sheet} » ne contient aucune ligne de données exploitable (lignes écartées : {skipped} ; « draft » = brouillons ou factures annulées, que vous pouvez inclure).',
+    HiddenSheet: 'Feuille masquée : « {sheet} ».',
+    SheetChosen: 'Le classeur contient {count} feuilles ; la feuille « {sheet} » a été choisie parce qu’elle ressemble le plus à un grand livre clients. Vous pouvez en choisir une autre.',
+    EncodingGuessed: "L'encodage du texte a été reconnu comme {encoding}. Si des accents s'affichent mal, choisissez-en un autre.",
+    CsvParseError: 'Ligne CSV mal formée ({detail}).',
+    AmbiguousDateOrder: "Les dates de cette colonne se lisent aussi bien jour/mois que mois/jour ; elles ont été lues {order}. Vérifiez et changez l'ordre si besoin.",
+    InconsistentDateOrder: 'Cette colonne mélange des dates jour/mois et mois/jour ; elles ont été lues {order}. Certaines dates sont sans doute fausses : corrigez le fichier.',
+    MixedDateTypes: 'Cette colonne mélange {dates} vraies dates et {texts} dates écrites en texte : signe habituel d’un fichier réenregistré avec une autre langue, où jour et mois ont pu être inversés. Vérifiez les dates avant de vous fier au DSO.',
+    AmountsStoredAsText: '{count} montants sont enregistrés comme du texte dans le tableur ; ils ont été convertis.',
+    HtOnlyAmounts: 'Seuls des montants HT ont été trouvés : le DSO est calculé en HT, alors que les créances se suivent normalement en TTC.',
+    MixedCurrencies: '{count} lignes en {currency} ont été laissées de côté : les calculs portent sur la devise principale ({main}).',
+    InvalidAmount: 'Montant illisible ; la ligne est ignorée.',
+    InvalidDate: 'Date illisible ; elle est laissée vide.',
+    MissingCustomer: 'Ligne sans client.',
+    SubCentAmount: 'Montant avec plus de deux décimales, arrondi au centime.',
+    DuplicateInvoice: 'Le numéro de facture {number} apparaît plusieurs fois ({customers}).',
+    InconsistentOpenAmount: 'Le reste dû ne correspond pas au montant moins le réglé ; le reste dû a été retenu.',
+    MissingDueDate: "{count} factures sans date d'échéance (la première à cette ligne) : échéance fixée à {days} jours après la date de facture (délai légal par défaut, art. L441-10 du Code de commerce ; réglable).",
+    DueBeforeIssue: "L'échéance ({due}) est antérieure à la date de facture ({issued}).",
+    PaymentAfterAsOf: '{count} règlements sont datés après le {asOf} : ils sont ignorés à cette date.',
+    InvoiceAfterAsOf: '{count} factures sont datées après le {asOf} : elles sont ignorées à cette date.',
+    UndatedItems: '{count} pièces sans aucune date sont comptées comme non échues.',
+    OpenItemsOnly: "Le fichier ne contient que des pièces ouvertes (aucun règlement) : le DSO a besoin du chiffre d'affaires TTC de la période. Saisissez les ventes mensuelles pour un DSO fiable.",
+    ManualSalesUsed: "Le DSO utilise le chiffre d'affaires mensuel que vous avez saisi.",
+    TooManyIssues: '{count} signalements de ce type ({code}) ; seuls les {shown} premiers sont affichés.',
+  },
+  en: {
+    EmptyFile: 'The file is empty.',
+    EncryptedFile: 'The file is password-protected (encrypted). Open it in your spreadsheet program, save a copy without a password, and drop that copy.',
+    NotASpreadsheet: 'This file is not a spreadsheet or a CSV ({what}). Accepted formats: .xlsx, .xlsm, .xls, .ods, .csv, .txt.',
+    CorruptFile: 'The file is damaged or unreadable ({detail}).',
+    UnreadableFile: 'The file cannot be read ({detail}).',
+    FileTooLarge: 'The file is too large ({megabytes} MB; at most {max} MB for this format). Export it as CSV or by period.',
+    NoSheet: 'The workbook has no sheet.',
+    NoHeaderRow: 'No header row was found in sheet "{sheet}".',
+    NoUsableColumn: 'Columns not found: {missing}. Headers read: {headers}. Choose the columns in the mapping panel.',
+    MissingAmountColumn: 'No amount column (total, balance due, debit/credit): {missing}. Headers read: {headers}. Choose the columns in the mapping panel.',
+    NoDataRows: 'Sheet "{sheet}" has no usable data row (rows left out: {skipped}; "draft" = draft or cancelled invoices, which you can include).',
+    HiddenSheet: 'Hidden sheet: "{sheet}".',
+    SheetChosen: 'The workbook has {count} sheets; "{sheet}" was chosen because it looks most like a receivables ledger. You can pick another one.',
+    EncodingGuessed: 'The text encoding was recognised as {encoding}. If accents look wrong, pick another one.',
+    CsvParseError: 'Malformed CSV line ({detail}).',
+    AmbiguousDateOrder: 'The dates of this column read equally as day/month or month/day; they were read {order}. Check, and change the order if needed.',
+    InconsistentDateOrder: 'This column mixes day/month and month/day dates; they were read {order}. Some dates are probably wrong: fix the file.',
+    MixedDateTypes: 'This column mixes {dates} real dates and {texts} dates written as text: the usual sign of a file re-saved under another locale, where day and month may have been swapped. Check the dates before trusting the DSO.',
+    AmountsStoredAsText: '{count} amounts are stored as text in the spreadsheet; they were converted.',
+    HtOnlyAmounts: 'Only tax-exclusive (HT) amounts were found: DSO is computed on HT, whereas receivables are normally followed tax-inclusive.',
+    MixedCurrencies: '{count} rows in {currency} were left out: figures are in the main currency ({main}).',
+    InvalidAmount: 'Unreadable amount; the row is skipped.',
+    InvalidDate: 'Unreadable date; it is left empty.',
+    MissingCustomer: 'Row with no customer.',
+    SubCentAmount: 'Amount with more than two decimals, rounded to the cent.',
+    DuplicateInvoice: 'Invoice number {number} appears more than once ({customers}).',
+    InconsistentOpenAmount: 'The balance due does not equal amount minus paid; the balance due was used.',
+    MissingDueDate: '{count} invoices have no due date (the first on this row): due date set {days} days after the invoice date (French legal default, art. L441-10 Code de commerce; adjustable).',
+    DueBeforeIssue: 'The due date ({due}) is before the invoice date ({issued}).',
+    PaymentAfterAsOf: '{count} payments are dated after {asOf}: they are ignored at that date.',
+    InvoiceAfterAsOf: '{count} invoices are dated after {asOf}: they are ignored at that date.',
+    UndatedItems: '{count} items with no date at all are counted as not yet due.',
+    OpenItemsOnly: 'The file lists open items only (no payment): DSO needs the period’s sales including tax. Enter the monthly sales for a reliable DSO.',
+    ManualSalesUsed: 'DSO uses the monthly sales you entered.',
+    TooManyIssues: '{count} reports of this kind ({code}); only the first {shown} are shown.',
+  },
+};
+
+const ORDER_WORDS: Record<Lang, Record<string, string>> = {
+  fr: { dmy: 'jour/mois/année', mdy: 'mois/jour/année' },
+  en: { dmy: 'day/month/year', mdy: 'month/day/year' },
+};
+
+export function interpolate(template: string, params: Readonly<Record<string, string | number>> | undefined, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const v = params?.[key];
+    if (v === undefined) return '';
+    if (key === 'order') return ORDER_WORDS[lang][String(v)] ?? String(v);
+    if (typeof v === 'number') return v.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB');
+    return v;
+  });
+}
+
+/** The message of an issue, without its place. */
+export function issueMessage(issue: Issue, lang: Lang): string {
+  const params = issue.sheet !== undefined ? { sheet: issue.sheet, ...issue.params } : issue.params;
+  return interpolate(ISSUE_MESSAGES[lang][issue.code], params, lang);
+}
+
+/** "Feuille X, ligne 12, colonne C (Échéance), valeur « abc » : message" */
+export function describeIssue(issue: Issue, lang: Lang): string {
+  const parts: string[] = [];
+  const w = lang === 'fr' ? { sheet: 'feuille', row: 'ligne', column: 'colonne', value: 'valeur' } : { sheet: 'sheet', row: 'row', column: 'column', value: 'value' };
+  if (issue.sheet !== undefined) parts.push(`${w.sheet} « ${issue.sheet} »`.replace(/« (.*) »/, lang === 'fr' ? '« $1 »' : '"$1"'));
+  if (issue.row !== undefined) parts.push(`${w.row} ${issue.row}`);
+  if (issue.column !== undefined) parts.push(`${w.column} ${issue.column}`);
+  if (issue.value !== undefined) parts.push(lang === 'fr' ? `${w.value} « ${issue.value} »` : `${w.value} "${issue.value}"`);
+  const where = parts.join(', ');
+  const message = issueMessage(issue, lang);
+  if (where === '') return message;
+  return `${where.charAt(0).toUpperCase()}${where.slice(1)}${lang === 'fr' ? ' : ' : ': '}${message}`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Text decoding with detection: BOMs (UTF-8, UTF-16), strict UTF-8, then Windows-1252 or CP850
+ * (DOS code page 850, which French accounting exports still use), chosen by which one reads as
+ * French or English text. TextDecoder has no CP850, so its upper half is a table here.
+ */
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'cp850';
+
+export type Decoded = { text: string; encoding: TextEncodingName; hadBom: boolean; guessed: boolean };
+
+// CP850 code points for bytes 0x80..0xFF.
+const CP850_HIGH =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0';
+
+export function decodeCp850(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let chunk = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    chunk += b < 0x80 ? String.fromCharCode(b) : CP850_HIGH[b - 0x80];
+    if (chunk.length >= 8192) {
+      parts.push(chunk);
+      chunk = '';
+    }
+  }
+  parts.push(chunk);
+  return parts.join('');
+}
+
+export function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): string {
+  if (encoding === 'cp850') return decodeCp850(bytes);
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): Decoded {
+  if (forced) {
+    const bom = forced === 'utf-8' && hasUtf8Bom(bytes);
+    return { text: decodeAs(bom ? bytes.subarray(3) : bytes, forced), encoding: forced, hadBom: bom, guessed: false };
+  }
+  if (hasUtf8Bom(bytes)) return { text: decodeAs(bytes.subarray(3), 'utf-8'), encoding: 'utf-8', hadBom: true, guessed: false };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', hadBom: true, guessed: false };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', hadBom: true, guessed: false };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text, encoding: 'utf-8', hadBom: false, guessed: false };
+  } catch {
+    // Not UTF-8: a single-byte code page. Score both candidates on a sample.
+  }
+  const sample = bytes.subarray(0, 256 * 1024);
+  const w = scoreText(decodeAs(sample, 'windows-1252'));
+  const d = scoreText(decodeCp850(sample));
+  const encoding: TextEncodingName = d > w ? 'cp850' : 'windows-1252';
+  return { text: decodeAs(bytes, encoding), encoding, hadBom: false, guessed: true };
+}
+
+function hasUtf8Bom(b: Uint8Array): boolean {
+  return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+}
+
+const LIKELY = new Set('éèêëàâäçôöûùüîïÉÈÊÀÂÇÔÛÙÎœŒ°€«»’');
+const UNLIKELY = new Set('‚„†‡ˆ‰‹›˜™š›žŸ¦¨¯´¸¹³²¬░▒▓│┤╣║╗╝┐└┴┬├─┼╚╔╩╦╠═╬┘┌█▄▀■ıÞþÐðƒ‗¤×÷¶§µ±ßÿÃÂ');
+
+/** Higher is more plausible: accented letters between letters score, box drawing and odd signs cost. */
+function scoreText(s: string): number {
+  let score = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i] as string;
+    if (ch.charCodeAt(0) < 0x80) continue;
+    const prev = s[i - 1] ?? ' ';
+    const next = s[i + 1] ?? ' ';
+    const letterAround = /[A-Za-z]/.test(prev) || /[A-Za-z]/.test(next);
+    if (LIKELY.has(ch)) score += letterAround ? 3 : 1;
+    else if (UNLIKELY.has(ch)) score -= 3;
+    else if (ch.charCodeAt(0) < 0xa0) score -= 2;
+  }
+  return score;
+}

@@ -1,0 +1,229 @@
+/**
+ * file bytes → workbook → sheet → header → mapping → ledger, with the import report.
+ * Never throws on user data: every failure is a report with a `fatal` issue code.
+ */
+import { IssueList, emptyLedger, type Issue, type IssueCode, type Ledger } from '../core/index.ts';
+import type { TextEncodingName } from './decode.ts';
+import { isBlankCell, type FileFormat, type Sheet, type Workbook } from './grid.ts';
+import { autoMapping, detectHeaderRow, headerScore, headerSignature, headerTexts, type Field, type Mapping } from './map-columns.ts';
+import type { DateOrder, DecimalSeparator } from './parse-cells.ts';
+import { readCsv } from './read-csv.ts';
+import { readWorkbook } from './read-xlsx.ts';
+import { sniff } from './sniff.ts';
+import { buildLedgerInto, type ColumnInfo, type SkipReason } from './to-ledger.ts';
+
+export type ImportOptions = {
+  readonly fileName: string;
+  /** Sheet chosen by the user (default: the one that looks most like a ledger). */
+  readonly sheet?: string;
+  /** Column mapping chosen by the user (default: automatic from the headers). */
+  readonly mapping?: Mapping;
+  readonly dateOrders?: Partial<Record<Field, DateOrder>>;
+  readonly decimal?: DecimalSeparator;
+  readonly encoding?: TextEncodingName;
+  readonly separator?: string;
+  readonly defaultTermsDays?: number;
+  readonly includeDrafts?: boolean;
+};
+
+export type SheetInfo = { readonly name: string; readonly hidden: boolean; readonly rows: number; readonly score: number };
+
+export type ImportReport = {
+  readonly fileName: string;
+  readonly format: FileFormat | null;
+  readonly encoding: string | null;
+  readonly separator: string | null;
+  readonly is1904: boolean;
+  readonly sheets: readonly SheetInfo[];
+  readonly sheet: string | null;
+  /** 1-based row of the header, as the spreadsheet shows it. */
+  readonly headerRow: number | null;
+  readonly headerSignature: string;
+  readonly columns: readonly ColumnInfo[];
+  readonly mapping: Mapping;
+  readonly isMappingAuto: boolean;
+  readonly rowsRead: number;
+  readonly rowsUsed: number;
+  readonly skipped: Record<SkipReason, number>;
+  readonly mergedRows: number;
+  readonly invoiceCount: number;
+  readonly customerCount: number;
+  readonly issues: readonly Issue[];
+  /** Set when nothing could be analysed; the message says why. */
+  readonly fatal: IssueCode | null;
+};
+
+export type ImportResult = { readonly report: ImportReport; readonly ledger: Ledger };
+
+/** Above this, a spreadsheet would need more memory than a tab can count on. */
+export const MAX_WORKBOOK_BYTES = 150 * 1024 * 1024;
+export const MAX_TEXT_BYTES = 400 * 1024 * 1024;
+
+const NO_SKIPS: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
+
+export function importFile(bytes: Uint8Array, options: ImportOptions): ImportResult {
+  const issues = new IssueList();
+  const base = {
+    fileName: options.fileName,
+    format: null as FileFormat | null,
+    encoding: null as string | null,
+    separator: null as string | null,
+    is1904: false,
+    sheets: [] as readonly SheetInfo[],
+    sheet: null as string | null,
+    headerRow: null as number | null,
+    headerSignature: '',
+    columns: [] as readonly ColumnInfo[],
+    mapping: {} as Mapping,
+    isMappingAuto: true,
+    rowsRead: 0,
+    rowsUsed: 0,
+    skipped: { ...NO_SKIPS },
+    mergedRows: 0,
+    invoiceCount: 0,
+    customerCount: 0,
+  };
+  const fail = (code: IssueCode, params?: Record<string, string | number>, partial: Partial<typeof base> = {}): ImportResult => {
+    issues.add({ code, severity: 'error', ...(params ? { params } : {}) });
+    return { report: { ...base, ...partial, issues: issues.toArray(), fatal: code }, ledger: emptyLedger() };
+  };
+
+  const kind = sniff(bytes);
+  let workbook: Workbook;
+  switch (kind.kind) {
+    case 'empty':
+      return fail('EmptyFile');
+    case 'binary':
+      return fail('NotASpreadsheet', { what: kind.what });
+    case 'cfb':
+    case 'zip': {
+      if (kind.kind === 'cfb' && kind.isEncryptedOoxml) return fail('EncryptedFile');
+      if (kind.kind === 'cfb' && !kind.hasWorkbook) return fail('NotASpreadsheet', { what: 'OLE' });
+      if (bytes.length > MAX_WORKBOOK_BYTES) return fail('FileTooLarge', { megabytes: Math.round(bytes.length / 1048576), max: MAX_WORKBOOK_BYTES / 1048576 });
+      const format: FileFormat = kind.kind === 'cfb' ? 'xls' : kind.isOds ? 'ods' : 'xlsx';
+      const read = readWorkbook(bytes, format);
+      if (!read.ok) return fail(read.reason, { detail: read.detail }, { format });
+      workbook = read.workbook;
+      break;
+    }
+    case 'text': {
+      if (bytes.length > MAX_TEXT_BYTES) return fail('FileTooLarge', { megabytes: Math.round(bytes.length / 1048576), max: MAX_TEXT_BYTES / 1048576 });
+      const read = readCsv(bytes, {
+        ...(options.encoding ? { encoding: options.encoding } : {}),
+        ...(options.separator ? { separator: options.separator } : {}),
+        sheetName: stripExtension(options.fileName) || 'CSV',
+      });
+      for (const i of read.issues) issues.add(i);
+      workbook = read.workbook;
+      break;
+    }
+  }
+  base.format = workbook.format;
+  base.encoding = workbook.encoding ?? null;
+  base.separator = workbook.separator ?? null;
+  base.is1904 = workbook.is1904;
+
+  const infos = workbook.sheets.map((s) => sheetInfo(s));
+  base.sheets = infos;
+  if (workbook.sheets.length === 0) return fail('NoSheet');
+  for (const s of infos) if (s.hidden) issues.add({ code: 'HiddenSheet', severity: 'info', sheet: s.name });
+
+  let sheet: Sheet | undefined;
+  if (options.sheet !== undefined) sheet = workbook.sheets.find((s) => s.name === options.sheet);
+  if (!sheet) {
+    const best = [...infos].sort((a, b) => b.score - a.score)[0];
+    sheet = workbook.sheets.find((s) => s.name === best?.name) ?? workbook.sheets[0];
+    if (workbook.sheets.length > 1 && sheet) issues.add({ code: 'SheetChosen', severity: 'info', sheet: sheet.name, params: { count: workbook.sheets.length } });
+  }
+  if (!sheet) return fail('NoSheet');
+  base.sheet = sheet.name;
+  if (sheet.rows.every((r) => !r || r.every((c) => isBlankCell(c)))) return fail('NoDataRows', { sheet: sheet.name });
+
+  const header = detectHeaderRow(sheet);
+  if (!header) return fail('NoHeaderRow', { sheet: sheet.name });
+  let width = 0;
+  for (let r = header.index; r < Math.min(sheet.rows.length, header.index + 200); r++) width = Math.max(width, sheet.rows[r]?.length ?? 0);
+  const headers = headerTexts(sheet.rows[header.index], width);
+  base.headerRow = header.index + 1;
+  base.headerSignature = headerSignature(headers);
+  const mapping = options.mapping ? sanitizeMapping(options.mapping, width) : autoMapping(headers);
+  base.mapping = mapping;
+  base.isMappingAuto = !options.mapping;
+  base.columns = headers.map((h, index) => ({ index, letter: '', header: h, field: null, samples: [] }));
+
+  const hasAmount = ['amount', 'amountHt', 'debit', 'credit', 'open'].some((f) => mapping[f as Field] !== undefined);
+  const hasIdentity = ['invoiceNumber', 'customerCode', 'customerName'].some((f) => mapping[f as Field] !== undefined);
+  const missing: string[] = [];
+  if (!hasAmount) missing.push('amount');
+  if (!hasIdentity) missing.push('customer');
+  if (missing.length > 0) {
+    // Still describe the columns so that the mapping panel can offer them.
+    const build = buildLedgerInto(sheet, buildOptions(options, workbook, mapping, header.index, headers), new IssueList());
+    return fail(hasAmount ? 'NoUsableColumn' : 'MissingAmountColumn', { missing: missing.join(', '), headers: headers.filter((h) => h !== '').slice(0, 12).join(', ') }, { columns: build.columns });
+  }
+
+  const build = buildLedgerInto(sheet, buildOptions(options, workbook, mapping, header.index, headers), issues);
+  const result: ImportReport = {
+    ...base,
+    columns: build.columns,
+    rowsRead: build.rowsRead,
+    rowsUsed: build.rowsUsed,
+    skipped: build.skipped,
+    mergedRows: build.mergedRows,
+    invoiceCount: build.ledger.invoices.length,
+    customerCount: build.ledger.customers.length,
+    issues: [],
+    fatal: null,
+  };
+  if (build.rowsUsed === 0) {
+    const skippedText = Object.entries(build.skipped).filter(([, n]) => n > 0).map(([k, n]) => `${k}: ${n}`).join(', ');
+    return fail('NoDataRows', { sheet: sheet.name, skipped: skippedText || '0' }, result);
+  }
+  return { report: { ...result, issues: issues.toArray() }, ledger: build.ledger };
+}
+
+function buildOptions(options: ImportOptions, workbook: Workbook, mapping: Mapping, headerIndex: number, headers: string[]) {
+  return {
+    fileName: options.fileName,
+    is1904: workbook.is1904,
+    isText: workbook.format === 'csv',
+    mapping,
+    headerRow: headerIndex,
+    headers,
+    defaultTermsDays: options.defaultTermsDays ?? 30,
+    includeDrafts: options.includeDrafts ?? false,
+    // A semicolon CSV is French-style: decimal comma. A comma CSV cannot use the comma for decimals unquoted.
+    defaultDecimal: (workbook.format === 'csv' && workbook.separator === ',' ? '.' : ',') as DecimalSeparator,
+    ...(options.dateOrders ? { dateOrders: options.dateOrders } : {}),
+    ...(options.decimal ? { decimal: options.decimal } : {}),
+  };
+}
+
+function sanitizeMapping(mapping: Mapping, width: number): Mapping {
+  const out: Mapping = {};
+  for (const [f, c] of Object.entries(mapping)) {
+    if (typeof c === 'number' && Number.isInteger(c) && c >= 0 && c < width) out[f as Field] = c;
+  }
+  return out;
+}
+
+/** How much a sheet looks like a ledger: a good header and many rows under it; hidden sheets last. */
+function sheetInfo(s: Sheet): SheetInfo {
+  const header = detectHeaderRow(s);
+  let score = 0;
+  let rows = 0;
+  for (const r of s.rows) if (r && !r.every((c) => isBlankCell(c))) rows++;
+  if (header) {
+    const { known } = headerScore(s.rows[header.index]);
+    const mapping = autoMapping(headerTexts(s.rows[header.index], s.rows[header.index]?.length ?? 0));
+    const essentials = ['amount', 'open', 'debit', 'invoiceNumber', 'customerName', 'customerCode', 'due', 'issued'].filter((f) => mapping[f as Field] !== undefined).length;
+    score = known * 2 + essentials * 5 + Math.min(rows, 1000) / 100;
+  }
+  if (s.hidden) score -= 100;
+  return { name: s.name, hidden: s.hidden, rows, score };
+}
+
+function stripExtension(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return base.replace(/\.[^.]+$/, '');
+}

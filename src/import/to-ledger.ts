@@ -1,0 +1,517 @@
+/**
+ * A sheet + a column mapping → the ledger, with an import report that counts every row read,
+ * used or skipped (and why), and names the sheet, row, column and value of every problem.
+ * One bad row never stops the others.
+ */
+import {
+  IssueList,
+  addDays,
+  isoOf,
+  type Cents,
+  type Customer,
+  type Day,
+  type Invoice,
+  type ItemKind,
+  type Ledger,
+  type Payment,
+} from '../core/index.ts';
+import { cellText, columnLetter, isBlankCell, type Cell, type Sheet } from './grid.ts';
+import { AMOUNT_FIELDS, DATE_FIELDS, normalizeHeader, type Field, type Mapping } from './map-columns.ts';
+import {
+  inferDecimalSeparator,
+  parseAmountCell,
+  parseDateCell,
+  profileDateColumn,
+  type DateOrder,
+  type DecimalSeparator,
+} from './parse-cells.ts';
+
+export type SkipReason = 'blank' | 'repeatedHeader' | 'total' | 'draft' | 'otherCurrency' | 'notReceivable' | 'error';
+
+export type ColumnInfo = {
+  readonly index: number;
+  readonly letter: string;
+  readonly header: string;
+  readonly field: Field | null;
+  /** Date columns: the day/month order used, and whether the values proved it. */
+  readonly dateOrder?: DateOrder;
+  readonly isDateOrderAssumed?: boolean;
+  /** Amount columns holding text: the decimal separator used. */
+  readonly decimal?: DecimalSeparator;
+  /** A few values, for the mapping panel. */
+  readonly samples: readonly string[];
+};
+
+export type LedgerBuildOptions = {
+  readonly fileName: string;
+  readonly is1904: boolean;
+  readonly isText: boolean;
+  readonly mapping: Mapping;
+  readonly headerRow: number;
+  readonly headers: readonly string[];
+  readonly dateOrders?: Partial<Record<Field, DateOrder>>;
+  readonly decimal?: DecimalSeparator;
+  readonly defaultDecimal: DecimalSeparator;
+  /** Payment terms used when a row has no due date (L441-10 I: 30 days by default). */
+  readonly defaultTermsDays: number;
+  /** Keep rows whose status says draft or cancelled (skipped by default: they are not receivables). */
+  readonly includeDrafts?: boolean;
+};
+
+export type LedgerBuild = {
+  readonly ledger: Ledger;
+  readonly columns: readonly ColumnInfo[];
+  readonly rowsRead: number;
+  readonly rowsUsed: number;
+  readonly skipped: Record<SkipReason, number>;
+  readonly mergedRows: number;
+  readonly currencyLeftOut: Record<string, number>;
+};
+
+type RowRecord = {
+  row: number;
+  number: string;
+  customerKey: string;
+  customerCode: string | null;
+  customerName: string;
+  issued: Day | null;
+  due: Day | null;
+  isDueDerived: boolean;
+  /** Non-GL: the invoice amount; GL: debit − credit of the line. */
+  amount: number;
+  paid: number | null;
+  open: number | null;
+  paymentDate: Day | null;
+  isSettledByStatus: boolean;
+  isDisputed: boolean;
+  currency: string;
+};
+
+const DRAFT = /^(draft|brouillon|void|voided|annulee?|cancell?ed|deleted|supprimee?|proforma|pro forma|devis|quote|estimate)$/;
+const PAID = /^(paid|payee?|reglee?|soldee?|settled|closed|lettree?|acquittee?|encaissee?)$/;
+const DISPUTED = /^(yes|oui|true|vrai|1|x|litige|en litige|disputed|contested|contestee?)$/;
+const TOTAL = /^(sous[- ]?totaux?|sub[- ]?totals?|totaux?|totals?|total general|grand total|sum|somme|cumul|report|a reporter)\b/;
+const RECEIVABLE_ACCOUNT = /^(41[1-8]|accounts? receivables?|receivables?|clients?|creances? clients?)/;
+
+export function buildLedger(sheet: Sheet, o: LedgerBuildOptions): LedgerBuild {
+  const issues = new IssueList();
+  return buildLedgerInto(sheet, o, issues);
+}
+
+/** Same as buildLedger, adding the issues to a shared list. */
+export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: IssueList): LedgerBuild {
+  const m = o.mapping;
+  const width = o.headers.length;
+  const fieldOf = new Map<number, Field>();
+  for (const [f, c] of Object.entries(m)) if (c !== undefined) fieldOf.set(c, f as Field);
+  const first = o.headerRow + 1;
+  const rows = sheet.rows;
+  const colName = (c: number): string => `${columnLetter(c)}${o.headers[c] ? ` (${o.headers[c]})` : ''}`;
+  const place = (row: number, c: number, value?: Cell) => ({
+    sheet: sheet.name,
+    row: row + 1,
+    column: colName(c),
+    ...(value !== undefined ? { value: cellText(value) } : {}),
+  });
+
+  // Column-level decisions, from all the column's values.
+  const columnValues = (c: number): Cell[] => {
+    const out: Cell[] = [];
+    for (let r = first; r < rows.length; r++) {
+      const v = rows[r]?.[c];
+      if (v !== undefined && v !== null) out.push(v);
+    }
+    return out;
+  };
+  const dateOrders: Partial<Record<Field, DateOrder>> = {};
+  const assumedOrder = new Set<Field>();
+  const shownOrder = new Set<Field>();
+  for (const f of DATE_FIELDS) {
+    const c = m[f];
+    if (c === undefined) continue;
+    const values = columnValues(c);
+    const profile = profileDateColumn(values, 'dmy');
+    const forced = o.dateOrders?.[f];
+    dateOrders[f] = forced ?? profile.order ?? 'dmy';
+    if (forced || profile.order !== null) shownOrder.add(f);
+    if (!forced && profile.isAmbiguous) {
+      assumedOrder.add(f);
+      issues.add({ code: 'AmbiguousDateOrder', severity: 'warning', sheet: sheet.name, column: colName(c), params: { order: dateOrders[f] as string } });
+    }
+    if (!forced && profile.isInconsistent) {
+      issues.add({ code: 'InconsistentDateOrder', severity: 'error', sheet: sheet.name, column: colName(c), params: { order: dateOrders[f] as string } });
+    }
+    if (profile.dateCellCount > 0 && profile.textCount > 0) {
+      issues.add({
+        code: 'MixedDateTypes',
+        severity: 'warning',
+        sheet: sheet.name,
+        column: colName(c),
+        params: { dates: profile.dateCellCount, texts: profile.textCount },
+      });
+    }
+  }
+  const decimals: Partial<Record<Field, DecimalSeparator>> = {};
+  for (const f of AMOUNT_FIELDS) {
+    const c = m[f];
+    if (c === undefined) continue;
+    const texts = columnValues(c).filter((v): v is string => typeof v === 'string');
+    decimals[f] = o.decimal ?? inferDecimalSeparator(texts, o.defaultDecimal);
+  }
+  const mainCurrency = m.currency !== undefined ? mostCommon(columnValues(m.currency).map((v) => cellText(v).trim().toUpperCase()).filter((s) => s !== '')) : null;
+  const isGl = m.debit !== undefined || m.credit !== undefined ? m.amount === undefined || m.account !== undefined : false;
+  const headerNorm = o.headers.map(normalizeHeader).join('|');
+
+  const skipped: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
+  const currencyLeftOut: Record<string, number> = {};
+  const records: RowRecord[] = [];
+  let rowsRead = 0;
+  let amountsAsText = 0;
+  let missingDue = 0;
+  let firstMissingDue: number | undefined;
+
+  const text = (row: readonly Cell[], f: Field): string => {
+    const c = m[f];
+    if (c === undefined) return '';
+    const v = row[c];
+    return v === undefined || v === null ? '' : cellText(v).trim();
+  };
+  const amountOf = (row: readonly Cell[], r: number, f: Field): number | null | 'invalid' => {
+    const c = m[f];
+    if (c === undefined) return null;
+    const v = row[c] ?? null;
+    const p = parseAmountCell(v, decimals[f] ?? o.defaultDecimal);
+    if (p === 'invalid') {
+      issues.add({ code: 'InvalidAmount', severity: 'error', ...place(r, c, v) });
+      return 'invalid';
+    }
+    if (p === null) return null;
+    if (p.wasText && !o.isText) amountsAsText++;
+    if (p.hadSubCent) issues.add({ code: 'SubCentAmount', severity: 'info', ...place(r, c, v) });
+    return p.cents;
+  };
+  const dateOf = (row: readonly Cell[], r: number, f: Field): Day | null => {
+    const c = m[f];
+    if (c === undefined) return null;
+    const v = row[c] ?? null;
+    const d = parseDateCell(v, dateOrders[f] ?? 'dmy', o.is1904);
+    if (d === 'invalid') {
+      issues.add({ code: 'InvalidDate', severity: 'error', ...place(r, c, v) });
+      return null;
+    }
+    return d;
+  };
+
+  for (let r = first; r < rows.length; r++) {
+    const row = rows[r];
+    rowsRead++;
+    if (!row || row.every((c) => isBlankCell(c))) {
+      skipped.blank++;
+      continue;
+    }
+    if (row.slice(0, width).map((c) => normalizeHeader(c === undefined ? '' : cellText(c))).join('|') === headerNorm) {
+      skipped.repeatedHeader++;
+      continue;
+    }
+    const number = text(row, 'invoiceNumber');
+    const code = text(row, 'customerCode');
+    const name = text(row, 'customerName');
+    if (isTotalRow(row, number, code, name, m)) {
+      skipped.total++;
+      continue;
+    }
+    const status = normalizeWord(text(row, 'status'));
+    if (DRAFT.test(status) && !o.includeDrafts) {
+      skipped.draft++;
+      continue;
+    }
+    if (m.account !== undefined && isGl) {
+      const account = normalizeWord(text(row, 'account'));
+      if (!RECEIVABLE_ACCOUNT.test(account)) {
+        skipped.notReceivable++;
+        continue;
+      }
+    }
+    const currency = text(row, 'currency').toUpperCase();
+    if (mainCurrency && currency !== '' && currency !== mainCurrency) {
+      skipped.otherCurrency++;
+      currencyLeftOut[currency] = (currencyLeftOut[currency] ?? 0) + 1;
+      continue;
+    }
+
+    // Amounts: TTC, or debit − credit, or HT, or the open amount alone.
+    let amount: number | null = null;
+    let bad = false;
+    const open = amountOf(row, r, 'open');
+    const paid = amountOf(row, r, 'paid');
+    if (open === 'invalid' || paid === 'invalid') bad = true;
+    if (isGl) {
+      const debit = amountOf(row, r, 'debit');
+      const credit = amountOf(row, r, 'credit');
+      if (debit === 'invalid' || credit === 'invalid') bad = true;
+      else if (debit !== null || credit !== null) amount = (debit ?? 0) - (credit ?? 0);
+    } else {
+      for (const f of ['amount', 'amountHt'] as const) {
+        if (m[f] === undefined) continue;
+        const a = amountOf(row, r, f);
+        if (a === 'invalid') bad = true;
+        else amount = a;
+        break;
+      }
+      if (amount === null && !bad && m.amount === undefined && m.amountHt === undefined && typeof open === 'number') amount = open;
+    }
+    if (bad) {
+      skipped.error++;
+      continue;
+    }
+    if (amount === null) {
+      // Neither an amount nor an open balance: a label or a section line.
+      if (number === '' && code === '' && name === '') skipped.total++;
+      else {
+        const c = m.amount ?? m.debit ?? m.amountHt ?? m.open ?? 0;
+        issues.add({ code: 'InvalidAmount', severity: 'error', ...place(r, c, row[c] ?? null) });
+        skipped.error++;
+      }
+      continue;
+    }
+    if (code === '' && name === '') {
+      issues.add({ code: 'MissingCustomer', severity: 'warning', sheet: sheet.name, row: r + 1 });
+    }
+    const issued = dateOf(row, r, 'issued');
+    let due = dateOf(row, r, 'due');
+    const paymentDate = dateOf(row, r, 'paymentDate');
+    let isDueDerived = false;
+    if (due === null && issued !== null && amount > 0) {
+      const terms = parseTerms(text(row, 'terms'));
+      due = addDays(issued, terms ?? o.defaultTermsDays);
+      isDueDerived = true;
+      missingDue++;
+      firstMissingDue ??= r + 1;
+    }
+    if (due !== null && issued !== null && due < issued && !isDueDerived) {
+      issues.add({ code: 'DueBeforeIssue', severity: 'warning', sheet: sheet.name, row: r + 1, params: { issued: isoOf(issued), due: isoOf(due) } });
+    }
+    const disputedText = normalizeWord(text(row, 'disputed'));
+    records.push({
+      row: r,
+      number,
+      customerKey: code !== '' ? code : name !== '' ? name : '(?)',
+      customerCode: code !== '' ? code : null,
+      customerName: name !== '' ? name : code !== '' ? code : '(?)',
+      issued,
+      due,
+      isDueDerived,
+      amount,
+      paid: typeof paid === 'number' ? paid : null,
+      open: typeof open === 'number' && m.amount !== undefined ? open : null,
+      paymentDate,
+      isSettledByStatus: PAID.test(status) || (text(row, 'matching') !== '' && m.open === undefined && m.paid === undefined),
+      isDisputed: DISPUTED.test(disputedText) || /litige|disput|contest/.test(status),
+      currency: currency || mainCurrency || 'EUR',
+    });
+  }
+  if (amountsAsText > 0) {
+    issues.add({ code: 'AmountsStoredAsText', severity: 'warning', sheet: sheet.name, params: { count: amountsAsText } });
+  }
+  if (missingDue > 0) {
+    issues.add({ code: 'MissingDueDate', severity: 'warning', sheet: sheet.name, ...(firstMissingDue ? { row: firstMissingDue } : {}), params: { count: missingDue, days: o.defaultTermsDays } });
+  }
+  for (const [cur, n] of Object.entries(currencyLeftOut)) {
+    issues.add({ code: 'MixedCurrencies', severity: 'warning', sheet: sheet.name, params: { currency: cur, count: n, main: mainCurrency ?? '' } });
+  }
+  if (m.amount === undefined && m.amountHt !== undefined && !isGl) {
+    issues.add({ code: 'HtOnlyAmounts', severity: 'warning', sheet: sheet.name, column: colName(m.amountHt) });
+  }
+
+  const { invoices, mergedRows } = mergeRecords(records, isGl, sheet.name, o.fileName, issues);
+  const customers = new Map<string, Customer>();
+  for (const rec of records) {
+    if (!customers.has(rec.customerKey)) customers.set(rec.customerKey, { id: rec.customerKey, code: rec.customerCode, name: rec.customerName });
+  }
+  const hasPayments = invoices.some((i) => i.payments.length > 0);
+  const ledger: Ledger = {
+    customers: [...customers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    invoices,
+    currency: mainCurrency ?? 'EUR',
+    amountBasis: m.amount === undefined && m.amountHt !== undefined && !isGl ? 'HT' : 'TTC',
+    hasSalesHistory: hasPayments,
+  };
+  const columns: ColumnInfo[] = o.headers.map((header, index) => {
+    const field = fieldOf.get(index) ?? null;
+    const samples: string[] = [];
+    for (let r = first; r < rows.length && samples.length < 3; r++) {
+      const v = rows[r]?.[index];
+      if (v !== undefined && !isBlankCell(v)) samples.push(cellText(v).slice(0, 40));
+    }
+    return {
+      index,
+      letter: columnLetter(index),
+      header,
+      field,
+      ...(field && shownOrder.has(field) && dateOrders[field] ? { dateOrder: dateOrders[field], isDateOrderAssumed: assumedOrder.has(field) } : {}),
+      ...(field && decimals[field] ? { decimal: decimals[field] } : {}),
+      samples,
+    };
+  });
+  return { ledger, columns, rowsRead, rowsUsed: records.length, skipped, mergedRows, currencyLeftOut };
+}
+
+/**
+ * Rows of one invoice (same customer and number) become one item. Invoice-level figures repeated
+ * on every line-item row (Zoho, Invoice Ninja) are taken once; line-level amounts are summed;
+ * the same number on another date is a duplicate, kept apart and reported. In a general-ledger
+ * layout (debit/credit), credit lines are payments of the invoice they name.
+ */
+function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: string, file: string, issues: IssueList): { invoices: Invoice[]; mergedRows: number } {
+  const groups = new Map<string, RowRecord[]>();
+  const customersOfNumber = new Map<string, Set<string>>();
+  const singles: RowRecord[] = [];
+  for (const rec of records) {
+    if (rec.number === '') {
+      singles.push(rec);
+      continue;
+    }
+    const key = `${rec.customerKey}\u0000${rec.number}`;
+    const g = groups.get(key);
+    if (g) g.push(rec);
+    else groups.set(key, [rec]);
+    const set = customersOfNumber.get(rec.number) ?? new Set<string>();
+    set.add(rec.customerKey);
+    customersOfNumber.set(rec.number, set);
+  }
+  for (const [number, set] of customersOfNumber) {
+    if (set.size > 1) issues.add({ code: 'DuplicateInvoice', severity: 'warning', sheet, params: { number, customers: [...set].slice(0, 5).join(', ') } });
+  }
+  const invoices: Invoice[] = [];
+  const usedKeys = new Set<string>();
+  const uniqueKey = (base: string): string => {
+    let k = base;
+    for (let n = 2; usedKeys.has(k); n++) k = `${base}#${n}`;
+    usedKeys.add(k);
+    return k;
+  };
+  let mergedRows = 0;
+  const keyBase = (rec: RowRecord): string => (rec.number !== '' ? `${rec.customerKey}/${rec.number}` : `${sheet}!${rec.row + 1}`);
+
+  for (const g of groups.values()) {
+    const head = g[0] as RowRecord;
+    if (isGl) {
+      const charges = g.filter((x) => x.amount > 0);
+      const creditLines = g.filter((x) => x.amount <= 0);
+      if (charges.length === 0) {
+        // Credits only: a payment or credit note whose invoice is not in the file.
+        invoices.push(toInvoice(uniqueKey(keyBase(head)), head, g.reduce((s, x) => s + x.amount, 0), [], 'payment', file, sheet));
+        mergedRows += g.length - 1;
+        continue;
+      }
+      const main = charges[0] as RowRecord;
+      const amount = charges.reduce((s, x) => s + x.amount, 0);
+      const payments: Payment[] = creditLines.filter((x) => x.amount !== 0).map((x) => ({ day: x.paymentDate ?? x.issued, amount: -x.amount as Cents }));
+      invoices.push(toInvoice(uniqueKey(keyBase(main)), main, amount, payments, 'invoice', file, sheet));
+      mergedRows += g.length - 1;
+      continue;
+    }
+    if (g.length === 1) {
+      invoices.push(fromRecord(uniqueKey(keyBase(head)), head, file, sheet));
+      continue;
+    }
+    const isRepeat = g.every((x) => x.amount === head.amount && x.paid === head.paid && x.open === head.open && x.issued === head.issued);
+    if (isRepeat) {
+      invoices.push(fromRecord(uniqueKey(keyBase(head)), head, file, sheet));
+      mergedRows += g.length - 1;
+      continue;
+    }
+    const isSameDocument = g.every((x) => x.issued === head.issued);
+    if (isSameDocument) {
+      // Line items with their own amounts: sum them.
+      const sum = (f: (x: RowRecord) => number | null): number | null => (g.every((x) => f(x) === null) ? null : g.reduce((s, x) => s + (f(x) ?? 0), 0));
+      const merged: RowRecord = { ...head, amount: g.reduce((s, x) => s + x.amount, 0), paid: sum((x) => x.paid), open: sum((x) => x.open) };
+      invoices.push(fromRecord(uniqueKey(keyBase(head)), merged, file, sheet));
+      mergedRows += g.length - 1;
+      continue;
+    }
+    issues.add({ code: 'DuplicateInvoice', severity: 'warning', sheet, row: (g[1] as RowRecord).row + 1, params: { number: head.number, customers: head.customerKey } });
+    for (const rec of g) invoices.push(fromRecord(uniqueKey(keyBase(rec)), rec, file, sheet));
+  }
+  for (const rec of singles) {
+    if (isGl && rec.amount <= 0) invoices.push(toInvoice(uniqueKey(keyBase(rec)), rec, rec.amount, [], 'payment', file, sheet));
+    else invoices.push(fromRecord(uniqueKey(keyBase(rec)), rec, file, sheet));
+  }
+  return { invoices, mergedRows };
+}
+
+function fromRecord(key: string, rec: RowRecord, file: string, sheet: string): Invoice {
+  const payments: Payment[] = [];
+  if (rec.open !== null) {
+    const p = rec.amount - rec.open;
+    if (p !== 0) payments.push({ day: rec.paymentDate, amount: p as Cents });
+  } else if (rec.paid !== null) {
+    if (rec.paid !== 0) payments.push({ day: rec.paymentDate, amount: rec.paid as Cents });
+  } else if (rec.paymentDate !== null || rec.isSettledByStatus) {
+    if (rec.amount !== 0) payments.push({ day: rec.paymentDate, amount: rec.amount as Cents });
+  }
+  return toInvoice(key, rec, rec.amount, payments, rec.amount < 0 ? 'credit' : 'invoice', file, sheet);
+}
+
+function toInvoice(key: string, rec: RowRecord, amount: number, payments: Payment[], kind: ItemKind, file: string, sheet: string): Invoice {
+  return {
+    key,
+    number: rec.number,
+    customerId: rec.customerKey,
+    issued: rec.issued,
+    due: rec.due,
+    isDueDerived: rec.isDueDerived,
+    amount: amount as Cents,
+    payments,
+    kind,
+    currency: rec.currency,
+    isDisputed: rec.isDisputed,
+    source: { file, sheet, row: rec.row + 1 },
+  };
+}
+
+/** Total and subtotal lines: a total word in an identifying cell, or figures with nothing to identify them. */
+function isTotalRow(row: readonly Cell[], number: string, code: string, name: string, m: Mapping): boolean {
+  for (const s of [number, code, name]) if (s !== '' && TOTAL.test(normalizeWord(s))) return true;
+  if (number !== '' || code !== '' || name !== '') return false;
+  // Nothing identifies the row: look for a total word anywhere in its text cells.
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (typeof v === 'string' && TOTAL.test(normalizeWord(v))) return true;
+  }
+  // Figures with no customer and no invoice number are summary lines when the file has those columns.
+  return m.customerName !== undefined || m.customerCode !== undefined || m.invoiceNumber !== undefined;
+}
+
+function normalizeWord(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
+}
+
+/** "Net 30", "30 jours", "45 days", "Due on Receipt", "comptant" → days; null when not understood. */
+export function parseTerms(s: string): number | null {
+  const t = normalizeWord(s);
+  if (t === '') return null;
+  if (/receipt|reception|comptant|immediat|cash/.test(t)) return 0;
+  const m = /(\d{1,3})/.exec(t);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n <= 365 ? n : null;
+}
+
+function mostCommon(values: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [v, n] of counts) {
+    if (n > bestCount) {
+      best = v;
+      bestCount = n;
+    }
+  }
+  return best;
+}
