@@ -90,7 +90,7 @@ type RowRecord = {
 const DRAFT = /^(draft|brouillon|void|voided|annulee?|cancell?ed|deleted|supprimee?|proforma|pro forma|devis|quote|estimate)$/;
 const PAID = /^(paid|payee?|reglee?|soldee?|settled|closed|lettree?|acquittee?|encaissee?)$/;
 const DISPUTED = /^(yes|oui|true|vrai|1|x|litige|en litige|disputed|contested|contestee?)$/;
-const TOTAL = /^(sous[- ]?totaux?|sub[- ]?totals?|totaux?|totals?|total general|grand total|sum|somme|cumul|report|a reporter)\b/;
+const TOTAL = /^(((sous|sub)[- ]?)?(totaux|totals?)|grand total|sum|somme|cumul|report|a reporter)\b/;
 const RECEIVABLE_ACCOUNT = /^(41[1-8]|accounts? receivables?|receivables?|clients?|creances? clients?)/;
 
 export function buildLedger(sheet: Sheet, o: LedgerBuildOptions): LedgerBuild {

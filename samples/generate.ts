@@ -1,0 +1,183 @@
+/**
+ * Regenerates the sample ledgers of samples/ (deterministic: same bytes every run).
+ *   npm run samples
+ * - freelance-2025.xlsx: a freelancer's 40 invoices, French headers, real date cells.
+ * - pme-3000.xlsx: a small firm's 3,000 invoices under a title block, with a total row.
+ * - export-compta.csv: a semicolon CSV in Windows-1252 with decimal commas, as French accounting exports.
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as XLSX from 'xlsx';
+import { addDays, dayFromIso, excelSerialOf, frenchDate, type Day } from '../src/core/index.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const SAMPLE_AS_OF = '2025-12-31';
+
+/** mulberry32: a tiny deterministic PRNG. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export type SampleInvoice = {
+  customerCode: string;
+  customer: string;
+  number: string;
+  issued: Day;
+  due: Day;
+  cents: number;
+  paidCents: number;
+  paidOn: Day | null;
+};
+
+const COMPANIES = [
+  'Boulangerie Lefèvre', 'Cabinet Dubœuf & Associés', 'Établissements Müller', 'Librairie L’Œil Vif', 'Garage Bérénice',
+  'Atelier Crème Brûlée', 'Société Générale de Façades', 'Hôtel du Château', 'Pâtisserie Noël', 'Maçonnerie Ségolène',
+  'Transports Léon Frères', 'Ébénisterie Ancienne', 'Clinique Vétérinaire Saint-Éloi', 'Agence Côté Plage', 'Fromagerie Gruyère & Cie',
+  'Imprimerie Lœwy', 'Menuiserie Aubépine', 'Pharmacie des Écoles', 'Studio Zoé Design', 'Épicerie Fine Ångström',
+];
+
+/** Invoices issued over 15 months before SAMPLE_AS_OF, most paid (some late), some still open. */
+export function makeInvoices(count: number, customers: number, seed: number, prefix: string): SampleInvoice[] {
+  const random = rng(seed);
+  const asOf = dayFromIso(SAMPLE_AS_OF) as Day;
+  const start = addDays(asOf, -450);
+  const out: SampleInvoice[] = [];
+  for (let i = 0; i < count; i++) {
+    const c = Math.floor(random() * customers);
+    const base = COMPANIES[c % COMPANIES.length] as string;
+    const customer = c < COMPANIES.length ? base : `${base} ${Math.floor(c / COMPANIES.length) + 1}`;
+    const issued = addDays(start, Math.floor((i / count) * 450 + random() * 3));
+    const terms = random() < 0.7 ? 30 : random() < 0.5 ? 45 : 60;
+    const due = addDays(issued, terms);
+    const isCredit = random() < 0.02;
+    const cents = (isCredit ? -1 : 1) * (5000 + Math.floor(random() * random() * 1500000));
+    let paidCents = 0;
+    let paidOn: Day | null = null;
+    const r = random();
+    if (!isCredit) {
+      const delay = r < 0.55 ? Math.floor(random() * 10) - 5 : r < 0.85 ? Math.floor(random() * 60) : Math.floor(random() * 150);
+      const payDay = addDays(due, delay);
+      if (payDay <= asOf && random() < 0.93) {
+        paidOn = payDay;
+        paidCents = random() < 0.06 ? Math.floor(cents / 2) : cents;
+      }
+    }
+    out.push({ customerCode: `C${String(c + 1).padStart(4, '0')}`, customer, number: `${prefix}-${String(i + 1).padStart(5, '0')}`, issued, due, cents, paidCents, paidOn });
+  }
+  return out;
+}
+
+function dateCell(d: Day): XLSX.CellObject {
+  return { t: 'n', v: excelSerialOf(d, false), z: 'dd/mm/yyyy' };
+}
+
+function moneyCell(cents: number): XLSX.CellObject {
+  return { t: 'n', v: cents / 100, z: '#,##0.00 "€"' };
+}
+
+function writeXlsx(path: string, sheetName: string, rows: (XLSX.CellObject | string | null)[][]): void {
+  const ws: XLSX.WorkSheet = {};
+  let maxC = 0;
+  rows.forEach((row, r) => {
+    row.forEach((v, c) => {
+      if (v === null) return;
+      ws[XLSX.utils.encode_cell({ r, c })] = typeof v === 'string' ? { t: 's', v } : v;
+      maxC = Math.max(maxC, c);
+    });
+  });
+  ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: maxC } });
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, sheetName);
+  const props = { Title: sheetName, Author: 'Relance samples', CreatedDate: new Date(Date.UTC(2026, 0, 1)) };
+  wb.Props = props;
+  const buf = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  writeFileSync(path, normalizeZipTimes(buf));
+}
+
+/** Zip entries carry the current time; zero them so the file is byte-for-byte reproducible. */
+function normalizeZipTimes(buf: Buffer): Buffer {
+  const b = Buffer.from(buf);
+  for (let i = 0; i + 30 < b.length; i++) {
+    const sig = b.readUInt32LE(i);
+    if (sig === 0x04034b50) b.writeUInt32LE(0x00210000, i + 10);
+    else if (sig === 0x02014b50) b.writeUInt32LE(0x00210000, i + 12);
+  }
+  return b;
+}
+
+export function freelanceRows(): (XLSX.CellObject | string | null)[][] {
+  const inv = makeInvoices(40, 9, 7, 'F2025');
+  const rows: (XLSX.CellObject | string | null)[][] = [['Client', 'N° facture', 'Date facture', 'Échéance', 'Montant TTC', 'Réglé', 'Date de règlement']];
+  for (const i of inv) {
+    rows.push([i.customer, i.number, dateCell(i.issued), dateCell(i.due), moneyCell(i.cents), moneyCell(i.paidCents), i.paidOn === null ? null : dateCell(i.paidOn)]);
+  }
+  return rows;
+}
+
+export function firmRows(): (XLSX.CellObject | string | null)[][] {
+  const inv = makeInvoices(3000, 180, 11, 'FA');
+  const rows: (XLSX.CellObject | string | null)[][] = [
+    ['SARL Exemple Industrie — Grand livre clients'],
+    [`Extraction du ${frenchDate(dayFromIso(SAMPLE_AS_OF) as Day)}`],
+    [],
+    ['Code client', 'Raison sociale', 'N° pièce', 'Date pièce', 'Date d’échéance', 'Montant TTC', 'Reste dû', 'Date de règlement'],
+  ];
+  let total = 0;
+  let totalOpen = 0;
+  for (const i of inv) {
+    total += i.cents;
+    totalOpen += i.cents - i.paidCents;
+    rows.push([i.customerCode, i.customer, i.number, dateCell(i.issued), dateCell(i.due), moneyCell(i.cents), moneyCell(i.cents - i.paidCents), i.paidOn === null ? null : dateCell(i.paidOn)]);
+  }
+  rows.push([]);
+  rows.push(['Total général', null, null, null, null, moneyCell(total), moneyCell(totalOpen), null]);
+  return rows;
+}
+
+/** Windows-1252 encoding of the characters these samples use. */
+export function encodeWindows1252(text: string): Uint8Array {
+  const special: Record<string, number> = { '€': 0x80, '’': 0x92, 'œ': 0x9c, 'Œ': 0x8c, '…': 0x85, '«': 0xab, '»': 0xbb };
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const code = ch.charCodeAt(0);
+    const mapped = special[ch] ?? (code < 0x100 ? code : 0x3f);
+    out[i] = mapped;
+  }
+  return out;
+}
+
+function frenchAmount(cents: number): string {
+  const neg = cents < 0;
+  const abs = Math.abs(cents);
+  const euros = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  return `${neg ? '-' : ''}${euros},${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function csvText(): string {
+  const inv = makeInvoices(250, 30, 23, 'VT');
+  const lines = ['Code tiers;Intitulé;Numéro;Date;Échéance;Montant TTC;Montant réglé;Date de règlement;Devise'];
+  for (const i of inv) {
+    lines.push([i.customerCode, i.customer, i.number, frenchDate(i.issued), frenchDate(i.due), frenchAmount(i.cents), frenchAmount(i.paidCents), i.paidOn === null ? '' : frenchDate(i.paidOn), 'EUR'].join(';'));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function main(): void {
+  writeXlsx(join(here, 'freelance-2025.xlsx'), 'Factures 2025', freelanceRows());
+  writeXlsx(join(here, 'pme-3000.xlsx'), 'Grand livre clients', firmRows());
+  writeFileSync(join(here, 'export-compta.csv'), encodeWindows1252(csvText()));
+  process.stdout.write('samples written: freelance-2025.xlsx, pme-3000.xlsx, export-compta.csv\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -1,0 +1,46 @@
+/** Test builders: terse ledgers from ISO dates and euros. */
+import { dayFromIso, type Cents, type Day, type Invoice, type Ledger, type Payment } from '../../src/core/index.ts';
+
+export function d(iso: string): Day {
+  const day = dayFromIso(iso);
+  if (day === null) throw new Error(`bad date ${iso}`);
+  return day;
+}
+
+export function eur(euros: number): Cents {
+  return Math.round(euros * 100) as Cents;
+}
+
+let counter = 0;
+
+export function anInvoice(p: {
+  customer?: string;
+  number?: string;
+  issued?: string | null;
+  due?: string | null;
+  amount: number;
+  payments?: { on: string | null; amount: number }[];
+  kind?: Invoice['kind'];
+}): Invoice {
+  counter++;
+  const payments: Payment[] = (p.payments ?? []).map((x) => ({ day: x.on === null ? null : d(x.on), amount: eur(x.amount) }));
+  return {
+    key: `k${counter}`,
+    number: p.number ?? `INV-${counter}`,
+    customerId: p.customer ?? 'ACME',
+    issued: p.issued === undefined ? null : p.issued === null ? null : d(p.issued),
+    due: p.due === undefined ? null : p.due === null ? null : d(p.due),
+    isDueDerived: false,
+    amount: eur(p.amount),
+    payments,
+    kind: p.kind ?? (p.amount < 0 ? 'credit' : 'invoice'),
+    currency: 'EUR',
+    isDisputed: false,
+    source: { file: 'test', sheet: 'S', row: counter },
+  };
+}
+
+export function aLedger(invoices: Invoice[], hasSalesHistory = true): Ledger {
+  const ids = [...new Set(invoices.map((i) => i.customerId))].sort();
+  return { customers: ids.map((id) => ({ id, code: null, name: id })), invoices, currency: 'EUR', amountBasis: 'TTC', hasSalesHistory };
+}
