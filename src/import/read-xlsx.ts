@@ -27,7 +27,7 @@ export function readWorkbook(bytes: Uint8Array, format: FileFormat): XlsxReadSuc
     });
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    return { ok: false, reason: /password|encrypt/i.test(detail) ? 'EncryptedFile' : 'CorruptFile', detail };
+    return { ok: false, reason: /password/i.test(detail) ? 'EncryptedFile' : 'CorruptFile', detail };
   }
   const is1904 = Boolean(wb.Workbook?.WBProps?.date1904);
   const meta = wb.Workbook?.Sheets ?? [];

@@ -1,0 +1,42 @@
+/** Display-only formatting (Intl fr-FR / en-GB), shared by the islands and the PDFs. */
+import type { Lang } from '../i18n/issues.ts';
+
+const LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** 1234567 cents → "12 345,67 €" (fr) or "€12,345.67" (en). */
+export function formatCents(cents: number, lang: Lang, currency = 'EUR'): string {
+  const key = `${lang}:${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    moneyFormats.set(key, f);
+  }
+  // Exact: split into euros and cents instead of dividing a float.
+  const sign = cents < 0 ? -1 : 1;
+  const abs = Math.abs(cents);
+  return f.format(sign * (Math.floor(abs / 100) + (abs % 100) / 100));
+}
+
+/** One decimal, or a dash-free word when undefined. */
+export function formatDays(x: number | null, lang: Lang): string {
+  if (x === null || !Number.isFinite(x)) return lang === 'fr' ? 'non défini' : 'undefined';
+  const r = Math.sign(x) * (Math.round(Math.abs(x) * 10 + 1e-9) / 10);
+  return `${r.toLocaleString(LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ${lang === 'fr' ? 'j' : 'd'}`;
+}
+
+export function formatPercent(x: number | null, lang: Lang): string {
+  if (x === null || !Number.isFinite(x)) return lang === 'fr' ? 'non défini' : 'undefined';
+  return `${(Math.round(x * 10) / 10).toLocaleString(LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+}
+
+/** `YYYY-MM-DD` → `dd/mm/yyyy` in both languages (en-GB writes dates day first too). */
+export function formatIsoDate(iso: string | null): string {
+  if (!iso) return '—';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+export function formatInt(n: number, lang: Lang): string {
+  return n.toLocaleString(LOCALE[lang]);
+}

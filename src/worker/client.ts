@@ -1,0 +1,73 @@
+/**
+ * Main-thread bridge to the analysis worker: typed `send()`, progress callbacks, abort by
+ * terminating the worker (a fresh one starts on the next call), and a main-thread fallback
+ * when no worker can start.
+ */
+import type { FromWorker, Input, Output, RequestName, ToWorker } from './protocol.ts';
+
+export type SendOptions = {
+  signal?: AbortSignal;
+  onProgress?: (stage: string, done: number, total: number) => void;
+  transfer?: Transferable[];
+};
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: SendOptions['onProgress'] };
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, Pending>();
+let fallback: Promise<ReturnType<typeof import('./handlers.ts').createHandlers>> | null = null;
+export let isUsingFallback = false;
+
+function startWorker(): Worker | null {
+  if (worker) return worker;
+  try {
+    worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'relance-analysis' });
+  } catch {
+    return null;
+  }
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const m = event.data;
+    const p = pending.get(m.id);
+    if (!p) return;
+    if (m.type === 'progress') p.onProgress?.(m.stage, m.done, m.total);
+    else {
+      pending.delete(m.id);
+      if (m.type === 'reply') p.resolve(m.output);
+      else p.reject(new Error(m.error.message));
+    }
+  };
+  worker.onerror = (e) => {
+    for (const p of pending.values()) p.reject(new Error(e.message || 'worker error'));
+    pending.clear();
+    worker?.terminate();
+    worker = null;
+  };
+  return worker;
+}
+
+/** Ends the worker and every request in flight (used by abort). */
+export function terminate(): void {
+  worker?.terminate();
+  worker = null;
+  for (const p of pending.values()) p.reject(new DOMException('Aborted', 'AbortError'));
+  pending.clear();
+}
+
+export async function send<K extends RequestName>(name: K, input: Input<K>, options: SendOptions = {}): Promise<Output<K>> {
+  const w = startWorker();
+  if (!w) {
+    isUsingFallback = true;
+    fallback ??= import('./handlers.ts').then((m) => m.createHandlers());
+    const handlers = await fallback;
+    const handler = handlers[name] as (input: Input<K>, progress: (s: 'read' | 'map' | 'analyse', d: number, t: number) => void) => Output<K>;
+    return handler(input, (s, d, t) => options.onProgress?.(s, d, t));
+  }
+  const id = nextId++;
+  return new Promise<Output<K>>((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (v: unknown) => void, reject, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+    options.signal?.addEventListener('abort', () => terminate(), { once: true });
+    const message: ToWorker = { id, name, input };
+    w.postMessage(message, options.transfer ?? []);
+  });
+}

@@ -1,0 +1,122 @@
+/**
+ * Request name → function over import/ and core/. Plain functions holding the last ledger, so
+ * that changing the as-of date or the buckets recomputes without re-reading the file. Runs in
+ * the worker, on the main thread as a fallback, and in Node tests.
+ */
+import { addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Ledger } from '../core/index.ts';
+import { importFile } from '../import/import-file.ts';
+import type { AnalysisRequest, AnalysisView, CustomerRow, InvoiceRow, Requests } from './protocol.ts';
+
+export type Progress = (stage: 'read' | 'map' | 'analyse', done: number, total: number) => void;
+
+export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Requests[K]>[0], progress: Progress) => ReturnType<Requests[K]> } {
+  let ledger: Ledger = emptyLedger();
+  let hasLedger = false;
+
+  const analyze = (req: AnalysisRequest): AnalysisView | null => {
+    if (!hasLedger) return null;
+    const asOf = dayFromIso(req.asOf);
+    if (asOf === null) return null;
+    const edges = validBucketEdges(req.edges) ? req.edges : [30, 60, 90, 120];
+    const manual = new Map(req.manualSales.filter(([, v]) => Number.isSafeInteger(v)).map(([k, v]) => [k, v as Cents]));
+    const a = analyzeLedger(ledger, { asOf, basis: req.basis, edges, windows: req.windows, ...(manual.size > 0 ? { manualSales: manual } : {}) });
+    const names = new Map(ledger.customers.map((c) => [c.id, c.name]));
+    const row = (r: (typeof a.aging.customers)[number], name: string): CustomerRow => ({
+      id: r.customerId,
+      name,
+      buckets: r.buckets,
+      openCents: r.openCents,
+      overdueCents: r.overdueCents,
+      weightedDaysLate: r.weightedDaysLate,
+      items: r.openItemCount,
+    });
+    return {
+      asOf: isoOf(asOf),
+      currency: ledger.currency,
+      amountBasis: ledger.amountBasis,
+      labels: a.aging.labels,
+      total: row(a.aging.total, ''),
+      customers: a.aging.customers.map((c) => row(c, names.get(c.customerId) ?? c.customerId)),
+      dso: {
+        windows: a.dso.windows,
+        simple: a.dso.simple,
+        countback: a.dso.countback,
+        bestPossibleSimple: a.dso.bestPossibleSimple,
+        bestPossibleCountback: a.dso.bestPossibleCountback,
+        addSimple: a.dso.addSimple,
+        addCountback: a.dso.addCountback,
+        cei: a.dso.cei,
+        notes: a.dso.notes,
+        salesSource: a.dso.salesSource,
+        period: a.dso.period.map((w) => ({ start: isoOf(w.start), end: isoOf(w.end), days: w.days, sales: w.sales })),
+      },
+      hasSalesHistory: ledger.hasSalesHistory,
+      history: monthlyHistory(ledger, asOf, 24),
+      warnings: a.warnings,
+    };
+  };
+
+  return {
+    importFile(input, progress) {
+      progress('read', 0, 1);
+      const result = importFile(new Uint8Array(input.bytes), input.options);
+      progress('analyse', 1, 2);
+      ledger = result.ledger;
+      hasLedger = result.report.fatal === null;
+      const analysis = analyze(input.analysis);
+      progress('analyse', 2, 2);
+      return { report: result.report, analysis };
+    },
+    analyze(input) {
+      return analyze(input);
+    },
+    invoices(input) {
+      const asOf = dayFromIso(input.analysis.asOf) as Day | null;
+      if (asOf === null) return [];
+      const edges = validBucketEdges(input.analysis.edges) ? input.analysis.edges : [30, 60, 90, 120];
+      const out: InvoiceRow[] = [];
+      for (const inv of ledger.invoices) {
+        if (inv.customerId !== input.customerId || !isIssuedBy(inv, asOf)) continue;
+        const open = openAt(inv, asOf);
+        if (open === 0) continue;
+        const dpd = daysPastDue(inv, asOf, input.analysis.basis);
+        const bucket = dpd === null ? 0 : bucketIndex(dpd, edges);
+        if (input.bucket !== null && bucket !== input.bucket) continue;
+        out.push({
+          number: inv.number,
+          issued: inv.issued === null ? null : isoOf(inv.issued),
+          due: inv.due === null ? null : isoOf(inv.due),
+          isDueDerived: inv.isDueDerived,
+          amount: inv.amount,
+          open,
+          daysPastDue: dpd,
+          bucket,
+          kind: inv.kind,
+          row: inv.source.row,
+          sheet: inv.source.sheet,
+        });
+      }
+      out.sort((x, y) => (y.daysPastDue ?? 0) - (x.daysPastDue ?? 0));
+      return out;
+    },
+  };
+}
+
+/** Sales per calendar month and receivables at each month end (the as-of date for the last one). */
+function monthlyHistory(ledger: Ledger, asOf: Day, months: number): { month: string; sales: number; receivables: number }[] {
+  let earliest: Day | null = null;
+  for (const inv of ledger.invoices) if (inv.issued !== null && inv.issued <= asOf && (earliest === null || inv.issued < earliest)) earliest = inv.issued;
+  if (earliest === null) return [];
+  const out: { month: string; sales: number; receivables: number }[] = [];
+  for (let k = months - 1; k >= 0; k--) {
+    const monthStart = startOfMonth(addMonths(asOf, -k));
+    if (endOfMonth(monthStart) < earliest) continue;
+    const end = k === 0 ? asOf : endOfMonth(monthStart);
+    let sales = 0;
+    for (const inv of ledger.invoices) {
+      if (inv.kind !== 'payment' && inv.issued !== null && inv.issued >= monthStart && inv.issued <= end) sales += inv.amount;
+    }
+    out.push({ month: isoOf(monthStart).slice(0, 7), sales, receivables: receivablesAt(ledger, end) });
+  }
+  return out;
+}

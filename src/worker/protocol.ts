@@ -1,0 +1,81 @@
+/**
+ * The worker contract: one typed map of request names to input and output, and the three
+ * message kinds (reply, error, progress). Types only: imported by both sides.
+ */
+import type { Issue } from '../core/index.ts';
+import type { ImportOptions, ImportReport } from '../import/import-file.ts';
+
+export type AnalysisRequest = {
+  readonly asOf: string;
+  readonly basis: 'due' | 'issued';
+  readonly edges: readonly number[];
+  readonly windows: number;
+  /** `YYYY-MM` → cents, typed by the user when the file has no sales history. */
+  readonly manualSales: readonly (readonly [string, number])[];
+};
+
+export type CustomerRow = {
+  readonly id: string;
+  readonly name: string;
+  readonly buckets: readonly number[];
+  readonly openCents: number;
+  readonly overdueCents: number;
+  readonly weightedDaysLate: number | null;
+  readonly items: number;
+};
+
+export type AnalysisView = {
+  readonly asOf: string;
+  readonly currency: string;
+  readonly amountBasis: 'TTC' | 'HT';
+  readonly labels: readonly string[];
+  readonly total: CustomerRow;
+  readonly customers: readonly CustomerRow[];
+  readonly dso: {
+    readonly windows: number;
+    readonly simple: number | null;
+    readonly countback: number | null;
+    readonly bestPossibleSimple: number | null;
+    readonly bestPossibleCountback: number | null;
+    readonly addSimple: number | null;
+    readonly addCountback: number | null;
+    readonly cei: number | null;
+    readonly notes: readonly string[];
+    readonly salesSource: 'ledger' | 'manual';
+    readonly period: readonly { readonly start: string; readonly end: string; readonly days: number; readonly sales: number }[];
+  };
+  readonly hasSalesHistory: boolean;
+  /** Calendar months up to the as-of date (oldest first): sales issued in the month, receivables at its end. */
+  readonly history: readonly { readonly month: string; readonly sales: number; readonly receivables: number }[];
+  readonly warnings: readonly Issue[];
+};
+
+export type InvoiceRow = {
+  readonly number: string;
+  readonly issued: string | null;
+  readonly due: string | null;
+  readonly isDueDerived: boolean;
+  readonly amount: number;
+  readonly open: number;
+  readonly daysPastDue: number | null;
+  readonly bucket: number;
+  readonly kind: string;
+  readonly row: number;
+  readonly sheet: string;
+};
+
+export type Requests = {
+  importFile: (input: { bytes: ArrayBuffer; options: ImportOptions; analysis: AnalysisRequest }) => { report: ImportReport; analysis: AnalysisView | null };
+  analyze: (input: AnalysisRequest) => AnalysisView | null;
+  invoices: (input: { customerId: string; bucket: number | null; analysis: AnalysisRequest }) => InvoiceRow[];
+};
+
+export type RequestName = keyof Requests;
+export type Input<K extends RequestName> = Parameters<Requests[K]>[0];
+export type Output<K extends RequestName> = ReturnType<Requests[K]>;
+
+export type ToWorker = { readonly id: number; readonly name: RequestName; readonly input: unknown };
+export type FromWorker =
+  | { readonly id: number; readonly type: 'reply'; readonly output: unknown }
+  | { readonly id: number; readonly type: 'error'; readonly error: { readonly code: string; readonly message: string } }
+  | { readonly id: number; readonly type: 'progress'; readonly stage: 'read' | 'map' | 'analyse'; readonly done: number; readonly total: number };

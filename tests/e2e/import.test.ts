@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/app-page.ts';
+
+const root = join(import.meta.dirname, '../..');
+const AS_OF = '2025-12-31';
+
+/** The CLI's figures for the same file: the page must show the same numbers. */
+function cli(file: string, asOf: string): { totals: { openCents: number; overdueCents: number }; aging: Record<string, number>; customers: unknown[] } {
+  const out = execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', file, '--as-of', asOf, '--json'], { cwd: root, encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+const euro = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+for (const [name, invoices] of [
+  ['freelance-2025.xlsx', 40],
+  ['pme-3000.xlsx', 3000],
+  ['export-compta.csv', 250],
+] as const) {
+  test(`dropping ${name} shows the import report and the mapping panel`, async ({ page }) => {
+    const app = new AppPage(page);
+    await app.open(AS_OF);
+    await app.drop(name, readFileSync(join(root, 'samples', name)));
+    await expect(app.report()).toBeVisible();
+    await expect(page.getByTestId('invoice-count')).toHaveText(new Intl.NumberFormat('fr-FR').format(invoices));
+    await expect(page.getByTestId('mapping-panel')).toBeAttached();
+    await page.getByTestId('mapping-panel').locator('summary').click();
+    await expect(page.getByRole('combobox', { name: 'Champ A' })).toBeVisible();
+  });
+}
+
+test('the tiles and the aged balance match the CLI, and move with the as-of date', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/pme-3000.xlsx'));
+  const expected = cli('samples/pme-3000.xlsx', AS_OF);
+  await expect(app.tile('receivables')).toContainText(euro(expected.totals.openCents));
+  await expect(app.tile('overdue')).toContainText(euro(expected.totals.overdueCents));
+  const total = page.getByTestId('aging-total');
+  for (const cents of Object.values(expected.aging)) await expect(total).toContainText(euro(cents));
+
+  const later = cli('samples/pme-3000.xlsx', '2025-10-31');
+  await app.setAsOf('2025-10-31');
+  await expect(app.tile('receivables')).toContainText(euro(later.totals.openCents));
+  expect(later.totals.openCents).not.toBe(expected.totals.openCents);
+});
+
+test('a customer row drills down to its invoices', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  const firstRow = page.getByTestId('aging-table').locator('[data-customer]').first();
+  await firstRow.getByRole('rowheader').click();
+  await expect(page.getByTestId('drilldown')).toBeVisible();
+  await expect(page.getByTestId('drilldown').locator('tbody tr').first()).toBeVisible();
+});
+
+test('a broken file gets a clear message, not a blank screen', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.drop('garbage.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]));
+  await expect(page.getByRole('alert')).toContainText('endommagé');
+});
+
+test('the English page speaks English', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF, '/en/');
+  await app.pick(join(root, 'samples/export-compta.csv'));
+  await expect(page.getByRole('heading', { name: 'Import report' })).toBeVisible();
+  await expect(app.tile('receivables')).toContainText('€');
+});
+
+test('no request leaves the origin', async ({ page, baseURL }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(baseURL as string) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+  });
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/pme-3000.xlsx'));
+  await expect(app.tile('receivables')).toBeVisible();
+  await page.getByRole('button', { name: 'Afficher les graphiques' }).click();
+  await expect(page.locator('canvas').first()).toBeVisible();
+  expect(foreign).toEqual([]);
+});
