@@ -6,7 +6,9 @@ import { agedBalance, DEFAULT_BUCKET_EDGES, type AgedBalance, type AgingBasis } 
 import { isoOf, type Day } from './day.ts';
 import { dsoFigures, roundTenth, type DsoResult, type ManualSales } from './dso.ts';
 import { IssueList, type Issue } from './issues.ts';
-import type { Ledger } from './ledger.ts';
+import { openAt, type Ledger } from './ledger.ts';
+import { lateInterest, ratesKnownUntil } from './penalties.ts';
+import { nextActions } from './dunning/next-actions.ts';
 
 export type AnalysisSettings = {
   readonly asOf: Day;
@@ -56,7 +58,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
   return { asOf, aging, dso, warnings: out };
 }
 
-/** The figures object of numbers.md § "Machine-readable output" (penalties and actions come later). */
+/** The figures object of numbers.md § "Machine-readable output" (default policy, no history). */
 export function numbersJson(ledger: Ledger, analysis: Analysis, describe: (issue: Issue) => string): Record<string, unknown> {
   const labels = analysis.aging.labels;
   const bucketObject = (buckets: readonly number[]): Record<string, number> => {
@@ -93,6 +95,39 @@ export function numbersJson(ledger: Ledger, analysis: Analysis, describe: (issue
       cei: roundTenth(d.cei),
     },
     weightedDaysLate: roundTenth(t.weightedDaysLate),
-    warnings: analysis.warnings.map(describe),
+    penalties: penaltiesJson(ledger, analysis.asOf),
+    actions: nextActions(ledger, analysis.asOf).map((a) => ({
+      customer: a.customerId,
+      step: a.step,
+      invoices: a.invoices.map((i) => i.number),
+      amountCents: a.amountCents,
+      ...(a.isSmallClaim ? { smallClaim: true } : {}),
+    })),
+    ratesKnownUntil: isoOf(ratesKnownUntil()),
+    warnings: [...analysis.warnings, ...penaltyWarnings(ledger, analysis.asOf)].map(describe),
   };
+}
+
+/** One entry per open, overdue invoice: days late, L441-10 interest and the €40 (B2B defaults). */
+function penaltiesJson(ledger: Ledger, asOf: Day): Record<string, unknown>[] {
+  const out: { invoice: string; customer: string; daysLate: number; interestCents: number; indemnityCents: number }[] = [];
+  for (const inv of ledger.invoices) {
+    if (inv.kind !== 'invoice' || inv.due === null || inv.due >= asOf) continue;
+    if (inv.issued !== null && inv.issued > asOf) continue;
+    if (openAt(inv, asOf) <= 0) continue;
+    const p = lateInterest(inv, { asOf });
+    out.push({ invoice: inv.number, customer: inv.customerId, daysLate: p.daysLate, interestCents: p.interestCents, indemnityCents: p.indemnityCents });
+  }
+  out.sort((a, b) => (a.invoice < b.invoice ? -1 : a.invoice > b.invoice ? 1 : a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
+  return out;
+}
+
+/** One warning per half-year whose rate is not in the shipped table. */
+function penaltyWarnings(ledger: Ledger, asOf: Day): Issue[] {
+  const halves = new Set<string>();
+  for (const inv of ledger.invoices) {
+    if (inv.kind !== 'invoice' || inv.due === null || inv.due >= asOf || openAt(inv, asOf) <= 0) continue;
+    for (const w of lateInterest(inv, { asOf }).warnings) if (w.code === 'RateUnknownForHalfYear') halves.add(w.halfYear);
+  }
+  return [...halves].sort().map((h): Issue => ({ code: 'RateUnknownForHalfYear', severity: 'warning', params: { halfYear: h, knownUntil: isoOf(ratesKnownUntil()) } }));
 }

@@ -6,3 +6,5 @@ export * from './issues.ts';
 export * from './aging.ts';
 export * from './dso.ts';
 export * from './analysis.ts';
+export * from './penalties.ts';
+export * from './dunning/next-actions.ts';

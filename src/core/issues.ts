@@ -42,6 +42,7 @@ export type IssueCode =
   | 'UndatedItems'
   | 'OpenItemsOnly'
   | 'ManualSalesUsed'
+  | 'RateUnknownForHalfYear'
   | 'TooManyIssues';
 
 export type Severity = 'error' | 'warning' | 'info';

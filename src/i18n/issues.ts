@@ -44,6 +44,7 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     UndatedItems: '{count} pièces sans aucune date sont comptées comme non échues.',
     OpenItemsOnly: "Le fichier ne contient que des pièces ouvertes (aucun règlement) : le DSO a besoin du chiffre d'affaires TTC de la période. Saisissez les ventes mensuelles pour un DSO fiable.",
     ManualSalesUsed: "Le DSO utilise le chiffre d'affaires mensuel que vous avez saisi.",
+    RateUnknownForHalfYear: "Le taux BCE du semestre {halfYear} n'est pas dans la table fournie (taux connus jusqu'au {knownUntil}) : les pénalités de ce semestre utilisent le dernier taux connu ; saisissez le taux pour les corriger.",
     TooManyIssues: '{count} signalements de ce type ({code}) ; seuls les {shown} premiers sont affichés.',
   },
   en: {
@@ -81,6 +82,7 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     UndatedItems: '{count} items with no date at all are counted as not yet due.',
     OpenItemsOnly: 'The file lists open items only (no payment): DSO needs the period’s sales including tax. Enter the monthly sales for a reliable DSO.',
     ManualSalesUsed: 'DSO uses the monthly sales you entered.',
+    RateUnknownForHalfYear: 'The ECB rate for half-year {halfYear} is not in the shipped table (rates known up to {knownUntil}): penalties for that half-year use the latest known rate; enter the rate to correct them.',
     TooManyIssues: '{count} reports of this kind ({code}); only the first {shown} are shown.',
   },
 };

@@ -1,0 +1,195 @@
+/**
+ * Late-payment penalties (Code de commerce L441-10 II) and the €40 recovery indemnity (D441-5),
+ * as numbers.md § "Late-payment penalties" defines them: interest from the day after the due
+ * date, on the open balance of each day, cut at each half-year (1 Jan, 1 Jul) and at each partial
+ * payment; each piece at its half-year's rate (contractual, else ECB MRO on 1 Jan / 1 Jul + 10
+ * points); pieces summed exactly and rounded once, half away from zero.
+ */
+import { addMonths, dayFromIso, isoOf, startOfHalfYear, ymdOf, type Day } from './day.ts';
+import { divideRounded, type Cents } from './money.ts';
+import type { Invoice } from './ledger.ts';
+import { ECB_MRO, MRO_KNOWN_THROUGH_HALF_YEAR } from './rates/ecb-mro.ts';
+import { TAUX_LEGAL } from './rates/taux-legal.ts';
+
+/** €40 per late invoice (D441-5). */
+export const RECOVERY_INDEMNITY_CENTS = 4000 as Cents;
+/** Default rate = MRO + 10 percentage points (L441-10 II). */
+export const DEFAULT_MARGIN_BP = 1000;
+
+export type DayCount = '365' | 'actual';
+export type RateSource = 'table' | 'user' | 'latest' | 'contract';
+
+export type HalfYearRate = {
+  readonly halfYear: string;
+  readonly mroBp: number | null;
+  readonly rateBp: number;
+  readonly source: RateSource;
+  /** 3 × taux légal "autres cas": the floor a contractual rate may not go under. */
+  readonly floorBp: number | null;
+};
+
+export type PenaltyOptions = {
+  readonly asOf: Day;
+  /** A contractual annual rate in basis points, replacing MRO + 10. */
+  readonly contractualRateBp?: number;
+  readonly dayCount?: DayCount;
+  /** Rates typed by the user for half-years missing from the tables: `YYYY-S1|S2` → MRO in bp. */
+  readonly userMroBp?: ReadonlyMap<string, number>;
+};
+
+export type PenaltyPiece = { readonly from: Day; readonly to: Day; readonly days: number; readonly balance: Cents; readonly rateBp: number; readonly source: RateSource };
+
+export type PenaltyWarning = { readonly code: 'RateUnknownForHalfYear' | 'ContractRateBelowFloor'; readonly halfYear: string; readonly rateBp: number; readonly floorBp?: number };
+
+export type InvoicePenalty = {
+  readonly daysLate: number;
+  readonly interestCents: Cents;
+  readonly indemnityCents: Cents;
+  readonly pieces: readonly PenaltyPiece[];
+  readonly warnings: readonly PenaltyWarning[];
+};
+
+const MRO_DAYS = ECB_MRO.map(([d, bp]) => [dayFromIso(d) as Day, bp] as const);
+const KNOWN_THROUGH = dayFromIso(MRO_KNOWN_THROUGH_HALF_YEAR) as Day;
+
+/** `2025-S2` for any day of July–December 2025. */
+export function halfYearKey(d: Day): string {
+  const { year, month } = ymdOf(d);
+  return `${year}-S${month <= 6 ? 1 : 2}`;
+}
+
+/** The MRO in force on a day: the latest change that took effect on or before it. */
+export function mroInForce(d: Day): number | null {
+  let bp: number | null = null;
+  for (const [day, rate] of MRO_DAYS) {
+    if (day > d) break;
+    bp = rate;
+  }
+  return bp;
+}
+
+/** 3 × taux légal "autres cas" of the half-year, or null when unknown. */
+export function floorRateBp(d: Day): number | null {
+  const key = isoOf(startOfHalfYear(d));
+  const row = TAUX_LEGAL.find((r) => r[0] === key);
+  return row ? row[2] * 3 : null;
+}
+
+/** Taux légal of the half-year for a creditor who is a private individual (true) or in all other cases. */
+export function legalRateBp(d: Day, creditorIsIndividual: boolean): number | null {
+  const key = isoOf(startOfHalfYear(d));
+  const row = TAUX_LEGAL.find((r) => r[0] === key);
+  return row ? (creditorIsIndividual ? row[1] : row[2]) : null;
+}
+
+/** The last day whose half-year rate is known from the shipped table ("rates known up to …"). */
+export function ratesKnownUntil(): Day {
+  return (addMonths(KNOWN_THROUGH, 6) - 1) as Day;
+}
+
+/** The L441-10 default rate of the half-year containing `d`, with where it came from. */
+export function halfYearRate(d: Day, options: Pick<PenaltyOptions, 'contractualRateBp' | 'userMroBp'> = {}): HalfYearRate {
+  const start = startOfHalfYear(d);
+  const key = halfYearKey(d);
+  const floorBp = floorRateBp(d);
+  if (options.contractualRateBp !== undefined) {
+    return { halfYear: key, mroBp: null, rateBp: options.contractualRateBp, source: 'contract', floorBp };
+  }
+  const typed = options.userMroBp?.get(key);
+  if (typed !== undefined) return { halfYear: key, mroBp: typed, rateBp: typed + DEFAULT_MARGIN_BP, source: 'user', floorBp };
+  if (start > KNOWN_THROUGH) {
+    const latest = mroInForce(KNOWN_THROUGH) ?? 0;
+    return { halfYear: key, mroBp: latest, rateBp: latest + DEFAULT_MARGIN_BP, source: 'latest', floorBp };
+  }
+  const mro = mroInForce(start) ?? 0;
+  return { halfYear: key, mroBp: mro, rateBp: mro + DEFAULT_MARGIN_BP, source: 'table', floorBp };
+}
+
+/**
+ * Interest owed on one invoice at `asOf`: Σ over pieces of balance × rate × days / 365 (or the
+ * actual year length), rounded once to the cent. Undated payments are taken as made on the due
+ * date (they reduce the balance from the start, never raising the claim).
+ */
+export function lateInterest(inv: Invoice, options: PenaltyOptions): InvoicePenalty {
+  const asOf = options.asOf;
+  const due = inv.due;
+  const none: InvoicePenalty = { daysLate: 0, interestCents: 0 as Cents, indemnityCents: 0 as Cents, pieces: [], warnings: [] };
+  if (due === null || asOf <= due || inv.amount <= 0) return none;
+  // Balance changes: a payment dated p lowers the balance from p + 1.
+  const changes = new Map<number, number>();
+  let balance = inv.amount as number;
+  for (const p of inv.payments) {
+    const from = p.day === null ? due + 1 : p.day + 1;
+    if (from <= due + 1) balance -= p.amount;
+    else if (from <= asOf) changes.set(from, (changes.get(from) ?? 0) + p.amount);
+  }
+  const cuts = new Set<number>(changes.keys());
+  for (let h = startOfHalfYear((due + 1) as Day); h <= asOf; h = addMonths(h, 6)) if (h > due + 1) cuts.add(h);
+  const boundaries = [...cuts].sort((a, b) => a - b);
+  const pieces: PenaltyPiece[] = [];
+  const warnings: PenaltyWarning[] = [];
+  const seenWarning = new Set<string>();
+  const dayCount = options.dayCount ?? '365';
+  // Exact sum: numerator over 10,000 (bp) × 365 × 366 so that both day counts stay integers.
+  let numerator = 0n;
+  let start = due + 1;
+  const flush = (end: number) => {
+    if (end < start) return;
+    const days = end - start + 1;
+    if (balance > 0) {
+      const rate = halfYearRate(start as Day, options);
+      pieces.push({ from: start as Day, to: end as Day, days, balance: balance as Cents, rateBp: rate.rateBp, source: rate.source });
+      if (rate.source === 'latest' && !seenWarning.has(`u${rate.halfYear}`)) {
+        seenWarning.add(`u${rate.halfYear}`);
+        warnings.push({ code: 'RateUnknownForHalfYear', halfYear: rate.halfYear, rateBp: rate.rateBp });
+      }
+      if (rate.source === 'contract' && rate.floorBp !== null && rate.rateBp < rate.floorBp && !seenWarning.has(`f${rate.halfYear}`)) {
+        seenWarning.add(`f${rate.halfYear}`);
+        warnings.push({ code: 'ContractRateBelowFloor', halfYear: rate.halfYear, rateBp: rate.rateBp, floorBp: rate.floorBp });
+      }
+      numerator += pieceNumerator(balance, rate.rateBp, start as Day, days, dayCount);
+    }
+  };
+  for (const b of boundaries) {
+    flush(b - 1);
+    start = b;
+    balance -= changes.get(b) ?? 0;
+  }
+  flush(asOf);
+  const interest = Number(divideRounded(numerator, 10000n * 365n * 366n, 'halfAwayFromZero'));
+  return {
+    daysLate: asOf - due,
+    interestCents: interest as Cents,
+    indemnityCents: recoveryIndemnity(inv),
+    pieces,
+    warnings,
+  };
+}
+
+/** balance × rate × days / yearLength, scaled by 10,000 × 365 × 366. */
+function pieceNumerator(balance: number, rateBp: number, start: Day, days: number, dayCount: DayCount): bigint {
+  const base = BigInt(balance) * BigInt(rateBp);
+  if (dayCount === '365') return base * BigInt(days) * 366n;
+  // Actual/actual: split the piece at 1 January so each part uses its own year length.
+  let total = 0n;
+  let from = start as number;
+  let remaining = days;
+  while (remaining > 0) {
+    const { year } = ymdOf(from as Day);
+    const nextYear = dayFromIso(`${year + 1}-01-01`) as number;
+    const n = Math.min(remaining, nextYear - from);
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    total += base * BigInt(n) * (leap ? 365n : 366n);
+    remaining -= n;
+    from += n;
+  }
+  return total;
+}
+
+/** €40 when the invoice was not fully paid at its due date (B2B; the caller excludes B2C). */
+export function recoveryIndemnity(inv: Invoice): Cents {
+  if (inv.due === null || inv.amount <= 0) return 0 as Cents;
+  let paidByDue = 0;
+  for (const p of inv.payments) if (p.day !== null && p.day <= inv.due) paidByDue += p.amount;
+  return (inv.amount - paidByDue > 0 ? RECOVERY_INDEMNITY_CENTS : 0) as Cents;
+}
