@@ -161,6 +161,10 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
   const mainCurrency = m.currency !== undefined ? mostCommon(columnValues(m.currency).map((v) => cellText(v).trim().toUpperCase()).filter((s) => s !== '')) : null;
   const isGl = m.debit !== undefined || m.credit !== undefined ? m.amount === undefined || m.account !== undefined : false;
   const headerNorm = o.headers.map(normalizeHeader).join('|');
+  const firstHeader = sheet.rows[o.headerRow]?.[0];
+  // Cheap test first (same text in the first cell), the full comparison only then.
+  const isRepeatedHeader = (row: readonly Cell[]): boolean =>
+    cellText(row[0] ?? null).trim() === (o.headers[0] ?? '') && row.slice(0, width).map((c) => normalizeHeader(c === undefined ? '' : cellText(c))).join('|') === headerNorm;
 
   const skipped: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
   const currencyLeftOut: Record<string, number> = {};
@@ -209,7 +213,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
       skipped.blank++;
       continue;
     }
-    if (row.slice(0, width).map((c) => normalizeHeader(c === undefined ? '' : cellText(c))).join('|') === headerNorm) {
+    if (typeof row[0] === typeof firstHeader && isRepeatedHeader(row)) {
       skipped.repeatedHeader++;
       continue;
     }
@@ -484,6 +488,9 @@ function isTotalRow(row: readonly Cell[], number: string, code: string, name: st
 }
 
 function normalizeWord(s: string): string {
+  if (s === '') return s;
+  // Fast path: plain ASCII needs no Unicode decomposition (this runs on every row).
+  if (!/[^\x00-\x7f]/.test(s)) return s.toLowerCase().trim();
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

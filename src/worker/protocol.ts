@@ -2,7 +2,7 @@
  * The worker contract: one typed map of request names to input and output, and the three
  * message kinds (reply, error, progress). Types only: imported by both sides.
  */
-import type { Issue } from '../core/index.ts';
+import type { DsoResult, Issue } from '../core/index.ts';
 import type { ImportOptions, ImportReport } from '../import/import-file.ts';
 
 export type AnalysisRequest = {
@@ -31,17 +31,8 @@ export type AnalysisView = {
   readonly labels: readonly string[];
   readonly total: CustomerRow;
   readonly customers: readonly CustomerRow[];
-  readonly dso: {
-    readonly windows: number;
-    readonly simple: number | null;
-    readonly countback: number | null;
-    readonly bestPossibleSimple: number | null;
-    readonly bestPossibleCountback: number | null;
-    readonly addSimple: number | null;
-    readonly addCountback: number | null;
-    readonly cei: number | null;
-    readonly notes: readonly string[];
-    readonly salesSource: 'ledger' | 'manual';
+  /** The core's DSO figures; windows as ISO dates for the page. */
+  readonly dso: Omit<DsoResult, 'period' | 'receivables' | 'notDue' | 'receivablesAtStart'> & {
     readonly period: readonly { readonly start: string; readonly end: string; readonly days: number; readonly sales: number }[];
   };
   readonly hasSalesHistory: boolean;
