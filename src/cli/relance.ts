@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { analyzeLedger, dayFromIso, dayFromYmd, isoOf, numbersJson, type Day } from '../core/index.ts';
+import { analyzeLedger, dayFromIso, dayFromYmd, isoOf, migrateWorkspace, numbersJson, type Day, type Workspace } from '../core/index.ts';
 import { importFile } from '../import/import-file.ts';
 import { describeIssue, type Lang } from '../i18n/issues.ts';
 
@@ -19,7 +19,7 @@ function parseArgs(argv: readonly string[]): Args {
     if (a.startsWith('--')) {
       const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
       if (v !== undefined) flags.set(k, v);
-      else if (['sheet', 'as-of', 'lang', 'windows', 'terms'].includes(k) && argv[i + 1] !== undefined) flags.set(k, argv[++i] as string);
+      else if (['sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace'].includes(k) && argv[i + 1] !== undefined) flags.set(k, argv[++i] as string);
       else flags.set(k, true);
     } else if (command === '') command = a;
     else files.push(a);
@@ -32,7 +32,7 @@ function today(): Day {
   return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) as Day;
 }
 
-const USAGE = `usage: relance analyze <file> [--sheet NAME] [--as-of YYYY-MM-DD] [--windows N] [--terms DAYS] [--include-drafts] [--json] [--lang fr|en]`;
+const USAGE = `usage: relance analyze <file> [--sheet NAME] [--as-of YYYY-MM-DD] [--windows N] [--terms DAYS] [--include-drafts] [--workspace FILE] [--json] [--lang fr|en]`;
 
 function main(argv: readonly string[]): number {
   const args = parseArgs(argv);
@@ -56,6 +56,23 @@ function main(argv: readonly string[]): number {
     process.stderr.write('relance: --windows must be a whole number from 1 to 24\n');
     return 2;
   }
+  let workspace: Workspace | undefined;
+  const workspacePath = flag('workspace');
+  if (workspacePath !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(readFileSync(workspacePath, 'utf8'));
+    } catch (e) {
+      process.stderr.write(`relance: cannot read the workspace ${workspacePath}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+    const migrated = migrateWorkspace(parsed);
+    if (!migrated.ok) {
+      process.stderr.write(`relance: ${describeIssue({ code: 'WorkspaceRefused', severity: 'error', params: { detail: migrated.detail } }, lang)}\n`);
+      return 1;
+    }
+    workspace = migrated.workspace;
+  }
   const path = args.files[0] as string;
   let bytes: Uint8Array;
   try {
@@ -76,7 +93,7 @@ function main(argv: readonly string[]): number {
   const analysis = analyzeLedger(ledger, { asOf, windows });
   if (args.flags.has('json')) {
     const out = {
-      ...numbersJson(ledger, analysis, describe),
+      ...numbersJson(ledger, analysis, describe, workspace),
       import: {
         file: report.fileName,
         format: report.format,

@@ -7,8 +7,10 @@ import { isoOf, type Day } from './day.ts';
 import { dsoFigures, roundTenth, type DsoResult, type ManualSales } from './dso.ts';
 import { IssueList, type Issue } from './issues.ts';
 import { openAt, type Ledger } from './ledger.ts';
-import { lateInterest, ratesKnownUntil } from './penalties.ts';
-import { nextActions } from './dunning/next-actions.ts';
+import { ratesKnownUntil } from './penalties.ts';
+import { dunningPlan } from './dunning/next-actions.ts';
+import { invoicePenalty } from './dunning/claims.ts';
+import type { Workspace } from './dunning/workspace.ts';
 
 export type AnalysisSettings = {
   readonly asOf: Day;
@@ -59,7 +61,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
 }
 
 /** The figures object of numbers.md § "Machine-readable output" (default policy, no history). */
-export function numbersJson(ledger: Ledger, analysis: Analysis, describe: (issue: Issue) => string): Record<string, unknown> {
+export function numbersJson(ledger: Ledger, analysis: Analysis, describe: (issue: Issue) => string, workspace?: Workspace): Record<string, unknown> {
   const labels = analysis.aging.labels;
   const bucketObject = (buckets: readonly number[]): Record<string, number> => {
     const o: Record<string, number> = {};
@@ -95,8 +97,8 @@ export function numbersJson(ledger: Ledger, analysis: Analysis, describe: (issue
       cei: roundTenth(d.cei),
     },
     weightedDaysLate: roundTenth(t.weightedDaysLate),
-    penalties: penaltiesJson(ledger, analysis.asOf),
-    actions: nextActions(ledger, analysis.asOf).map((a) => ({
+    penalties: penaltiesJson(ledger, analysis.asOf, workspace),
+    actions: dunningPlan(ledger, analysis.asOf, workspace ?? {}).actions.map((a) => ({
       customer: a.customerId,
       step: a.step,
       invoices: a.invoices.map((i) => i.number),
@@ -104,18 +106,18 @@ export function numbersJson(ledger: Ledger, analysis: Analysis, describe: (issue
       ...(a.isSmallClaim ? { smallClaim: true } : {}),
     })),
     ratesKnownUntil: isoOf(ratesKnownUntil()),
-    warnings: [...analysis.warnings, ...penaltyWarnings(ledger, analysis.asOf)].map(describe),
+    warnings: [...analysis.warnings, ...penaltyWarnings(ledger, analysis.asOf, workspace)].map(describe),
   };
 }
 
 /** One entry per open, overdue invoice: days late, L441-10 interest and the €40 (B2B defaults). */
-function penaltiesJson(ledger: Ledger, asOf: Day): Record<string, unknown>[] {
+function penaltiesJson(ledger: Ledger, asOf: Day, workspace: Workspace | undefined): Record<string, unknown>[] {
   const out: { invoice: string; customer: string; daysLate: number; interestCents: number; indemnityCents: number }[] = [];
   for (const inv of ledger.invoices) {
     if (inv.kind !== 'invoice' || inv.due === null || inv.due >= asOf) continue;
     if (inv.issued !== null && inv.issued > asOf) continue;
     if (openAt(inv, asOf) <= 0) continue;
-    const p = lateInterest(inv, { asOf });
+    const p = invoicePenalty(inv, asOf, workspace);
     out.push({ invoice: inv.number, customer: inv.customerId, daysLate: p.daysLate, interestCents: p.interestCents, indemnityCents: p.indemnityCents });
   }
   out.sort((a, b) => (a.invoice < b.invoice ? -1 : a.invoice > b.invoice ? 1 : a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
@@ -123,11 +125,18 @@ function penaltiesJson(ledger: Ledger, asOf: Day): Record<string, unknown>[] {
 }
 
 /** One warning per half-year whose rate is not in the shipped table. */
-function penaltyWarnings(ledger: Ledger, asOf: Day): Issue[] {
+function penaltyWarnings(ledger: Ledger, asOf: Day, workspace: Workspace | undefined): Issue[] {
   const halves = new Set<string>();
+  const floors = new Map<string, Record<string, string | number>>();
   for (const inv of ledger.invoices) {
     if (inv.kind !== 'invoice' || inv.due === null || inv.due >= asOf || openAt(inv, asOf) <= 0) continue;
-    for (const w of lateInterest(inv, { asOf }).warnings) if (w.code === 'RateUnknownForHalfYear') halves.add(w.halfYear);
+    for (const w of invoicePenalty(inv, asOf, workspace).warnings) {
+      if (w.code === 'RateUnknownForHalfYear') halves.add(w.halfYear);
+      else floors.set(`${inv.customerId}|${w.halfYear}`, { customer: inv.customerId, halfYear: w.halfYear, rate: w.rateBp / 100, floor: (w.floorBp ?? 0) / 100 });
+    }
   }
-  return [...halves].sort().map((h): Issue => ({ code: 'RateUnknownForHalfYear', severity: 'warning', params: { halfYear: h, knownUntil: isoOf(ratesKnownUntil()) } }));
+  return [
+    ...[...halves].sort().map((h): Issue => ({ code: 'RateUnknownForHalfYear', severity: 'warning', params: { halfYear: h, knownUntil: isoOf(ratesKnownUntil()) } })),
+    ...[...floors.values()].map((f): Issue => ({ code: 'ContractRateBelowFloor', severity: 'warning', params: f })),
+  ];
 }

@@ -8,3 +8,6 @@ export * from './dso.ts';
 export * from './analysis.ts';
 export * from './penalties.ts';
 export * from './dunning/next-actions.ts';
+export * from './dunning/workspace.ts';
+export * from './dunning/prescription.ts';
+export * from './dunning/claims.ts';

@@ -43,6 +43,8 @@ export type IssueCode =
   | 'OpenItemsOnly'
   | 'ManualSalesUsed'
   | 'RateUnknownForHalfYear'
+  | 'ContractRateBelowFloor'
+  | 'WorkspaceRefused'
   | 'TooManyIssues';
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -30,6 +30,16 @@ export type HalfYearRate = {
 
 export type PenaltyOptions = {
   readonly asOf: Day;
+  /**
+   * b2b (default): L441-10, from the day after the due date. public: MRO of the half-year in which
+   * the delay began + 8 points, fixed (R2192-31 CCP). b2c: taux légal ("autres cas": the creditor is a
+   * professional) from the day after `interestFrom` (the mise en demeure), none before it; no €40.
+   */
+  readonly regime?: 'b2b' | 'b2c' | 'public';
+  /** B2C: the mise en demeure date; interest runs from the next day. */
+  readonly interestFrom?: Day;
+  /** Collective procedure: interest stops at the opening judgment (L622-28). */
+  readonly stopAt?: Day;
   /** A contractual annual rate in basis points, replacing MRO + 10. */
   readonly contractualRateBp?: number;
   readonly dayCount?: DayCount;
@@ -111,20 +121,40 @@ export function halfYearRate(d: Day, options: Pick<PenaltyOptions, 'contractualR
  * date (they reduce the balance from the start, never raising the claim).
  */
 export function lateInterest(inv: Invoice, options: PenaltyOptions): InvoicePenalty {
-  const asOf = options.asOf;
+  const regime = options.regime ?? 'b2b';
   const due = inv.due;
+  const asOf = options.stopAt !== undefined && options.stopAt < options.asOf ? options.stopAt : options.asOf;
   const none: InvoicePenalty = { daysLate: 0, interestCents: 0 as Cents, indemnityCents: 0 as Cents, pieces: [], warnings: [] };
-  if (due === null || asOf <= due || inv.amount <= 0) return none;
+  if (due === null || options.asOf <= due || inv.amount <= 0) return none;
+  // Interest runs after `runsAfter`: the due date (B2B, public) or the mise en demeure (B2C).
+  const runsAfter = regime === 'b2c' ? (options.interestFrom !== undefined && options.interestFrom > due ? options.interestFrom : null) : due;
+  const indemnity = regime === 'b2c' || (options.stopAt !== undefined && options.stopAt <= due) ? (0 as Cents) : recoveryIndemnity(inv);
+  if (runsAfter === null || asOf <= runsAfter) return { ...none, daysLate: options.asOf - due, indemnityCents: indemnity };
+  const rateAt = (d: Day): HalfYearRate => {
+    if (regime === 'public') {
+      const first = startOfHalfYear((due + 1) as Day);
+      const mro = first > KNOWN_THROUGH ? (mroInForce(KNOWN_THROUGH) ?? 0) : (mroInForce(first) ?? 0);
+      return { halfYear: halfYearKey(first), mroBp: mro, rateBp: mro + 800, source: first > KNOWN_THROUGH ? 'latest' : 'table', floorBp: null };
+    }
+    if (regime === 'b2c') {
+      const legal = legalRateBp(d, false);
+      if (legal !== null) return { halfYear: halfYearKey(d), mroBp: null, rateBp: legal, source: 'table', floorBp: null };
+      const lastRow = TAUX_LEGAL[TAUX_LEGAL.length - 1] as readonly [string, number, number];
+      return { halfYear: halfYearKey(d), mroBp: null, rateBp: lastRow[2], source: 'latest', floorBp: null };
+    }
+    return halfYearRate(d, options);
+  };
   // Balance changes: a payment dated p lowers the balance from p + 1.
   const changes = new Map<number, number>();
   let balance = inv.amount as number;
+  const first = runsAfter + 1;
   for (const p of inv.payments) {
-    const from = p.day === null ? due + 1 : p.day + 1;
-    if (from <= due + 1) balance -= p.amount;
+    const from = p.day === null ? first : p.day + 1;
+    if (from <= first) balance -= p.amount;
     else if (from <= asOf) changes.set(from, (changes.get(from) ?? 0) + p.amount);
   }
   const cuts = new Set<number>(changes.keys());
-  for (let h = startOfHalfYear((due + 1) as Day); h <= asOf; h = addMonths(h, 6)) if (h > due + 1) cuts.add(h);
+  for (let h = startOfHalfYear(first as Day); h <= asOf; h = addMonths(h, 6)) if (h > first) cuts.add(h);
   const boundaries = [...cuts].sort((a, b) => a - b);
   const pieces: PenaltyPiece[] = [];
   const warnings: PenaltyWarning[] = [];
@@ -132,12 +162,12 @@ export function lateInterest(inv: Invoice, options: PenaltyOptions): InvoicePena
   const dayCount = options.dayCount ?? '365';
   // Exact sum: numerator over 10,000 (bp) × 365 × 366 so that both day counts stay integers.
   let numerator = 0n;
-  let start = due + 1;
+  let start = first;
   const flush = (end: number) => {
     if (end < start) return;
     const days = end - start + 1;
     if (balance > 0) {
-      const rate = halfYearRate(start as Day, options);
+      const rate = rateAt(start as Day);
       pieces.push({ from: start as Day, to: end as Day, days, balance: balance as Cents, rateBp: rate.rateBp, source: rate.source });
       if (rate.source === 'latest' && !seenWarning.has(`u${rate.halfYear}`)) {
         seenWarning.add(`u${rate.halfYear}`);
@@ -158,9 +188,9 @@ export function lateInterest(inv: Invoice, options: PenaltyOptions): InvoicePena
   flush(asOf);
   const interest = Number(divideRounded(numerator, 10000n * 365n * 366n, 'halfAwayFromZero'));
   return {
-    daysLate: asOf - due,
+    daysLate: options.asOf - due,
     interestCents: interest as Cents,
-    indemnityCents: recoveryIndemnity(inv),
+    indemnityCents: indemnity,
     pieces,
     warnings,
   };
@@ -186,7 +216,7 @@ function pieceNumerator(balance: number, rateBp: number, start: Day, days: numbe
   return total;
 }
 
-/** €40 when the invoice was not fully paid at its due date (B2B; the caller excludes B2C). */
+/** €40 when the invoice was not fully paid at its due date (B2B and public buyers; never B2C). */
 export function recoveryIndemnity(inv: Invoice): Cents {
   if (inv.due === null || inv.amount <= 0) return 0 as Cents;
   let paidByDue = 0;

@@ -1,67 +1,187 @@
 /**
- * The next dunning step per customer under the default policy of numbers.md, for a customer with
- * no history yet: one action covering all its overdue, undisputed invoices, the step set by the
- * largest days past due. (Policies, history and statuses are issue 4's next part.)
+ * The next dunning step per customer (numbers.md § "Next action per customer"): one action per
+ * customer over its overdue, undisputed invoices. With no history the step follows the largest
+ * days past due; with history a customer never skips a step it has not had, and a step comes at
+ * least `minDaysSincePrevious` days after the previous one. Statuses take invoices out (dispute,
+ * promise not yet due, payment plan in good standing, do-not-chase); a collective procedure turns
+ * the action into a déclaration de créance with its deadline.
  */
-import type { Day } from '../day.ts';
+import { addMonths, dayFromIso, isoOf, type Day } from '../day.ts';
 import type { Cents } from '../money.ts';
 import { openAt, type Invoice, type Ledger } from '../ledger.ts';
-
-export type StepId = 'rappel' | 'relance' | 'mise_en_demeure' | 'injonction_de_payer';
-export type Channel = 'email' | 'email_phone' | 'registered_letter' | 'court';
-
-export type PolicyStep = { readonly id: StepId; readonly minDaysPastDue: number; readonly channel: Channel };
-
-/** numbers.md § "Next action per customer (default policy)". */
-export const DEFAULT_STEPS: readonly PolicyStep[] = [
-  { id: 'rappel', minDaysPastDue: 1, channel: 'email' },
-  { id: 'relance', minDaysPastDue: 15, channel: 'email_phone' },
-  { id: 'mise_en_demeure', minDaysPastDue: 30, channel: 'registered_letter' },
-  { id: 'injonction_de_payer', minDaysPastDue: 45, channel: 'court' },
-];
+import { DEFAULT_POLICY, type Channel, type HistoryEntry, type Policy, type StatusEntry, type StepId } from './workspace.ts';
 
 /** Claims up to €5,000 may also take the procédure simplifiée de recouvrement des petites créances. */
 export const SMALL_CLAIM_LIMIT_CENTS = 500000 as Cents;
 
+export type ActionStep = StepId | 'declaration_de_creance';
+
+export type ActionReason =
+  | { readonly code: 'OldestInvoiceLate'; readonly days: number; readonly invoice: string }
+  | { readonly code: 'NextAfterPrevious'; readonly previous: StepId; readonly previousDate: string; readonly daysSince: number; readonly days: number }
+  | { readonly code: 'CollectiveProcedure'; readonly bodaccDate: string; readonly deadline: string; readonly openingDate: string }
+  | { readonly code: 'PlanInstalmentMissed'; readonly due: string };
+
 export type Action = {
   readonly customerId: string;
-  readonly step: StepId;
-  readonly channel: Channel;
+  readonly step: ActionStep;
+  readonly channel: Channel | 'mandataire';
   readonly invoices: readonly Invoice[];
   readonly amountCents: Cents;
   readonly maxDaysPastDue: number;
   /** True for an injonction de payer of at most €5,000: the small-claims procedure is offered too. */
   readonly isSmallClaim: boolean;
+  readonly reasons: readonly ActionReason[];
+  /** Déclaration de créance: the last day to file it. */
+  readonly deadline?: Day;
 };
 
-export function nextActions(ledger: Ledger, asOf: Day, steps: readonly PolicyStep[] = DEFAULT_STEPS): Action[] {
-  const byCustomer = new Map<string, { invoices: Invoice[]; amount: number; maxDpd: number }>();
+/** A customer that has overdue invoices but nothing to do today, and why. */
+export type Waiting = {
+  readonly customerId: string;
+  readonly reason: 'MinimumDelayNotReached' | 'AllStepsDone' | 'Paused';
+  readonly nextOn?: Day;
+};
+
+export type DunningInput = {
+  readonly policy?: Policy;
+  readonly history?: readonly HistoryEntry[];
+  readonly statuses?: readonly StatusEntry[];
+};
+
+export type DunningResult = { readonly actions: Action[]; readonly waiting: Waiting[] };
+
+/** Days allowed to pay an instalment before the plan counts as missed. */
+const PLAN_GRACE_DAYS = 0;
+
+export function nextActions(ledger: Ledger, asOf: Day, input: DunningInput = {}): Action[] {
+  return dunningPlan(ledger, asOf, input).actions;
+}
+
+export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {}): DunningResult {
+  const policy = input.policy ?? DEFAULT_POLICY;
+  const steps = [...policy.steps].sort((a, b) => a.daysAfterDue - b.daysAfterDue);
+  const statuses = input.statuses ?? [];
+  const history = input.history ?? [];
+  const statusOf = (customerId: string, number: string | null) => statuses.filter((s) => s.customerId === customerId && (s.invoiceNumber === null || s.invoiceNumber === number));
+
+  const byCustomer = new Map<string, Invoice[]>();
   for (const inv of ledger.invoices) {
-    if (inv.isDisputed || inv.kind !== 'invoice' || inv.due === null || inv.due >= asOf) continue;
+    if (inv.kind !== 'invoice' || inv.due === null) continue;
     if (inv.issued !== null && inv.issued > asOf) continue;
-    const open = openAt(inv, asOf);
-    if (open <= 0) continue;
-    const entry = byCustomer.get(inv.customerId) ?? { invoices: [], amount: 0, maxDpd: 0 };
-    entry.invoices.push(inv);
-    entry.amount += open;
-    entry.maxDpd = Math.max(entry.maxDpd, asOf - inv.due);
-    byCustomer.set(inv.customerId, entry);
+    const list = byCustomer.get(inv.customerId) ?? [];
+    list.push(inv);
+    byCustomer.set(inv.customerId, list);
   }
+
   const actions: Action[] = [];
-  for (const [customerId, e] of byCustomer) {
-    let step: PolicyStep | undefined;
-    for (const s of steps) if (e.maxDpd >= s.minDaysPastDue) step = s;
+  const waiting: Waiting[] = [];
+  for (const [customerId, invoices] of byCustomer) {
+    const customerStatuses = statusOf(customerId, null).filter((s) => s.invoiceNumber === null);
+    if (customerStatuses.some((s) => s.status.kind === 'doNotChase')) continue;
+    const collective = customerStatuses.find((s) => s.status.kind === 'collective');
+    if (collective && collective.status.kind === 'collective') {
+      const opening = dayFromIso(collective.status.openingDate);
+      const bodacc = dayFromIso(collective.status.bodaccDate);
+      if (opening === null || bodacc === null) continue;
+      const claimed = invoices.filter((i) => (i.issued ?? i.due ?? opening) <= opening && openAt(i, opening) > 0);
+      if (claimed.length === 0) continue;
+      const deadline = addMonths(bodacc, collective.status.isCreditorAbroad ? 4 : 2);
+      actions.push({
+        customerId,
+        step: 'declaration_de_creance',
+        channel: 'mandataire',
+        invoices: claimed,
+        amountCents: claimed.reduce((s, i) => s + openAt(i, opening), 0) as Cents,
+        maxDaysPastDue: Math.max(0, ...claimed.map((i) => opening - (i.due as Day))),
+        isSmallClaim: false,
+        reasons: [{ code: 'CollectiveProcedure', bodaccDate: collective.status.bodaccDate, deadline: isoOf(deadline), openingDate: collective.status.openingDate }],
+        deadline,
+      });
+      continue;
+    }
+    let paused = false;
+    const reasons: ActionReason[] = [];
+    const eligible = invoices.filter((inv) => {
+      if (inv.isDisputed || (inv.due as Day) >= asOf || openAt(inv, asOf) <= 0) return false;
+      for (const s of statusOf(customerId, inv.number)) {
+        const st = s.status;
+        if (st.kind === 'disputed' || st.kind === 'doNotChase') return false;
+        if (st.kind === 'promise' && (dayFromIso(st.until) ?? asOf) >= asOf) {
+          paused = true;
+          return false;
+        }
+        if (st.kind === 'plan') {
+          const missed = st.instalments.find((x) => !x.paidOn && (dayFromIso(x.due) ?? asOf) + PLAN_GRACE_DAYS < asOf);
+          if (!missed) {
+            paused = true;
+            return false;
+          }
+          if (!reasons.some((r) => r.code === 'PlanInstalmentMissed')) reasons.push({ code: 'PlanInstalmentMissed', due: missed.due });
+        }
+      }
+      return true;
+    });
+    if (eligible.length === 0) {
+      if (paused) waiting.push({ customerId, reason: 'Paused' });
+      continue;
+    }
+    let maxDpd = 0;
+    let oldest = eligible[0] as Invoice;
+    for (const inv of eligible) {
+      const dpd = asOf - (inv.due as Day);
+      if (dpd > maxDpd) {
+        maxDpd = dpd;
+        oldest = inv;
+      }
+    }
+    let target = -1;
+    steps.forEach((s, i) => {
+      if (maxDpd >= s.daysAfterDue) target = i;
+    });
+    if (target < 0) continue;
+    // History that concerns the current debt: entries dated on or after the oldest overdue due date.
+    const since = oldest.due as Day;
+    const done = history
+      .filter((h) => h.customerId === customerId && (dayFromIso(h.date) ?? 0) >= since && (dayFromIso(h.date) ?? Infinity) <= asOf)
+      .map((h) => ({ h, index: steps.findIndex((s) => s.id === h.step), day: dayFromIso(h.date) as Day }))
+      .filter((x) => x.index >= 0)
+      .sort((a, b) => a.index - b.index || a.day - b.day);
+    const last = done[done.length - 1];
+    let index = target;
+    if (last) {
+      const next = last.index + 1;
+      if (next >= steps.length) {
+        waiting.push({ customerId, reason: 'AllStepsDone' });
+        continue;
+      }
+      // Never skip a step the customer has not had.
+      index = Math.min(target, next);
+      if (index <= last.index) continue;
+      const gap = (steps[index]?.minDaysSincePrevious ?? 8) as number;
+      const daysSince = asOf - last.day;
+      if (daysSince < gap) {
+        waiting.push({ customerId, reason: 'MinimumDelayNotReached', nextOn: (last.day + gap) as Day });
+        continue;
+      }
+      reasons.push({ code: 'NextAfterPrevious', previous: last.h.step, previousDate: last.h.date, daysSince, days: gap });
+    }
+    const step = steps[index];
     if (!step) continue;
+    reasons.unshift({ code: 'OldestInvoiceLate', days: maxDpd, invoice: oldest.number });
+    const amount = eligible.reduce((s, i) => s + openAt(i, asOf), 0);
     actions.push({
       customerId,
       step: step.id,
       channel: step.channel,
-      invoices: e.invoices,
-      amountCents: e.amount as Cents,
-      maxDaysPastDue: e.maxDpd,
-      isSmallClaim: step.id === 'injonction_de_payer' && e.amount <= SMALL_CLAIM_LIMIT_CENTS,
+      invoices: eligible,
+      amountCents: amount as Cents,
+      maxDaysPastDue: maxDpd,
+      isSmallClaim: step.id === 'injonction_de_payer' && amount <= SMALL_CLAIM_LIMIT_CENTS,
+      reasons,
     });
   }
   actions.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
-  return actions;
+  waiting.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
+  return { actions, waiting };
 }

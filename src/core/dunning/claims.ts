@@ -1,0 +1,43 @@
+/**
+ * Penalties of one invoice with the customer's settings of the workspace applied: regime (B2B,
+ * B2C, public buyer), contractual rate, the mise en demeure date (B2C interest runs from it), a
+ * collective procedure (interest stops at the opening judgment) and the rates the user typed.
+ */
+import { dayFromIso, type Day } from '../day.ts';
+import type { Invoice } from '../ledger.ts';
+import { lateInterest, type InvoicePenalty, type PenaltyOptions } from '../penalties.ts';
+import type { Regime, Workspace } from './workspace.ts';
+
+export function regimeOf(customerId: string, workspace: Workspace | undefined): Regime {
+  return workspace?.customers.find((c) => c.customerId === customerId)?.regime ?? 'b2b';
+}
+
+export function invoicePenalty(inv: Invoice, asOf: Day, workspace?: Workspace): InvoicePenalty {
+  const settings = workspace?.customers.find((c) => c.customerId === inv.customerId);
+  const regime = settings?.regime ?? 'b2b';
+  let stopAt: Day | undefined;
+  let interestFrom: Day | undefined;
+  for (const s of workspace?.statuses ?? []) {
+    if (s.customerId !== inv.customerId || s.status.kind !== 'collective') continue;
+    if (s.invoiceNumber !== null && s.invoiceNumber !== inv.number) continue;
+    stopAt = dayFromIso(s.status.openingDate) ?? undefined;
+  }
+  if (regime === 'b2c') {
+    for (const h of workspace?.history ?? []) {
+      const day = dayFromIso(h.date);
+      if (h.customerId === inv.customerId && h.step === 'mise_en_demeure' && day !== null && day <= asOf && (h.invoices.length === 0 || h.invoices.includes(inv.number))) {
+        if (interestFrom === undefined || day < interestFrom) interestFrom = day;
+      }
+    }
+  }
+  const userMro = workspace ? new Map(Object.entries(workspace.userMroBp)) : undefined;
+  const options: PenaltyOptions = {
+    asOf,
+    regime,
+    ...(settings?.contractualRateBp !== undefined && regime === 'b2b' ? { contractualRateBp: settings.contractualRateBp } : {}),
+    ...(interestFrom !== undefined ? { interestFrom } : {}),
+    ...(stopAt !== undefined ? { stopAt } : {}),
+    ...(userMro && userMro.size > 0 ? { userMroBp: userMro } : {}),
+  };
+  return lateInterest(inv, options);
+}

@@ -1,0 +1,33 @@
+/**
+ * Prescription countdown (domain-fr §7): 5 years between traders (C. com. L110-4), 2 years for a
+ * professional against a consumer (C. consom. L218-2), from the due date. Only a court action,
+ * an enforcement act or the debtor's acknowledgment interrupts it; a mise en demeure does not.
+ * And payment terms beyond the legal caps (domain-fr §2.1) flagged, without changing the due date.
+ */
+import { addDays, addMonths, endOfMonth, type Day } from '../day.ts';
+import type { Invoice } from '../ledger.ts';
+import type { Regime } from './workspace.ts';
+
+export type PrescriptionAlert = 'expired' | 'oneMonth' | 'sixMonths' | null;
+
+export type PrescriptionInfo = { readonly expires: Day; readonly daysLeft: number; readonly alert: PrescriptionAlert };
+
+/** The last day the claim can be brought to court, counted from the due date (or an interruption). */
+export function prescription(inv: Invoice, regime: Regime, asOf: Day, interruptedOn: Day | null = null): PrescriptionInfo | null {
+  const start = interruptedOn ?? inv.due;
+  if (start === null) return null;
+  const expires = addMonths(start, regime === 'b2c' ? 24 : 60);
+  const daysLeft = expires - asOf;
+  const alert: PrescriptionAlert = daysLeft < 0 ? 'expired' : daysLeft <= 31 ? 'oneMonth' : daysLeft <= 183 ? 'sixMonths' : null;
+  return { expires, daysLeft, alert };
+}
+
+/**
+ * True when the printed due date lies beyond every legal cap: 60 days from the invoice date and
+ * 45 days end of month (both ways of counting it).
+ */
+export function exceedsLegalTerms(inv: Invoice): boolean {
+  if (inv.issued === null || inv.due === null || inv.isDueDerived) return false;
+  const caps = [addDays(inv.issued, 60), addDays(endOfMonth(inv.issued), 45), endOfMonth(addDays(inv.issued, 45))];
+  return inv.due > Math.max(...caps);
+}

@@ -1,0 +1,162 @@
+/**
+ * The user's saved work: profile, dunning policy, per-customer settings, statuses and the log of
+ * actions taken. Plain JSON, versioned; `migrateWorkspace` brings any earlier version up to date
+ * and refuses anything that is not a Relance workspace, without touching the current one.
+ */
+import { dayFromIso } from '../day.ts';
+
+export const WORKSPACE_VERSION = 2;
+export const WORKSPACE_KIND = 'relance-workspace';
+
+export type Channel = 'email' | 'email_phone' | 'letter' | 'registered_letter' | 'court' | 'phone';
+export type StepId = 'rappel' | 'relance' | 'mise_en_demeure' | 'injonction_de_payer';
+
+export type PolicyStep = {
+  readonly id: StepId;
+  readonly name: string;
+  /** The step is due once the oldest overdue invoice is this many days past due. */
+  readonly daysAfterDue: number;
+  readonly channel: Channel;
+  /** Letter template used for this step (letters issue). */
+  readonly template: string;
+  /** At least this many days after the previous step. */
+  readonly minDaysSincePrevious: number;
+  /** Payment deadline given by the letter (mise en demeure: 8 days). */
+  readonly deadlineDays?: number;
+};
+
+export type Policy = {
+  readonly steps: readonly PolicyStep[];
+  /** Optional courtesy reminder this many days before the due date (null: off). */
+  readonly courtesyDaysBefore: number | null;
+};
+
+export type Regime = 'b2b' | 'b2c' | 'public';
+
+export type CustomerSettings = {
+  readonly customerId: string;
+  readonly regime: Regime;
+  /** Contractual late-interest rate in basis points (B2B), replacing ECB + 10. */
+  readonly contractualRateBp?: number;
+};
+
+export type Instalment = { readonly due: string; readonly amountCents: number; readonly paidOn?: string };
+
+export type Status =
+  | { readonly kind: 'disputed'; readonly since: string; readonly note: string }
+  | { readonly kind: 'promise'; readonly since: string; readonly until: string; readonly note: string }
+  | { readonly kind: 'plan'; readonly since: string; readonly instalments: readonly Instalment[]; readonly note: string }
+  | {
+      readonly kind: 'collective';
+      readonly since: string;
+      /** Publication of the opening judgment in the BODACC: the 2-month deadline runs from it. */
+      readonly bodaccDate: string;
+      /** Opening judgment: penalties stop at this date. */
+      readonly openingDate: string;
+      readonly isCreditorAbroad?: boolean;
+      readonly note: string;
+    }
+  | { readonly kind: 'doNotChase'; readonly since: string; readonly note: string };
+
+export type StatusEntry = {
+  readonly id: string;
+  readonly customerId: string;
+  /** null: the status covers every invoice of the customer. */
+  readonly invoiceNumber: string | null;
+  readonly status: Status;
+};
+
+export type HistoryEntry = {
+  readonly id: string;
+  readonly customerId: string;
+  readonly step: StepId;
+  readonly date: string;
+  readonly channel: Channel;
+  readonly note: string;
+  /** Registered-letter number (LRAR). */
+  readonly lrar?: string;
+  readonly invoices: readonly string[];
+  readonly amountCents: number;
+};
+
+export type Profile = {
+  readonly company: string;
+  readonly siren: string;
+  readonly siret: string;
+  readonly address: string;
+  readonly iban: string;
+  readonly signatory: string;
+  /** Gross margin in percent, for "sales needed to make up for an unpaid invoice". */
+  readonly marginPercent: number | null;
+};
+
+export type Workspace = {
+  readonly kind: typeof WORKSPACE_KIND;
+  readonly version: typeof WORKSPACE_VERSION;
+  readonly profile: Profile;
+  readonly policy: Policy;
+  readonly customers: readonly CustomerSettings[];
+  readonly statuses: readonly StatusEntry[];
+  readonly history: readonly HistoryEntry[];
+  /** User-entered ECB MRO rates for half-years missing from the shipped table: `YYYY-S1` → bp. */
+  readonly userMroBp: Readonly<Record<string, number>>;
+  readonly revision: number;
+};
+
+/** numbers.md § "Next action per customer (default policy)". */
+export const DEFAULT_POLICY: Policy = {
+  steps: [
+    { id: 'rappel', name: 'Rappel', daysAfterDue: 1, channel: 'email', template: 'rappel', minDaysSincePrevious: 8 },
+    { id: 'relance', name: 'Relance', daysAfterDue: 15, channel: 'email_phone', template: 'relance', minDaysSincePrevious: 8 },
+    { id: 'mise_en_demeure', name: 'Mise en demeure', daysAfterDue: 30, channel: 'registered_letter', template: 'mise_en_demeure', minDaysSincePrevious: 8, deadlineDays: 8 },
+    { id: 'injonction_de_payer', name: 'Injonction de payer', daysAfterDue: 45, channel: 'court', template: 'injonction_de_payer', minDaysSincePrevious: 8 },
+  ],
+  courtesyDaysBefore: null,
+};
+
+export const EMPTY_PROFILE: Profile = { company: '', siren: '', siret: '', address: '', iban: '', signatory: '', marginPercent: null };
+
+export function emptyWorkspace(): Workspace {
+  return { kind: WORKSPACE_KIND, version: WORKSPACE_VERSION, profile: EMPTY_PROFILE, policy: DEFAULT_POLICY, customers: [], statuses: [], history: [], userMroBp: {}, revision: 0 };
+}
+
+export type MigrationResult = { ok: true; workspace: Workspace; from: number } | { ok: false; reason: 'NotAWorkspace' | 'NewerVersion' | 'Invalid'; detail: string };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isIsoDay = (v: unknown): v is string => typeof v === 'string' && dayFromIso(v) !== null;
+
+/**
+ * Any earlier version → the current one. Version 1 had no `userMroBp` and no `revision`, and kept
+ * the history's step under `level`. Unknown input is refused with a reason.
+ */
+export function migrateWorkspace(input: unknown): MigrationResult {
+  if (!isObject(input) || input.kind !== WORKSPACE_KIND) return { ok: false, reason: 'NotAWorkspace', detail: 'missing kind "relance-workspace"' };
+  const version = input.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { ok: false, reason: 'Invalid', detail: 'bad version' };
+  if (version > WORKSPACE_VERSION) return { ok: false, reason: 'NewerVersion', detail: `version ${version} > ${WORKSPACE_VERSION}` };
+  let w: Record<string, unknown> = { ...input };
+  if (version === 1) {
+    const history = Array.isArray(w.history) ? w.history : [];
+    w = { ...w, version: 2, userMroBp: {}, revision: 0, history: history.map((h: unknown) => (isObject(h) && 'level' in h && !('step' in h) ? { ...h, step: h.level } : h)) };
+  }
+  const checked = validate(w);
+  return checked === null ? { ok: true, workspace: w as Workspace, from: version } : { ok: false, reason: 'Invalid', detail: checked };
+}
+
+/** Structural checks of a current-version workspace; null when valid, else what is wrong. */
+function validate(w: Record<string, unknown>): string | null {
+  if (!isObject(w.profile)) return 'profile';
+  if (!isObject(w.policy) || !Array.isArray(w.policy.steps)) return 'policy';
+  for (const s of w.policy.steps as unknown[]) {
+    if (!isObject(s) || typeof s.id !== 'string' || typeof s.daysAfterDue !== 'number' || typeof s.minDaysSincePrevious !== 'number') return 'policy step';
+  }
+  if (!Array.isArray(w.customers) || !Array.isArray(w.statuses) || !Array.isArray(w.history)) return 'lists';
+  for (const h of w.history as unknown[]) {
+    if (!isObject(h) || typeof h.customerId !== 'string' || typeof h.step !== 'string' || !isIsoDay(h.date)) return 'history entry';
+  }
+  for (const s of w.statuses as unknown[]) {
+    if (!isObject(s) || typeof s.customerId !== 'string' || !isObject(s.status) || typeof s.status.kind !== 'string') return 'status entry';
+  }
+  if (!isObject(w.userMroBp)) return 'userMroBp';
+  return null;
+}
