@@ -3,9 +3,9 @@
  * that changing the as-of date or the buckets recomputes without re-reading the file. Runs in
  * the worker, on the main thread as a fallback, and in Node tests.
  */
-import { addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Ledger } from '../core/index.ts';
+import { dunningPlan, invoicePenalty, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Ledger } from '../core/index.ts';
 import { importFile } from '../import/import-file.ts';
-import type { AnalysisRequest, AnalysisView, CustomerRow, InvoiceRow, Requests } from './protocol.ts';
+import type { ActionRow, AnalysisRequest, AnalysisView, CustomerRow, DunningView, InvoiceRow, Requests, StepCount } from './protocol.ts';
 
 export type Progress = (stage: 'read' | 'map' | 'analyse', done: number, total: number) => void;
 
@@ -70,6 +70,12 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
     analyze(input) {
       return analyze(input);
     },
+    dunning(input) {
+      if (!hasLedger) return null;
+      const asOf = dayFromIso(input.asOf);
+      if (asOf === null) return null;
+      return dunningView(ledger, asOf, input.workspace, input.draftPolicy);
+    },
     invoices(input) {
       const asOf = dayFromIso(input.analysis.asOf) as Day | null;
       if (asOf === null) return [];
@@ -119,4 +125,54 @@ function monthlyHistory(ledger: Ledger, asOf: Day, months: number): { month: str
     out.push({ month: isoOf(monthStart).slice(0, 7), sales, receivables: receivablesAt(ledger, end) });
   }
   return out;
+}
+
+function stepCounts(actions: readonly Action[]): StepCount[] {
+  const m = new Map<string, { customers: number; amountCents: number }>();
+  for (const a of actions) {
+    const e = m.get(a.step) ?? { customers: 0, amountCents: 0 };
+    e.customers++;
+    e.amountCents += a.amountCents;
+    m.set(a.step, e);
+  }
+  return [...m].map(([step, e]) => ({ step, ...e }));
+}
+
+/** Today's actions with their penalties and reasons, the customers waiting, and a policy dry run. */
+function dunningView(ledger: Ledger, asOf: Day, workspace: Workspace, draft: Policy | null): DunningView {
+  const names = new Map(ledger.customers.map((c) => [c.id, c.name]));
+  const plan = dunningPlan(ledger, asOf, workspace);
+  const margin = workspace.profile.marginPercent;
+  const actions: ActionRow[] = plan.actions.map((a) => {
+    let interest = 0;
+    let indemnity = 0;
+    for (const inv of a.invoices) {
+      const p = invoicePenalty(inv, asOf, workspace);
+      interest += p.interestCents;
+      indemnity += p.indemnityCents;
+    }
+    return {
+      customerId: a.customerId,
+      name: names.get(a.customerId) ?? a.customerId,
+      step: a.step,
+      channel: a.channel,
+      invoices: a.invoices.map((i) => i.number),
+      amountCents: a.amountCents,
+      interestCents: interest,
+      indemnityCents: indemnity,
+      maxDaysPastDue: a.maxDaysPastDue,
+      isSmallClaim: a.isSmallClaim,
+      reasons: a.reasons,
+      deadline: a.deadline === undefined ? null : isoOf(a.deadline),
+      salesNeededCents: margin !== null && margin > 0 ? Math.round((a.amountCents * 100) / margin) : null,
+    };
+  });
+  actions.sort((x, y) => y.amountCents - x.amountCents);
+  const dryRun = draft ? { current: stepCounts(plan.actions), draft: stepCounts(dunningPlan(ledger, asOf, { ...workspace, policy: draft }).actions) } : null;
+  return {
+    actions,
+    waiting: plan.waiting.map((w) => ({ customerId: w.customerId, name: names.get(w.customerId) ?? w.customerId, reason: w.reason, nextOn: w.nextOn === undefined ? null : isoOf(w.nextOn) })),
+    dryRun,
+    ratesKnownUntil: isoOf(ratesKnownUntil()),
+  };
 }

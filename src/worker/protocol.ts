@@ -2,7 +2,7 @@
  * The worker contract: one typed map of request names to input and output, and the three
  * message kinds (reply, error, progress). Types only: imported by both sides.
  */
-import type { DsoResult, Issue } from '../core/index.ts';
+import type { ActionReason, DsoResult, Issue, Policy, Workspace } from '../core/index.ts';
 import type { ImportOptions, ImportReport } from '../import/import-file.ts';
 
 export type AnalysisRequest = {
@@ -55,9 +55,36 @@ export type InvoiceRow = {
   readonly sheet: string;
 };
 
+export type ActionRow = {
+  readonly customerId: string;
+  readonly name: string;
+  readonly step: string;
+  readonly channel: string;
+  readonly invoices: readonly string[];
+  readonly amountCents: number;
+  readonly interestCents: number;
+  readonly indemnityCents: number;
+  readonly maxDaysPastDue: number;
+  readonly isSmallClaim: boolean;
+  readonly reasons: readonly ActionReason[];
+  readonly deadline: string | null;
+  /** Sales needed to make up for the amount at the user's margin (null without a margin). */
+  readonly salesNeededCents: number | null;
+};
+
+export type StepCount = { readonly step: string; readonly customers: number; readonly amountCents: number };
+
+export type DunningView = {
+  readonly actions: readonly ActionRow[];
+  readonly waiting: readonly { readonly customerId: string; readonly name: string; readonly reason: string; readonly nextOn: string | null }[];
+  readonly dryRun: { readonly current: readonly StepCount[]; readonly draft: readonly StepCount[] } | null;
+  readonly ratesKnownUntil: string;
+};
+
 export type Requests = {
   importFile: (input: { bytes: ArrayBuffer; options: ImportOptions; analysis: AnalysisRequest }) => { report: ImportReport; analysis: AnalysisView | null };
   analyze: (input: AnalysisRequest) => AnalysisView | null;
+  dunning: (input: { workspace: Workspace; asOf: string; draftPolicy: Policy | null }) => DunningView | null;
   invoices: (input: { customerId: string; bucket: number | null; analysis: AnalysisRequest }) => InvoiceRow[];
 };
 

@@ -39,7 +39,7 @@ export type Action = {
 /** A customer that has overdue invoices but nothing to do today, and why. */
 export type Waiting = {
   readonly customerId: string;
-  readonly reason: 'MinimumDelayNotReached' | 'AllStepsDone' | 'Paused';
+  readonly reason: 'MinimumDelayNotReached' | 'NextStepNotYetDue' | 'AllStepsDone' | 'Paused';
   readonly nextOn?: Day;
 };
 
@@ -157,8 +157,13 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
       }
       // Never skip a step the customer has not had.
       index = Math.min(target, next);
-      if (index <= last.index) continue;
-      const gap = (steps[index]?.minDaysSincePrevious ?? 8) as number;
+      const gap = (steps[next]?.minDaysSincePrevious ?? 8) as number;
+      if (index <= last.index) {
+        // The next step's lateness threshold is not reached yet.
+        const on = Math.max(since + (steps[next]?.daysAfterDue ?? 0), last.day + gap);
+        waiting.push({ customerId, reason: 'NextStepNotYetDue', nextOn: on as Day });
+        continue;
+      }
       const daysSince = asOf - last.day;
       if (daysSince < gap) {
         waiting.push({ customerId, reason: 'MinimumDelayNotReached', nextOn: (last.day + gap) as Day });

@@ -98,6 +98,14 @@ describe('dunningPlan', () => {
     expect(tooSoon.waiting).toEqual([{ customerId: 'H', reason: 'MinimumDelayNotReached', nextOn: d('2026-04-04') }]);
   });
 
+  it('waits for the next step\'s lateness once a step is done early', () => {
+    const ledger = aLedger([overdue('W', '2026-02-21')]); // 38 days late: mise en demeure is due
+    const r = dunningPlan(ledger, asOf, { history: [entry('W', 'rappel', '2026-02-22'), entry('W', 'relance', '2026-03-08'), entry('W', 'mise_en_demeure', '2026-03-20')] });
+    expect(r.actions).toEqual([]);
+    // Injonction de payer at 45 days late: 21 Feb + 45 = 7 Apr.
+    expect(r.waiting).toEqual([{ customerId: 'W', reason: 'NextStepNotYetDue', nextOn: d('2026-04-07') }]);
+  });
+
   it('ignores history older than the current debt', () => {
     const ledger = aLedger([overdue('O', '2026-03-20')]);
     const { actions } = dunningPlan(ledger, asOf, { history: [entry('O', 'mise_en_demeure', '2025-06-01')] });

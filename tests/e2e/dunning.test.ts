@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { AppPage } from './pages/app-page.ts';
+
+const root = join(import.meta.dirname, '../..');
+const AS_OF = '2025-12-31';
+
+test('mark an action as done, reload, see the history and the next step; export, clear, import the workspace', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  const worklist = page.getByTestId('worklist');
+  // A customer with a step after this one in the policy.
+  const first = worklist.locator('[data-testid="action"]:not([data-step="injonction_de_payer"])').first();
+  await expect(first).toBeVisible();
+  const customer = (await first.getAttribute('data-customer')) as string;
+  const stepBefore = await first.getAttribute('data-step');
+
+  await first.getByRole('button', { name: 'Marquer comme fait' }).click();
+  await first.getByLabel('N° de LRAR').fill('1A 234 567 8901 2');
+  await first.getByRole('button', { name: 'Confirmer' }).click();
+  await expect(page.getByTestId('work-message')).toHaveText('Enregistré.');
+  // Done today: the customer now waits for the minimum delay before the next step.
+  await expect(worklist.locator(`[data-testid="action"][data-customer="${customer}"]`)).toHaveCount(0);
+  await expect(page.getByTestId('waiting')).toContainText(customer);
+
+  await page.reload();
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await expect(page.getByTestId('history').locator('summary')).toContainText('(1)');
+  await expect(page.getByTestId('waiting')).toContainText(customer);
+
+  // Nine days later the customer has moved on to a later step.
+  await app.open('2026-01-09');
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  const later = worklist.locator(`[data-testid="action"][data-customer="${customer}"]`);
+  await expect(later).toBeVisible();
+  const order = ['rappel', 'relance', 'mise_en_demeure', 'injonction_de_payer'];
+  expect(order.indexOf((await later.getAttribute('data-step')) as string)).toBe(order.indexOf(stepBefore as string) + 1);
+
+  // Export, clear storage, import: the same history comes back.
+  await page.getByText('Espace de travail', { exact: true }).click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('ws-export').click();
+  const file = await (await download).path();
+  const exported = readFileSync(file, 'utf8');
+  expect(JSON.parse(exported).history).toHaveLength(1);
+  await page.evaluate(async () => {
+    await new Promise<void>((resolve) => {
+      const r = indexedDB.deleteDatabase('relance');
+      r.onsuccess = r.onerror = r.onblocked = () => resolve();
+    });
+  });
+  await page.reload();
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await expect(page.getByTestId('history').locator('summary')).toContainText('(0)');
+  await page.getByTestId('ws-import').setInputFiles({ name: 'ws.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await expect(page.getByTestId('work-message')).toHaveText('Espace de travail importé.');
+  await expect(page.getByTestId('history').locator('summary')).toContainText('(1)');
+  await expect(page.getByTestId('history')).toContainText('1A 234 567 8901 2');
+});
+
+test('a foreign file offered as a workspace is refused and changes nothing', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await page.getByTestId('ws-import').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
+  await expect(page.getByTestId('work-message')).toContainText('pas un espace de travail Relance valide');
+});
