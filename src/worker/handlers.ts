@@ -3,7 +3,7 @@
  * that changing the as-of date or the buckets recomputes without re-reading the file. Runs in
  * the worker, on the main thread as a fallback, and in Node tests.
  */
-import { dunningPlan, invoicePenalty, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Ledger } from '../core/index.ts';
+import { dunningPlan, exceedsLegalTerms, invoicePenalty, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Ledger } from '../core/index.ts';
 import { importFile } from '../import/import-file.ts';
 import type { ActionRow, AnalysisRequest, AnalysisView, CustomerRow, DunningView, InvoiceRow, Requests, StepCount } from './protocol.ts';
 
@@ -143,6 +143,8 @@ function dunningView(ledger: Ledger, asOf: Day, workspace: Workspace, draft: Pol
   const names = new Map(ledger.customers.map((c) => [c.id, c.name]));
   const plan = dunningPlan(ledger, asOf, workspace);
   const margin = workspace.profile.marginPercent;
+  const unknownHalfYears = new Set<string>();
+  const floorWarnings = new Map<string, DunningView['floorWarnings'][number]>();
   const actions: ActionRow[] = plan.actions.map((a) => {
     let interest = 0;
     let indemnity = 0;
@@ -150,6 +152,10 @@ function dunningView(ledger: Ledger, asOf: Day, workspace: Workspace, draft: Pol
       const p = invoicePenalty(inv, asOf, workspace);
       interest += p.interestCents;
       indemnity += p.indemnityCents;
+      for (const w of p.warnings) {
+        if (w.code === 'RateUnknownForHalfYear') unknownHalfYears.add(w.halfYear);
+        else floorWarnings.set(`${a.customerId}|${w.halfYear}`, { customerId: a.customerId, name: names.get(a.customerId) ?? a.customerId, halfYear: w.halfYear, rateBp: w.rateBp, floorBp: w.floorBp ?? 0 });
+      }
     }
     return {
       customerId: a.customerId,
@@ -169,7 +175,23 @@ function dunningView(ledger: Ledger, asOf: Day, workspace: Workspace, draft: Pol
   });
   actions.sort((x, y) => y.amountCents - x.amountCents);
   const dryRun = draft ? { current: stepCounts(plan.actions), draft: stepCounts(dunningPlan(ledger, asOf, { ...workspace, policy: draft }).actions) } : null;
+  const prescriptionRows: DunningView['prescription'][number][] = [];
+  const overTerms: DunningView['overTerms'][number][] = [];
+  for (const inv of ledger.invoices) {
+    if (inv.kind !== 'invoice' || (inv.issued !== null && inv.issued > asOf)) continue;
+    if (exceedsLegalTerms(inv) && overTerms.length < 200) {
+      overTerms.push({ customerId: inv.customerId, name: names.get(inv.customerId) ?? inv.customerId, invoice: inv.number, issued: isoOf(inv.issued as Day), due: isoOf(inv.due as Day) });
+    }
+    if (openAt(inv, asOf) <= 0) continue;
+    const p = prescription(inv, regimeOf(inv.customerId, workspace), asOf);
+    if (p && p.alert !== null) prescriptionRows.push({ customerId: inv.customerId, name: names.get(inv.customerId) ?? inv.customerId, invoice: inv.number, expires: isoOf(p.expires), daysLeft: p.daysLeft, alert: p.alert });
+  }
+  prescriptionRows.sort((a, b) => a.daysLeft - b.daysLeft);
   return {
+    unknownHalfYears: [...unknownHalfYears].sort(),
+    floorWarnings: [...floorWarnings.values()],
+    prescription: prescriptionRows.slice(0, 200),
+    overTerms,
     actions,
     waiting: plan.waiting.map((w) => ({ customerId: w.customerId, name: names.get(w.customerId) ?? w.customerId, reason: w.reason, nextOn: w.nextOn === undefined ? null : isoOf(w.nextOn) })),
     dryRun,

@@ -79,6 +79,11 @@ export type DunningView = {
   readonly waiting: readonly { readonly customerId: string; readonly name: string; readonly reason: string; readonly nextOn: string | null }[];
   readonly dryRun: { readonly current: readonly StepCount[]; readonly draft: readonly StepCount[] } | null;
   readonly ratesKnownUntil: string;
+  /** Half-years whose ECB rate is not in the shipped table and was not typed: the latest known rate is used. */
+  readonly unknownHalfYears: readonly string[];
+  readonly floorWarnings: readonly { readonly customerId: string; readonly name: string; readonly halfYear: string; readonly rateBp: number; readonly floorBp: number }[];
+  readonly prescription: readonly { readonly customerId: string; readonly name: string; readonly invoice: string; readonly expires: string; readonly daysLeft: number; readonly alert: string }[];
+  readonly overTerms: readonly { readonly customerId: string; readonly name: string; readonly invoice: string; readonly issued: string; readonly due: string }[];
 };
 
 export type Requests = {

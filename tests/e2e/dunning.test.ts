@@ -67,3 +67,15 @@ test('a foreign file offered as a workspace is refused and changes nothing', asy
   await page.getByTestId('ws-import').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   await expect(page.getByTestId('work-message')).toContainText('pas un espace de travail Relance valide');
 });
+
+test('a half-year missing from the rate table is flagged, and the typed rate is kept', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open('2026-09-30');
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  const alerts = page.getByTestId('alerts');
+  await expect(alerts).toContainText('2026-S2');
+  await expect(page.getByTestId('worklist')).toContainText('Taux BCE connus jusqu’au 30/06/2026');
+  await alerts.getByLabel('MRO 2026-S2').fill('2,15');
+  await alerts.getByRole('button', { name: 'Enregistrer le taux' }).click();
+  await expect(page.getByTestId('worklist')).not.toContainText('semestre 2026-S2');
+});

@@ -38,6 +38,7 @@ export function invoicePenalty(inv: Invoice, asOf: Day, workspace?: Workspace): 
     ...(interestFrom !== undefined ? { interestFrom } : {}),
     ...(stopAt !== undefined ? { stopAt } : {}),
     ...(userMro && userMro.size > 0 ? { userMroBp: userMro } : {}),
+    ...(workspace?.dayCount ? { dayCount: workspace.dayCount } : {}),
   };
   return lateInterest(inv, options);
 }

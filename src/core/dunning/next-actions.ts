@@ -14,13 +14,14 @@ import { DEFAULT_POLICY, type Channel, type HistoryEntry, type Policy, type Stat
 /** Claims up to €5,000 may also take the procédure simplifiée de recouvrement des petites créances. */
 export const SMALL_CLAIM_LIMIT_CENTS = 500000 as Cents;
 
-export type ActionStep = StepId | 'declaration_de_creance';
+export type ActionStep = StepId | 'declaration_de_creance' | 'courtesy';
 
 export type ActionReason =
   | { readonly code: 'OldestInvoiceLate'; readonly days: number; readonly invoice: string }
   | { readonly code: 'NextAfterPrevious'; readonly previous: StepId; readonly previousDate: string; readonly daysSince: number; readonly days: number }
   | { readonly code: 'CollectiveProcedure'; readonly bodaccDate: string; readonly deadline: string; readonly openingDate: string }
-  | { readonly code: 'PlanInstalmentMissed'; readonly due: string };
+  | { readonly code: 'PlanInstalmentMissed'; readonly due: string }
+  | { readonly code: 'DueSoon'; readonly days: number; readonly invoice: string };
 
 export type Action = {
   readonly customerId: string;
@@ -124,6 +125,10 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
     });
     if (eligible.length === 0) {
       if (paused) waiting.push({ customerId, reason: 'Paused' });
+      else if (policy.courtesyDaysBefore !== null) {
+        const courtesy = courtesyAction(customerId, invoices, asOf, policy.courtesyDaysBefore, history);
+        if (courtesy) actions.push(courtesy);
+      }
       continue;
     }
     let maxDpd = 0;
@@ -169,7 +174,7 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
         waiting.push({ customerId, reason: 'MinimumDelayNotReached', nextOn: (last.day + gap) as Day });
         continue;
       }
-      reasons.push({ code: 'NextAfterPrevious', previous: last.h.step, previousDate: last.h.date, daysSince, days: gap });
+      reasons.push({ code: 'NextAfterPrevious', previous: steps[last.index]?.id as StepId, previousDate: last.h.date, daysSince, days: gap });
     }
     const step = steps[index];
     if (!step) continue;
@@ -189,4 +194,29 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
   actions.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
   waiting.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
   return { actions, waiting };
+}
+
+/**
+ * Optional pre-due courtesy reminder: invoices falling due within `daysBefore` days, for a
+ * customer with nothing overdue, once per invoice (a logged courtesy reminder dated on or after
+ * the invoice date counts as sent).
+ */
+function courtesyAction(customerId: string, invoices: readonly Invoice[], asOf: Day, daysBefore: number, history: readonly HistoryEntry[]): Action | null {
+  const soon = invoices.filter((inv) => {
+    const due = inv.due as Day;
+    if (inv.isDisputed || due < asOf || due - asOf > daysBefore || openAt(inv, asOf) <= 0) return false;
+    return !history.some((h) => h.customerId === customerId && h.step === 'courtesy' && h.invoices.includes(inv.number));
+  });
+  if (soon.length === 0) return null;
+  const first = soon.reduce((a, b) => ((a.due as Day) <= (b.due as Day) ? a : b));
+  return {
+    customerId,
+    step: 'courtesy',
+    channel: 'email',
+    invoices: soon,
+    amountCents: soon.reduce((s, i) => s + openAt(i, asOf), 0) as Cents,
+    maxDaysPastDue: 0,
+    isSmallClaim: false,
+    reasons: [{ code: 'DueSoon', days: (first.due as Day) - asOf, invoice: first.number }],
+  };
 }

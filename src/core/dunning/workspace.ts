@@ -10,6 +10,8 @@ export const WORKSPACE_KIND = 'relance-workspace';
 
 export type Channel = 'email' | 'email_phone' | 'letter' | 'registered_letter' | 'court' | 'phone';
 export type StepId = 'rappel' | 'relance' | 'mise_en_demeure' | 'injonction_de_payer';
+/** What a history entry may record: a policy step, or the optional pre-due courtesy reminder. */
+export type LoggedStep = StepId | 'courtesy';
 
 export type PolicyStep = {
   readonly id: StepId;
@@ -69,7 +71,7 @@ export type StatusEntry = {
 export type HistoryEntry = {
   readonly id: string;
   readonly customerId: string;
-  readonly step: StepId;
+  readonly step: LoggedStep;
   readonly date: string;
   readonly channel: Channel;
   readonly note: string;
@@ -100,6 +102,8 @@ export type Workspace = {
   readonly history: readonly HistoryEntry[];
   /** User-entered ECB MRO rates for half-years missing from the shipped table: `YYYY-S1` → bp. */
   readonly userMroBp: Readonly<Record<string, number>>;
+  /** Day count of the penalties: /365 (default) or actual/actual. */
+  readonly dayCount?: '365' | 'actual';
   readonly revision: number;
 };
 

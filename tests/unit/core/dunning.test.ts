@@ -106,6 +106,16 @@ describe('dunningPlan', () => {
     expect(r.waiting).toEqual([{ customerId: 'W', reason: 'NextStepNotYetDue', nextOn: d('2026-04-07') }]);
   });
 
+  it('sends the optional courtesy reminder before the due date, once per invoice', () => {
+    const ledger = aLedger([overdue('C', '2026-04-03')]);
+    const policy = { ...DEFAULT_POLICY, courtesyDaysBefore: 5 };
+    expect(dunningPlan(ledger, asOf).actions).toEqual([]);
+    const [a] = dunningPlan(ledger, asOf, { policy }).actions;
+    expect([a?.step, a?.reasons[0]]).toEqual(['courtesy', { code: 'DueSoon', days: 3, invoice: 'C-1' }]);
+    const sent = { ...entry('C', 'rappel', '2026-03-30'), step: 'courtesy' as const, invoices: ['C-1'] };
+    expect(dunningPlan(ledger, asOf, { policy, history: [sent] }).actions).toEqual([]);
+  });
+
   it('ignores history older than the current debt', () => {
     const ledger = aLedger([overdue('O', '2026-03-20')]);
     const { actions } = dunningPlan(ledger, asOf, { history: [entry('O', 'mise_en_demeure', '2025-06-01')] });
