@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { ISSUE_MESSAGES, describeIssue } from '../../../src/i18n/issues.ts';
+import { UI } from '../../../src/i18n/ui.ts';
+
+describe('messages', () => {
+  it('French and English have the same interface keys and placeholders', () => {
+    expect(Object.keys(UI.en).sort()).toEqual(Object.keys(UI.fr).sort());
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(UI.fr) as (keyof typeof UI.fr)[]) expect(holes(UI.en[key]), key).toEqual(holes(UI.fr[key]));
+  });
+
+  it('every issue code has a message in both languages with the same placeholders', () => {
+    expect(Object.keys(ISSUE_MESSAGES.en).sort()).toEqual(Object.keys(ISSUE_MESSAGES.fr).sort());
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const code of Object.keys(ISSUE_MESSAGES.fr) as (keyof typeof ISSUE_MESSAGES.fr)[]) expect(holes(ISSUE_MESSAGES.en[code]), code).toEqual(holes(ISSUE_MESSAGES.fr[code]));
+  });
+
+  it('names the sheet, row, column and value in the user’s language', () => {
+    const issue = { code: 'InvalidAmount', severity: 'error', sheet: 'Factures', row: 12, column: 'E (Montant TTC)', value: 'douze' } as const;
+    expect(describeIssue(issue, 'fr')).toBe('Feuille « Factures », ligne 12, colonne E (Montant TTC), valeur « douze » : Montant illisible ; la ligne est ignorée.');
+    expect(describeIssue(issue, 'en')).toBe('Sheet "Factures", row 12, column E (Montant TTC), value "douze": Unreadable amount; the row is skipped.');
+  });
+});
