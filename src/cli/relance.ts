@@ -2,9 +2,11 @@
  * Relance on the command line, on the same import and core code as the web app.
  *   relance analyze <file> [--sheet NAME] [--as-of YYYY-MM-DD] [--json] [--lang fr|en]
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { analyzeLedger, dayFromIso, dayFromYmd, isoOf, migrateWorkspace, numbersJson, type Day, type Workspace } from '../core/index.ts';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { analyzeLedger, buildLetter, dayFromIso, dayFromYmd, dunningPlan, emptyWorkspace, isoOf, migrateWorkspace, numbersJson, type Day, type LetterModel, type Workspace } from '../core/index.ts';
+import { renderLetters } from '../letters/pdf.ts';
+import { nodeFonts } from '../letters/fonts-node.ts';
 import { importFile } from '../import/import-file.ts';
 import { describeIssue, type Lang } from '../i18n/issues.ts';
 
@@ -19,7 +21,7 @@ function parseArgs(argv: readonly string[]): Args {
     if (a.startsWith('--')) {
       const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
       if (v !== undefined) flags.set(k, v);
-      else if (['sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace'].includes(k) && argv[i + 1] !== undefined) flags.set(k, argv[++i] as string);
+      else if (['sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace', 'out'].includes(k) && argv[i + 1] !== undefined) flags.set(k, argv[++i] as string);
       else flags.set(k, true);
     } else if (command === '') command = a;
     else files.push(a);
@@ -32,7 +34,8 @@ function today(): Day {
   return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) as Day;
 }
 
-const USAGE = `usage: relance analyze <file> [--sheet NAME] [--as-of YYYY-MM-DD] [--windows N] [--terms DAYS] [--include-drafts] [--workspace FILE] [--json] [--lang fr|en]`;
+const USAGE = `usage: relance letters <file> --out DIR [--as-of YYYY-MM-DD] [--workspace FILE] [--lang fr|en] [--sheet NAME]
+       relance analyze <file> [--sheet NAME] [--as-of YYYY-MM-DD] [--windows N] [--terms DAYS] [--include-drafts] [--workspace FILE] [--json] [--lang fr|en]`;
 
 function main(argv: readonly string[]): number {
   const args = parseArgs(argv);
@@ -40,8 +43,8 @@ function main(argv: readonly string[]): number {
     const v = args.flags.get(k);
     return typeof v === 'string' ? v : undefined;
   };
-  const lang: Lang = flag('lang') === 'fr' ? 'fr' : 'en';
-  if (args.command !== 'analyze' || args.files.length !== 1) {
+  const lang: Lang = flag('lang') === 'fr' ? 'fr' : flag('lang') === 'en' ? 'en' : args.command === 'letters' ? 'fr' : 'en';
+  if (!['analyze', 'letters'].includes(args.command) || args.files.length !== 1 || (args.command === 'letters' && flag('out') === undefined)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -90,6 +93,13 @@ function main(argv: readonly string[]): number {
     includeDrafts: args.flags.has('include-drafts'),
   });
   const describe = (i: Parameters<typeof describeIssue>[0]) => describeIssue(i, lang);
+  if (args.command === 'letters') {
+    if (report.fatal) {
+      process.stderr.write(`${report.issues.filter((i) => i.severity === 'error').map(describe).join('\n')}\n`);
+      return 1;
+    }
+    return writeLetters(ledger, asOf, workspace ?? emptyWorkspace(), flag('out') as string, lang);
+  }
   const analysis = analyzeLedger(ledger, { asOf, windows });
   if (args.flags.has('json')) {
     const out = {
@@ -128,6 +138,24 @@ function main(argv: readonly string[]): number {
     ...report.issues.slice(0, 20).map((i) => `- ${describe(i)}`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+/** The day's letters (rappel, relance, mise en demeure), one PDF per customer plus one to print them all. */
+function writeLetters(ledger: Parameters<typeof dunningPlan>[0], asOf: Day, workspace: Workspace, out: string, lang: Lang): number {
+  const names = new Map(ledger.customers.map((c) => [c.id, c]));
+  const models: LetterModel[] = [];
+  for (const a of dunningPlan(ledger, asOf, workspace).actions) {
+    if (a.step !== 'rappel' && a.step !== 'relance' && a.step !== 'mise_en_demeure') continue;
+    const customer = names.get(a.customerId) ?? { id: a.customerId, code: null, name: a.customerId };
+    models.push(buildLetter({ kind: a.step, lang, customer, invoices: a.invoices, asOf, workspace, currency: ledger.currency }));
+  }
+  mkdirSync(out, { recursive: true });
+  const fonts = nodeFonts();
+  const safe = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 60);
+  for (const m of models) writeFileSync(join(out, `${isoOf(asOf)}-${m.kind}-${safe(m.customerId)}.pdf`), new Uint8Array(renderLetters([m], fonts)));
+  if (models.length > 0) writeFileSync(join(out, `${isoOf(asOf)}-lettres.pdf`), new Uint8Array(renderLetters(models, fonts, { duplex: true })));
+  process.stdout.write(`${models.length} letters written to ${out}\n`);
   return 0;
 }
 

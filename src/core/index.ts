@@ -11,3 +11,4 @@ export * from './dunning/next-actions.ts';
 export * from './dunning/workspace.ts';
 export * from './dunning/prescription.ts';
 export * from './dunning/claims.ts';
+export * from './letters/letter-model.ts';

@@ -1,0 +1,171 @@
+/**
+ * LetterModel → PDF with jsPDF and jspdf-autotable (both loaded only when letters are made).
+ * A4, French business-letter layout: sender top left, recipient in the right-hand window of DL/C5
+ * envelopes (x 110 mm, y 55 mm, 85 × 33 mm), place and date, references and subject, the invoice
+ * table continuing on the next pages, amounts with their legal basis, signature, attachments, and
+ * the sender's legal mentions with page numbers in the footer of every page. DejaVu Sans is
+ * embedded so that é, œ, €, « » and the narrow no-break space of fr-FR numbers print as such.
+ */
+import { jsPDF } from 'jspdf';
+import { autoTable } from 'jspdf-autotable';
+import type { LetterModel } from '../core/index.ts';
+import { formatCents } from '../ui/format.ts';
+
+export type FontBytes = { readonly regular: Uint8Array; readonly bold: Uint8Array };
+export type RenderOptions = { readonly duplex?: boolean };
+
+const FONT = 'DejaVuSans';
+const LEFT = 20;
+const RIGHT = 190;
+const WIDTH = RIGHT - LEFT;
+const WINDOW = { x: 110, y: 55, w: 85, h: 33 };
+const BOTTOM = 270;
+
+function base64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+function withAmounts(text: string, model: LetterModel): string {
+  return text.replace(/\{amount:(-?\d+)\}/g, (_, c: string) => formatCents(Number(c), model.lang, model.currency));
+}
+
+/** Renders the letters into one PDF, each starting on a new page (on an odd page with `duplex`). */
+export function renderLetters(models: readonly LetterModel[], fonts: FontBytes, options: RenderOptions = {}): ArrayBuffer {
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
+  doc.addFileToVFS('DejaVuSans.ttf', base64(fonts.regular));
+  doc.addFont('DejaVuSans.ttf', FONT, 'normal');
+  doc.addFileToVFS('DejaVuSans-Bold.ttf', base64(fonts.bold));
+  doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold');
+  doc.setFont(FONT, 'normal');
+  const ranges: { model: LetterModel; first: number; last: number }[] = [];
+  models.forEach((model, i) => {
+    if (i > 0) {
+      doc.addPage();
+      if (options.duplex && doc.getNumberOfPages() % 2 === 0) doc.addPage();
+    }
+    const first = doc.getNumberOfPages();
+    drawLetter(doc, model);
+    ranges.push({ model, first, last: doc.getNumberOfPages() });
+  });
+  for (const r of ranges) {
+    const count = r.last - r.first + 1;
+    for (let p = r.first; p <= r.last; p++) {
+      doc.setPage(p);
+      drawFooter(doc, r.model, p - r.first + 1, count);
+    }
+  }
+  return doc.output('arraybuffer');
+}
+
+function drawLetter(doc: jsPDF, m: LetterModel): void {
+  const fr = m.lang === 'fr';
+  // Sender, top left.
+  let y = 20;
+  doc.setFont(FONT, 'bold').setFontSize(11);
+  for (const [i, line] of m.sender.lines.entries()) {
+    doc.text(line, LEFT, y);
+    if (i === 0) doc.setFont(FONT, 'normal').setFontSize(9);
+    y += 4.5;
+  }
+  for (const line of m.sender.legal) {
+    doc.text(line, LEFT, y);
+    y += 4.5;
+  }
+  // Recipient in the envelope window: at most 6 lines, left-aligned.
+  doc.setFont(FONT, 'normal').setFontSize(10);
+  let ry = WINDOW.y + 5;
+  for (const line of m.recipient.slice(0, 6)) {
+    const [first] = doc.splitTextToSize(line, WINDOW.w - 4) as string[];
+    doc.text(first ?? '', WINDOW.x + 2, ry);
+    ry += 5;
+  }
+  // Place and date, references, subject.
+  y = Math.max(y, WINDOW.y + WINDOW.h) + 10;
+  doc.setFontSize(10).text(m.placeAndDate, RIGHT, y, { align: 'right' });
+  y += 9;
+  doc.setFont(FONT, 'bold');
+  for (const r of m.references) {
+    doc.text(r, LEFT, y);
+    y += 5;
+  }
+  doc.text(`${fr ? 'Objet' : 'Subject'} : ${m.subject}`.replace(' : ', fr ? ' : ' : ': '), LEFT, y);
+  doc.setFont(FONT, 'normal');
+  y += 9;
+  doc.text(m.salutation, LEFT, y);
+  y += 7;
+  y = paragraphs(doc, m.intro.map((p) => withAmounts(p, m)), y);
+  if (m.invoices.length > 0) {
+    const money = (c: number) => formatCents(c, m.lang, m.currency);
+    autoTable(doc, {
+      startY: y,
+      margin: { left: LEFT, right: 210 - RIGHT, bottom: 297 - BOTTOM },
+      head: [fr ? ['N° facture', 'Date', 'Échéance', 'Montant TTC', 'Réglé', 'Solde'] : ['Invoice no.', 'Date', 'Due', 'Amount', 'Paid', 'Balance']],
+      body: m.invoices.map((l) => [l.number, l.issued ?? '—', l.due ?? '—', money(l.amount), money(l.paid), money(l.balance)]),
+      styles: { font: FONT, fontSize: 8.5, cellPadding: 1.2 },
+      headStyles: { font: FONT, fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
+      columnStyles: { 3: { halign: 'right' }, 4: { halign: 'right' }, 5: { halign: 'right' } },
+    });
+    y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 6;
+  }
+  // Amounts claimed, each with its basis, and the total.
+  for (const a of m.amounts) {
+    y = ensureSpace(doc, y, 10);
+    const label = doc.splitTextToSize(`${a.label}${a.basis ? ` (${a.basis})` : ''}`, WIDTH - 45) as string[];
+    doc.text(label, LEFT, y);
+    doc.text(formatCents(a.cents, m.lang, m.currency), RIGHT, y, { align: 'right' });
+    y += label.length * 4.6 + 1.5;
+  }
+  y = ensureSpace(doc, y, 8);
+  doc.setFont(FONT, 'bold').text('Total', LEFT, y);
+  doc.text(formatCents(m.total, m.lang, m.currency), RIGHT, y, { align: 'right' });
+  doc.setFont(FONT, 'normal');
+  y += 9;
+  y = paragraphs(doc, m.body.map((p) => withAmounts(p, m)), y);
+  y = paragraphs(doc, [m.closing], y);
+  y = ensureSpace(doc, y + 4, 14);
+  for (const s of m.signature) {
+    doc.text(s, RIGHT - 60, y);
+    y += 5;
+  }
+  if (m.attachments.length > 0) {
+    y = ensureSpace(doc, y + 6, 6 + m.attachments.length * 5);
+    doc.setFontSize(9).text(fr ? 'Pièces jointes :' : 'Enclosures:', LEFT, y);
+    y += 5;
+    for (const a of m.attachments) {
+      doc.text(`– ${a}`, LEFT + 3, y);
+      y += 4.5;
+    }
+    doc.setFontSize(10);
+  }
+}
+
+function paragraphs(doc: jsPDF, texts: readonly string[], y0: number): number {
+  let y = y0;
+  doc.setFontSize(10);
+  for (const t of texts) {
+    const lines = doc.splitTextToSize(t, WIDTH) as string[];
+    for (const line of lines) {
+      y = ensureSpace(doc, y, 5);
+      doc.text(line, LEFT, y);
+      y += 5;
+    }
+    y += 2.5;
+  }
+  return y;
+}
+
+function ensureSpace(doc: jsPDF, y: number, needed: number): number {
+  if (y + needed <= BOTTOM) return y;
+  doc.addPage();
+  return 25;
+}
+
+function drawFooter(doc: jsPDF, m: LetterModel, page: number, count: number): void {
+  doc.setFont(FONT, 'normal').setFontSize(7.5).setTextColor(90);
+  const mentions = [...m.sender.lines, ...m.sender.legal].join(' · ');
+  doc.text(doc.splitTextToSize(mentions, WIDTH - 25) as string[], LEFT, 283);
+  doc.text(`${m.lang === 'fr' ? 'Page' : 'Page'} ${page} / ${count}`, RIGHT, 283, { align: 'right' });
+  doc.setTextColor(0).setFontSize(10);
+}

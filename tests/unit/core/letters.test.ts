@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { buildLetter, emptyWorkspace, invoicePenalty, openAt, type Workspace } from '../../../src/core/index.ts';
+import { anInvoice, d } from '../../support/builders.ts';
+
+const profile = { company: 'Atelier Zoé SARL', siren: '123 456 789', siret: '123 456 789 00012', address: '12 rue de l’Église\n75011 Paris', iban: 'FR76 3000 6000 0112 3456 7890 189', signatory: 'Zoé Lefèvre, gérante', marginPercent: null };
+const customer = { id: 'C1', code: 'C1', name: 'Boulangerie Lefèvre' };
+const invoices = [
+  anInvoice({ customer: 'C1', number: 'F-1', issued: '2026-01-15', due: '2026-02-14', amount: 12000 }),
+  anInvoice({ customer: 'C1', number: 'F-2', issued: '2026-01-20', due: '2026-02-19', amount: 345.67, payments: [{ on: '2026-02-25', amount: 100 }] }),
+];
+const asOf = d('2026-04-20');
+const ws = (over: Partial<Workspace> = {}): Workspace => ({ ...emptyWorkspace(), profile, ...over });
+
+describe('buildLetter', () => {
+  it('mise en demeure B2B: every mandatory mention, amounts equal to the engine’s', () => {
+    const w = ws({ history: [{ id: 'h', customerId: 'C1', step: 'rappel', date: '2026-02-20', channel: 'email', note: '', invoices: [], amountCents: 0 }] });
+    const m = buildLetter({ kind: 'mise_en_demeure', lang: 'fr', customer, invoices, asOf, workspace: w, lrar: '1A 234' });
+    expect(m.references).toEqual(['LETTRE RECOMMANDÉE AVEC DEMANDE D’AVIS DE RÉCEPTION', 'N° de recommandé : 1A 234']);
+    expect(m.subject).toBe('MISE EN DEMEURE DE PAYER');
+    expect(m.placeAndDate).toBe('Paris, le 20 avril 2026');
+    expect(m.sender.legal).toEqual(['SIREN 123 456 789', 'SIRET 123 456 789 00012']);
+    expect(m.intro[0]).toContain('Malgré nos relances des 20/02/2026');
+    const interest = invoices.reduce((s, i) => s + invoicePenalty(i, asOf, w).interestCents, 0);
+    const principal = invoices.reduce((s, i) => s + openAt(i, asOf), 0);
+    expect(m.amounts.map((a) => a.cents)).toEqual([principal, interest, 8000]);
+    expect(m.amounts[1]?.label).toContain('12,15 %');
+    expect(m.amounts[1]?.label).toContain('arrêtées au 20 avril 2026');
+    expect(m.amounts[1]?.basis).toBe('art. L. 441-10 du code de commerce');
+    expect(m.amounts[2]?.basis).toBe('art. D. 441-5 du code de commerce');
+    expect(m.total).toBe(principal + interest + 8000);
+    expect(m.body.join(' ')).toContain('dans un délai de 8 jours à compter de la réception');
+    expect(m.body.join(' ')).toContain('FR76 3000 6000 0112 3456 7890 189');
+    expect(m.body.join(' ')).toContain('juridiction compétente');
+    expect(m.attachments).toContain('Copies des factures');
+    expect(m.signature).toEqual(['Zoé Lefèvre, gérante', 'Atelier Zoé SARL']);
+    expect(m.invoices.map((l) => [l.number, l.amount, l.paid, l.balance])).toEqual([
+      ['F-1', 1200000, 0, 1200000],
+      ['F-2', 34567, 10000, 24567],
+    ]);
+  });
+
+  it('mise en demeure B2C: principal only, the legal-interest sentence, never the €40', () => {
+    const m = buildLetter({ kind: 'mise_en_demeure', lang: 'fr', customer, invoices, asOf, workspace: ws({ customers: [{ customerId: 'C1', regime: 'b2c' }] }) });
+    expect(m.amounts).toHaveLength(1);
+    expect(m.body.join(' ')).toContain('intérêts au taux légal (art. 1231-6 et 1344-1 du code civil)');
+    expect(JSON.stringify(m)).not.toMatch(/40,00|D\. 441-5|L\. 441-10/);
+  });
+
+  it('relance B2B recalls the L441-10 penalties and the €40; B2C does not', () => {
+    const b2b = buildLetter({ kind: 'relance', lang: 'fr', customer, invoices, asOf, workspace: ws() });
+    expect(b2b.body.join(' ')).toMatch(/L\. 441-10.*40 € par facture/);
+    const b2c = buildLetter({ kind: 'relance', lang: 'fr', customer, invoices, asOf, workspace: ws({ customers: [{ customerId: 'C1', regime: 'b2c' }] }) });
+    expect(b2c.body.join(' ')).not.toMatch(/441/);
+  });
+
+  it('rappel asks for the principal only, in English too, and gives a ready e-mail', () => {
+    const m = buildLetter({ kind: 'rappel', lang: 'en', customer, invoices, asOf, workspace: ws() });
+    expect(m.subject).toBe('Reminder – unpaid invoices (2)');
+    expect(m.amounts).toHaveLength(1);
+    expect(m.placeAndDate).toBe('Paris, 20 April 2026');
+    expect(m.email.body).toContain('€12,245.67');
+    expect(m.email.body).toContain('F-1 (15/01/2026), due 14/02/2026');
+  });
+
+  it('writes the first of the month as "1er"', () => {
+    const m = buildLetter({ kind: 'rappel', lang: 'fr', customer, invoices, asOf: d('2026-05-01'), workspace: ws() });
+    expect(m.placeAndDate).toBe('Paris, le 1er mai 2026');
+  });
+});
