@@ -34,6 +34,8 @@ export default defineConfig({
         "img-src 'self' data: blob:",
         "font-src 'self'",
         "worker-src 'self' blob:",
+        // The letter preview shows the PDF made in the page from a blob: URL.
+        "frame-src 'self' blob:",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'none'",

@@ -3,7 +3,7 @@
  * that changing the as-of date or the buckets recomputes without re-reading the file. Runs in
  * the worker, on the main thread as a fallback, and in Node tests.
  */
-import { dunningPlan, exceedsLegalTerms, invoicePenalty, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Ledger } from '../core/index.ts';
+import { buildLetter, dunningPlan, exceedsLegalTerms, invoicePenalty, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Ledger } from '../core/index.ts';
 import { importFile } from '../import/import-file.ts';
 import type { ActionRow, AnalysisRequest, AnalysisView, CustomerRow, DunningView, InvoiceRow, Requests, StepCount } from './protocol.ts';
 
@@ -75,6 +75,20 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       const asOf = dayFromIso(input.asOf);
       if (asOf === null) return null;
       return dunningView(ledger, asOf, input.workspace, input.draftPolicy);
+    },
+    letters(input) {
+      const asOf = dayFromIso(input.asOf);
+      if (!hasLedger || asOf === null) return [];
+      const wanted = new Set(input.customerIds);
+      const customers = new Map(ledger.customers.map((c) => [c.id, c]));
+      const out = [];
+      for (const a of dunningPlan(ledger, asOf, input.workspace).actions) {
+        if (!wanted.has(a.customerId) || (a.step !== 'rappel' && a.step !== 'relance' && a.step !== 'mise_en_demeure')) continue;
+        const customer = customers.get(a.customerId) ?? { id: a.customerId, code: null, name: a.customerId };
+        const deadline = input.workspace.policy.steps.find((s) => s.id === a.step)?.deadlineDays;
+        out.push(buildLetter({ kind: a.step, lang: input.lang, customer, invoices: a.invoices, asOf, workspace: input.workspace, currency: ledger.currency, ...(input.lrar ? { lrar: input.lrar } : {}), ...(deadline !== undefined ? { deadlineDays: deadline } : {}) }));
+      }
+      return out;
     },
     invoices(input) {
       const asOf = dayFromIso(input.analysis.asOf) as Day | null;

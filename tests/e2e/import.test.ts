@@ -85,5 +85,7 @@ test('no request leaves the origin', async ({ page, baseURL }) => {
   await expect(app.tile('receivables')).toBeVisible();
   await page.getByRole('button', { name: 'Afficher les graphiques' }).click();
   await expect(page.locator('canvas').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Toutes les lettres du jour (PDF recto verso)' }).click();
+  await expect(page.getByTestId('letter-preview').locator('iframe')).toBeVisible();
   expect(foreign).toEqual([]);
 });

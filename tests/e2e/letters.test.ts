@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AppPage } from './pages/app-page.ts';
+
+const root = join(import.meta.dirname, '../..');
+const AS_OF = '2025-12-31';
+const euro = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/[\u202f\u00a0]/g, ' ');
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  let text = '';
+  for (let p = 1; p <= doc.numPages; p++) text += (await (await doc.getPage(p)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
+  return text.replace(/[\u202f\u00a0]/g, ' ');
+}
+
+test('preview a mise en demeure, download it: a valid PDF with the customer and the total; nothing recorded until confirmed', async ({ page }) => {
+  const cli = JSON.parse(execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', 'samples/freelance-2025.xlsx', '--as-of', AS_OF, '--json'], { cwd: root, encoding: 'utf8' }));
+  const action = cli.actions.find((a: { step: string }) => a.step === 'mise_en_demeure');
+  const extra = cli.penalties.filter((p: { invoice: string }) => action.invoices.includes(p.invoice)).reduce((s: number, p: { interestCents: number; indemnityCents: number }) => s + p.interestCents + p.indemnityCents, 0);
+
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  const row = page.locator(`[data-testid="action"][data-customer="${action.customer}"]`);
+  await row.getByRole('button', { name: 'Aperçu de la lettre' }).click();
+  const preview = page.getByTestId('letter-preview');
+  await expect(preview.locator('iframe')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('letter-download').click();
+  const bytes = readFileSync(await (await download).path());
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const text = await pdfText(bytes);
+  expect(text).toContain(action.customer);
+  expect(text).toContain('MISE EN DEMEURE DE PAYER');
+  expect(text).toContain(euro(action.amountCents + extra));
+  await expect(page.getByTestId('history').locator('summary')).toContainText('(0)');
+});
