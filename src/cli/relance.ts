@@ -141,13 +141,13 @@ function main(argv: readonly string[]): number {
   return 0;
 }
 
-/** The day's letters (rappel, relance, mise en demeure), one PDF per customer plus one to print them all. */
+/** The day's documents (letters, déclarations de créance, injonction packs), one PDF per customer plus one with them all. */
 function writeLetters(ledger: Parameters<typeof dunningPlan>[0], asOf: Day, workspace: Workspace, out: string, lang: Lang): number {
   const names = new Map(ledger.customers.map((c) => [c.id, c]));
   const models: LetterModel[] = [];
   for (const a of dunningPlan(ledger, asOf, workspace).actions) {
-    if (a.step !== 'rappel' && a.step !== 'relance' && a.step !== 'mise_en_demeure') continue;
     const customer = names.get(a.customerId) ?? { id: a.customerId, code: null, name: a.customerId };
+    if (a.step === 'courtesy') continue;
     models.push(buildLetter({ kind: a.step, lang, customer, invoices: a.invoices, asOf, workspace, currency: ledger.currency }));
   }
   mkdirSync(out, { recursive: true });

@@ -90,11 +90,14 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
     doc.text(r, LEFT, y);
     y += 5;
   }
-  doc.text(`${fr ? 'Objet' : 'Subject'} : ${m.subject}`.replace(' : ', fr ? ' : ' : ': '), LEFT, y);
+  const subject = doc.splitTextToSize(`${fr ? 'Objet :' : 'Subject:'} ${m.subject}`, WIDTH) as string[];
+  doc.text(subject, LEFT, y);
   doc.setFont(FONT, 'normal');
-  y += 9;
-  doc.text(m.salutation, LEFT, y);
-  y += 7;
+  y += 4.5 * subject.length + 5;
+  if (m.salutation) {
+    doc.text(m.salutation, LEFT, y);
+    y += 7;
+  }
   y = paragraphs(doc, m.intro.map((p) => withAmounts(p, m)), y);
   if (m.invoices.length > 0) {
     const money = (c: number) => formatCents(c, m.lang, m.currency);
@@ -106,6 +109,18 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
       styles: { font: FONT, fontSize: 8.5, cellPadding: 1.2 },
       headStyles: { font: FONT, fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
       columnStyles: { 3: { halign: 'right' }, 4: { halign: 'right' }, 5: { halign: 'right' } },
+    });
+    y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 6;
+  }
+  if (m.schedule.length > 0) {
+    autoTable(doc, {
+      startY: y,
+      margin: { left: LEFT + 30, right: 210 - RIGHT + 30, bottom: 297 - BOTTOM },
+      head: [fr ? ['Échéance', 'Montant'] : ['Due date', 'Amount']],
+      body: m.schedule.map((x) => [x.due, formatCents(x.cents, m.lang, m.currency)]),
+      styles: { font: FONT, fontSize: 9, cellPadding: 1.2 },
+      headStyles: { font: FONT, fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
+      columnStyles: { 1: { halign: 'right' } },
     });
     y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 6;
   }
@@ -123,7 +138,7 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
   doc.setFont(FONT, 'normal');
   y += 9;
   y = paragraphs(doc, m.body.map((p) => withAmounts(p, m)), y);
-  y = paragraphs(doc, [m.closing], y);
+  if (m.closing) y = paragraphs(doc, [m.closing], y);
   y = ensureSpace(doc, y + 4, 14);
   for (const s of m.signature) {
     doc.text(s, RIGHT - 60, y);

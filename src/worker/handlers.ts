@@ -3,7 +3,7 @@
  * that changing the as-of date or the buckets recomputes without re-reading the file. Runs in
  * the worker, on the main thread as a fallback, and in Node tests.
  */
-import { buildLetter, dunningPlan, exceedsLegalTerms, invoicePenalty, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Ledger } from '../core/index.ts';
+import { buildLetter, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, invoicePenalty, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Ledger } from '../core/index.ts';
 import { importFile } from '../import/import-file.ts';
 import type { ActionRow, AnalysisRequest, AnalysisView, CustomerRow, DunningView, InvoiceRow, Requests, StepCount } from './protocol.ts';
 
@@ -79,16 +79,7 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
     letters(input) {
       const asOf = dayFromIso(input.asOf);
       if (!hasLedger || asOf === null) return [];
-      const wanted = new Set(input.customerIds);
-      const customers = new Map(ledger.customers.map((c) => [c.id, c]));
-      const out = [];
-      for (const a of dunningPlan(ledger, asOf, input.workspace).actions) {
-        if (!wanted.has(a.customerId) || (a.step !== 'rappel' && a.step !== 'relance' && a.step !== 'mise_en_demeure')) continue;
-        const customer = customers.get(a.customerId) ?? { id: a.customerId, code: null, name: a.customerId };
-        const deadline = input.workspace.policy.steps.find((s) => s.id === a.step)?.deadlineDays;
-        out.push(buildLetter({ kind: a.step, lang: input.lang, customer, invoices: a.invoices, asOf, workspace: input.workspace, currency: ledger.currency, ...(input.lrar ? { lrar: input.lrar } : {}), ...(deadline !== undefined ? { deadlineDays: deadline } : {}) }));
-      }
-      return out;
+      return letterModels(ledger, asOf, input);
     },
     invoices(input) {
       const asOf = dayFromIso(input.analysis.asOf) as Day | null;
@@ -211,4 +202,42 @@ function dunningView(ledger: Ledger, asOf: Day, workspace: Workspace, draft: Pol
     dryRun,
     ratesKnownUntil: isoOf(ratesKnownUntil()),
   };
+}
+
+/** Which document each action step calls for. */
+const DOCUMENT_OF_STEP: Readonly<Record<string, LetterKind>> = {
+  rappel: 'rappel',
+  relance: 'relance',
+  mise_en_demeure: 'mise_en_demeure',
+  injonction_de_payer: 'injonction_de_payer',
+  declaration_de_creance: 'declaration_de_creance',
+};
+
+function letterModels(ledger: Ledger, asOf: Day, input: Parameters<Requests['letters']>[0]): LetterModel[] {
+  const wanted = new Set(input.customerIds);
+  const customers = new Map(ledger.customers.map((c) => [c.id, c]));
+  const out: LetterModel[] = [];
+  for (const a of dunningPlan(ledger, asOf, input.workspace).actions) {
+    const kind = input.kind ?? DOCUMENT_OF_STEP[a.step];
+    if (!wanted.has(a.customerId) || kind === undefined) continue;
+    const customer = customers.get(a.customerId) ?? { id: a.customerId, code: null, name: a.customerId };
+    const deadline = input.workspace.policy.steps.find((s) => s.id === a.step)?.deadlineDays;
+    const plan = input.workspace.statuses.find((s) => s.customerId === a.customerId && s.status.kind === 'plan')?.status;
+    const instalments = plan && plan.kind === 'plan' ? plan.instalments.filter((x) => !x.paidOn).map((x) => ({ due: dayFromIso(x.due) as Day, cents: x.amountCents as Cents })).filter((x) => x.due !== null) : [];
+    out.push(
+      buildLetter({
+        kind,
+        lang: input.lang,
+        customer,
+        invoices: a.invoices,
+        asOf,
+        workspace: input.workspace,
+        currency: ledger.currency,
+        ...(input.lrar ? { lrar: input.lrar } : {}),
+        ...(deadline !== undefined ? { deadlineDays: deadline } : {}),
+        ...(instalments.length > 0 ? { instalments } : {}),
+      }),
+    );
+  }
+  return out;
 }

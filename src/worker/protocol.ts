@@ -2,7 +2,7 @@
  * The worker contract: one typed map of request names to input and output, and the three
  * message kinds (reply, error, progress). Types only: imported by both sides.
  */
-import type { ActionReason, DsoResult, Issue, LetterModel, Policy, Workspace } from '../core/index.ts';
+import type { ActionReason, DsoResult, Issue, LetterKind, LetterModel, Policy, Workspace } from '../core/index.ts';
 import type { ImportOptions, ImportReport } from '../import/import-file.ts';
 
 export type AnalysisRequest = {
@@ -90,7 +90,8 @@ export type Requests = {
   importFile: (input: { bytes: ArrayBuffer; options: ImportOptions; analysis: AnalysisRequest }) => { report: ImportReport; analysis: AnalysisView | null };
   analyze: (input: AnalysisRequest) => AnalysisView | null;
   dunning: (input: { workspace: Workspace; asOf: string; draftPolicy: Policy | null }) => DunningView | null;
-  letters: (input: { workspace: Workspace; asOf: string; customerIds: readonly string[]; lang: 'fr' | 'en'; lrar?: string }) => LetterModel[];
+  /** The letter of each customer's action today; `kind` forces another document (e.g. 'echeancier'). */
+  letters: (input: { workspace: Workspace; asOf: string; customerIds: readonly string[]; lang: 'fr' | 'en'; lrar?: string; kind?: LetterKind }) => LetterModel[];
   invoices: (input: { customerId: string; bucket: number | null; analysis: AnalysisRequest }) => InvoiceRow[];
 };
 

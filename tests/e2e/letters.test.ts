@@ -38,3 +38,24 @@ test('preview a mise en demeure, download it: a valid PDF with the customer and 
   expect(text).toContain(euro(action.amountCents + extra));
   await expect(page.getByTestId('history').locator('summary')).toContainText('(0)');
 });
+
+test('an injonction de payer pack and a payment-plan proposal come out as PDFs', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  const row = page.locator('[data-testid="action"][data-step="injonction_de_payer"]').first();
+  await row.getByRole('button', { name: 'Dossier d’injonction de payer' }).click();
+  let download = page.waitForEvent('download');
+  await page.getByTestId('letter-download').click();
+  let text = await pdfText(readFileSync(await (await download).path()));
+  expect(text).toContain('Requête en injonction de payer');
+  expect(text).toContain('Cerfa n° 12946');
+  // The PDF viewer of the previous preview takes the focus when it loads: bring the button back first.
+  await row.getByRole('button', { name: 'Proposer un échéancier' }).scrollIntoViewIfNeeded();
+  await row.getByRole('button', { name: 'Proposer un échéancier' }).click();
+  await expect(page.getByTestId('letter-download')).toHaveAttribute('download', /echeancier/);
+  download = page.waitForEvent('download');
+  await page.getByTestId('letter-download').click();
+  text = await pdfText(readFileSync(await (await download).path()));
+  expect(text).toContain('Proposition d’échéancier de paiement');
+});

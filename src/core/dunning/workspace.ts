@@ -40,7 +40,12 @@ export type CustomerSettings = {
   readonly regime: Regime;
   /** Contractual late-interest rate in basis points (B2B), replacing ECB + 10. */
   readonly contractualRateBp?: number;
+  /** Postal address for the letters, one line per line (the ledger has none). */
+  readonly address?: string;
 };
+
+/** Free text the user may put in place of the default wording; the computed parts never change. */
+export type TemplateTexts = { readonly intro?: string; readonly extra?: string; readonly closing?: string };
 
 export type Instalment = { readonly due: string; readonly amountCents: number; readonly paidOn?: string };
 
@@ -56,6 +61,8 @@ export type Status =
       /** Opening judgment: penalties stop at this date. */
       readonly openingDate: string;
       readonly isCreditorAbroad?: boolean;
+      /** The mandataire judiciaire (or liquidateur): name and address, for the déclaration de créance. */
+      readonly mandataire?: string;
       readonly note: string;
     }
   | { readonly kind: 'doNotChase'; readonly since: string; readonly note: string };
@@ -104,6 +111,8 @@ export type Workspace = {
   readonly userMroBp: Readonly<Record<string, number>>;
   /** Day count of the penalties: /365 (default) or actual/actual. */
   readonly dayCount?: '365' | 'actual';
+  /** User wording per letter kind (rappel, relance, mise_en_demeure, echeancier, declaration_de_creance). */
+  readonly templates?: Readonly<Record<string, TemplateTexts>>;
   readonly revision: number;
 };
 

@@ -5,13 +5,13 @@
  * legal text and the date it is computed to ("arrêtées au …"). Amounts stay in cents here; the
  * renderer formats them.
  */
-import { frenchDate, isoOf, ymdOf, type Day } from '../day.ts';
+import { addMonths, dayFromIso, frenchDate, isoOf, ymdOf, type Day } from '../day.ts';
 import type { Cents } from '../money.ts';
 import { openAt, type Customer, type Invoice } from '../ledger.ts';
 import { invoicePenalty, regimeOf } from '../dunning/claims.ts';
 import type { HistoryEntry, Profile, Regime, Workspace } from '../dunning/workspace.ts';
 
-export type LetterKind = 'rappel' | 'relance' | 'mise_en_demeure';
+export type LetterKind = 'rappel' | 'relance' | 'mise_en_demeure' | 'echeancier' | 'declaration_de_creance' | 'injonction_de_payer';
 export type LetterLang = 'fr' | 'en';
 
 export type InvoiceLine = {
@@ -42,6 +42,8 @@ export type LetterModel = {
   readonly salutation: string;
   readonly intro: readonly Paragraph[];
   readonly invoices: readonly InvoiceLine[];
+  /** Instalments of a payment plan (échéancier). */
+  readonly schedule: readonly { readonly due: string; readonly cents: Cents }[];
   readonly amounts: readonly AmountLine[];
   readonly total: Cents;
   readonly body: readonly Paragraph[];
@@ -64,6 +66,8 @@ export type LetterContext = {
   readonly lrar?: string;
   readonly deadlineDays?: number;
   readonly currency?: string;
+  /** Échéancier: the instalments proposed (due date, amount). */
+  readonly instalments?: readonly { readonly due: Day; readonly cents: Cents }[];
 };
 
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
@@ -106,7 +110,30 @@ function previousReminders(history: readonly HistoryEntry[], customerId: string,
 }
 
 export function buildLetter(ctx: LetterContext): LetterModel {
-  const { kind, lang, customer, asOf, workspace } = ctx;
+  if (ctx.kind === 'echeancier') return buildPaymentPlan(ctx);
+  if (ctx.kind === 'declaration_de_creance') return buildProofOfClaim(ctx);
+  if (ctx.kind === 'injonction_de_payer') return buildPaymentOrderPack(ctx);
+  return buildReminder(ctx);
+}
+
+/** Customer name and postal address (from the workspace; last line in capitals), at most 6 lines. */
+function recipientBlock(customer: Customer, workspace: Workspace): string[] {
+  const address = (workspace.customers.find((c) => c.customerId === customer.id)?.address ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  if (address.length > 0) address[address.length - 1] = (address[address.length - 1] as string).toUpperCase();
+  return [customer.name, ...address].slice(0, 6);
+}
+
+/** The customer reference, shown with the references above the subject (never inside the address). */
+function customerReference(customer: Customer, lang: LetterLang): string[] {
+  return customer.code && customer.code !== customer.name ? [lang === 'fr' ? `Votre code client : ${customer.code}` : `Your customer code: ${customer.code}`] : [];
+}
+
+function buildReminder(ctx: LetterContext): LetterModel {
+  const { lang, customer, asOf, workspace } = ctx;
+  const kind = ctx.kind as 'rappel' | 'relance' | 'mise_en_demeure';
   const regime = regimeOf(customer.id, workspace);
   const isB2c = regime === 'b2c';
   const fr = lang === 'fr';
@@ -229,8 +256,13 @@ export function buildLetter(ctx: LetterContext): LetterModel {
     attachments.push(fr ? 'Copies des factures' : 'Copies of the invoices', fr ? 'Relevé de compte' : 'Statement of account');
     if (reminders.length > 0) attachments.push(fr ? 'Copies des relances' : 'Copies of the reminders');
   }
-  const recipient = [customer.name, ...(customer.code && customer.code !== customer.name ? [fr ? `Réf. client : ${customer.code}` : `Customer ref.: ${customer.code}`] : [])];
+  const recipient = recipientBlock(customer, workspace);
+  references.push(...customerReference(customer, lang));
   const signature = [profile.signatory, profile.company].filter((s) => s !== '');
+  const custom = workspace.templates?.[kind];
+  if (custom?.intro) intro.splice(0, intro.length, custom.intro);
+  if (custom?.extra) body.push(custom.extra);
+  const closing = custom?.closing || (fr ? 'Veuillez agréer, Madame, Monsieur, l’expression de nos salutations distinguées.' : 'Yours faithfully,');
   const emailBody = [
     fr ? 'Madame, Monsieur,' : 'Dear Sir or Madam,',
     '',
@@ -255,10 +287,11 @@ export function buildLetter(ctx: LetterContext): LetterModel {
     salutation: fr ? 'Madame, Monsieur,' : 'Dear Sir or Madam,',
     intro,
     invoices: lines,
+    schedule: [],
     amounts,
     total,
     body,
-    closing: fr ? 'Veuillez agréer, Madame, Monsieur, l’expression de nos salutations distinguées.' : 'Yours faithfully,',
+    closing,
     signature,
     attachments,
     currency: ctx.currency ?? 'EUR',
@@ -274,4 +307,246 @@ function plainAmount(cents: number, lang: LetterLang): string {
   const grouped = units.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'fr' ? ' ' : ',');
   const dec = String(abs % 100).padStart(2, '0');
   return lang === 'fr' ? `${neg}${grouped},${dec} €` : `${neg}€${grouped}.${dec}`;
+}
+
+/** Shared parts of the non-reminder documents: sender, place and date, signature. */
+function frame(ctx: LetterContext) {
+  const fr = ctx.lang === 'fr';
+  const profile = ctx.workspace.profile;
+  const place = ctx.place ?? (profile.address.match(/\d{5}\s+([^\n,]+)/)?.[1]?.trim() ?? '');
+  const dateText = longDate(ctx.asOf, ctx.lang);
+  return {
+    fr,
+    sender: senderBlock(profile),
+    placeAndDate: fr ? `${place ? `${place}, le ` : 'Le '}${dateText}` : `${place ? `${place}, ` : ''}${dateText}`,
+    dateText,
+    signature: [profile.signatory, profile.company].filter((s) => s !== ''),
+    salutation: fr ? 'Madame, Monsieur,' : 'Dear Sir or Madam,',
+    closing: ctx.workspace.templates?.[ctx.kind]?.closing || (fr ? 'Veuillez agréer, Madame, Monsieur, l’expression de nos salutations distinguées.' : 'Yours faithfully,'),
+  };
+}
+
+function invoiceLines(invoices: readonly Invoice[], at: Day): InvoiceLine[] {
+  const out: InvoiceLine[] = [];
+  for (const inv of invoices) {
+    const balance = openAt(inv, at);
+    if (balance === 0) continue;
+    out.push({ number: inv.number, issued: shortDate(inv.issued), due: shortDate(inv.due), amount: inv.amount, paid: (inv.amount - balance) as Cents, balance });
+  }
+  return out;
+}
+
+function emailOf(subject: string, paragraphs: readonly string[], signature: readonly string[], lang: LetterLang): { subject: string; body: string } {
+  const body = [lang === 'fr' ? 'Madame, Monsieur,' : 'Dear Sir or Madam,', '', ...paragraphs.map((p) => p.replace(/\{amount:(-?\d+)\}/g, (_, c: string) => plainAmount(Number(c), lang))), '', lang === 'fr' ? 'Cordialement,' : 'Kind regards,', ...signature].join('\n');
+  return { subject, body };
+}
+
+/**
+ * Échéancier: a payment-plan proposal. The instalments come from the caller (or three equal monthly
+ * ones from a month after the letter); their sum is the open balance, the cents going to the last.
+ */
+function buildPaymentPlan(ctx: LetterContext): LetterModel {
+  const f = frame(ctx);
+  const lines = invoiceLines(ctx.invoices, ctx.asOf);
+  const principal = lines.reduce((s, l) => s + l.balance, 0);
+  const plan = ctx.instalments && ctx.instalments.length > 0 ? ctx.instalments : equalInstalments(principal, ctx.asOf, 3);
+  const schedule = plan.map((x) => ({ due: frenchDate(x.due), cents: x.cents }));
+  const planned = plan.reduce((s, x) => s + x.cents, 0);
+  const intro = [
+    ctx.workspace.templates?.echeancier?.intro ||
+      (f.fr
+        ? `Comme convenu, nous vous proposons de régler le solde de {amount:${principal}} des factures ci-dessous selon l’échéancier suivant :`
+        : `As agreed, we propose that you settle the balance of {amount:${principal}} on the invoices below according to the following schedule:`),
+  ];
+  const body = [
+    f.fr
+      ? `Cet échéancier est accordé sous réserve du respect de chaque échéance : à défaut de paiement d’une seule d’entre elles, la totalité du solde redeviendra immédiatement exigible, et nous reprendrons le recouvrement.`
+      : 'This schedule is granted on condition that every instalment is paid on time: if any one is missed, the whole balance becomes due at once and collection resumes.',
+    f.fr ? 'Merci de nous retourner un exemplaire de cette lettre daté et signé, précédé de la mention « Bon pour accord ».' : 'Please return a dated and signed copy of this letter marked "Agreed".',
+    ...(ctx.workspace.templates?.echeancier?.extra ? [ctx.workspace.templates.echeancier.extra] : []),
+  ];
+  const subject = f.fr ? 'Proposition d’échéancier de paiement' : 'Proposed payment schedule';
+  return {
+    kind: 'echeancier',
+    lang: ctx.lang,
+    regime: regimeOf(ctx.customer.id, ctx.workspace),
+    customerId: ctx.customer.id,
+    sender: f.sender,
+    recipient: recipientBlock(ctx.customer, ctx.workspace),
+    placeAndDate: f.placeAndDate,
+    references: customerReference(ctx.customer, ctx.lang),
+    subject,
+    salutation: f.salutation,
+    intro,
+    invoices: lines,
+    schedule,
+    amounts: [{ label: f.fr ? 'Solde à régler (TTC)' : 'Balance to pay (incl. VAT)', cents: principal as Cents }],
+    total: planned as Cents,
+    body,
+    closing: f.closing,
+    signature: f.signature,
+    attachments: [],
+    currency: ctx.currency ?? 'EUR',
+    email: emailOf(subject, [...intro, ...schedule.map((x) => `- ${x.due} : {amount:${x.cents}}`), ...body], f.signature, ctx.lang),
+  };
+}
+
+/** `count` monthly instalments from one month after `from`, equal to the cent, the remainder on the last. */
+export function equalInstalments(total: number, from: Day, count: number): { due: Day; cents: Cents }[] {
+  const base = Math.floor(total / count);
+  return Array.from({ length: count }, (_, i) => ({ due: addMonths(from, i + 1), cents: (i === count - 1 ? total - base * (count - 1) : base) as Cents }));
+}
+
+/**
+ * Déclaration de créance to the mandataire judiciaire (C. com. L622-24, L622-25, R622-23): the
+ * claim at the opening judgment, due and not yet due, penalties computed to the opening date, the
+ * €40 for invoices already late then, and the bordereau of documents.
+ */
+function buildProofOfClaim(ctx: LetterContext): LetterModel {
+  const f = frame(ctx);
+  const collective = ctx.workspace.statuses.find((s) => s.customerId === ctx.customer.id && s.status.kind === 'collective')?.status;
+  const opening = collective && collective.kind === 'collective' ? (dayFromIso(collective.openingDate) ?? ctx.asOf) : ctx.asOf;
+  const lines = invoiceLines(ctx.invoices, opening);
+  let due = 0;
+  let notYetDue = 0;
+  let interest = 0;
+  let indemnity = 0;
+  for (const inv of ctx.invoices) {
+    const balance = openAt(inv, opening);
+    if (balance <= 0) continue;
+    if (inv.due !== null && inv.due < opening) {
+      due += balance;
+      const p = invoicePenalty(inv, opening, ctx.workspace);
+      interest += p.interestCents;
+      indemnity += p.indemnityCents;
+    } else notYetDue += balance;
+  }
+  const openingText = longDate(opening, ctx.lang);
+  const amounts: AmountLine[] = [
+    { label: f.fr ? `Créance échue au ${openingText} (TTC)` : `Claim due at ${openingText} (incl. VAT)`, cents: due as Cents },
+    ...(notYetDue > 0 ? [{ label: f.fr ? 'Créance à échoir (TTC), échéances indiquées au tableau' : 'Claim not yet due (incl. VAT), due dates in the table', cents: notYetDue as Cents }] : []),
+    ...(interest > 0 ? [{ label: f.fr ? `Pénalités de retard arrêtées au jugement d’ouverture du ${openingText}` : `Late-payment interest to the opening judgment of ${openingText}`, cents: interest as Cents, basis: f.fr ? 'art. L. 441-10 et L. 622-28 du code de commerce' : 'arts. L. 441-10 and L. 622-28 French Commercial Code' }] : []),
+    ...(indemnity > 0 ? [{ label: f.fr ? 'Indemnités forfaitaires pour frais de recouvrement' : 'Fixed recovery-cost indemnities', cents: indemnity as Cents, basis: f.fr ? 'art. D. 441-5 du code de commerce' : 'art. D. 441-5 French Commercial Code' }] : []),
+  ];
+  const total = amounts.reduce((s, a) => s + a.cents, 0) as Cents;
+  const mandataire = collective && collective.kind === 'collective' && collective.mandataire ? collective.mandataire.split('\n').map((l) => l.trim()).filter((l) => l !== '') : [f.fr ? 'Mandataire judiciaire' : 'Court-appointed administrator'];
+  const subject = f.fr ? `Déclaration de créance – ${ctx.customer.name}` : `Proof of claim – ${ctx.customer.name}`;
+  const intro = [
+    f.fr
+      ? `Par jugement du ${openingText}${collective && collective.kind === 'collective' ? `, publié au BODACC le ${frenchDate(dayFromIso(collective.bodaccDate) ?? opening)}` : ''}, une procédure collective a été ouverte à l’égard de ${ctx.customer.name}. Conformément aux articles L. 622-24 et L. 622-25 du code de commerce, nous déclarons entre vos mains notre créance, détaillée ci-dessous :`
+      : `By judgment of ${openingText}, insolvency proceedings were opened against ${ctx.customer.name}. Under articles L. 622-24 and L. 622-25 of the French Commercial Code, we hereby lodge our claim, detailed below:`,
+  ];
+  const body = [
+    f.fr ? `Soit un total déclaré de {amount:${total}}, à titre chirographaire. Les intérêts ont cessé de courir au jugement d’ouverture (art. L. 622-28).` : `A total claim of {amount:${total}}, unsecured. Interest stopped running at the opening judgment (art. L. 622-28).`,
+    f.fr ? 'Nous certifions sincère et véritable la présente créance, dont les justificatifs figurent au bordereau ci-joint.' : 'We certify this claim as true and sincere; the supporting documents are listed in the attached schedule.',
+    ...(ctx.workspace.templates?.declaration_de_creance?.extra ? [ctx.workspace.templates.declaration_de_creance.extra] : []),
+  ];
+  const attachments = f.fr
+    ? ['Bordereau des pièces :', ...lines.map((l, i) => `Pièce ${i + 1} : facture n° ${l.number}${l.issued ? ` du ${l.issued}` : ''}`), `Pièce ${lines.length + 1} : relevé de compte`, `Pièce ${lines.length + 2} : copies des relances et de la mise en demeure`]
+    : ['Schedule of documents:', ...lines.map((l, i) => `Document ${i + 1}: invoice no. ${l.number}${l.issued ? ` of ${l.issued}` : ''}`), `Document ${lines.length + 1}: statement of account`, `Document ${lines.length + 2}: copies of the reminders and formal notice`];
+  return {
+    kind: 'declaration_de_creance',
+    lang: ctx.lang,
+    regime: regimeOf(ctx.customer.id, ctx.workspace),
+    customerId: ctx.customer.id,
+    sender: f.sender,
+    recipient: mandataire.slice(0, 6),
+    placeAndDate: f.placeAndDate,
+    references: [f.fr ? 'LETTRE RECOMMANDÉE AVEC DEMANDE D’AVIS DE RÉCEPTION' : 'REGISTERED LETTER WITH ACKNOWLEDGMENT OF RECEIPT', f.fr ? `Débiteur : ${ctx.customer.name}` : `Debtor: ${ctx.customer.name}`],
+    subject,
+    salutation: f.fr ? 'Maître,' : 'Dear Sir or Madam,',
+    intro,
+    invoices: lines,
+    schedule: [],
+    amounts,
+    total,
+    body,
+    closing: f.closing,
+    signature: f.signature,
+    attachments,
+    currency: ctx.currency ?? 'EUR',
+    email: emailOf(subject, [...intro, ...body], f.signature, ctx.lang),
+  };
+}
+
+/**
+ * Injonction de payer pack (domain-fr §5): not a letter but the summary to copy into the court
+ * form — which court and Cerfa, the breakdown of the claim with rates, start dates and legal basis,
+ * the fees as documented, the deadlines, and the bordereau of documents.
+ */
+function buildPaymentOrderPack(ctx: LetterContext): LetterModel {
+  const f = frame(ctx);
+  const regime = regimeOf(ctx.customer.id, ctx.workspace);
+  const lines = invoiceLines(ctx.invoices, ctx.asOf);
+  let principal = 0;
+  let interest = 0;
+  let indemnity = 0;
+  let firstStart: Day | null = null;
+  for (const inv of ctx.invoices) {
+    const balance = openAt(inv, ctx.asOf);
+    if (balance <= 0) continue;
+    principal += balance;
+    const p = invoicePenalty(inv, ctx.asOf, ctx.workspace);
+    interest += p.interestCents;
+    indemnity += p.indemnityCents;
+    const start = p.pieces[0]?.from ?? null;
+    if (start !== null && (firstStart === null || start < firstStart)) firstStart = start;
+  }
+  const amounts: AmountLine[] = [
+    { label: f.fr ? 'Principal (TTC)' : 'Principal (incl. VAT)', cents: principal as Cents, basis: f.fr ? 'factures impayées (contrat)' : 'unpaid invoices (contract)' },
+    ...(interest > 0
+      ? [{ label: f.fr ? `Intérêts ${regime === 'b2c' ? 'au taux légal' : 'de retard (taux BCE + 10 points, par semestre)'} à compter du ${firstStart !== null ? frenchDate(firstStart) : '—'}, arrêtés au ${f.dateText}` : `Interest from ${firstStart !== null ? frenchDate(firstStart) : '—'} to ${f.dateText}`, cents: interest as Cents, basis: regime === 'b2c' ? (f.fr ? 'art. 1231-6 du code civil' : 'art. 1231-6 Civil Code') : f.fr ? 'art. L. 441-10 du code de commerce' : 'art. L. 441-10 Commercial Code' }]
+      : []),
+    ...(indemnity > 0 ? [{ label: f.fr ? 'Frais accessoires : indemnités forfaitaires de recouvrement' : 'Ancillary costs: fixed recovery indemnities', cents: indemnity as Cents, basis: f.fr ? 'art. D. 441-5 du code de commerce' : 'art. D. 441-5 Commercial Code' }] : []),
+  ];
+  const total = amounts.reduce((s, a) => s + a.cents, 0) as Cents;
+  const isCommercial = regime !== 'b2c';
+  const court = isCommercial
+    ? f.fr
+      ? 'Président du tribunal de commerce (ou du tribunal des activités économiques dans les 12 juridictions pilotes) du siège du débiteur — Cerfa n° 12946 (« Demande en injonction de payer au président du tribunal de commerce »).'
+      : 'President of the commercial court (or economic-activities court in the 12 pilot courts) of the debtor’s registered office — Cerfa no. 12946.'
+    : f.fr
+      ? 'Tribunal judiciaire du domicile du débiteur — Cerfa n° 12948.'
+      : 'Judicial court of the debtor’s domicile — Cerfa no. 12948.';
+  const body = [
+    court,
+    isCommercial
+      ? f.fr
+        ? 'Frais de greffe : environ 33 à 39 € TTC selon le greffe (tarif à vérifier auprès du greffe) ; dépôt possible en ligne (Infogreffe, Tribunal Digital). Au-delà de 50 000 € devant un tribunal des activités économiques, une contribution pour la justice économique est due.'
+        : 'Registry fee: about €33–39 incl. VAT depending on the registry (check with it); online filing possible. Above €50,000 before an economic-activities court, a contribution is due.'
+      : f.fr
+        ? 'Pas de frais de greffe pour la requête. Pour une créance de 5 000 € ou moins, une tentative préalable de résolution amiable (art. 750-1 CPC) peut être exigée : le point est discuté pour l’injonction de payer.'
+        : 'No registry fee for the request. For claims of €5,000 or less, a prior amicable attempt (art. 750-1 CPC) may be required; this is debated for payment orders.',
+    ...(principal <= 500000 ? [f.fr ? 'Créance de 5 000 € ou moins : la procédure simplifiée de recouvrement des petites créances par un commissaire de justice est aussi possible (frais à la charge du créancier).' : 'Claim of €5,000 or less: the simplified small-claims procedure through a commissaire de justice is also available (costs borne by the creditor).'] : []),
+    f.fr
+      ? 'Après l’ordonnance : la faire signifier par un commissaire de justice dans les 6 mois (3 mois pour les ordonnances rendues à compter du 1er septembre 2026), le débiteur dispose d’un mois pour former opposition. La signification interrompt la prescription.'
+      : 'After the order: have it served by a commissaire de justice within 6 months (3 months for orders from 1 September 2026); the debtor has one month to oppose. Service interrupts the limitation period.',
+  ];
+  const attachments = f.fr
+    ? ['Bordereau des pièces :', ...lines.map((l, i) => `Pièce ${i + 1} : facture n° ${l.number}${l.issued ? ` du ${l.issued}` : ''}`), `Pièce ${lines.length + 1} : bon de commande, devis signé, contrat ou CGV acceptées`, `Pièce ${lines.length + 2} : relevé de compte`, `Pièce ${lines.length + 3} : relances et mise en demeure avec la preuve de l’envoi recommandé`, `Pièce ${lines.length + 4} : extrait Kbis du débiteur`]
+    : ['Schedule of documents:', ...lines.map((l, i) => `Document ${i + 1}: invoice no. ${l.number}`), `Document ${lines.length + 1}: order, signed quote, contract or accepted terms`, `Document ${lines.length + 2}: statement of account`, `Document ${lines.length + 3}: reminders and formal notice with registered-mail proof`, `Document ${lines.length + 4}: debtor’s Kbis extract`];
+  const subject = f.fr ? `Requête en injonction de payer – éléments à reporter sur le formulaire (${ctx.customer.name})` : `Payment-order request – details for the court form (${ctx.customer.name})`;
+  return {
+    kind: 'injonction_de_payer',
+    lang: ctx.lang,
+    regime,
+    customerId: ctx.customer.id,
+    sender: f.sender,
+    recipient: recipientBlock(ctx.customer, ctx.workspace),
+    placeAndDate: f.placeAndDate,
+    references: [f.fr ? 'DOCUMENT DE TRAVAIL – NE PAS ENVOYER AU DÉBITEUR' : 'WORKING DOCUMENT – NOT FOR THE DEBTOR'],
+    subject,
+    salutation: '',
+    intro: [f.fr ? `Créancier : ${ctx.workspace.profile.company || '—'} (SIREN ${ctx.workspace.profile.siren || '—'}). Débiteur : ${ctx.customer.name}. Montant demandé, décomposé :` : `Creditor: ${ctx.workspace.profile.company || '—'}. Debtor: ${ctx.customer.name}. Amount claimed, broken down:`],
+    invoices: lines,
+    schedule: [],
+    amounts,
+    total,
+    body,
+    closing: '',
+    signature: [],
+    attachments,
+    currency: ctx.currency ?? 'EUR',
+    email: emailOf(subject, body, [], ctx.lang),
+  };
 }

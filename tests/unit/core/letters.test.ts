@@ -15,7 +15,7 @@ describe('buildLetter', () => {
   it('mise en demeure B2B: every mandatory mention, amounts equal to the engine’s', () => {
     const w = ws({ history: [{ id: 'h', customerId: 'C1', step: 'rappel', date: '2026-02-20', channel: 'email', note: '', invoices: [], amountCents: 0 }] });
     const m = buildLetter({ kind: 'mise_en_demeure', lang: 'fr', customer, invoices, asOf, workspace: w, lrar: '1A 234' });
-    expect(m.references).toEqual(['LETTRE RECOMMANDÉE AVEC DEMANDE D’AVIS DE RÉCEPTION', 'N° de recommandé : 1A 234']);
+    expect(m.references).toEqual(['LETTRE RECOMMANDÉE AVEC DEMANDE D’AVIS DE RÉCEPTION', 'N° de recommandé : 1A 234', 'Votre code client : C1']);
     expect(m.subject).toBe('MISE EN DEMEURE DE PAYER');
     expect(m.placeAndDate).toBe('Paris, le 20 avril 2026');
     expect(m.sender.legal).toEqual(['SIREN 123 456 789', 'SIRET 123 456 789 00012']);
@@ -67,3 +67,49 @@ describe('buildLetter', () => {
     expect(m.placeAndDate).toBe('Paris, le 1er mai 2026');
   });
 });
+
+describe('other documents', () => {
+  it('échéancier: instalments summing to the balance, the acceleration clause', () => {
+    const m = buildLetter({ kind: 'echeancier', lang: 'fr', customer, invoices, asOf, workspace: ws() });
+    const balance = invoices.reduce((s, i) => s + openAt(i, asOf), 0);
+    expect(m.schedule).toHaveLength(3);
+    expect(m.schedule.reduce((s, x) => s + x.cents, 0)).toBe(balance);
+    expect(m.schedule.map((x) => x.due)).toEqual(['20/05/2026', '20/06/2026', '20/07/2026']);
+    expect(m.body.join(' ')).toContain('la totalité du solde redeviendra immédiatement exigible');
+  });
+
+  it('déclaration de créance: amounts at the opening judgment, penalties stopped there, bordereau', () => {
+    const w = ws({ statuses: [{ id: 's', customerId: 'C1', invoiceNumber: null, status: { kind: 'collective', since: '2026-03-10', openingDate: '2026-03-01', bodaccDate: '2026-03-10', mandataire: 'Me Martin\n1 place du Palais\n75001 Paris', note: '' } }] });
+    const m = buildLetter({ kind: 'declaration_de_creance', lang: 'fr', customer, invoices, asOf, workspace: w });
+    expect(m.recipient).toEqual(['Me Martin', '1 place du Palais', '75001 Paris']);
+    expect(m.intro[0]).toContain('L. 622-24 et L. 622-25');
+    const opening = d('2026-03-01');
+    const interest = invoices.reduce((s, i) => s + lateInterestAt(i, opening), 0);
+    expect(m.amounts.map((a) => a.cents)).toEqual([invoices.reduce((s, i) => s + openAt(i, opening), 0), interest, 8000]);
+    expect(m.attachments[0]).toBe('Bordereau des pièces :');
+    expect(m.attachments).toContain('Pièce 1 : facture n° F-1 du 15/01/2026');
+  });
+
+  it('injonction de payer pack: the court and Cerfa by regime, the breakdown and the bordereau', () => {
+    const b2b = buildLetter({ kind: 'injonction_de_payer', lang: 'fr', customer, invoices, asOf, workspace: ws() });
+    expect(b2b.body[0]).toContain('tribunal de commerce');
+    expect(b2b.body[0]).toContain('Cerfa n° 12946');
+    expect(b2b.amounts[1]?.basis).toBe('art. L. 441-10 du code de commerce');
+    expect(b2b.references[0]).toContain('NE PAS ENVOYER');
+    const b2c = buildLetter({ kind: 'injonction_de_payer', lang: 'fr', customer, invoices, asOf, workspace: ws({ customers: [{ customerId: 'C1', regime: 'b2c' }] }) });
+    expect(b2c.body[0]).toContain('Cerfa n° 12948');
+  });
+
+  it('uses the customer’s postal address, last line in capitals, and the user’s own wording', () => {
+    const w = ws({ customers: [{ customerId: 'C1', regime: 'b2b', address: '3 rue du Four\n69002 Lyon' }], templates: { rappel: { intro: 'Bonjour, petit rappel amical.', closing: 'Bien à vous.' } } });
+    const m = buildLetter({ kind: 'rappel', lang: 'fr', customer, invoices, asOf, workspace: w });
+    expect(m.recipient).toEqual(['Boulangerie Lefèvre', '3 rue du Four', '69002 LYON']);
+    expect(m.intro).toEqual(['Bonjour, petit rappel amical.']);
+    expect(m.closing).toBe('Bien à vous.');
+    expect(m.invoices).toHaveLength(2);
+  });
+});
+
+function lateInterestAt(inv: (typeof invoices)[number], at: ReturnType<typeof d>): number {
+  return invoicePenalty(inv, at, ws()).interestCents;
+}
