@@ -42,6 +42,8 @@ export type CustomerSettings = {
   readonly contractualRateBp?: number;
   /** Postal address for the letters, one line per line (the ledger has none). */
   readonly address?: string;
+  /** The debtor's SIREN, printed on the formal notice. */
+  readonly siren?: string;
 };
 
 /** Free text the user may put in place of the default wording; the computed parts never change. */
@@ -97,6 +99,12 @@ export type Profile = {
   readonly signatory: string;
   /** Gross margin in percent, for "sales needed to make up for an unpaid invoice". */
   readonly marginPercent: number | null;
+  /** Legal form and share capital, e.g. "SARL au capital de 10 000 €" (R123-238 C. com.). */
+  readonly legalForm?: string;
+  /** "RCS Paris", or "Dispensé d'immatriculation" for an unregistered micro-entrepreneur. */
+  readonly rcs?: string;
+  /** Intra-EU VAT number. */
+  readonly vatNumber?: string;
 };
 
 export type Workspace = {

@@ -98,7 +98,7 @@ export function ratePercent(bp: number, lang: LetterLang): string {
 
 function senderBlock(p: Profile): { lines: string[]; legal: string[] } {
   const lines = [p.company, ...p.address.split(/\n|,\s*(?=\d{5})/).map((s) => s.trim())].filter((s) => s !== '');
-  const legal = [p.siren ? `SIREN ${p.siren}` : '', p.siret ? `SIRET ${p.siret}` : ''].filter((s) => s !== '');
+  const legal = [p.legalForm ?? '', p.siren ? `SIREN ${p.siren}` : '', p.siret ? `SIRET ${p.siret}` : '', p.rcs ?? '', p.vatNumber ? `TVA ${p.vatNumber}` : ''].filter((s) => s.trim() !== '');
   return { lines, legal };
 }
 
@@ -126,9 +126,13 @@ function recipientBlock(customer: Customer, workspace: Workspace): string[] {
   return [customer.name, ...address].slice(0, 6);
 }
 
-/** The customer reference, shown with the references above the subject (never inside the address). */
-function customerReference(customer: Customer, lang: LetterLang): string[] {
-  return customer.code && customer.code !== customer.name ? [lang === 'fr' ? `Votre code client : ${customer.code}` : `Your customer code: ${customer.code}`] : [];
+/** The customer reference (and SIREN when known), shown above the subject, never inside the address. */
+function customerReference(customer: Customer, lang: LetterLang, workspace?: Workspace): string[] {
+  const siren = workspace?.customers.find((c) => c.customerId === customer.id)?.siren;
+  return [
+    ...(customer.code && customer.code !== customer.name ? [lang === 'fr' ? `Votre code client : ${customer.code}` : `Your customer code: ${customer.code}`] : []),
+    ...(siren ? [lang === 'fr' ? `SIREN du débiteur : ${siren}` : `Debtor's SIREN: ${siren}`] : []),
+  ];
 }
 
 function buildReminder(ctx: LetterContext): LetterModel {
@@ -257,7 +261,7 @@ function buildReminder(ctx: LetterContext): LetterModel {
     if (reminders.length > 0) attachments.push(fr ? 'Copies des relances' : 'Copies of the reminders');
   }
   const recipient = recipientBlock(customer, workspace);
-  references.push(...customerReference(customer, lang));
+  references.push(...customerReference(customer, lang, workspace));
   const signature = [profile.signatory, profile.company].filter((s) => s !== '');
   const custom = workspace.templates?.[kind];
   if (custom?.intro) intro.splice(0, intro.length, custom.intro);
@@ -374,7 +378,7 @@ function buildPaymentPlan(ctx: LetterContext): LetterModel {
     sender: f.sender,
     recipient: recipientBlock(ctx.customer, ctx.workspace),
     placeAndDate: f.placeAndDate,
-    references: customerReference(ctx.customer, ctx.lang),
+    references: customerReference(ctx.customer, ctx.lang, ctx.workspace),
     subject,
     salutation: f.salutation,
     intro,

@@ -19,6 +19,9 @@ describe('buildLetter', () => {
     expect(m.subject).toBe('MISE EN DEMEURE DE PAYER');
     expect(m.placeAndDate).toBe('Paris, le 20 avril 2026');
     expect(m.sender.legal).toEqual(['SIREN 123 456 789', 'SIRET 123 456 789 00012']);
+    const full = buildLetter({ kind: 'mise_en_demeure', lang: 'fr', customer, invoices, asOf, workspace: ws({ profile: { ...profile, legalForm: 'SARL au capital de 10 000 €', rcs: 'RCS Paris', vatNumber: 'FR12123456789' }, customers: [{ customerId: 'C1', regime: 'b2b', siren: '987 654 321' }] }) });
+    expect(full.sender.legal).toEqual(['SARL au capital de 10 000 €', 'SIREN 123 456 789', 'SIRET 123 456 789 00012', 'RCS Paris', 'TVA FR12123456789']);
+    expect(full.references).toContain('SIREN du débiteur : 987 654 321');
     expect(m.intro[0]).toContain('Malgré nos relances des 20/02/2026');
     const interest = invoices.reduce((s, i) => s + invoicePenalty(i, asOf, w).interestCents, 0);
     const principal = invoices.reduce((s, i) => s + openAt(i, asOf), 0);
