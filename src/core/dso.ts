@@ -106,7 +106,7 @@ function manualSalesIn(manual: ManualSales, start: Day, end: Day): number {
   return total;
 }
 
-/** Simple DSO = receivables / Σ sales × Σ days; null when the period has no sales. */
+/** Simple DSO = receivables / Σ sales × Σ days; null when the period's sales are not positive. */
 export function simpleDso(receivables: number, period: readonly SalesWindow[]): number | null {
   let sales = 0;
   let days = 0;
@@ -114,7 +114,8 @@ export function simpleDso(receivables: number, period: readonly SalesWindow[]): 
     sales += w.sales;
     days += w.days;
   }
-  if (sales === 0) return null;
+  // No sales, or net credit notes, in the period: the ratio means nothing.
+  if (sales <= 0) return null;
   return (receivables / sales) * days;
 }
 
@@ -126,11 +127,17 @@ export function simpleDso(receivables: number, period: readonly SalesWindow[]): 
 export function countbackDso(receivables: number, windowAt: (k: number) => SalesWindow, earliest: Day | null): number | null {
   let remaining = receivables;
   let dso = 0;
-  if (remaining === 0) return 0;
+  // Nothing to collect (or a credit balance): no days of sales are outstanding.
+  if (remaining <= 0) return 0;
   if (earliest === null) return null;
   for (let k = 1; k <= 1200; k++) {
     const w = windowAt(k);
     if (w.end < earliest) return null;
+    // A window with no sales (or net credit notes) consumes no receivables and adds its full days.
+    if (w.sales <= 0) {
+      dso += w.days;
+      continue;
+    }
     if (remaining >= w.sales) {
       remaining -= w.sales;
       dso += w.days;

@@ -20,6 +20,7 @@ export type IssueCode =
   | 'SheetChosen'
   | 'EncodingGuessed'
   | 'CsvParseError'
+  | 'TooManyColumns'
   // Column level
   | 'AmbiguousDateOrder'
   | 'InconsistentDateOrder'

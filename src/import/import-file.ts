@@ -10,6 +10,7 @@ import type { DateOrder, DecimalSeparator } from './parse-cells.ts';
 import { readCsv } from './read-csv.ts';
 import { readWorkbook } from './read-xlsx.ts';
 import { sniff } from './sniff.ts';
+import { checkZip, MAX_UNCOMPRESSED_BYTES } from './zip-guard.ts';
 import { buildLedgerInto, type ColumnInfo, type SkipReason } from './to-ledger.ts';
 
 export type ImportOptions = {
@@ -58,6 +59,8 @@ export type ImportResult = { readonly report: ImportReport; readonly ledger: Led
 /** Above this, a spreadsheet would need more memory than a tab can count on. */
 export const MAX_WORKBOOK_BYTES = 150 * 1024 * 1024;
 export const MAX_TEXT_BYTES = 400 * 1024 * 1024;
+/** Columns beyond this are ignored (a ledger has a few dozen; a broken file may have a million). */
+export const MAX_COLUMNS = 1000;
 
 const NO_SKIPS: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
 
@@ -101,6 +104,11 @@ export function importFile(bytes: Uint8Array, options: ImportOptions): ImportRes
       if (kind.kind === 'cfb' && !kind.hasWorkbook) return fail('NotASpreadsheet', { what: 'OLE' });
       if (bytes.length > MAX_WORKBOOK_BYTES) return fail('FileTooLarge', { megabytes: Math.round(bytes.length / 1048576), max: MAX_WORKBOOK_BYTES / 1048576 });
       const format: FileFormat = kind.kind === 'cfb' ? 'xls' : kind.isOds ? 'ods' : 'xlsx';
+      if (kind.kind === 'zip') {
+        const zip = checkZip(bytes);
+        if (!zip.ok && zip.reason === 'TooLarge') return fail('FileTooLarge', { megabytes: Math.round(zip.uncompressedBytes / 1048576), max: MAX_UNCOMPRESSED_BYTES / 1048576 }, { format });
+        if (!zip.ok) return fail('CorruptFile', { detail: 'ZIP directory' }, { format });
+      }
       const read = readWorkbook(bytes, format);
       if (!read.ok) return fail(read.reason, { detail: read.detail }, { format });
       workbook = read.workbook;
@@ -143,6 +151,10 @@ export function importFile(bytes: Uint8Array, options: ImportOptions): ImportRes
   if (!header) return fail('NoHeaderRow', { sheet: sheet.name });
   let width = 0;
   for (let r = header.index; r < Math.min(sheet.rows.length, header.index + 200); r++) width = Math.max(width, sheet.rows[r]?.length ?? 0);
+  if (width > MAX_COLUMNS) {
+    issues.add({ code: 'TooManyColumns', severity: 'warning', sheet: sheet.name, params: { count: width, max: MAX_COLUMNS } });
+    width = MAX_COLUMNS;
+  }
   const headers = headerTexts(sheet.rows[header.index], width);
   base.headerRow = header.index + 1;
   base.headerSignature = headerSignature(headers);

@@ -72,6 +72,24 @@ describe('countback DSO', () => {
   });
 });
 
+describe('credit balances (fast-check counterexample, seed -1769795201)', () => {
+  it('gives a countback of 0 and no simple DSO when only credit notes remain', () => {
+    const ledger = aLedger([anInvoice({ issued: '2026-05-18', due: null, amount: -0.01 }), anInvoice({ issued: null, due: null, amount: -0.01 })]);
+    const r = dsoFigures(ledger, { asOf: d('2026-05-18') });
+    expect(r.countback).toBe(0);
+    expect(r.simple).toBeNull();
+  });
+
+  it('lets a window of net credit notes add its days without consuming receivables', () => {
+    const ledger = aLedger([
+      anInvoice({ issued: '2025-12-10', due: '2026-01-09', amount: -50 }),
+      anInvoice({ issued: '2025-11-10', due: '2025-12-10', amount: 300 }),
+    ]);
+    // Dec: sales −50 → 31 days, nothing consumed; Nov: 300 covers the 250 open: 250/300 × 30 = 25.
+    expect(dsoFigures(ledger, { asOf: d('2025-12-31') }).countback).toBeCloseTo(31 + 25, 10);
+  });
+});
+
 describe('simple DSO', () => {
   it('is undefined, never 0 or NaN, when the period has no sales', () => {
     const ledger = aLedger([anInvoice({ issued: '2024-01-15', due: '2024-02-14', amount: 300 })]);
