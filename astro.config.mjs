@@ -1,5 +1,8 @@
 // @ts-check
-import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import svelte from '@astrojs/svelte';
 
@@ -16,9 +19,42 @@ function samples() {
   };
 }
 
+/**
+ * Writes dist/sw.js after the build: a service worker that precaches every built file (pages,
+ * lazily loaded chunks, the worker, the embedded fonts, the samples), named by a hash of them all,
+ * so that the whole app works offline after one visit. See src/sw-template.js.
+ */
+function offline() {
+  return {
+    name: 'relance-offline',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        const root = fileURLToPath(dir);
+        const files = [];
+        const walk = (d) => {
+          for (const name of readdirSync(d)) {
+            const p = join(d, name);
+            if (statSync(p).isDirectory()) walk(p);
+            else if (name !== 'sw.js') files.push(p);
+          }
+        };
+        walk(root);
+        const hash = createHash('sha256');
+        const urls = files.sort().map((p) => {
+          hash.update(readFileSync(p));
+          const url = '/' + relative(root, p).split(sep).join('/');
+          return url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url;
+        });
+        const template = readFileSync('src/sw-template.js', 'utf8');
+        writeFileSync(join(root, 'sw.js'), template.replace('__VERSION__', hash.digest('hex').slice(0, 16)).replace('__URLS__', JSON.stringify(urls)));
+      },
+    },
+  };
+}
+
 export default defineConfig({
   output: 'static',
-  integrations: [svelte(), samples()],
+  integrations: [svelte(), samples(), offline()],
   build: { inlineStylesheets: 'never' },
   // Module workers so that the analysis worker can import SheetJS and PapaParse lazily.
   vite: { worker: { format: 'es' } },

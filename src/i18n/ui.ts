@@ -253,6 +253,10 @@ export const UI = {
     'doc.mise_en_demeure': 'Mise en demeure',
     'doc.echeancier': 'Échéancier',
     'doc.declaration_de_creance': 'Déclaration de créance',
+    'erase.button': 'Tout effacer',
+    'erase.confirm': 'Effacer l’espace de travail (profil, politique, statuts, historique), les correspondances mémorisées et la copie hors ligne du site ? Exportez d’abord l’espace de travail si vous voulez le garder.',
+    'erase.done': 'Tout a été effacé de ce navigateur.',
+    'backup.reminder': '{n} modifications depuis votre dernière sauvegarde : exportez l’espace de travail pour ne rien perdre.',
     'worker.fallback': 'Le calcul se fait sur la page (le navigateur a refusé le Web Worker) : la page peut ralentir sur de gros fichiers.',
   },
   en: {
@@ -508,6 +512,10 @@ export const UI = {
     'doc.mise_en_demeure': 'Formal notice',
     'doc.echeancier': 'Payment plan',
     'doc.declaration_de_creance': 'Proof of claim',
+    'erase.button': 'Erase everything',
+    'erase.confirm': 'Erase the workspace (profile, policy, statuses, history), the remembered mappings and the offline copy of the site? Export the workspace first if you want to keep it.',
+    'erase.done': 'Everything was erased from this browser.',
+    'backup.reminder': '{n} changes since your last backup: export the workspace so that nothing is lost.',
     'worker.fallback': 'Computing on the page (the browser refused the Web Worker): the page may slow down on large files.',
   },
 } as const;

@@ -119,6 +119,8 @@ export type Workspace = {
   readonly userMroBp: Readonly<Record<string, number>>;
   /** Day count of the penalties: /365 (default) or actual/actual. */
   readonly dayCount?: '365' | 'actual';
+  /** Changes saved since the last export, for the backup reminder. */
+  readonly changesSinceExport?: number;
   /** User wording per letter kind (rappel, relance, mise_en_demeure, echeancier, declaration_de_creance). */
   readonly templates?: Readonly<Record<string, TemplateTexts>>;
   readonly revision: number;
