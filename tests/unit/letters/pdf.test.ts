@@ -21,6 +21,15 @@ const customer = { id: 'C1', code: null, name: 'Cabinet Dubœuf « Frères »' }
 const fonts = nodeFonts();
 
 describe('renderLetters', () => {
+  it('prints a customer name carrying HTML, scripts and a right-to-left override as plain text', async () => {
+    const evil = { id: 'E', code: null, name: '<img src=x onerror=alert(1)>"><script>x</script>\u202eevil' };
+    const invoices = [anInvoice({ customer: 'E', number: 'F-<b>1</b>', issued: '2026-01-15', due: '2026-02-14', amount: 10 })];
+    const m = buildLetter({ kind: 'rappel', lang: 'fr', customer: evil, invoices, asOf: d('2026-04-20'), workspace });
+    const text = (await pagesText(renderLetters([m], fonts))).join('\n');
+    expect(text).toContain('<img src=x onerror=alert(1)>');
+    expect(text).toContain('F-<b>1</b>');
+  });
+
   it.each(['rappel', 'relance', 'mise_en_demeure'] as const)('%s: amounts, accents and mentions survive in the PDF text', async (kind) => {
     const invoices = [anInvoice({ customer: 'C1', number: 'F-1', issued: '2026-01-15', due: '2026-02-14', amount: 12345.67 })];
     const m = buildLetter({ kind, lang: 'fr', customer, invoices, asOf: d('2026-04-20'), workspace });
