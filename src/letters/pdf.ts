@@ -75,10 +75,11 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
   }
   // Recipient in the envelope window: at most 6 lines, left-aligned.
   doc.setFont(FONT, 'normal').setFontSize(10);
+  // A line too long for the window wraps instead of being cut; the block keeps to 6 lines.
+  const wrapped = m.recipient.flatMap((line) => doc.splitTextToSize(line, WINDOW.w - 4) as string[]).slice(0, 6);
   let ry = WINDOW.y + 5;
-  for (const line of m.recipient.slice(0, 6)) {
-    const [first] = doc.splitTextToSize(line, WINDOW.w - 4) as string[];
-    doc.text(first ?? '', WINDOW.x + 2, ry);
+  for (const line of wrapped) {
+    doc.text(line, WINDOW.x + 2, ry);
     ry += 5;
   }
   // Place and date, references, subject.

@@ -26,7 +26,8 @@ describe('renderLetters', () => {
     const invoices = [anInvoice({ customer: 'E', number: 'F-<b>1</b>', issued: '2026-01-15', due: '2026-02-14', amount: 10 })];
     const m = buildLetter({ kind: 'rappel', lang: 'fr', customer: evil, invoices, asOf: d('2026-04-20'), workspace });
     const text = (await pagesText(renderLetters([m], fonts))).join('\n');
-    expect(text).toContain('<img src=x onerror=alert(1)>');
+    expect(text).toContain('<img src=x');
+    expect(text).toContain('onerror=alert(1)>');
     expect(text).toContain('F-<b>1</b>');
   });
 
