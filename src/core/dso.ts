@@ -63,7 +63,7 @@ export function salesWindows(ledger: Ledger, asOf: Day, count: number, manual?: 
   } else if (count > 0) {
     const oldest = (bounds[count - 1] as { start: Day }).start;
     for (const inv of ledger.invoices) {
-      if (inv.kind === 'payment' || inv.issued === null) continue;
+      if (inv.kind === 'payment' || inv.isOpening || inv.issued === null) continue;
       const d = inv.issued;
       if (d > asOf || d <= oldest) continue;
       // Windows are contiguous and ordered backwards; find the one that contains d.
@@ -167,7 +167,7 @@ export function dsoFigures(ledger: Ledger, options: DsoOptions): DsoResult {
     }
   } else {
     for (const inv of ledger.invoices) {
-      if (inv.kind === 'payment' || inv.issued === null || inv.issued > asOf) continue;
+      if (inv.kind === 'payment' || inv.isOpening || inv.issued === null || inv.issued > asOf) continue;
       if (earliest === null || inv.issued < earliest) earliest = inv.issued;
     }
   }

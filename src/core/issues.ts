@@ -21,6 +21,9 @@ export type IssueCode =
   | 'EncodingGuessed'
   | 'CsvParseError'
   | 'TooManyColumns'
+  | 'FecNoLettrage'
+  | 'FecDueDatesDerived'
+  | 'FecOpeningEntries'
   // Column level
   | 'AmbiguousDateOrder'
   | 'InconsistentDateOrder'

@@ -38,6 +38,8 @@ export type Invoice = {
   readonly currency: string;
   /** The file itself marks the invoice as disputed (a "litige" column or status). */
   readonly isDisputed: boolean;
+  /** A balance brought forward (FEC à-nouveaux): a receivable, but not a sale of the period. */
+  readonly isOpening?: boolean;
   readonly source: SourceRef;
 };
 

@@ -12,6 +12,7 @@ import { readWorkbook } from './read-xlsx.ts';
 import { sniff } from './sniff.ts';
 import { checkZip, MAX_UNCOMPRESSED_BYTES } from './zip-guard.ts';
 import { buildLedgerInto, type ColumnInfo, type SkipReason } from './to-ledger.ts';
+import { buildFecLedger, isFecHeader } from './fec.ts';
 
 export type ImportOptions = {
   readonly fileName: string;
@@ -31,7 +32,7 @@ export type SheetInfo = { readonly name: string; readonly hidden: boolean; reado
 
 export type ImportReport = {
   readonly fileName: string;
-  readonly format: FileFormat | null;
+  readonly format: FileFormat | 'fec' | null;
   readonly encoding: string | null;
   readonly separator: string | null;
   readonly is1904: boolean;
@@ -68,7 +69,7 @@ export function importFile(bytes: Uint8Array, options: ImportOptions): ImportRes
   const issues = new IssueList();
   const base = {
     fileName: options.fileName,
-    format: null as FileFormat | null,
+    format: null as FileFormat | 'fec' | null,
     encoding: null as string | null,
     separator: null as string | null,
     is1904: false,
@@ -158,6 +159,22 @@ export function importFile(bytes: Uint8Array, options: ImportOptions): ImportRes
   const headers = headerTexts(sheet.rows[header.index], width);
   base.headerRow = header.index + 1;
   base.headerSignature = headerSignature(headers);
+  if (!options.mapping && isFecHeader(headers)) {
+    const fec = buildFecLedger(sheet, header.index, headers, { fileName: options.fileName, defaultTermsDays: options.defaultTermsDays ?? 30 }, issues);
+    const fecReport: ImportReport = {
+      ...base,
+      format: 'fec',
+      rowsRead: fec.rowsRead,
+      rowsUsed: fec.rowsUsed,
+      skipped: fec.skipped,
+      invoiceCount: fec.ledger.invoices.length,
+      customerCount: fec.ledger.customers.length,
+      issues: [],
+      fatal: null,
+    };
+    if (fec.rowsUsed === 0) return fail('NoDataRows', { sheet: sheet.name, skipped: `notReceivable: ${fec.skipped.notReceivable}` }, fecReport);
+    return { report: { ...fecReport, issues: issues.toArray() }, ledger: fec.ledger };
+  }
   const mapping = options.mapping ? sanitizeMapping(options.mapping, width) : autoMapping(headers);
   base.mapping = mapping;
   base.isMappingAuto = !options.mapping;

@@ -125,7 +125,7 @@ function monthlyHistory(ledger: Ledger, asOf: Day, months: number): { month: str
     const end = k === 0 ? asOf : endOfMonth(monthStart);
     let sales = 0;
     for (const inv of ledger.invoices) {
-      if (inv.kind !== 'payment' && inv.issued !== null && inv.issued >= monthStart && inv.issued <= end) sales += inv.amount;
+      if (inv.kind !== 'payment' && !inv.isOpening && inv.issued !== null && inv.issued >= monthStart && inv.issued <= end) sales += inv.amount;
     }
     out.push({ month: isoOf(monthStart).slice(0, 7), sales, receivables: receivablesAt(ledger, end) });
   }

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeLedger, isoOf, type Day } from '../../../src/core/index.ts';
+import { analyzeLedger, isoOf, openAt, type Day } from '../../../src/core/index.ts';
 import { importFile, type ImportResult } from '../../../src/import/import-file.ts';
 import { readWorkbook } from '../../../src/import/read-xlsx.ts';
 import { readCsv } from '../../../src/import/read-csv.ts';
@@ -50,21 +50,34 @@ const EXPECTED: Record<string, Expectation> = {
   'fec/0000000001FEC20220831.txt': {
     fatal: null,
     check: (r) => {
-      expect(r.report.encoding).toBe('utf-8');
+      expect(r.report).toMatchObject({ format: 'fec', encoding: 'utf-8', customerCount: 17 });
       expect(r.ledger.customers.map((c) => c.name)).toContain('JARDIN DE FLORETTE');
+      // Lettrage codes without DateLet: matched items are settled; the opening entries are flagged.
+      expect(r.report.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['FecDueDatesDerived', 'FecOpeningEntries']));
+      expect(r.ledger.invoices.some((i) => i.payments.length > 0)).toBe(true);
     },
   },
-  'fec/000000000FEC20231231.txt': { fatal: null, check: (r) => expect(r.report.customerCount).toBe(4) },
+  'fec/000000000FEC20231231.txt': {
+    fatal: null,
+    check: (r) => {
+      expect(r.report).toMatchObject({ format: 'fec', customerCount: 4 });
+      // No lettrage at all on 411: the FIFO fallback is used and said.
+      expect(r.report.issues.map((i) => i.code)).toContain('FecNoLettrage');
+    },
+  },
   'fec/111111111FEC20221231.TXT': {
     fatal: null,
     check: (r) => {
-      expect(r.report.encoding).toBe('cp850');
-      expect(r.report.separator).toBe('|');
-      expect(r.report.customerCount).toBe(34);
+      expect(r.report).toMatchObject({ format: 'fec', encoding: 'cp850', separator: '|', customerCount: 34 });
       expect(r.ledger.customers.some((c) => c.code === '41101590' && c.name.startsWith('E.LECLERC'))).toBe(true);
+      // 151 lines on 411: the 34 unlettered ones stay open, the lettered ones are settled.
+      expect(r.report.rowsUsed).toBe(151);
+      const a = analyzeLedger(r.ledger, { asOf: d('2023-07-31') });
+      const sum = r.ledger.invoices.reduce((s, i) => s + openAt(i, d('2023-07-31')), 0);
+      expect(a.aging.total.openCents).toBe(sum);
     },
   },
-  'fec/123456789FEC20500930.txt': { fatal: null, check: (r) => expect(r.report.rowsUsed).toBe(4) },
+  'fec/123456789FEC20500930.txt': { fatal: null, check: (r) => expect(r.report).toMatchObject({ format: 'fec', rowsUsed: 4 }) },
   'receivables/akaunting/invoices.xlsx': {
     fatal: null,
     check: (r) => {

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { agedBalance, isoOf, openAt, type Day } from '../../../src/core/index.ts';
+import { importFile } from '../../../src/import/import-file.ts';
+import { d } from '../../support/builders.ts';
+
+const HEADER = 'JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\tCompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\tValidDate\tMontantdevise\tIdevise';
+const ymd = (iso: string) => iso.replace(/-/g, '');
+const amount = (cents: number) => `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+function line(j: string, date: string, account: string, aux: string, name: string, piece: string, debit: number, credit: number, let_ = '', dateLet = ''): string {
+  return [j, j, '1', ymd(date), account, 'Clients', aux, name, piece, ymd(date), `${piece} ${name}`, amount(debit), amount(credit), let_, dateLet ? ymd(dateLet) : '', ymd(date), '', ''].join('\t');
+}
+const fec = (lines: string[]) => new Uint8Array(Buffer.from([HEADER, ...lines].join('\r\n'), 'utf8'));
+
+describe('FEC import', () => {
+  it('settles lettered invoices with their payments, keeps unlettered debits open and credits unallocated', () => {
+    const file = fec([
+      line('VE', '2025-09-01', '411000', 'CDUP', 'DUPONT SA', 'F1', 120000, 0, 'AA', '2025-10-15'),
+      line('BQ', '2025-10-15', '411000', 'CDUP', 'DUPONT SA', 'VIR1', 0, 120000, 'AA', '2025-10-15'),
+      line('VE', '2025-11-10', '411000', 'CDUP', 'DUPONT SA', 'F2', 60000, 0),
+      line('BQ', '2025-12-05', '411000', 'CDUP', 'DUPONT SA', 'VIR2', 0, 10000),
+      line('VE', '2025-12-01', '706000', '', '', 'F2', 0, 50000),
+      line('VE', '2025-12-20', '411000', 'CMAR', 'MARTIN', 'F3', 30000, 0),
+    ]);
+    const { report, ledger } = importFile(file, { fileName: '123456789FEC20251231.txt' });
+    expect(report.format).toBe('fec');
+    expect(report.skipped.notReceivable).toBe(1);
+    const asOf = d('2025-12-31');
+    const byNumber = new Map(ledger.invoices.map((i) => [i.number, i]));
+    expect(openAt(byNumber.get('F1')!, asOf)).toBe(0);
+    expect(openAt(byNumber.get('F1')!, d('2025-10-14'))).toBe(120000);
+    expect(openAt(byNumber.get('F2')!, asOf)).toBe(60000);
+    expect(byNumber.get('VIR2')).toMatchObject({ kind: 'payment', amount: -10000 });
+    expect(isoOf(byNumber.get('F3')!.due as Day)).toBe('2026-01-19');
+    const aging = agedBalance(ledger, { asOf });
+    expect(aging.total.openCents).toBe(60000 - 10000 + 30000);
+    expect(report.issues.map((i) => i.code)).toContain('FecDueDatesDerived');
+  });
+
+  it('without any lettrage, applies each customer’s credits to its oldest debits and says so', () => {
+    const file = fec([
+      line('VE', '2025-09-01', '411000', 'C1', 'A', 'F1', 1000, 0),
+      line('VE', '2025-10-01', '411000', 'C1', 'A', 'F2', 2000, 0),
+      line('BQ', '2025-11-01', '411000', 'C1', 'A', 'P1', 0, 1500),
+    ]);
+    const { report, ledger } = importFile(file, { fileName: 'f.txt' });
+    const asOf = d('2025-12-31');
+    expect(ledger.invoices.map((i) => [i.number, openAt(i, asOf)])).toEqual([
+      ['F1', 0],
+      ['F2', 1500],
+    ]);
+    expect(report.issues.map((i) => i.code)).toContain('FecNoLettrage');
+  });
+
+  it('reads Montant/Sens, pipes with a trailing separator, zero-padded amounts and à-nouveaux', () => {
+    const text = [
+      'JournalCode|EcritureDate|CompteNum|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Montant|Sens|EcritureLet|',
+      'AN|20250101|41100000|C9|ZOÉ|RAN|20250101|A nouveau|0000000074,70|D||',
+      'BQ|20250201|41100000|C9|ZOÉ|CHQ|20250201|Règlement|0000000020,00|C||',
+    ].join('\n');
+    const { report, ledger } = importFile(new Uint8Array(Buffer.from(text, 'utf8')), { fileName: 'x.txt' });
+    expect(report.format).toBe('fec');
+    expect(ledger.customers[0]?.name).toBe('ZOÉ');
+    expect(ledger.invoices.find((i) => i.number === 'RAN')).toMatchObject({ amount: 7470, isOpening: true });
+    expect(report.issues.map((i) => i.code)).toContain('FecOpeningEntries');
+  });
+
+  it('an invoice list written as a FEC and read back gives the same aged balance (property)', () => {
+    const arb = fc.array(
+      fc.record({ c: fc.integer({ min: 0, max: 3 }), issued: fc.integer({ min: 20000, max: 20400 }), cents: fc.integer({ min: 1, max: 1_000_000 }), paidShare: fc.constantFrom(0, 0, 100), payDelay: fc.integer({ min: 1, max: 90 }) }),
+      { minLength: 1, maxLength: 25 },
+    );
+    fc.assert(
+      fc.property(arb, fc.integer({ min: 20000, max: 20600 }), (rows, asOfN) => {
+        const asOf = asOfN as Day;
+        const lines: string[] = [];
+        const expected = new Map<string, number>();
+        rows.forEach((r, i) => {
+          const issued = isoOf(r.issued as Day);
+          const payDay = r.issued + r.payDelay;
+          const isPaid = r.paidShare === 100;
+          const letter = isPaid ? `L${i}` : '';
+          lines.push(line('VE', issued, '411000', `C${r.c}`, `CLIENT ${r.c}`, `F${i}`, r.cents, 0, letter));
+          if (isPaid) lines.push(line('BQ', isoOf(payDay as Day), '411000', `C${r.c}`, `CLIENT ${r.c}`, `P${i}`, 0, r.cents, letter));
+          if (r.issued <= asOf) expected.set(`C${r.c}`, (expected.get(`C${r.c}`) ?? 0) + (isPaid && payDay <= asOf ? 0 : r.cents));
+        });
+        const { ledger } = importFile(fec(lines), { fileName: 'gen.txt' });
+        const aging = agedBalance(ledger, { asOf });
+        for (const row of aging.customers) expect(row.openCents).toBe(expected.get(row.customerId) ?? 0);
+        expect(aging.total.openCents).toBe([...expected.values()].reduce((a, b) => a + b, 0));
+        // Each open invoice is aged from its own date + 30 days.
+        for (const inv of ledger.invoices) if (openAt(inv, asOf) > 0 && inv.issued !== null) expect((inv.due as number) - inv.issued).toBe(30);
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
