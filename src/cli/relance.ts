@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { analyzeLedger, buildLetter, dayFromIso, dayFromYmd, dunningPlan, emptyWorkspace, isoOf, migrateWorkspace, numbersJson, type Day, type LetterModel, type Workspace } from '../core/index.ts';
 import { renderLetters } from '../letters/pdf.ts';
 import { nodeFonts } from '../letters/fonts-node.ts';
+import { exportTables, tablesToXlsx, tableToCsv } from '../report/exports.ts';
 import { importFile } from '../import/import-file.ts';
 import { describeIssue, type Lang } from '../i18n/issues.ts';
 
@@ -21,7 +22,7 @@ function parseArgs(argv: readonly string[]): Args {
     if (a.startsWith('--')) {
       const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
       if (v !== undefined) flags.set(k, v);
-      else if (['sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace', 'out'].includes(k) && argv[i + 1] !== undefined) flags.set(k, argv[++i] as string);
+      else if (['sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace', 'out', 'xlsx', 'csv'].includes(k) && argv[i + 1] !== undefined) flags.set(k, argv[++i] as string);
       else flags.set(k, true);
     } else if (command === '') command = a;
     else files.push(a);
@@ -34,7 +35,8 @@ function today(): Day {
   return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) as Day;
 }
 
-const USAGE = `usage: relance letters <file> --out DIR [--as-of YYYY-MM-DD] [--workspace FILE] [--lang fr|en] [--sheet NAME]
+const USAGE = `usage: relance export <file> --xlsx OUT.xlsx [--csv DIR] [--as-of YYYY-MM-DD] [--workspace FILE] [--lang fr|en]
+       relance letters <file> --out DIR [--as-of YYYY-MM-DD] [--workspace FILE] [--lang fr|en] [--sheet NAME]
        relance analyze <file> [--sheet NAME] [--as-of YYYY-MM-DD] [--windows N] [--terms DAYS] [--include-drafts] [--workspace FILE] [--json] [--lang fr|en]`;
 
 function main(argv: readonly string[]): number {
@@ -43,8 +45,8 @@ function main(argv: readonly string[]): number {
     const v = args.flags.get(k);
     return typeof v === 'string' ? v : undefined;
   };
-  const lang: Lang = flag('lang') === 'fr' ? 'fr' : flag('lang') === 'en' ? 'en' : args.command === 'letters' ? 'fr' : 'en';
-  if (!['analyze', 'letters'].includes(args.command) || args.files.length !== 1 || (args.command === 'letters' && flag('out') === undefined)) {
+  const lang: Lang = flag('lang') === 'fr' ? 'fr' : flag('lang') === 'en' ? 'en' : args.command === 'analyze' ? 'en' : 'fr';
+  if (!['analyze', 'letters', 'export'].includes(args.command) || args.files.length !== 1 || (args.command === 'letters' && flag('out') === undefined) || (args.command === 'export' && flag('xlsx') === undefined && flag('csv') === undefined)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -99,6 +101,22 @@ function main(argv: readonly string[]): number {
       return 1;
     }
     return writeLetters(ledger, asOf, workspace ?? emptyWorkspace(), flag('out') as string, lang);
+  }
+  if (args.command === 'export') {
+    if (report.fatal) {
+      process.stderr.write(`${report.issues.filter((i) => i.severity === 'error').map(describe).join('\n')}\n`);
+      return 1;
+    }
+    const tables = exportTables(ledger, asOf, workspace ?? emptyWorkspace(), lang);
+    const xlsxPath = flag('xlsx');
+    if (xlsxPath) writeFileSync(xlsxPath, tablesToXlsx(tables));
+    const csvDir = flag('csv');
+    if (csvDir) {
+      mkdirSync(csvDir, { recursive: true });
+      tables.forEach((t, i) => writeFileSync(join(csvDir, `${i + 1}-${t.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}.csv`), tableToCsv(t)));
+    }
+    process.stdout.write(`exported ${tables.map((t) => `${t.name} (${t.rows.length})`).join(', ')}\n`);
+    return 0;
   }
   const analysis = analyzeLedger(ledger, { asOf, windows });
   if (args.flags.has('json')) {

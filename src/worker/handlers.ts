@@ -5,6 +5,7 @@
  */
 import { buildLetter, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, invoicePenalty, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Ledger } from '../core/index.ts';
 import { importFile } from '../import/import-file.ts';
+import { exportTables, tablesToXlsx, tableToCsv } from '../report/exports.ts';
 import type { ActionRow, AnalysisRequest, AnalysisView, CustomerRow, DunningView, InvoiceRow, Requests, StepCount } from './protocol.ts';
 
 export type Progress = (stage: 'read' | 'map' | 'analyse', done: number, total: number) => void;
@@ -80,6 +81,13 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       const asOf = dayFromIso(input.asOf);
       if (!hasLedger || asOf === null) return [];
       return letterModels(ledger, asOf, input);
+    },
+    exportFiles(input) {
+      const asOf = dayFromIso(input.asOf);
+      if (!hasLedger || asOf === null) return null;
+      const tables = exportTables(ledger, asOf, input.workspace, input.lang, validBucketEdges(input.edges) ? input.edges : [30, 60, 90, 120]);
+      const xlsx = tablesToXlsx(tables);
+      return { xlsx: xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer, csv: tables.map((t) => ({ name: t.name, text: tableToCsv(t) })) };
     },
     invoices(input) {
       const asOf = dayFromIso(input.analysis.asOf) as Day | null;

@@ -92,6 +92,8 @@ export type Requests = {
   dunning: (input: { workspace: Workspace; asOf: string; draftPolicy: Policy | null }) => DunningView | null;
   /** The letter of each customer's action today; `kind` forces another document (e.g. 'echeancier'). */
   letters: (input: { workspace: Workspace; asOf: string; customerIds: readonly string[]; lang: 'fr' | 'en'; lrar?: string; kind?: LetterKind }) => LetterModel[];
+  /** The aged balance, the worklist and the invoice detail as one .xlsx and three .csv. */
+  exportFiles: (input: { workspace: Workspace; asOf: string; lang: 'fr' | 'en'; edges: readonly number[] }) => { xlsx: ArrayBuffer; csv: { name: string; text: string }[] } | null;
   invoices: (input: { customerId: string; bucket: number | null; analysis: AnalysisRequest }) => InvoiceRow[];
 };
 

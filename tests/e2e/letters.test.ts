@@ -59,3 +59,20 @@ test('an injonction de payer pack and a payment-plan proposal come out as PDFs',
   text = await pdfText(readFileSync(await (await download).path()));
   expect(text).toContain('Proposition d’échéancier de paiement');
 });
+
+test('the exports download as a real xlsx that SheetJS reads back', async ({ page }) => {
+  const XLSX = await import('xlsx');
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await page.getByTestId('export-data').click();
+  const link = page.getByTestId('export-file').first();
+  await expect(link).toHaveAttribute('download', /\.xlsx$/);
+  const download = page.waitForEvent('download');
+  await link.click();
+  const wb = XLSX.read(readFileSync(await (await download).path()), { type: 'buffer' });
+  expect(wb.SheetNames).toEqual(['Balance âgée', 'Relances', 'Détail des pièces']);
+  const cli = JSON.parse(execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', 'samples/freelance-2025.xlsx', '--as-of', AS_OF, '--json'], { cwd: root, encoding: 'utf8' }));
+  const rows = XLSX.utils.sheet_to_json<Record<string, number | string>>(wb.Sheets['Balance âgée']!, { raw: true });
+  expect(Math.round(Number(rows.find((r) => r['Code client'] === 'TOTAL')?.['Total']) * 100)).toBe(cli.totals.openCents);
+});

@@ -1,0 +1,40 @@
+import * as XLSX from 'xlsx';
+import { describe, expect, it } from 'vitest';
+import { emptyWorkspace } from '../../../src/core/index.ts';
+import { exportTables, neutralize, tablesToXlsx, tableToCsv } from '../../../src/report/exports.ts';
+import { aLedger, anInvoice, d } from '../../support/builders.ts';
+
+const ledger = aLedger([
+  anInvoice({ customer: '=HYPERLINK("http://evil.example","x")', number: '+SUM(A1:A9)', issued: '2025-10-01', due: '2025-10-31', amount: 1234.56 }),
+  anInvoice({ customer: 'Dubœuf', number: '@cmd', issued: '2025-12-15', due: '2026-01-14', amount: 100, payments: [{ on: '2025-12-20', amount: 40 }] }),
+]);
+const tables = exportTables(ledger, d('2025-12-31'), emptyWorkspace(), 'fr');
+
+describe('exports', () => {
+  it('neutralises every text that a spreadsheet would run as a formula', () => {
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\t=x', 'ok'].map(neutralize)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\t=x", 'ok']);
+  });
+
+  it('writes one sheet per table with real numbers and dates, and reads back the same figures', () => {
+    const wb = XLSX.read(tablesToXlsx(tables), { type: 'array', cellNF: true });
+    expect(wb.SheetNames).toEqual(['Balance âgée', 'Relances', 'Détail des pièces']);
+    const detail = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Détail des pièces'] as XLSX.WorkSheet, { raw: true });
+    expect(detail.map((r) => [r['N° pièce'], r['Reste dû']])).toEqual([
+      ["'+SUM(A1:A9)", 1234.56],
+      ["'@cmd", 60],
+    ]);
+    const dateCell = (wb.Sheets['Détail des pièces'] as XLSX.WorkSheet)['E2'] as XLSX.CellObject;
+    expect(dateCell.t).toBe('n');
+    expect(dateCell.z).toBe('dd/mm/yyyy');
+    const aging = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Balance âgée'] as XLSX.WorkSheet, { raw: true });
+    expect(aging.find((r) => r['Code client'] === 'TOTAL')?.['Total']).toBe(1294.56);
+    // No cell anywhere holds a formula.
+    for (const name of wb.SheetNames) for (const [ref, cell] of Object.entries(wb.Sheets[name] as XLSX.WorkSheet)) if (!ref.startsWith('!')) expect((cell as XLSX.CellObject).f).toBeUndefined();
+  });
+
+  it('writes French CSV: BOM, semicolons, decimal commas, dd/mm/yyyy, neutralised text', () => {
+    const csv = tableToCsv(tables[2]!);
+    expect(csv.startsWith('\ufeffCode client;Client;N° pièce')).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")";"'=HYPERLINK(""http://evil.example"",""x"")";'+SUM(A1:A9);invoice;01/10/2025;31/10/2025;1234,56;1234,56;61;61-90`);
+  });
+});
