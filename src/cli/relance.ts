@@ -4,10 +4,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { analyzeLedger, buildLetter, dayFromIso, dayFromYmd, dunningPlan, emptyWorkspace, isoOf, migrateWorkspace, numbersJson, type Day, type LetterModel, type Workspace } from '../core/index.ts';
+import { analyzeLedger, buildAuditReport, buildLetter, dayFromIso, dayFromYmd, dunningPlan, emptyWorkspace, isoOf, migrateWorkspace, numbersJson, type Day, type LetterModel, type Workspace } from '../core/index.ts';
 import { renderLetters } from '../letters/pdf.ts';
 import { nodeFonts } from '../letters/fonts-node.ts';
 import { exportTables, tablesToXlsx, tableToCsv } from '../report/exports.ts';
+import { renderReport } from '../report/pdf.ts';
 import { importFile } from '../import/import-file.ts';
 import { describeIssue, type Lang } from '../i18n/issues.ts';
 
@@ -35,7 +36,8 @@ function today(): Day {
   return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) as Day;
 }
 
-const USAGE = `usage: relance export <file> --xlsx OUT.xlsx [--csv DIR] [--as-of YYYY-MM-DD] [--workspace FILE] [--lang fr|en]
+const USAGE = `usage: relance report <file…> --out report.pdf [--as-of YYYY-MM-DD] [--workspace FILE] [--lang fr|en]
+       relance export <file> --xlsx OUT.xlsx [--csv DIR] [--as-of YYYY-MM-DD] [--workspace FILE] [--lang fr|en]
        relance letters <file> --out DIR [--as-of YYYY-MM-DD] [--workspace FILE] [--lang fr|en] [--sheet NAME]
        relance analyze <file> [--sheet NAME] [--as-of YYYY-MM-DD] [--windows N] [--terms DAYS] [--include-drafts] [--workspace FILE] [--json] [--lang fr|en]`;
 
@@ -46,7 +48,8 @@ function main(argv: readonly string[]): number {
     return typeof v === 'string' ? v : undefined;
   };
   const lang: Lang = flag('lang') === 'fr' ? 'fr' : flag('lang') === 'en' ? 'en' : args.command === 'analyze' ? 'en' : 'fr';
-  if (!['analyze', 'letters', 'export'].includes(args.command) || args.files.length !== 1 || (args.command === 'letters' && flag('out') === undefined) || (args.command === 'export' && flag('xlsx') === undefined && flag('csv') === undefined)) {
+  const isReport = args.command === 'report' && args.files.length > 0 && flag('out') !== undefined;
+  if (!isReport && (!['analyze', 'letters', 'export'].includes(args.command) || args.files.length !== 1 || (args.command === 'letters' && flag('out') === undefined) || (args.command === 'export' && flag('xlsx') === undefined && flag('csv') === undefined))) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -78,6 +81,7 @@ function main(argv: readonly string[]): number {
     }
     workspace = migrated.workspace;
   }
+  if (isReport) return writeReport(args.files, asOf, workspace ?? emptyWorkspace(), flag('out') as string, lang);
   const path = args.files[0] as string;
   let bytes: Uint8Array;
   try {
@@ -174,6 +178,30 @@ function writeLetters(ledger: Parameters<typeof dunningPlan>[0], asOf: Day, work
   for (const m of models) writeFileSync(join(out, `${isoOf(asOf)}-${m.kind}-${safe(m.customerId)}.pdf`), new Uint8Array(renderLetters([m], fonts)));
   if (models.length > 0) writeFileSync(join(out, `${isoOf(asOf)}-lettres.pdf`), new Uint8Array(renderLetters(models, fonts, { duplex: true })));
   process.stdout.write(`${models.length} letters written to ${out}\n`);
+  return 0;
+}
+
+/** The audit report of one or several ledgers (consolidated), as a PDF. */
+function writeReport(files: readonly string[], asOf: Day, workspace: Workspace, out: string, lang: Lang): number {
+  const sources = [];
+  for (const path of files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(path));
+    } catch (e) {
+      process.stderr.write(`relance: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+    const { report, ledger } = importFile(bytes, { fileName: basename(path) });
+    if (report.fatal) {
+      process.stderr.write(`${basename(path)}: ${report.issues.filter((i) => i.severity === 'error').map((i) => describeIssue(i, lang)).join('\n')}\n`);
+      return 1;
+    }
+    sources.push({ name: basename(path), ledger, warnings: report.issues.filter((i) => i.severity !== 'info').map((i) => describeIssue(i, lang)) });
+  }
+  const model = buildAuditReport(sources, asOf, workspace, lang);
+  writeFileSync(out, new Uint8Array(renderReport(model, nodeFonts())));
+  process.stdout.write(`report written to ${out} (${model.sections.length} sections)\n`);
   return 0;
 }
 

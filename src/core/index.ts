@@ -12,3 +12,4 @@ export * from './dunning/workspace.ts';
 export * from './dunning/prescription.ts';
 export * from './dunning/claims.ts';
 export * from './letters/letter-model.ts';
+export * from './report/audit-report.ts';

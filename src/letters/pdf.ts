@@ -14,7 +14,7 @@ import { formatCents } from '../ui/format.ts';
 export type FontBytes = { readonly regular: Uint8Array; readonly bold: Uint8Array };
 export type RenderOptions = { readonly duplex?: boolean };
 
-const FONT = 'DejaVuSans';
+export const FONT = 'DejaVuSans';
 const LEFT = 20;
 const RIGHT = 190;
 const WIDTH = RIGHT - LEFT;
@@ -27,18 +27,25 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function withAmounts(text: string, model: LetterModel): string {
-  return text.replace(/\{amount:(-?\d+)\}/g, (_, c: string) => formatCents(Number(c), model.lang, model.currency));
-}
-
-/** Renders the letters into one PDF, each starting on a new page (on an odd page with `duplex`). */
-export function renderLetters(models: readonly LetterModel[], fonts: FontBytes, options: RenderOptions = {}): ArrayBuffer {
+/** An A4 document in millimetres with DejaVu Sans (regular and bold) embedded and selected. */
+export function newDocument(fonts: FontBytes): jsPDF {
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
   doc.addFileToVFS('DejaVuSans.ttf', base64(fonts.regular));
   doc.addFont('DejaVuSans.ttf', FONT, 'normal');
   doc.addFileToVFS('DejaVuSans-Bold.ttf', base64(fonts.bold));
   doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold');
   doc.setFont(FONT, 'normal');
+  return doc;
+}
+
+/** Replaces `{amount:N}` (cents) in a text by the formatted amount. */
+export function withAmounts(text: string, model: { readonly lang: 'fr' | 'en'; readonly currency: string }): string {
+  return text.replace(/\{amount:(-?\d+)\}/g, (_, c: string) => formatCents(Number(c), model.lang, model.currency));
+}
+
+/** Renders the letters into one PDF, each starting on a new page (on an odd page with `duplex`). */
+export function renderLetters(models: readonly LetterModel[], fonts: FontBytes, options: RenderOptions = {}): ArrayBuffer {
+  const doc = newDocument(fonts);
   const ranges: { model: LetterModel; first: number; last: number }[] = [];
   models.forEach((model, i) => {
     if (i > 0) {

@@ -3,8 +3,9 @@
  * that changing the as-of date or the buckets recomputes without re-reading the file. Runs in
  * the worker, on the main thread as a fallback, and in Node tests.
  */
-import { buildLetter, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, invoicePenalty, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Ledger } from '../core/index.ts';
+import { buildAuditReport, buildLetter, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, invoicePenalty, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Issue, type Ledger } from '../core/index.ts';
 import { importFile } from '../import/import-file.ts';
+import { describeIssue } from '../i18n/issues.ts';
 import { exportTables, tablesToXlsx, tableToCsv } from '../report/exports.ts';
 import type { ActionRow, AnalysisRequest, AnalysisView, CustomerRow, DunningView, InvoiceRow, Requests, StepCount } from './protocol.ts';
 
@@ -13,6 +14,7 @@ export type Progress = (stage: 'read' | 'map' | 'analyse', done: number, total: 
 export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Requests[K]>[0], progress: Progress) => ReturnType<Requests[K]> } {
   let ledger: Ledger = emptyLedger();
   let hasLedger = false;
+  let source: { name: string; issues: readonly Issue[] } = { name: '', issues: [] };
 
   const analyze = (req: AnalysisRequest): AnalysisView | null => {
     if (!hasLedger) return null;
@@ -64,6 +66,7 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       progress('analyse', 1, 2);
       ledger = result.ledger;
       hasLedger = result.report.fatal === null;
+      source = { name: input.options.fileName, issues: result.report.issues.filter((i) => i.severity !== 'info') };
       const analysis = analyze(input.analysis);
       progress('analyse', 2, 2);
       return { report: result.report, analysis };
@@ -88,6 +91,12 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       const tables = exportTables(ledger, asOf, input.workspace, input.lang, validBucketEdges(input.edges) ? input.edges : [30, 60, 90, 120]);
       const xlsx = tablesToXlsx(tables);
       return { xlsx: xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer, csv: tables.map((t) => ({ name: t.name, text: tableToCsv(t) })) };
+    },
+    report(input) {
+      const asOf = dayFromIso(input.asOf);
+      if (!hasLedger || asOf === null) return null;
+      const warnings = source.issues.map((i) => describeIssue(i, input.lang));
+      return buildAuditReport([{ name: source.name, ledger, warnings }], asOf, input.workspace, input.lang);
     },
     invoices(input) {
       const asOf = dayFromIso(input.analysis.asOf) as Day | null;

@@ -2,7 +2,7 @@
  * The worker contract: one typed map of request names to input and output, and the three
  * message kinds (reply, error, progress). Types only: imported by both sides.
  */
-import type { ActionReason, DsoResult, Issue, LetterKind, LetterModel, Policy, Workspace } from '../core/index.ts';
+import type { ActionReason, DsoResult, Issue, LetterKind, LetterModel, Policy, ReportModel, Workspace } from '../core/index.ts';
 import type { ImportOptions, ImportReport } from '../import/import-file.ts';
 
 export type AnalysisRequest = {
@@ -94,6 +94,8 @@ export type Requests = {
   letters: (input: { workspace: Workspace; asOf: string; customerIds: readonly string[]; lang: 'fr' | 'en'; lrar?: string; kind?: LetterKind }) => LetterModel[];
   /** The aged balance, the worklist and the invoice detail as one .xlsx and three .csv. */
   exportFiles: (input: { workspace: Workspace; asOf: string; lang: 'fr' | 'en'; edges: readonly number[] }) => { xlsx: ArrayBuffer; csv: { name: string; text: string }[] } | null;
+  /** The audit report of the current ledger, as data (the page renders the PDF). */
+  report: (input: { workspace: Workspace; asOf: string; lang: 'fr' | 'en' }) => ReportModel | null;
   invoices: (input: { customerId: string; bucket: number | null; analysis: AnalysisRequest }) => InvoiceRow[];
 };
 

@@ -90,5 +90,9 @@ test('no request leaves the origin', async ({ page, baseURL }) => {
   await expect(page.locator('canvas').first()).toBeVisible();
   await page.getByRole('button', { name: 'Toutes les lettres du jour (PDF recto verso)' }).click();
   await expect(page.getByTestId('letter-preview').locator('iframe')).toBeVisible();
+  await page.getByTestId('make-report').click();
+  await expect(page.getByTestId('letter-download')).toHaveAttribute('download', /^audit-/);
+  await page.getByTestId('export-data').click();
+  await expect(page.getByTestId('export-file').first()).toBeVisible();
   expect(foreign).toEqual([]);
 });

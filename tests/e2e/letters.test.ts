@@ -76,3 +76,17 @@ test('the exports download as a real xlsx that SheetJS reads back', async ({ pag
   const rows = XLSX.utils.sheet_to_json<Record<string, number | string>>(wb.Sheets['Balance âgée']!, { raw: true });
   expect(Math.round(Number(rows.find((r) => r['Code client'] === 'TOTAL')?.['Total']) * 100)).toBe(cli.totals.openCents);
 });
+
+test('the audit report downloads as a PDF with every section and the receivables figure', async ({ page }) => {
+  const cli = JSON.parse(execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', 'samples/pme-3000.xlsx', '--as-of', AS_OF, '--json'], { cwd: root, encoding: 'utf8' }));
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/pme-3000.xlsx'));
+  await page.getByTestId('make-report').click();
+  await expect(page.getByTestId('letter-download')).toHaveAttribute('download', /^audit-/);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('letter-download').click();
+  const text = await pdfText(readFileSync(await (await download).path()));
+  for (const title of ['Audit des créances clients', 'Périmètre et méthode', 'Indicateurs clés', 'Balance âgée', 'Évolution du DSO', 'Pénalités et indemnités non réclamées', 'Risques de prescription', 'Concentration', 'Qualité des données', 'Recommandations']) expect(text).toContain(title);
+  expect(text).toContain(euro(cli.totals.openCents));
+});

@@ -1,0 +1,221 @@
+/**
+ * The audit report a consultant hands over, as data: cover, scope and method, headline figures
+ * with their definitions, aged balance (total and top customers), DSO trend month by month,
+ * data-quality warnings, the penalties and indemnities legally due but not claimed ("penalty
+ * capture"), prescription risks, concentration, and recommendations built from the findings.
+ * Several ledgers are consolidated (every item keeps its source file).
+ */
+import { agedBalance } from '../aging.ts';
+import { addMonths, endOfMonth, frenchDate, isoOf, startOfMonth, type Day } from '../day.ts';
+import { dsoFigures, roundTenth } from '../dso.ts';
+import { isIssuedBy, openAt, type Invoice, type Ledger } from '../ledger.ts';
+import { invoicePenalty, regimeOf } from '../dunning/claims.ts';
+import { prescription } from '../dunning/prescription.ts';
+import type { Workspace } from '../dunning/workspace.ts';
+
+export type ReportCell = string | { readonly cents: number } | { readonly days: number | null } | { readonly percent: number | null };
+
+export type ReportSection = {
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+  readonly table?: { readonly head: readonly string[]; readonly rows: readonly (readonly ReportCell[])[] };
+  /** A bar chart drawn by the renderer: labels and values in cents. */
+  readonly bars?: { readonly labels: readonly string[]; readonly values: readonly number[] };
+};
+
+export type ReportModel = {
+  readonly lang: 'fr' | 'en';
+  readonly title: string;
+  readonly subtitle: string;
+  readonly asOf: string;
+  readonly sections: readonly ReportSection[];
+  readonly currency: string;
+  /** Key figures, for tests and the page. */
+  readonly figures: {
+    readonly openCents: number;
+    readonly overdueCents: number;
+    readonly penaltyCaptureCents: number;
+    readonly indemnityCaptureCents: number;
+    readonly topFiveShare: number | null;
+  };
+};
+
+export type ReportSource = { readonly name: string; readonly ledger: Ledger; readonly warnings: readonly string[] };
+
+/** One ledger from several: items keep their source file; customers with the same id are one customer. */
+export function consolidate(sources: readonly ReportSource[]): Ledger {
+  const customers = new Map<string, Ledger['customers'][number]>();
+  const invoices: Invoice[] = [];
+  sources.forEach((s, i) => {
+    for (const c of s.ledger.customers) if (!customers.has(c.id)) customers.set(c.id, c);
+    for (const inv of s.ledger.invoices) invoices.push({ ...inv, key: `${i}:${inv.key}` });
+  });
+  const first = sources[0]?.ledger;
+  return {
+    customers: [...customers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    invoices,
+    currency: first?.currency ?? 'EUR',
+    amountBasis: sources.some((s) => s.ledger.amountBasis === 'HT') ? 'HT' : 'TTC',
+    hasSalesHistory: sources.some((s) => s.ledger.hasSalesHistory),
+  };
+}
+
+const pct = (x: number | null): { percent: number | null } => ({ percent: x === null ? null : Math.round(x * 10) / 10 });
+
+export function buildAuditReport(sources: readonly ReportSource[], asOf: Day, workspace: Workspace, lang: 'fr' | 'en'): ReportModel {
+  const fr = lang === 'fr';
+  const ledger = consolidate(sources);
+  const names = new Map(ledger.customers.map((c) => [c.id, c.name]));
+  const aging = agedBalance(ledger, { asOf });
+  const dso = dsoFigures(ledger, { asOf });
+  const t = aging.total;
+  const labels = aging.labels.map((l) => (l === 'not_due' ? (fr ? 'Non échu' : 'Not due') : l));
+  const sections: ReportSection[] = [];
+
+  sections.push({
+    title: fr ? 'Périmètre et méthode' : 'Scope and method',
+    paragraphs: [
+      fr
+        ? `Situation arrêtée au ${frenchDate(asOf)} : les factures émises et les règlements datés après cette date sont ignorés. Sources : ${sources.map((s) => s.name).join(', ')}${sources.length > 1 ? ' (consolidées ; chaque pièce garde son fichier d’origine)' : ''}.`
+        : `Position as of ${frenchDate(asOf)}: invoices issued and payments dated after that day are ignored. Sources: ${sources.map((s) => s.name).join(', ')}${sources.length > 1 ? ' (consolidated; every item keeps its source file)' : ''}.`,
+      fr
+        ? 'Montants TTC en euros, au centime. Balance âgée sur la date d’échéance (une facture échue le jour de l’arrêté est non échue). DSO : méthode simple (encours ÷ ventes des 3 derniers mois glissants × jours) et méthode par épuisement du chiffre d’affaires ; DSO meilleur possible sur le seul non-échu ; ADD = DSO − DSO meilleur possible ; CEI sur les mêmes 3 mois.'
+        : 'Amounts in euros including VAT, to the cent. Aged balance on the due date (an invoice due on the as-of date is not due). DSO: simple method (receivables ÷ sales of the last 3 rolling months × days) and countback; best possible DSO on not-yet-due receivables; ADD = DSO − best possible DSO; CEI over the same 3 months.',
+      fr
+        ? 'Pénalités : art. L. 441-10 du code de commerce, taux BCE du semestre + 10 points (ou taux contractuel), du lendemain de l’échéance, sur le solde de chaque jour, /365 ; indemnité forfaitaire de 40 € par facture payée en retard (art. D. 441-5).'
+        : 'Penalties: art. L. 441-10 French Commercial Code, ECB rate of the half-year + 10 points (or the contractual rate), from the day after the due date, on each day’s balance, /365; €40 fixed indemnity per invoice paid late (art. D. 441-5).',
+    ],
+  });
+
+  const share = t.openCents > 0 ? (t.overdueCents / t.openCents) * 100 : null;
+  sections.push({
+    title: fr ? 'Indicateurs clés' : 'Headline figures',
+    paragraphs: [],
+    table: {
+      head: fr ? ['Indicateur', 'Valeur', 'Définition'] : ['Figure', 'Value', 'Definition'],
+      rows: [
+        [fr ? 'Encours clients' : 'Receivables', { cents: t.openCents }, fr ? 'Σ des soldes ouverts à la date d’arrêté' : 'Σ open balances at the as-of date'],
+        [fr ? 'Échu' : 'Overdue', { cents: t.overdueCents }, fr ? 'Soldes dont l’échéance est dépassée' : 'Balances past their due date'],
+        [fr ? 'Part échue' : 'Overdue share', pct(share), fr ? 'Échu ÷ encours' : 'Overdue ÷ receivables'],
+        [fr ? 'DSO (simple)' : 'DSO (simple)', { days: roundTenth(dso.simple) }, fr ? 'Encours ÷ ventes de la période × jours' : 'Receivables ÷ period sales × days'],
+        [fr ? 'DSO (épuisement)' : 'DSO (countback)', { days: roundTenth(dso.countback) }, fr ? 'Mois de ventes récents couvrant l’encours' : 'Recent months of sales covering the receivables'],
+        ['ADD', { days: roundTenth(dso.addSimple) }, fr ? 'DSO − DSO meilleur possible (simple)' : 'DSO − best possible DSO (simple)'],
+        ['CEI', pct(dso.cei), fr ? 'Part de l’exigible effectivement encaissée' : 'Share of the collectible actually collected'],
+        [fr ? 'Retard moyen pondéré' : 'Weighted days late', { days: roundTenth(t.weightedDaysLate) }, fr ? 'Σ(solde × retard) ÷ Σ solde, factures échues' : 'Σ(balance × days late) ÷ Σ balance, overdue invoices'],
+      ],
+    },
+  });
+
+  const top = [...aging.customers].sort((a, b) => b.openCents - a.openCents);
+  sections.push({
+    title: fr ? 'Balance âgée' : 'Aged balance',
+    paragraphs: [fr ? `Total et dix premiers clients par encours (sur ${aging.customers.length} clients).` : `Total and the ten largest customers (out of ${aging.customers.length}).`],
+    table: {
+      head: [fr ? 'Client' : 'Customer', ...labels, 'Total'],
+      rows: [[fr ? 'TOTAL' : 'TOTAL', ...t.buckets.map((b) => ({ cents: b })), { cents: t.openCents }], ...top.slice(0, 10).map((c) => [names.get(c.customerId) ?? c.customerId, ...c.buckets.map((b) => ({ cents: b })), { cents: c.openCents }])],
+    },
+    bars: { labels, values: t.buckets },
+  });
+
+  // DSO month by month over the last 12 month ends (as-of for the current month).
+  const trend: (readonly ReportCell[])[] = [];
+  for (let k = 11; k >= 0; k--) {
+    const end = k === 0 ? asOf : endOfMonth(addMonths(startOfMonth(asOf), -k));
+    const r = dsoFigures(ledger, { asOf: end });
+    const monthStart = startOfMonth(end);
+    let sales = 0;
+    for (const inv of ledger.invoices) if (inv.kind !== 'payment' && !inv.isOpening && inv.issued !== null && inv.issued >= monthStart && inv.issued <= end) sales += inv.amount;
+    trend.push([isoOf(end).slice(0, 7), { cents: sales }, { cents: r.receivables }, { days: roundTenth(r.simple) }, { days: roundTenth(r.countback) }]);
+  }
+  sections.push({
+    title: fr ? 'Évolution du DSO' : 'DSO trend',
+    paragraphs: [fr ? 'Ventes du mois, encours en fin de mois et DSO sur les 3 mois glissants qui s’y terminent.' : 'Sales of the month, receivables at month end and DSO over the 3 rolling months ending there.'],
+    table: { head: fr ? ['Mois', 'Ventes TTC', 'Encours', 'DSO simple', 'DSO épuisement'] : ['Month', 'Sales', 'Receivables', 'Simple DSO', 'Countback DSO'], rows: trend },
+  });
+
+  // Penalty capture: interest and €40 legally due on every invoice paid late or still overdue (B2B and public).
+  let interest = 0;
+  let indemnity = 0;
+  let lateInvoices = 0;
+  for (const inv of ledger.invoices) {
+    if (inv.kind !== 'invoice' || inv.due === null || !isIssuedBy(inv, asOf) || regimeOf(inv.customerId, workspace) === 'b2c') continue;
+    const lastPayment = inv.payments.reduce<Day | null>((m, p) => (p.day !== null && p.day <= asOf && (m === null || p.day > m) ? p.day : m), null);
+    const settledOn = openAt(inv, asOf) <= 0 ? lastPayment : null;
+    const at = settledOn ?? asOf;
+    if (at <= inv.due) continue;
+    const p = invoicePenalty(inv, at, workspace);
+    if (p.interestCents === 0 && p.indemnityCents === 0) continue;
+    interest += p.interestCents;
+    indemnity += p.indemnityCents;
+    lateInvoices++;
+  }
+  sections.push({
+    title: fr ? 'Pénalités et indemnités non réclamées' : 'Penalties and indemnities not claimed',
+    paragraphs: [
+      fr
+        ? `${lateInvoices} factures ont été ou sont payées en retard. La loi accorde sur elles {amount:${interest}} de pénalités de retard et {amount:${indemnity}} d’indemnités forfaitaires, soit {amount:${interest + indemnity}}, dus de plein droit même sans relance. Sauf facturation spécifique, ces sommes n’ont pas été réclamées.`
+        : `${lateInvoices} invoices were or are paid late. The law grants {amount:${interest}} of late-payment interest and {amount:${indemnity}} of fixed indemnities on them, {amount:${interest + indemnity}} in all, due as of right without any reminder. Unless invoiced separately, they have not been claimed.`,
+    ],
+  });
+
+  const risks: (readonly ReportCell[])[] = [];
+  for (const inv of ledger.invoices) {
+    if (inv.kind !== 'invoice' || !isIssuedBy(inv, asOf) || openAt(inv, asOf) <= 0) continue;
+    const p = prescription(inv, regimeOf(inv.customerId, workspace), asOf);
+    if (p && p.alert !== null) risks.push([names.get(inv.customerId) ?? inv.customerId, inv.number, frenchDate(p.expires), { days: p.daysLeft }, { cents: openAt(inv, asOf) }]);
+  }
+  sections.push({
+    title: fr ? 'Risques de prescription' : 'Limitation risks',
+    paragraphs: [
+      risks.length === 0
+        ? fr
+          ? 'Aucune créance ouverte n’arrive à prescription dans les six mois.'
+          : 'No open claim becomes time-barred within six months.'
+        : fr
+          ? 'Créances prescrites ou qui le seront dans les six mois (5 ans entre professionnels, 2 ans envers un consommateur). Seule une action en justice, une mesure d’exécution ou une reconnaissance écrite du débiteur interrompt la prescription.'
+          : 'Claims time-barred or becoming so within six months (5 years between businesses, 2 years against a consumer). Only a court action, an enforcement act or the debtor’s written acknowledgment interrupts the period.',
+    ],
+    ...(risks.length > 0 ? { table: { head: fr ? ['Client', 'Facture', 'Prescription', 'Jours restants', 'Solde'] : ['Customer', 'Invoice', 'Time-barred on', 'Days left', 'Balance'], rows: risks.slice(0, 40) } } : {}),
+  });
+
+  const topFive = top.slice(0, 5).reduce((s, c) => s + Math.max(0, c.openCents), 0);
+  const topFiveShare = t.openCents > 0 ? (topFive / t.openCents) * 100 : null;
+  sections.push({
+    title: fr ? 'Concentration' : 'Concentration',
+    paragraphs: [
+      fr
+        ? `Les cinq premiers clients représentent ${topFiveShare === null ? 'une part non définie' : `${(Math.round(topFiveShare * 10) / 10).toString().replace('.', ',')} %`} de l’encours.`
+        : `The five largest customers hold ${topFiveShare === null ? 'an undefined share' : `${Math.round(topFiveShare * 10) / 10}%`} of the receivables.`,
+    ],
+    table: { head: fr ? ['Client', 'Encours', 'Part'] : ['Customer', 'Receivables', 'Share'], rows: top.slice(0, 5).map((c) => [names.get(c.customerId) ?? c.customerId, { cents: c.openCents }, pct(t.openCents > 0 ? (c.openCents / t.openCents) * 100 : null)]) },
+    bars: { labels: top.slice(0, 10).map((c) => names.get(c.customerId) ?? c.customerId), values: top.slice(0, 10).map((c) => c.openCents) },
+  });
+
+  const warnings = sources.flatMap((s) => s.warnings.map((w) => `${s.name} — ${w}`));
+  sections.push({
+    title: fr ? 'Qualité des données' : 'Data quality',
+    paragraphs: warnings.length === 0 ? [fr ? 'Aucun signalement à l’import.' : 'Nothing reported at import.'] : warnings.slice(0, 40),
+  });
+
+  const recommendations: string[] = [];
+  const over90 = t.buckets.slice(4).reduce((s, b) => s + b, 0);
+  if (share !== null && share > 30) recommendations.push(fr ? `L’échu représente ${Math.round(share)} % de l’encours : systématiser le rappel dès le lendemain de l’échéance et la relance à 15 jours.` : `Overdue amounts are ${Math.round(share)}% of receivables: send the reminder the day after the due date and the second reminder at 15 days, every time.`);
+  if (t.openCents > 0 && over90 / t.openCents > 0.1) recommendations.push(fr ? 'Plus de 10 % de l’encours a plus de 90 jours de retard : mettre en demeure puis engager l’injonction de payer ou la procédure des petites créances ; envisager une provision pour créances douteuses.' : 'Over 10% of receivables is more than 90 days late: send formal notices, then payment orders or the small-claims procedure; consider a bad-debt provision.');
+  if (interest + indemnity > 0) recommendations.push(fr ? `Réclamer les pénalités et indemnités dues ({amount:${interest + indemnity}}) au moins aux clients les plus en retard, et rappeler leurs conditions sur les factures.` : `Claim the interest and indemnities due ({amount:${interest + indemnity}}) at least from the latest payers, and restate the terms on the invoices.`);
+  if (risks.length > 0) recommendations.push(fr ? `${risks.length} créances approchent de la prescription : agir en justice ou obtenir une reconnaissance écrite avant les dates indiquées.` : `${risks.length} claims are close to time-bar: go to court or obtain a written acknowledgment before the dates shown.`);
+  if (topFiveShare !== null && topFiveShare > 50) recommendations.push(fr ? 'Plus de la moitié de l’encours repose sur cinq clients : suivre leur solvabilité et envisager une assurance-crédit.' : 'More than half of the receivables rests on five customers: watch their solvency and consider credit insurance.');
+  if (dso.addSimple !== null && dso.addSimple > 15) recommendations.push(fr ? `Les retards ajoutent ${Math.round(dso.addSimple)} jours au DSO : c’est le gain possible par le seul respect des échéances.` : `Late payment adds ${Math.round(dso.addSimple)} days to DSO: the gain available from on-time payment alone.`);
+  if (recommendations.length === 0) recommendations.push(fr ? 'Aucune anomalie majeure : maintenir le suivi mensuel.' : 'No major issue: keep the monthly follow-up.');
+  sections.push({ title: fr ? 'Recommandations' : 'Recommendations', paragraphs: recommendations });
+
+  return {
+    lang,
+    title: fr ? 'Audit des créances clients' : 'Receivables audit',
+    subtitle: `${workspace.profile.company ? `${workspace.profile.company} — ` : ''}${fr ? 'situation au' : 'as of'} ${frenchDate(asOf)}`,
+    asOf: isoOf(asOf),
+    sections,
+    currency: ledger.currency,
+    figures: { openCents: t.openCents, overdueCents: t.overdueCents, penaltyCaptureCents: interest, indemnityCaptureCents: indemnity, topFiveShare },
+  };
+}
+

@@ -1,0 +1,86 @@
+/**
+ * The audit report (core ReportModel) as a PDF: a cover, then each section with its text, its
+ * table (continued across pages) and, where the model has one, a bar chart drawn as vectors so
+ * that the same code works in the browser and in the CLI. Page numbers in every footer.
+ */
+import { autoTable } from 'jspdf-autotable';
+import type { ReportCell, ReportModel } from '../core/index.ts';
+import { FONT, newDocument, withAmounts, type FontBytes } from '../letters/pdf.ts';
+import { formatCents, formatDays, formatPercent } from '../ui/format.ts';
+
+const LEFT = 18;
+const RIGHT = 192;
+const WIDTH = RIGHT - LEFT;
+const BOTTOM = 275;
+
+export function renderReport(model: ReportModel, fonts: FontBytes): ArrayBuffer {
+  const doc = newDocument(fonts);
+  const cell = (c: ReportCell): string => {
+    if (typeof c === 'string') return c;
+    if ('cents' in c) return formatCents(c.cents, model.lang, model.currency);
+    if ('days' in c) return formatDays(c.days, model.lang);
+    return formatPercent(c.percent, model.lang);
+  };
+  // Cover.
+  doc.setFont(FONT, 'bold').setFontSize(24).text(model.title, LEFT, 80);
+  doc.setFont(FONT, 'normal').setFontSize(13).text(model.subtitle, LEFT, 92);
+  doc.setFontSize(10).setTextColor(90).text(model.lang === 'fr' ? 'Établi avec Relance — calculé dans le navigateur, aucune donnée transmise.' : 'Made with Relance — computed in the browser, no data sent anywhere.', LEFT, 104);
+  doc.setTextColor(0);
+  for (const section of model.sections) {
+    doc.addPage();
+    let y = 22;
+    doc.setFont(FONT, 'bold').setFontSize(15).text(section.title, LEFT, y);
+    doc.setFont(FONT, 'normal').setFontSize(10);
+    y += 9;
+    for (const p of section.paragraphs) {
+      for (const line of doc.splitTextToSize(withAmounts(p, model), WIDTH) as string[]) {
+        if (y > BOTTOM) {
+          doc.addPage();
+          y = 22;
+        }
+        doc.text(line, LEFT, y);
+        y += 5;
+      }
+      y += 2.5;
+    }
+    if (section.table) {
+      const numeric = section.table.rows[0]?.map((c) => typeof c !== 'string') ?? [];
+      autoTable(doc, {
+        startY: y,
+        margin: { left: LEFT, right: 210 - RIGHT, bottom: 297 - BOTTOM },
+        head: [section.table.head as string[]],
+        body: section.table.rows.map((r) => r.map(cell)),
+        styles: { font: FONT, fontSize: 8, cellPadding: 1.1 },
+        headStyles: { font: FONT, fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
+        columnStyles: Object.fromEntries(numeric.map((isNum, i) => [i, { halign: isNum ? 'right' : 'left' }])),
+      });
+      y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 8;
+    }
+    if (section.bars && section.bars.values.length > 0) {
+      const rows = section.bars.labels.length;
+      if (y + rows * 7 > BOTTOM) {
+        doc.addPage();
+        y = 22;
+      }
+      const max = Math.max(1, ...section.bars.values.map((v) => Math.abs(v)));
+      const labelWidth = 55;
+      section.bars.labels.forEach((label, i) => {
+        const v = section.bars?.values[i] ?? 0;
+        const w = ((WIDTH - labelWidth - 35) * Math.abs(v)) / max;
+        doc.setFontSize(8).text((doc.splitTextToSize(label, labelWidth - 2) as string[])[0] ?? '', LEFT, y + 4);
+        doc.setFillColor(v < 0 ? 213 : 0, v < 0 ? 94 : 114, v < 0 ? 0 : 178).rect(LEFT + labelWidth, y, Math.max(w, 0.3), 5, 'F');
+        doc.text(formatCents(v, model.lang, model.currency), LEFT + labelWidth + w + 2, y + 4);
+        y += 7;
+      });
+      doc.setFontSize(10);
+    }
+  }
+  const pages = doc.getNumberOfPages();
+  for (let p = 1; p <= pages; p++) {
+    doc.setPage(p);
+    doc.setFontSize(7.5).setTextColor(90).text(`${model.title} — ${model.subtitle}`, LEFT, 287);
+    doc.text(`${p} / ${pages}`, RIGHT, 287, { align: 'right' });
+    doc.setTextColor(0);
+  }
+  return doc.output('arraybuffer');
+}
