@@ -65,8 +65,23 @@ export async function send<K extends RequestName>(name: K, input: Input<K>, opti
   }
   const id = nextId++;
   return new Promise<Output<K>>((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (v: unknown) => void, reject, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-    options.signal?.addEventListener('abort', () => terminate(), { once: true });
+    // Aborting after the reply must not kill the worker (it keeps the ledgers read so far).
+    const onAbort = () => {
+      if (pending.has(id)) terminate();
+    };
+    const done = () => options.signal?.removeEventListener('abort', onAbort);
+    pending.set(id, {
+      resolve: (v: unknown) => {
+        done();
+        resolve(v as Output<K>);
+      },
+      reject: (e: Error) => {
+        done();
+        reject(e);
+      },
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    });
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     const message: ToWorker = { id, name, input };
     w.postMessage(message, options.transfer ?? []);
   });

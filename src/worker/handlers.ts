@@ -3,7 +3,7 @@
  * that changing the as-of date or the buckets recomputes without re-reading the file. Runs in
  * the worker, on the main thread as a fallback, and in Node tests.
  */
-import { buildAuditReport, buildLetter, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, invoicePenalty, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Issue, type Ledger } from '../core/index.ts';
+import { buildAuditReport, buildLetter, consolidate, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, invoicePenalty, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Issue, type Ledger } from '../core/index.ts';
 import { importFile } from '../import/import-file.ts';
 import { describeIssue } from '../i18n/issues.ts';
 import { exportTables, tablesToXlsx, tableToCsv } from '../report/exports.ts';
@@ -14,7 +14,7 @@ export type Progress = (stage: 'read' | 'map' | 'analyse', done: number, total: 
 export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Requests[K]>[0], progress: Progress) => ReturnType<Requests[K]> } {
   let ledger: Ledger = emptyLedger();
   let hasLedger = false;
-  let source: { name: string; issues: readonly Issue[] } = { name: '', issues: [] };
+  let sources: { name: string; ledger: Ledger; issues: readonly Issue[] }[] = [];
 
   const analyze = (req: AnalysisRequest): AnalysisView | null => {
     if (!hasLedger) return null;
@@ -55,6 +55,13 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       },
       hasSalesHistory: ledger.hasSalesHistory,
       history: monthlyHistory(ledger, asOf, 24),
+      sources:
+        sources.length < 2
+          ? []
+          : sources.map((s) => {
+              const one = analyzeLedger(s.ledger, { asOf, basis: req.basis, edges, windows: req.windows });
+              return { name: s.name, openCents: one.aging.total.openCents, overdueCents: one.aging.total.overdueCents, notDueCents: one.aging.total.notDueCents, dsoSimple: one.dso.simple, customers: one.aging.customers.length, items: s.ledger.invoices.length };
+            }),
       warnings: a.warnings,
     };
   };
@@ -64,9 +71,13 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       progress('read', 0, 1);
       const result = importFile(new Uint8Array(input.bytes), input.options);
       progress('analyse', 1, 2);
-      ledger = result.ledger;
-      hasLedger = result.report.fatal === null;
-      source = { name: input.options.fileName, issues: result.report.issues.filter((i) => i.severity !== 'info') };
+      const entry = { name: input.options.fileName, ledger: result.ledger, issues: result.report.issues.filter((i) => i.severity !== 'info') };
+      if (result.report.fatal === null) {
+        // A re-read of the same file (new mapping, sheet…) replaces it; another file is added with `append`.
+        sources = input.append ? [...sources.filter((s) => s.name !== entry.name), entry] : [entry];
+      } else if (!input.append) sources = [];
+      hasLedger = sources.length > 0;
+      ledger = sources.length === 1 ? (sources[0] as (typeof sources)[number]).ledger : consolidate(sources.map((s) => ({ name: s.name, ledger: s.ledger, warnings: [] })));
       const analysis = analyze(input.analysis);
       progress('analyse', 2, 2);
       return { report: result.report, analysis };
@@ -95,8 +106,12 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
     report(input) {
       const asOf = dayFromIso(input.asOf);
       if (!hasLedger || asOf === null) return null;
-      const warnings = source.issues.map((i) => describeIssue(i, input.lang));
-      return buildAuditReport([{ name: source.name, ledger, warnings }], asOf, input.workspace, input.lang);
+      return buildAuditReport(
+        sources.map((s) => ({ name: s.name, ledger: s.ledger, warnings: s.issues.map((i) => describeIssue(i, input.lang)) })),
+        asOf,
+        input.workspace,
+        input.lang,
+      );
     },
     invoices(input) {
       const asOf = dayFromIso(input.analysis.asOf) as Day | null;

@@ -36,6 +36,8 @@ export type AnalysisView = {
     readonly period: readonly { readonly start: string; readonly end: string; readonly days: number; readonly sales: number }[];
   };
   readonly hasSalesHistory: boolean;
+  /** One line per file when several were read: their own figures, side by side (consolidated above). */
+  readonly sources: readonly { readonly name: string; readonly openCents: number; readonly overdueCents: number; readonly notDueCents: number; readonly dsoSimple: number | null; readonly customers: number; readonly items: number }[];
   /** Calendar months up to the as-of date (oldest first): sales issued in the month, receivables at its end. */
   readonly history: readonly { readonly month: string; readonly sales: number; readonly receivables: number }[];
   readonly warnings: readonly Issue[];
@@ -87,7 +89,8 @@ export type DunningView = {
 };
 
 export type Requests = {
-  importFile: (input: { bytes: ArrayBuffer; options: ImportOptions; analysis: AnalysisRequest }) => { report: ImportReport; analysis: AnalysisView | null };
+  /** Reads a file; with `append`, adds it to the ledgers already read (several entities or months). */
+  importFile: (input: { bytes: ArrayBuffer; options: ImportOptions; analysis: AnalysisRequest; append?: boolean }) => { report: ImportReport; analysis: AnalysisView | null };
   analyze: (input: AnalysisRequest) => AnalysisView | null;
   dunning: (input: { workspace: Workspace; asOf: string; draftPolicy: Policy | null }) => DunningView | null;
   /** The letter of each customer's action today; `kind` forces another document (e.g. 'echeancier'). */

@@ -96,3 +96,18 @@ test('no request leaves the origin', async ({ page, baseURL }) => {
   await expect(page.getByTestId('export-file').first()).toBeVisible();
   expect(foreign).toEqual([]);
 });
+
+test('several ledgers dropped at once are shown side by side and consolidated', async ({ page }) => {
+  const a = cli('samples/pme-3000.xlsx', AS_OF);
+  const b = cli('samples/export-compta.csv', AS_OF);
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await page.getByTestId('file-input').setInputFiles([join(root, 'samples/pme-3000.xlsx'), join(root, 'samples/export-compta.csv')]);
+  const sources = page.getByTestId('sources');
+  await expect(sources).toContainText('pme-3000.xlsx');
+  await expect(sources).toContainText('export-compta.csv');
+  await expect(sources).toContainText(euro(a.totals.openCents));
+  await expect(sources).toContainText(euro(b.totals.openCents));
+  await expect(app.tile('receivables')).toContainText(euro(a.totals.openCents + b.totals.openCents));
+  await expect(page.getByTestId('import-report')).toHaveCount(2);
+});
