@@ -83,13 +83,8 @@ function main(argv: readonly string[]): number {
   }
   if (isReport) return writeReport(args.files, asOf, workspace ?? emptyWorkspace(), flag('out') as string, lang);
   const path = args.files[0] as string;
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(path));
-  } catch (e) {
-    process.stderr.write(`relance: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
-  }
+  const bytes = readBytes(path);
+  if (!bytes) return 1;
   const sheet = flag('sheet');
   const terms = flag('terms') ? Number(flag('terms')) : undefined;
   const { report, ledger } = importFile(bytes, {
@@ -181,17 +176,22 @@ function writeLetters(ledger: Parameters<typeof dunningPlan>[0], asOf: Day, work
   return 0;
 }
 
+/** A file's bytes, or null after saying why it cannot be read. */
+function readBytes(path: string): Uint8Array | null {
+  try {
+    return new Uint8Array(readFileSync(path));
+  } catch (e) {
+    process.stderr.write(`relance: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return null;
+  }
+}
+
 /** The audit report of one or several ledgers (consolidated), as a PDF. */
 function writeReport(files: readonly string[], asOf: Day, workspace: Workspace, out: string, lang: Lang): number {
   const sources = [];
   for (const path of files) {
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(readFileSync(path));
-    } catch (e) {
-      process.stderr.write(`relance: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
-      return 1;
-    }
+    const bytes = readBytes(path);
+    if (!bytes) return 1;
     const { report, ledger } = importFile(bytes, { fileName: basename(path) });
     if (report.fatal) {
       process.stderr.write(`${basename(path)}: ${report.issues.filter((i) => i.severity === 'error').map((i) => describeIssue(i, lang)).join('\n')}\n`);

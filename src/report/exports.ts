@@ -5,7 +5,7 @@
  * neutralised with a leading apostrophe, so that no export can carry a formula injection.
  */
 import * as XLSX from 'xlsx';
-import { agedBalance, bucketIndex, daysPastDue, dunningPlan, excelSerialOf, frenchDate, invoicePenalty, isIssuedBy, openAt, type Day, type Ledger, type Workspace } from '../core/index.ts';
+import { agedBalance, bucketIndex, daysPastDue, dunningPlan, excelSerialOf, frenchDate, isIssuedBy, penaltyTotals, openAt, type Day, type Ledger, type Workspace } from '../core/index.ts';
 
 export type ExportCell = string | number | { readonly day: Day } | { readonly cents: number } | null;
 export type ExportTable = { readonly name: string; readonly head: readonly string[]; readonly rows: readonly (readonly ExportCell[])[] };
@@ -35,14 +35,8 @@ export function exportTables(ledger: Ledger, asOf: Day, workspace: Workspace, la
     name: fr ? 'Relances' : 'Worklist',
     head: [fr ? 'Client' : 'Customer', fr ? 'Étape' : 'Step', fr ? 'Canal' : 'Channel', fr ? 'Factures' : 'Invoices', fr ? 'Montant dû' : 'Amount due', fr ? 'Pénalités' : 'Interest', fr ? 'Indemnités 40 €' : '€40 indemnities', fr ? 'Retard max (j)' : 'Max days late'],
     rows: plan.actions.map((a) => {
-      let interest = 0;
-      let indemnity = 0;
-      for (const inv of a.invoices) {
-        const p = invoicePenalty(inv, asOf, workspace);
-        interest += p.interestCents;
-        indemnity += p.indemnityCents;
-      }
-      return [names.get(a.customerId) ?? a.customerId, a.step, a.channel, a.invoices.map((i) => i.number).join(', '), { cents: a.amountCents }, { cents: interest }, { cents: indemnity }, a.maxDaysPastDue];
+      const p = penaltyTotals(a.invoices, asOf, workspace);
+      return [names.get(a.customerId) ?? a.customerId, a.step, a.channel, a.invoices.map((i) => i.number).join(', '), { cents: a.amountCents }, { cents: p.interestCents }, { cents: p.indemnityCents }, a.maxDaysPastDue];
     }),
   };
   const detail: ExportTable = {

@@ -13,7 +13,11 @@ const RIGHT = 192;
 const WIDTH = RIGHT - LEFT;
 const BOTTOM = 275;
 
-export function renderReport(model: ReportModel, fonts: FontBytes): ArrayBuffer {
+/**
+ * `charts`, when given (the page renders the dashboard's Chart.js charts to PNG), replaces the
+ * vector bars of the section with the same index.
+ */
+export function renderReport(model: ReportModel, fonts: FontBytes, charts: Readonly<Record<number, string>> = {}): ArrayBuffer {
   const doc = newDocument(fonts);
   const cell = (c: ReportCell): string => {
     if (typeof c === 'string') return c;
@@ -26,7 +30,7 @@ export function renderReport(model: ReportModel, fonts: FontBytes): ArrayBuffer 
   doc.setFont(FONT, 'normal').setFontSize(13).text(model.subtitle, LEFT, 92);
   doc.setFontSize(10).setTextColor(90).text(model.lang === 'fr' ? 'Établi avec Relance — calculé dans le navigateur, aucune donnée transmise.' : 'Made with Relance — computed in the browser, no data sent anywhere.', LEFT, 104);
   doc.setTextColor(0);
-  for (const section of model.sections) {
+  for (const [index, section] of model.sections.entries()) {
     doc.addPage();
     let y = 22;
     doc.setFont(FONT, 'bold').setFontSize(15).text(section.title, LEFT, y);
@@ -56,7 +60,15 @@ export function renderReport(model: ReportModel, fonts: FontBytes): ArrayBuffer 
       });
       y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 8;
     }
-    if (section.bars && section.bars.values.length > 0) {
+    const chart = charts[index];
+    if (chart) {
+      if (y + 85 > BOTTOM) {
+        doc.addPage();
+        y = 22;
+      }
+      doc.addImage(chart, 'PNG', LEFT, y, WIDTH, 85);
+      y += 90;
+    } else if (section.bars && section.bars.values.length > 0) {
       const rows = section.bars.labels.length;
       if (y + rows * 7 > BOTTOM) {
         doc.addPage();

@@ -3,7 +3,7 @@
  * that changing the as-of date or the buckets recomputes without re-reading the file. Runs in
  * the worker, on the main thread as a fallback, and in Node tests.
  */
-import { buildAuditReport, buildLetter, consolidate, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, invoicePenalty, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Issue, type Ledger } from '../core/index.ts';
+import { buildAuditReport, buildLetter, consolidate, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, penaltyTotals, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Issue, type Ledger } from '../core/index.ts';
 import { importFile } from '../import/import-file.ts';
 import { describeIssue } from '../i18n/issues.ts';
 import { exportTables, tablesToXlsx, tableToCsv } from '../report/exports.ts';
@@ -183,16 +183,12 @@ function dunningView(ledger: Ledger, asOf: Day, workspace: Workspace, draft: Pol
   const unknownHalfYears = new Set<string>();
   const floorWarnings = new Map<string, DunningView['floorWarnings'][number]>();
   const actions: ActionRow[] = plan.actions.map((a) => {
-    let interest = 0;
-    let indemnity = 0;
-    for (const inv of a.invoices) {
-      const p = invoicePenalty(inv, asOf, workspace);
-      interest += p.interestCents;
-      indemnity += p.indemnityCents;
-      for (const w of p.warnings) {
-        if (w.code === 'RateUnknownForHalfYear') unknownHalfYears.add(w.halfYear);
-        else floorWarnings.set(`${a.customerId}|${w.halfYear}`, { customerId: a.customerId, name: names.get(a.customerId) ?? a.customerId, halfYear: w.halfYear, rateBp: w.rateBp, floorBp: w.floorBp ?? 0 });
-      }
+    const totals = penaltyTotals(a.invoices, asOf, workspace);
+    const interest = totals.interestCents;
+    const indemnity = totals.indemnityCents;
+    for (const w of totals.warnings) {
+      if (w.code === 'RateUnknownForHalfYear') unknownHalfYears.add(w.halfYear);
+      else floorWarnings.set(`${a.customerId}|${w.halfYear}`, { customerId: a.customerId, name: names.get(a.customerId) ?? a.customerId, halfYear: w.halfYear, rateBp: w.rateBp, floorBp: w.floorBp ?? 0 });
     }
     return {
       customerId: a.customerId,

@@ -5,7 +5,7 @@
  */
 import { dayFromIso, type Day } from '../day.ts';
 import type { Invoice } from '../ledger.ts';
-import { lateInterest, type InvoicePenalty, type PenaltyOptions } from '../penalties.ts';
+import { lateInterest, type InvoicePenalty, type PenaltyOptions, type PenaltyWarning } from '../penalties.ts';
 import type { Regime, Workspace } from './workspace.ts';
 
 export function regimeOf(customerId: string, workspace: Workspace | undefined): Regime {
@@ -41,4 +41,18 @@ export function invoicePenalty(inv: Invoice, asOf: Day, workspace?: Workspace): 
     ...(workspace?.dayCount ? { dayCount: workspace.dayCount } : {}),
   };
   return lateInterest(inv, options);
+}
+
+/** Σ interest and Σ €40 over invoices, with every rate warning met on the way. */
+export function penaltyTotals(invoices: readonly Invoice[], asOf: Day, workspace?: Workspace): { interestCents: number; indemnityCents: number; warnings: PenaltyWarning[] } {
+  let interestCents = 0;
+  let indemnityCents = 0;
+  const warnings: PenaltyWarning[] = [];
+  for (const inv of invoices) {
+    const p = invoicePenalty(inv, asOf, workspace);
+    interestCents += p.interestCents;
+    indemnityCents += p.indemnityCents;
+    warnings.push(...p.warnings);
+  }
+  return { interestCents, indemnityCents, warnings };
 }
