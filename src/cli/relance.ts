@@ -23,7 +23,7 @@ function parseArgs(argv: readonly string[]): Args {
     if (a.startsWith('--')) {
       const [k, v] = a.slice(2).split('=', 2) as [string, string | undefined];
       if (v !== undefined) flags.set(k, v);
-      else if (['sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace', 'out', 'xlsx', 'csv'].includes(k) && argv[i + 1] !== undefined) flags.set(k, argv[++i] as string);
+      else if (['sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace', 'out', 'xlsx', 'csv', 'accounts'].includes(k) && argv[i + 1] !== undefined) flags.set(k, argv[++i] as string);
       else flags.set(k, true);
     } else if (command === '') command = a;
     else files.push(a);
@@ -39,7 +39,7 @@ function today(): Day {
 const USAGE = `usage: relance report <file…> --out report.pdf [--as-of YYYY-MM-DD] [--workspace FILE] [--lang fr|en]
        relance export <file> --xlsx OUT.xlsx [--csv DIR] [--as-of YYYY-MM-DD] [--workspace FILE] [--lang fr|en]
        relance letters <file> --out DIR [--as-of YYYY-MM-DD] [--workspace FILE] [--lang fr|en] [--sheet NAME]
-       relance analyze <file> [--sheet NAME] [--as-of YYYY-MM-DD] [--windows N] [--terms DAYS] [--include-drafts] [--workspace FILE] [--json] [--lang fr|en]`;
+       relance analyze <file> [--sheet NAME] [--as-of YYYY-MM-DD] [--windows N] [--terms DAYS] [--accounts 411,413,416] [--include-drafts] [--workspace FILE] [--json] [--lang fr|en]`;
 
 function main(argv: readonly string[]): number {
   const args = parseArgs(argv);
@@ -81,7 +81,7 @@ function main(argv: readonly string[]): number {
     }
     workspace = migrated.workspace;
   }
-  if (isReport) return writeReport(args.files, asOf, workspace ?? emptyWorkspace(), flag('out') as string, lang);
+  if (isReport) return writeReport(args.files, asOf, workspace ?? emptyWorkspace(), flag('out') as string, lang, flag('accounts'));
   const path = args.files[0] as string;
   const bytes = readBytes(path);
   if (!bytes) return 1;
@@ -92,6 +92,7 @@ function main(argv: readonly string[]): number {
     ...(sheet !== undefined ? { sheet } : {}),
     ...(terms !== undefined && Number.isInteger(terms) ? { defaultTermsDays: terms } : {}),
     includeDrafts: args.flags.has('include-drafts'),
+    ...importExtras(flag('accounts'), workspace),
   });
   const describe = (i: Parameters<typeof describeIssue>[0]) => describeIssue(i, lang);
   if (args.command === 'letters') {
@@ -176,6 +177,15 @@ function writeLetters(ledger: Parameters<typeof dunningPlan>[0], asOf: Day, work
   return 0;
 }
 
+/** FEC account prefixes (`--accounts 411,413,416`) and the customers' payment terms from the workspace. */
+function importExtras(accounts: string | undefined, workspace: Workspace | undefined): { fecAccounts?: string[]; customerTerms?: Record<string, number> } {
+  const terms = Object.fromEntries((workspace?.customers ?? []).filter((c) => c.termsDays !== undefined).map((c) => [c.customerId, c.termsDays as number]));
+  return {
+    ...(accounts ? { fecAccounts: accounts.split(',').map((a) => a.trim()).filter((a) => /^\d+$/.test(a)) } : {}),
+    ...(Object.keys(terms).length > 0 ? { customerTerms: terms } : {}),
+  };
+}
+
 /** A file's bytes, or null after saying why it cannot be read. */
 function readBytes(path: string): Uint8Array | null {
   try {
@@ -187,12 +197,12 @@ function readBytes(path: string): Uint8Array | null {
 }
 
 /** The audit report of one or several ledgers (consolidated), as a PDF. */
-function writeReport(files: readonly string[], asOf: Day, workspace: Workspace, out: string, lang: Lang): number {
+function writeReport(files: readonly string[], asOf: Day, workspace: Workspace, out: string, lang: Lang, accounts: string | undefined): number {
   const sources = [];
   for (const path of files) {
     const bytes = readBytes(path);
     if (!bytes) return 1;
-    const { report, ledger } = importFile(bytes, { fileName: basename(path) });
+    const { report, ledger } = importFile(bytes, { fileName: basename(path), ...importExtras(accounts, workspace) });
     if (report.fatal) {
       process.stderr.write(`${basename(path)}: ${report.issues.filter((i) => i.severity === 'error').map((i) => describeIssue(i, lang)).join('\n')}\n`);
       return 1;

@@ -18,6 +18,8 @@ export type FecOptions = {
   readonly defaultTermsDays: number;
   /** Account prefixes read as receivables (default 411; 413 and 416 on request). */
   readonly accountPrefixes?: readonly string[];
+  /** Payment terms per customer (id → days), overriding `defaultTermsDays`. */
+  readonly customerTerms?: Readonly<Record<string, number>>;
 };
 
 export type FecBuild = {
@@ -147,7 +149,7 @@ export function buildFecLedger(sheet: Sheet, headerIndex: number, headers: reado
       number: l.piece,
       customerId: l.customerKey,
       issued,
-      due: isInvoice && issued !== null ? addDays(issued, o.defaultTermsDays) : issued,
+      due: isInvoice && issued !== null ? addDays(issued, o.customerTerms?.[l.customerKey] ?? o.defaultTermsDays) : issued,
       isDueDerived: isInvoice && issued !== null,
       amount: amount as Cents,
       payments,

@@ -26,6 +26,10 @@ export type ImportOptions = {
   readonly separator?: string;
   readonly defaultTermsDays?: number;
   readonly includeDrafts?: boolean;
+  /** FEC: account prefixes read as receivables (default 411; 413, 416, 418 on request). */
+  readonly fecAccounts?: readonly string[];
+  /** Payment terms per customer id (code, else name), where the file has no due date (FEC). */
+  readonly customerTerms?: Readonly<Record<string, number>>;
 };
 
 export type SheetInfo = { readonly name: string; readonly hidden: boolean; readonly rows: number; readonly score: number };
@@ -160,7 +164,18 @@ export function importFile(bytes: Uint8Array, options: ImportOptions): ImportRes
   base.headerRow = header.index + 1;
   base.headerSignature = headerSignature(headers);
   if (!options.mapping && isFecHeader(headers)) {
-    const fec = buildFecLedger(sheet, header.index, headers, { fileName: options.fileName, defaultTermsDays: options.defaultTermsDays ?? 30 }, issues);
+    const fec = buildFecLedger(
+      sheet,
+      header.index,
+      headers,
+      {
+        fileName: options.fileName,
+        defaultTermsDays: options.defaultTermsDays ?? 30,
+        ...(options.fecAccounts ? { accountPrefixes: options.fecAccounts } : {}),
+        ...(options.customerTerms ? { customerTerms: options.customerTerms } : {}),
+      },
+      issues,
+    );
     const fecReport: ImportReport = {
       ...base,
       format: 'fec',

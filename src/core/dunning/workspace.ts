@@ -44,6 +44,8 @@ export type CustomerSettings = {
   readonly address?: string;
   /** The debtor's SIREN, printed on the formal notice. */
   readonly siren?: string;
+  /** Payment terms in days, for files with no due date (FEC): used at the next import. */
+  readonly termsDays?: number;
 };
 
 /** Free text the user may put in place of the default wording; the computed parts never change. */

@@ -37,6 +37,16 @@ describe('FEC import', () => {
     expect(report.issues.map((i) => i.code)).toContain('FecDueDatesDerived');
   });
 
+  it('reads 413/416 on request, and each customer’s own payment terms', () => {
+    const file = fec([line('VE', '2025-09-01', '411000', 'C1', 'A', 'F1', 1000, 0), line('OD', '2025-09-02', '416000', 'C2', 'B', 'F2', 500, 0)]);
+    expect(importFile(file, { fileName: 'f.txt' }).ledger.invoices.map((i) => i.number)).toEqual(['F1']);
+    const both = importFile(file, { fileName: 'f.txt', fecAccounts: ['411', '416'], customerTerms: { C2: 60 } }).ledger;
+    expect(both.invoices.map((i) => [i.number, isoOf(i.due as Day)])).toEqual([
+      ['F1', '2025-10-01'],
+      ['F2', '2025-11-01'],
+    ]);
+  });
+
   it('without any lettrage, applies each customer’s credits to its oldest debits and says so', () => {
     const file = fec([
       line('VE', '2025-09-01', '411000', 'C1', 'A', 'F1', 1000, 0),
