@@ -6,13 +6,19 @@
 import * as XLSX from 'xlsx';
 import { dayFromExcelSerial } from '../core/index.ts';
 import type { Cell, FileFormat, Sheet, Workbook } from './grid.ts';
+import { readXlsxFast } from './read-xlsx-fast.ts';
 
 export type XlsxReadFailure = { ok: false; reason: 'EncryptedFile' | 'CorruptFile'; detail: string };
 export type XlsxReadSuccess = { ok: true; workbook: Workbook };
 
 type RawCell = { t?: string; v?: unknown; z?: unknown } | null | undefined;
 
-export function readWorkbook(bytes: Uint8Array, format: FileFormat): XlsxReadSuccess | XlsxReadFailure {
+export function readWorkbook(bytes: Uint8Array, format: FileFormat, options: { fast?: boolean } = {}): XlsxReadSuccess | XlsxReadFailure {
+  // The lean reader first for .xlsx/.xlsm; SheetJS for .xls, .ods and whatever it does not recognise.
+  if (format === 'xlsx' && options.fast !== false) {
+    const fast = readXlsxFast(bytes);
+    if (fast) return { ok: true, workbook: fast };
+  }
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, {
