@@ -90,6 +90,7 @@ type RowRecord = {
 const DRAFT = /^(draft|brouillon|void|voided|annulee?|cancell?ed|deleted|supprimee?|proforma|pro forma|devis|quote|estimate)$/;
 const PAID = /^(paid|payee?|reglee?|soldee?|settled|closed|lettree?|acquittee?|encaissee?)$/;
 const DISPUTED = /^(yes|oui|true|vrai|1|x|litige|en litige|disputed|contested|contestee?)$/;
+const TOTAL_INITIAL = /^\s*[sStTgGcCrRaAàÀ]/;
 const TOTAL = /^(((sous|sub)[- ]?)?(totaux|totals?)|grand total|sum|somme|cumul|report|a reporter)\b/;
 const RECEIVABLE_ACCOUNT = /^(41[1-8]|accounts? receivables?|receivables?|clients?|creances? clients?)/;
 
@@ -476,7 +477,8 @@ function toInvoice(key: string, rec: RowRecord, amount: number, payments: Paymen
 
 /** Total and subtotal lines: a total word in an identifying cell, or figures with nothing to identify them. */
 function isTotalRow(row: readonly Cell[], number: string, code: string, name: string, m: Mapping): boolean {
-  for (const s of [number, code, name]) if (s !== '' && TOTAL.test(normalizeWord(s))) return true;
+  // Every total word starts with one of these letters (accents aside): test that before normalising.
+  for (const s of [number, code, name]) if (s !== '' && TOTAL_INITIAL.test(s) && TOTAL.test(normalizeWord(s))) return true;
   if (number !== '' || code !== '' || name !== '') return false;
   // Nothing identifies the row: look for a total word anywhere in its text cells.
   for (let c = 0; c < row.length; c++) {
