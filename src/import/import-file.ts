@@ -69,7 +69,10 @@ export const MAX_COLUMNS = 1000;
 
 const NO_SKIPS: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
 
-export function importFile(bytes: Uint8Array, options: ImportOptions): ImportResult {
+/** Called now and then while rows are turned into the ledger (rows done, rows in all). */
+export type ImportProgress = (done: number, total: number) => void;
+
+export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress?: ImportProgress): ImportResult {
   const issues = new IssueList();
   const base = {
     fileName: options.fileName,
@@ -206,7 +209,7 @@ export function importFile(bytes: Uint8Array, options: ImportOptions): ImportRes
     return fail(hasAmount ? 'NoUsableColumn' : 'MissingAmountColumn', { missing: missing.join(', '), headers: headers.filter((h) => h !== '').slice(0, 12).join(', ') }, { columns: build.columns });
   }
 
-  const build = buildLedgerInto(sheet, buildOptions(options, workbook, mapping, header.index, headers), issues);
+  const build = buildLedgerInto(sheet, buildOptions(options, workbook, mapping, header.index, headers), issues, onProgress);
   const result: ImportReport = {
     ...base,
     columns: build.columns,

@@ -100,7 +100,7 @@ export function buildLedger(sheet: Sheet, o: LedgerBuildOptions): LedgerBuild {
 }
 
 /** Same as buildLedger, adding the issues to a shared list. */
-export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: IssueList): LedgerBuild {
+export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: IssueList, onProgress?: (done: number, total: number) => void): LedgerBuild {
   const m = o.mapping;
   const width = o.headers.length;
   const fieldOf = new Map<number, Field>();
@@ -210,6 +210,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
   for (let r = first; r < rows.length; r++) {
     const row = rows[r];
     rowsRead++;
+    if (onProgress && rowsRead % 20000 === 0) onProgress(rowsRead, rows.length - first);
     if (!row || row.every((c) => isBlankCell(c))) {
       skipped.blank++;
       continue;

@@ -69,7 +69,7 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
   return {
     importFile(input, progress) {
       progress('read', 0, 1);
-      const result = importFile(new Uint8Array(input.bytes), input.options);
+      const result = importFile(new Uint8Array(input.bytes), input.options, (done, total) => progress('map', done, total));
       progress('analyse', 1, 2);
       const entry = { name: input.options.fileName, ledger: result.ledger, issues: result.report.issues.filter((i) => i.severity !== 'info') };
       if (result.report.fatal === null) {

@@ -124,6 +124,16 @@ describe('importFile on small cases', () => {
     expect(report.fatal).toBe(code);
   });
 
+  it('reports progress while it turns rows into the ledger', () => {
+    const rows = ['Client;Facture;Échéance;Montant', ...Array.from({ length: 45_000 }, (_, i) => `C${i % 50};F${i};01/12/2025;10`)];
+    const calls: [number, number][] = [];
+    importFile(text(rows.join('\n')), { fileName: 'big.csv' }, (done, total) => calls.push([done, total]));
+    expect(calls).toEqual([
+      [20000, 45000],
+      [40000, 45000],
+    ]);
+  });
+
   it('analyses with the as-of date applied everywhere', () => {
     const csv = 'Client;Facture;Date;Échéance;Montant;Réglé;Date de règlement\nA;1;01/10/2025;31/10/2025;100;100;15/01/2026\nA;2;05/01/2026;04/02/2026;50;0;';
     const { ledger } = importFile(text(csv), { fileName: 'a.csv' });
