@@ -72,6 +72,7 @@ export function numbersJson(ledger: Ledger, analysis: Analysis, describe: (issue
   };
   const names = new Map(ledger.customers.map((c) => [c.id, c.name]));
   const t = analysis.aging.total;
+  const penalties = penaltiesOf(ledger, analysis.asOf, workspace);
   const d = analysis.dso;
   return {
     asOf: isoOf(analysis.asOf),
@@ -97,7 +98,7 @@ export function numbersJson(ledger: Ledger, analysis: Analysis, describe: (issue
       cei: roundTenth(d.cei),
     },
     weightedDaysLate: roundTenth(t.weightedDaysLate),
-    penalties: penaltiesJson(ledger, analysis.asOf, workspace),
+    penalties: penalties.entries,
     actions: dunningPlan(ledger, analysis.asOf, workspace ?? {}).actions.map((a) => ({
       customer: a.customerId,
       step: a.step,
@@ -106,37 +107,35 @@ export function numbersJson(ledger: Ledger, analysis: Analysis, describe: (issue
       ...(a.isSmallClaim ? { smallClaim: true } : {}),
     })),
     ratesKnownUntil: isoOf(ratesKnownUntil()),
-    warnings: [...analysis.warnings, ...penaltyWarnings(ledger, analysis.asOf, workspace)].map(describe),
+    warnings: [...analysis.warnings, ...penalties.warnings].map(describe),
   };
 }
 
-/** One entry per open, overdue invoice: days late, L441-10 interest and the €40 (B2B defaults). */
-function penaltiesJson(ledger: Ledger, asOf: Day, workspace: Workspace | undefined): Record<string, unknown>[] {
-  const out: { invoice: string; customer: string; daysLate: number; interestCents: number; indemnityCents: number }[] = [];
+/**
+ * One pass over the open, overdue invoices: the `penalties` entries (days late, L441-10 interest,
+ * the €40) and one warning per half-year missing from the rate table or contractual rate under the floor.
+ */
+function penaltiesOf(ledger: Ledger, asOf: Day, workspace: Workspace | undefined): { entries: Record<string, unknown>[]; warnings: Issue[] } {
+  const entries: { invoice: string; customer: string; daysLate: number; interestCents: number; indemnityCents: number }[] = [];
+  const halves = new Set<string>();
+  const floors = new Map<string, Record<string, string | number>>();
   for (const inv of ledger.invoices) {
     if (inv.kind !== 'invoice' || inv.due === null || inv.due >= asOf) continue;
     if (inv.issued !== null && inv.issued > asOf) continue;
     if (openAt(inv, asOf) <= 0) continue;
     const p = invoicePenalty(inv, asOf, workspace);
-    out.push({ invoice: inv.number, customer: inv.customerId, daysLate: p.daysLate, interestCents: p.interestCents, indemnityCents: p.indemnityCents });
-  }
-  out.sort((a, b) => (a.invoice < b.invoice ? -1 : a.invoice > b.invoice ? 1 : a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
-  return out;
-}
-
-/** One warning per half-year whose rate is not in the shipped table. */
-function penaltyWarnings(ledger: Ledger, asOf: Day, workspace: Workspace | undefined): Issue[] {
-  const halves = new Set<string>();
-  const floors = new Map<string, Record<string, string | number>>();
-  for (const inv of ledger.invoices) {
-    if (inv.kind !== 'invoice' || inv.due === null || inv.due >= asOf || openAt(inv, asOf) <= 0) continue;
-    for (const w of invoicePenalty(inv, asOf, workspace).warnings) {
+    entries.push({ invoice: inv.number, customer: inv.customerId, daysLate: p.daysLate, interestCents: p.interestCents, indemnityCents: p.indemnityCents });
+    for (const w of p.warnings) {
       if (w.code === 'RateUnknownForHalfYear') halves.add(w.halfYear);
       else floors.set(`${inv.customerId}|${w.halfYear}`, { customer: inv.customerId, halfYear: w.halfYear, rate: w.rateBp / 100, floor: (w.floorBp ?? 0) / 100 });
     }
   }
-  return [
-    ...[...halves].sort().map((h): Issue => ({ code: 'RateUnknownForHalfYear', severity: 'warning', params: { halfYear: h, knownUntil: isoOf(ratesKnownUntil()) } })),
-    ...[...floors.values()].map((f): Issue => ({ code: 'ContractRateBelowFloor', severity: 'warning', params: f })),
-  ];
+  entries.sort((a, b) => (a.invoice < b.invoice ? -1 : a.invoice > b.invoice ? 1 : a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
+  return {
+    entries,
+    warnings: [
+      ...[...halves].sort().map((h): Issue => ({ code: 'RateUnknownForHalfYear', severity: 'warning', params: { halfYear: h, knownUntil: isoOf(ratesKnownUntil()) } })),
+      ...[...floors.values()].map((f): Issue => ({ code: 'ContractRateBelowFloor', severity: 'warning', params: f })),
+    ],
+  };
 }

@@ -191,9 +191,7 @@ function buildReminder(ctx: LetterContext): LetterModel {
   const deadlineDays = ctx.deadlineDays ?? 8;
   const reminders = previousReminders(workspace.history, customer.id, asOf);
   const profile = workspace.profile;
-  const sender = senderBlock(profile);
-  const place = ctx.place ?? (profile.address.match(/\d{5}\s+([^\n,]+)/)?.[1]?.trim() ?? '');
-  const placeAndDate = fr ? `${place ? `${place}, le ` : 'Le '}${dateText}` : `${place ? `${place}, ` : ''}${dateText}`;
+  const { sender, placeAndDate, signature, closing } = frame(ctx);
   const first = lines[0];
   const payment = profile.iban ? (fr ? `par virement sur notre compte IBAN ${profile.iban}, en rappelant la référence ${customer.id}` : `by bank transfer to IBAN ${profile.iban}, quoting the reference ${customer.id}`) : fr ? `en rappelant la référence ${customer.id}` : `quoting the reference ${customer.id}`;
 
@@ -262,11 +260,9 @@ function buildReminder(ctx: LetterContext): LetterModel {
   }
   const recipient = recipientBlock(customer, workspace);
   references.push(...customerReference(customer, lang, workspace));
-  const signature = [profile.signatory, profile.company].filter((s) => s !== '');
   const custom = workspace.templates?.[kind];
   if (custom?.intro) intro.splice(0, intro.length, custom.intro);
   if (custom?.extra) body.push(custom.extra);
-  const closing = custom?.closing || (fr ? 'Veuillez agréer, Madame, Monsieur, l’expression de nos salutations distinguées.' : 'Yours faithfully,');
   const emailBody = [
     fr ? 'Madame, Monsieur,' : 'Dear Sir or Madam,',
     '',
