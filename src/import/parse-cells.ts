@@ -19,6 +19,13 @@ export function inferDecimalSeparator(texts: Iterable<string>, fallback: Decimal
   let comma = 0;
   let dot = 0;
   for (const raw of texts) {
+    // Plain amounts (digits, one separator with 1 or 2 decimals) tell at once, without regular expressions.
+    const plain = plainAmount(raw);
+    if (plain !== null) {
+      if (plain === ',') comma++;
+      else if (plain === '.') dot++;
+      continue;
+    }
     const s = raw.replace(CURRENCY, '').replace(SPACES, '');
     const lastComma = s.lastIndexOf(',');
     const lastDot = s.lastIndexOf('.');
@@ -39,8 +46,57 @@ export function inferDecimalSeparator(texts: Iterable<string>, fallback: Decimal
   return fallback;
 }
 
+/**
+ * `-?digits([.,]d{1,2})?`, the shape of nearly every amount in an export: its separator ('' when
+ * none), or null when the text has any other shape. A separator followed by one or two digits
+ * can only be a decimal one.
+ */
+function plainAmount(s: string): ',' | '.' | '' | null {
+  const n = s.length;
+  let i = 0;
+  if (n > 0 && s.charCodeAt(0) === 45) i = 1;
+  const start = i;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    i++;
+  }
+  const digits = i - start;
+  if (digits === 0 || digits > 13) return null;
+  if (i === n) return '';
+  const sep = s.charCodeAt(i);
+  if (sep !== 44 && sep !== 46) return null;
+  const frac = n - i - 1;
+  if (frac < 1 || frac > 2) return null;
+  for (let j = i + 1; j < n; j++) {
+    const c = s.charCodeAt(j);
+    if (c < 48 || c > 57) return null;
+  }
+  return sep === 44 ? ',' : '.';
+}
+
+/** Cents of a text already known to be a plain amount (see plainAmount). */
+function plainCents(s: string): Cents {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const negative = i === 1;
+  let units = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    units = units * 10 + (c - 48);
+  }
+  let cents = units * 100;
+  if (i < n) {
+    cents += (s.charCodeAt(i + 1) - 48) * 10;
+    if (i + 2 < n) cents += s.charCodeAt(i + 2) - 48;
+  }
+  return (negative && cents !== 0 ? -cents : cents) as Cents;
+}
+
 /** Parses an amount written as text: currency signs, spaces, thousands separators, (negative), trailing minus. */
 export function parseAmountText(raw: string, decimal: DecimalSeparator): { cents: Cents; hadSubCent: boolean } | null {
+  if (plainAmount(raw) !== null) return { cents: plainCents(raw), hadSubCent: false };
   let s = raw.trim();
   if (s === '' || s === '-') return null;
   let negative = false;
@@ -110,10 +166,17 @@ function count(s: string, ch: string): number {
 export function parseAmountCell(cell: Cell, decimal: DecimalSeparator): AmountParse | 'invalid' {
   if (cell === null) return null;
   if (typeof cell === 'number') {
+    // Whole cents (nearly every cell): below 10^12 a double is far closer to its decimal than 0.01,
+    // so c / 100 === cell means the cell's shortest decimal form is c cents exactly.
+    if (Math.abs(cell) < 1e12) {
+      const c = Math.round(cell * 100);
+      if (c / 100 === cell) return { cents: (c === 0 ? 0 : c) as Cents, hadSubCent: false, wasText: false };
+    }
     const r = centsFromNumber(cell);
     return r ? { ...r, wasText: false } : 'invalid';
   }
   if (typeof cell === 'string') {
+    if (plainAmount(cell) !== null) return { cents: plainCents(cell), hadSubCent: false, wasText: true };
     if (cell.trim() === '') return null;
     const r = parseAmountText(cell, decimal);
     return r ? { ...r, wasText: true } : 'invalid';
@@ -168,7 +231,18 @@ export function profileDateColumn(cells: Iterable<Cell>, fallback: DateOrder): D
       dateCellCount++;
       continue;
     }
-    if (typeof c !== 'string' || c.trim() === '') continue;
+    if (typeof c !== 'string') continue;
+    const quick = numericDate(c);
+    if (quick >= 0) {
+      textCount++;
+      numeric++;
+      const a = (quick / 100) | 0;
+      const b = quick % 100;
+      if (a > 12 && b <= 12) firstOver12++;
+      if (b > 12 && a <= 12) secondOver12++;
+      continue;
+    }
+    if (c.trim() === '') continue;
     textCount++;
     const m = NUMERIC.exec(c.trim());
     if (!m) continue;
@@ -202,8 +276,41 @@ function monthNumber(word: string): number | undefined {
   return MONTHS[key];
 }
 
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** `dd/dd/dddd` (or with `.` or `-`), the common numeric date: first * 100 + second, else -1. */
+function numericDate(s: string): number {
+  if (s.length !== 10) return -1;
+  const sep = s.charCodeAt(2);
+  if ((sep !== 47 && sep !== 46 && sep !== 45) || s.charCodeAt(5) !== sep) return -1;
+  const a = twoDigits(s, 0);
+  const b = twoDigits(s, 3);
+  const y1 = twoDigits(s, 6);
+  const y2 = twoDigits(s, 8);
+  if (a < 0 || b < 0 || y1 < 0 || y2 < 0) return -1;
+  return a * 100 + b;
+}
+
 /** Parses a date written as text; `order` decides numeric day/month order. */
 export function parseDateText(raw: string, order: DateOrder): Day | null {
+  const quick = numericDate(raw);
+  if (quick >= 0) {
+    const y = twoDigits(raw, 6) * 100 + twoDigits(raw, 8);
+    const a = (quick / 100) | 0;
+    const b = quick % 100;
+    return order === 'dmy' ? dayFromYmd(y, b, a) : dayFromYmd(y, a, b);
+  }
+  if (raw.length === 10 && raw.charCodeAt(4) === 45 && raw.charCodeAt(7) === 45) {
+    const y1 = twoDigits(raw, 0);
+    const y2 = twoDigits(raw, 2);
+    const mo = twoDigits(raw, 5);
+    const d = twoDigits(raw, 8);
+    if (y1 >= 0 && y2 >= 0 && mo >= 0 && d >= 0) return dayFromYmd(y1 * 100 + y2, mo, d);
+  }
   const s = raw.trim();
   let m = ISO.exec(s);
   if (m) return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -234,7 +341,7 @@ export function parseDateCell(cell: Cell, order: DateOrder, is1904: boolean): Da
   if (cell === null) return null;
   if (isDateCell(cell)) return cell.day;
   if (typeof cell === 'string') {
-    if (cell.trim() === '') return null;
+    if (cell.length !== 10 && cell.trim() === '') return null;
     return parseDateText(cell, order) ?? 'invalid';
   }
   if (typeof cell === 'number') {

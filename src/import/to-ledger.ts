@@ -90,7 +90,8 @@ type RowRecord = {
 const DRAFT = /^(draft|brouillon|void|voided|annulee?|cancell?ed|deleted|supprimee?|proforma|pro forma|devis|quote|estimate)$/;
 const PAID = /^(paid|payee?|reglee?|soldee?|settled|closed|lettree?|acquittee?|encaissee?)$/;
 const DISPUTED = /^(yes|oui|true|vrai|1|x|litige|en litige|disputed|contested|contestee?)$/;
-const TOTAL_INITIAL = /^\s*[sStTgGcCrRaAàÀ]/;
+/** What a total word starts with, accents and case aside: tested on the raw text before normalising. */
+const TOTAL_START = /^\s*(sous|sub|tot|gra|sum|som|cum|rep|[aàÀ] ?rep)/i;
 const TOTAL = /^(((sous|sub)[- ]?)?(totaux|totals?)|grand total|sum|somme|cumul|report|a reporter)\b/;
 const RECEIVABLE_ACCOUNT = /^(41[1-8]|accounts? receivables?|receivables?|clients?|creances? clients?)/;
 
@@ -211,7 +212,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     const row = rows[r];
     rowsRead++;
     if (onProgress && rowsRead % 20000 === 0) onProgress(rowsRead, rows.length - first);
-    if (!row || row.every((c) => isBlankCell(c))) {
+    if (!row || isBlankRow(row)) {
       skipped.blank++;
       continue;
     }
@@ -369,28 +370,61 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
  * layout (debit/credit), credit lines are payments of the invoice they name.
  */
 function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: string, file: string, issues: IssueList): { invoices: Invoice[]; mergedRows: number } {
-  const groups = new Map<string, RowRecord[]>();
-  const customersOfNumber = new Map<string, Set<string>>();
+  // Groups of rows with the same customer and number, in the order of their first row. Indexed by
+  // number alone (one map operation per row): the groups sharing a number are few, scanned in a list,
+  // put in a map of their own when a number is shared by many customers.
+  const groups: RowRecord[][] = [];
+  const byNumber = new Map<string, RowRecord[][] | Map<string, RowRecord[]>>();
   const singles: RowRecord[] = [];
+  // Keys `customer/number` are distinct by construction unless a name, number or the sheet holds a
+  // character the keys are made of; only then is every key checked against the ones already given.
+  let isKeyCheckNeeded = /[/#!]/.test(sheet);
   for (const rec of records) {
+    if (!isKeyCheckNeeded && (hasKeyChar(rec.number) || hasKeyChar(rec.customerKey))) isKeyCheckNeeded = true;
     if (rec.number === '') {
       singles.push(rec);
       continue;
     }
-    const key = `${rec.customerKey}\u0000${rec.number}`;
-    const g = groups.get(key);
-    if (g) g.push(rec);
-    else groups.set(key, [rec]);
-    const set = customersOfNumber.get(rec.number) ?? new Set<string>();
-    set.add(rec.customerKey);
-    customersOfNumber.set(rec.number, set);
+    const slot = byNumber.get(rec.number);
+    if (slot === undefined) {
+      const g = [rec];
+      groups.push(g);
+      byNumber.set(rec.number, [g]);
+    } else if (slot instanceof Map) {
+      const g = slot.get(rec.customerKey);
+      if (g) g.push(rec);
+      else {
+        const fresh = [rec];
+        groups.push(fresh);
+        slot.set(rec.customerKey, fresh);
+      }
+    } else {
+      let g: RowRecord[] | undefined;
+      for (const x of slot) {
+        if ((x[0] as RowRecord).customerKey === rec.customerKey) {
+          g = x;
+          break;
+        }
+      }
+      if (g) g.push(rec);
+      else {
+        const fresh = [rec];
+        groups.push(fresh);
+        slot.push(fresh);
+        if (slot.length > 8) byNumber.set(rec.number, new Map(slot.map((x) => [(x[0] as RowRecord).customerKey, x])));
+      }
+    }
   }
-  for (const [number, set] of customersOfNumber) {
-    if (set.size > 1) issues.add({ code: 'DuplicateInvoice', severity: 'warning', sheet, params: { number, customers: [...set].slice(0, 5).join(', ') } });
+  for (const [number, slot] of byNumber) {
+    if (slot instanceof Map || slot.length > 1) {
+      const customers = slot instanceof Map ? [...slot.keys()] : slot.map((x) => (x[0] as RowRecord).customerKey);
+      issues.add({ code: 'DuplicateInvoice', severity: 'warning', sheet, params: { number, customers: customers.slice(0, 5).join(', ') } });
+    }
   }
   const invoices: Invoice[] = [];
   const usedKeys = new Set<string>();
   const uniqueKey = (base: string): string => {
+    if (!isKeyCheckNeeded) return base;
     let k = base;
     for (let n = 2; usedKeys.has(k); n++) k = `${base}#${n}`;
     usedKeys.add(k);
@@ -399,7 +433,7 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
   let mergedRows = 0;
   const keyBase = (rec: RowRecord): string => (rec.number !== '' ? `${rec.customerKey}/${rec.number}` : `${sheet}!${rec.row + 1}`);
 
-  for (const g of groups.values()) {
+  for (const g of groups) {
     const head = g[0] as RowRecord;
     if (isGl) {
       const charges = g.filter((x) => x.amount > 0);
@@ -437,13 +471,18 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
       continue;
     }
     issues.add({ code: 'DuplicateInvoice', severity: 'warning', sheet, row: (g[1] as RowRecord).row + 1, params: { number: head.number, customers: head.customerKey } });
-    for (const rec of g) invoices.push(fromRecord(uniqueKey(keyBase(rec)), rec, file, sheet));
+    // The group's key is its own: suffixes #2, #3… are distinct from every other key.
+    g.forEach((rec, n) => invoices.push(fromRecord(isKeyCheckNeeded ? uniqueKey(keyBase(rec)) : n === 0 ? keyBase(rec) : `${keyBase(rec)}#${n + 1}`, rec, file, sheet)));
   }
   for (const rec of singles) {
     if (isGl && rec.amount <= 0) invoices.push(toInvoice(uniqueKey(keyBase(rec)), rec, rec.amount, [], 'payment', file, sheet));
     else invoices.push(fromRecord(uniqueKey(keyBase(rec)), rec, file, sheet));
   }
   return { invoices, mergedRows };
+}
+
+function hasKeyChar(s: string): boolean {
+  return s.includes('/') || s.includes('#') || s.includes('!');
 }
 
 function fromRecord(key: string, rec: RowRecord, file: string, sheet: string): Invoice {
@@ -479,7 +518,7 @@ function toInvoice(key: string, rec: RowRecord, amount: number, payments: Paymen
 /** Total and subtotal lines: a total word in an identifying cell, or figures with nothing to identify them. */
 function isTotalRow(row: readonly Cell[], number: string, code: string, name: string, m: Mapping): boolean {
   // Every total word starts with one of these letters (accents aside): test that before normalising.
-  for (const s of [number, code, name]) if (s !== '' && TOTAL_INITIAL.test(s) && TOTAL.test(normalizeWord(s))) return true;
+  for (const s of [number, code, name]) if (s !== '' && TOTAL_START.test(s) && TOTAL.test(normalizeWord(s))) return true;
   if (number !== '' || code !== '' || name !== '') return false;
   // Nothing identifies the row: look for a total word anywhere in its text cells.
   for (let c = 0; c < row.length; c++) {
@@ -488,6 +527,15 @@ function isTotalRow(row: readonly Cell[], number: string, code: string, name: st
   }
   // Figures with no customer and no invoice number are summary lines when the file has those columns.
   return m.customerName !== undefined || m.customerCode !== undefined || m.invoiceNumber !== undefined;
+}
+
+function isBlankRow(row: readonly Cell[]): boolean {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (v === undefined || v === null || v === '') continue;
+    if (typeof v !== 'string' || v.trim() !== '') return false;
+  }
+  return true;
 }
 
 function normalizeWord(s: string): string {

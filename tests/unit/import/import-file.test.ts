@@ -86,6 +86,22 @@ describe('importFile on small cases', () => {
     expect(report.issues.some((i) => i.code === 'DuplicateInvoice')).toBe(true);
   });
 
+  it('gives every invoice its own key, whatever characters the names and numbers hold', () => {
+    const plain = 'Client,Invoice,Date,Due,Amount\nA,7,2025-11-01,2025-12-01,10\nA,7,2025-11-02,2025-12-01,10\nB,7,2025-11-01,2025-12-01,20\nC,,2025-11-01,2025-12-01,5';
+    const keys = importFile(text(plain), { fileName: 'k.csv' }).ledger.invoices.map((i) => i.key);
+    expect(keys).toEqual(['A/7', 'A/7#2', 'B/7', 'k!5']);
+    // "A/B" + "C" and "A" + "B/C" would both read A/B/C; numbers ending in #2 meet the duplicates' suffix.
+    const tricky = 'Client,Invoice,Date,Due,Amount\nA/B,C,2025-11-01,2025-12-01,10\nA,B/C,2025-11-01,2025-12-01,10\nA,7,2025-11-01,2025-12-01,1\nA,7,2025-11-02,2025-12-01,2\nA,7#2,2025-11-01,2025-12-01,3';
+    const trickyKeys = importFile(text(tricky), { fileName: 'k.csv' }).ledger.invoices.map((i) => i.key);
+    expect(trickyKeys).toHaveLength(5);
+    expect(new Set(trickyKeys).size).toBe(5);
+    // Many customers sharing one number: each keeps its own invoice, one warning names the number.
+    const shared = ['Client,Invoice,Due,Amount', ...Array.from({ length: 30 }, (_, i) => `C${i},1,2025-12-01,10`)].join('\n');
+    const r = importFile(text(shared), { fileName: 's.csv' });
+    expect(r.ledger.invoices).toHaveLength(30);
+    expect(r.report.issues.filter((i) => i.code === 'DuplicateInvoice')).toHaveLength(1);
+  });
+
   it('shows an assumed day/month order and lets the user change it', () => {
     const csv = 'Client;Facture;Échéance;Montant\nA;1;03/04/2025;10\nB;2;05/06/2025;10';
     const auto = importFile(text(csv), { fileName: 'o.csv' });
