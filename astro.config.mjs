@@ -56,8 +56,9 @@ export default defineConfig({
   output: 'static',
   integrations: [svelte(), samples(), offline()],
   build: { inlineStylesheets: 'never' },
-  // Module workers so that the analysis worker can import SheetJS and PapaParse lazily.
-  vite: { worker: { format: 'es' } },
+  // Module workers so that the workers import SheetJS, PapaParse, jsPDF and Chart.js lazily. Their
+  // assets named as the page's own, so that the font files the page and the PDF worker use are one file.
+  vite: { worker: { format: 'es', rolldownOptions: { output: { assetFileNames: '_astro/[name].[hash][extname]' } } } },
   devToolbar: { enabled: false },
   markdown: { syntaxHighlight: false },
   security: {

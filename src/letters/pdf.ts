@@ -21,7 +21,7 @@ const WIDTH = RIGHT - LEFT;
 const WINDOW = { x: 110, y: 55, w: 85, h: 33 };
 const BOTTOM = 270;
 
-function base64(bytes: Uint8Array): string {
+export function base64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);

@@ -80,6 +80,8 @@ test('the exports download as a real xlsx that SheetJS reads back', async ({ pag
 test('the audit report downloads as a PDF with every section and the receivables figure', async ({ page }) => {
   const cli = JSON.parse(execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', 'samples/pme-3000.xlsx', '--as-of', AS_OF, '--json'], { cwd: root, encoding: 'utf8' }));
   const app = new AppPage(page);
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(w.url()));
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/pme-3000.xlsx'));
   await page.getByTestId('make-report').click();
@@ -87,7 +89,8 @@ test('the audit report downloads as a PDF with every section and the receivables
   const download = page.waitForEvent('download');
   await page.getByTestId('letter-download').click();
   const bytes = readFileSync(await (await download).path());
-  // The dashboard's Chart.js charts are embedded as images.
+  // Rendered off the page, in the PDF worker, with the dashboard's Chart.js charts drawn there as images.
+  expect(workers.some((u) => /pdf\.worker/.test(u))).toBe(true);
   expect(bytes.toString('latin1')).toContain('/Subtype /Image');
   const text = await pdfText(bytes);
   for (const title of ['Audit des créances clients', 'Périmètre et méthode', 'Indicateurs clés', 'Balance âgée', 'Évolution du DSO', 'Pénalités et indemnités non réclamées', 'Risques de prescription', 'Concentration', 'Qualité des données', 'Recommandations']) expect(text).toContain(title);

@@ -1,0 +1,12 @@
+/** A PDF job → the PDF's bytes, with the site's own font files (in the PDF worker, or on the page as a fallback). */
+import { browserFonts } from '../letters/fonts-browser.ts';
+import { renderLetters } from '../letters/pdf.ts';
+import { chartImages } from '../report/charts.ts';
+import { renderReport } from '../report/pdf.ts';
+import type { PdfJob } from './pdf-protocol.ts';
+
+export async function renderPdf(job: PdfJob): Promise<ArrayBuffer> {
+  const fonts = await browserFonts();
+  if (job.kind === 'letters') return renderLetters(job.models, fonts, { duplex: job.duplex });
+  return renderReport(job.model, fonts, await chartImages(job.model));
+}
