@@ -1,103 +1,74 @@
 /**
- * npm run bench — Node part of the benchmark: Relance's full import + analysis against the bare
- * parsers on the same bytes, medians of several runs, printed as ratios (never asserted in tests).
- * The Chromium measurements (drop-to-dashboard, longest main-thread task, memory) are not here yet.
+ * npm run bench [-- --quick] [-- --node-only]
+ * Builds nothing itself (the npm script builds the site first). Generates the benchmark files into
+ * bench/data/ on first use, measures in Node then in Chromium, prints the tables and writes
+ * bench/results.json and bench/results.md. Timings live here, never in the tests.
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Papa from 'papaparse';
-import * as XLSX from 'xlsx';
-import { unzipSync } from 'fflate';
-import { readXlsxFast } from '../src/import/read-xlsx-fast.ts';
-import { analyzeLedger, dayFromIso, excelSerialOf, frenchDate, type Day } from '../src/core/index.ts';
-import { importFile } from '../src/import/import-file.ts';
-import { encodeWindows1252, makeInvoices } from '../samples/generate.ts';
+import { browserBench, distDir } from './browser.ts';
+import { RUNS, fecFile, fecRow, ledgerFiles, ledgerRow, lettersRow, uncompressedSize, worstCaseRows } from './node.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const RUNS = 3;
+const quick = process.argv.includes('--quick');
+const nodeOnly = process.argv.includes('--node-only');
+const SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 500_000];
+const FEC_LINES = quick ? 100_000 : 1_000_000;
+const out = (s: string) => process.stdout.write(s);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
+const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), date: new Date().toISOString().slice(0, 10), runs: RUNS };
+out(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, medians of ${RUNS} runs\n`);
+
+const ledgers = SIZES.map((rows) => {
+  const r = ledgerRow(rows);
+  out(`  node ledger ${rows}: ${JSON.stringify(r)}\n`);
+  return r;
+});
+const fec = fecRow(FEC_LINES);
+out(`  node FEC ${FEC_LINES}: ${JSON.stringify(fec)}\n`);
+const worst = worstCaseRows(10_000, 100_000);
+for (const w of worst) out(`  node worst case: ${JSON.stringify(w)}\n`);
+const letters = lettersRow(1000);
+out(`  node letters: ${JSON.stringify(letters)}\n`);
+
+let browser: Awaited<ReturnType<typeof browserBench>> | null = null;
+if (!nodeOnly) {
+  const files = SIZES.flatMap((rows) => {
+    const f = ledgerFiles(rows);
+    return [f.csv, f.xlsx];
+  }).concat([fecFile(FEC_LINES)]);
+  browser = await browserBench(distDir(join(here, '..')), files, Math.min(RUNS, 3));
 }
 
-function time(fn: () => void): number {
-  const runs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    fn();
-    runs.push(performance.now() - t);
-  }
-  return median(runs);
+const lines: string[] = [];
+const table = (head: string[], rows: (string | number)[][]) => {
+  lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), '');
+};
+lines.push(`Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}${browser ? `, Chromium ${browser.chromium}` : ''}; ${machine.date}; medians of ${RUNS} runs.`, '');
+lines.push('**Node, whole worker pipeline** (file → ledger → dashboard figures) against the bare parsers on the same bytes:', '');
+table(
+  ['rows', 'PapaParse', 'Relance CSV', 'ratio (≤ 1.5)', 'inflate + scan floor', 'SheetJS fastest', 'fast reader', 'ratio (≤ 0.3)', 'Relance xlsx', 'ratio', 'recompute (≤ 300 ms)', 'worklist'],
+  ledgers.map((r) => [r.rows.toLocaleString('en'), `${r.papaparseMs} ms`, `${r.relanceCsvMs} ms`, `${r.csvRatio} ×`, `${r.inflateScanFloorMs} ms`, `${r.sheetjsFastestMs} ms`, `${r.fastReaderMs} ms`, `${r.fastReaderRatio} ×`, `${r.relanceXlsxMs} ms`, `${r.xlsxRatio} ×`, `${r.recomputeMs} ms`, `${r.worklistMs} ms`]),
+);
+table(['FEC lines', 'size', 'PapaParse', 'Relance', 'ratio'], [[fec.lines.toLocaleString('en'), `${(fec.bytes / 1048576).toFixed(0)} MB`, `${fec.papaparseMs} ms`, `${fec.relanceMs} ms`, `${fec.ratio} ×`]]);
+lines.push('**Worst cases** (pipeline + worklist), µs per row at 10k and 100k rows; growth 1 = linear:', '');
+table(['case', '10k', '100k', 'µs/row 10k', 'µs/row 100k', 'growth'], worst.map((w) => [w.case, `${w.smallMs} ms`, `${w.largeMs} ms`, w.usPerRowSmall, w.usPerRowLarge, `${w.growth} ×`]));
+lines.push('**Letters**, one PDF (Node, jsPDF + autotable):', '');
+table(['letters', 'pages', 'built-in Helvetica', 'DejaVu Sans embedded', 'ratio (≤ 2)'], [[letters.letters, letters.pages, `${letters.helveticaMs} ms`, `${letters.embeddedFontMs} ms`, `${letters.ratio} ×`]]);
+if (browser) {
+  lines.push(`**Chromium ${browser.chromium}, built site.** First page: ${(browser.initial.gzipBytes / 1024).toFixed(1)} KB of JS + CSS gzipped (${browser.initial.files.length} files; target ≤ 60 KB).`, '');
+  table(
+    ['file', 'size', 'uncompressed', 'drop → dashboard', 'drop → worklist', 'longest main-thread task (≤ 200 ms)', 'tasks > 50 ms', 'peak tab memory over baseline (≤ 2 × uncompressed)', 'recompute'],
+    browser.rows.map((r) => {
+      const file = [...SIZES.flatMap((n) => Object.values(ledgerFiles(n))), fecFile(FEC_LINES)].find((f) => f.name === r.file);
+      const size = file ? uncompressedSize(file) : r.bytes;
+      return [r.file, `${(r.bytes / 1048576).toFixed(1)} MB`, `${(size / 1048576).toFixed(1)} MB`, `${r.dashboardMs} ms`, `${r.worklistMs} ms`, `${r.longestTaskMs} ms`, r.longTasks, `${r.peakExtraMiB} MiB (${(r.peakExtraMiB / (size / 1048576)).toFixed(1)} ×)`, `${r.recomputeMs} ms`];
+    }),
+  );
 }
-
-function csvBytes(rows: number): Uint8Array {
-  const inv = makeInvoices(rows, Math.max(50, rows / 20), 99, 'B');
-  const amount = (c: number) => `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)},${String(Math.abs(c) % 100).padStart(2, '0')}`;
-  const lines = ['Code client;Client;N° facture;Date;Échéance;Montant TTC;Réglé;Date de règlement'];
-  for (const i of inv) lines.push([i.customerCode, i.customer, i.number, frenchDate(i.issued), frenchDate(i.due), amount(i.cents), amount(i.paidCents), i.paidOn === null ? '' : frenchDate(i.paidOn)].join(';'));
-  return encodeWindows1252(lines.join('\r\n'));
-}
-
-function xlsxBytes(rows: number): Uint8Array {
-  const inv = makeInvoices(rows, Math.max(50, rows / 20), 99, 'B');
-  const aoa: unknown[][] = [['Code client', 'Client', 'N° facture', 'Date', 'Échéance', 'Montant TTC', 'Réglé', 'Date de règlement']];
-  const date = (d: Day) => ({ t: 'n', v: excelSerialOf(d, false), z: 'dd/mm/yyyy' });
-  for (const i of inv) aoa.push([i.customerCode, i.customer, i.number, date(i.issued), date(i.due), i.cents / 100, i.paidCents / 100, i.paidOn === null ? null : date(i.paidOn)]);
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), 'Ledger');
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
-}
-
-const asOf = dayFromIso('2025-12-31') as Day;
-const results: Record<string, unknown>[] = [];
-for (const rows of [10_000, 100_000]) {
-  const csv = csvBytes(rows);
-  const text = new TextDecoder('windows-1252').decode(csv);
-  const papa = time(() => Papa.parse(text, { delimiter: ';' }));
-  const relanceCsv = time(() => {
-    const r = importFile(csv, { fileName: 'bench.csv' });
-    analyzeLedger(r.ledger, { asOf });
-  });
-  const xlsx = xlsxBytes(rows);
-  const sheetjs = time(() => XLSX.read(xlsx, { type: 'array', dense: true, cellText: false, cellHTML: false, cellNF: false, cellStyles: false }));
-  const fastReader = time(() => readXlsxFast(xlsx));
-  const floor = time(() => {
-    // The physical floor: inflate the sheet and scan its bytes once.
-    const files = unzipSync(xlsx, { filter: (f) => /worksheets\/sheet1\.xml|sharedStrings/.test(f.name) });
-    let lt = 0;
-    for (const f of Object.values(files)) for (let i = 0; i < f.length; i++) if (f[i] === 60) lt++;
-    return lt;
-  });
-  const relanceXlsx = time(() => {
-    const r = importFile(xlsx, { fileName: 'bench.xlsx' });
-    analyzeLedger(r.ledger, { asOf });
-  });
-  const { ledger } = importFile(csv, { fileName: 'bench.csv' });
-  const recompute = time(() => analyzeLedger(ledger, { asOf: dayFromIso('2025-10-31') as Day }));
-  results.push({
-    rows,
-    csvBytes: csv.length,
-    xlsxBytes: xlsx.length,
-    papaparseMs: Math.round(papa),
-    relanceCsvMs: Math.round(relanceCsv),
-    csvRatio: Number((relanceCsv / papa).toFixed(2)),
-    sheetjsFastestMs: Math.round(sheetjs),
-    relanceXlsxMs: Math.round(relanceXlsx),
-    xlsxRatio: Number((relanceXlsx / sheetjs).toFixed(2)),
-    fastReaderMs: Math.round(fastReader),
-    fastReaderRatio: Number((fastReader / sheetjs).toFixed(2)),
-    inflateScanFloorMs: Math.round(floor),
-    recomputeMs: Math.round(recompute),
-  });
-}
-
-const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), date: new Date().toISOString().slice(0, 10) };
-writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, results }, null, 2)}\n`);
-process.stdout.write(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}\n`);
-process.stdout.write('| rows | PapaParse | Relance CSV import+analysis | ratio | inflate+scan floor | SheetJS fastest | fast reader | ratio | Relance xlsx import+analysis | ratio | recompute (new as-of) |\n|---|---|---|---|---|---|---|---|---|---|---|\n');
-for (const r of results) {
-  process.stdout.write(`| ${r.rows} | ${r.papaparseMs} ms | ${r.relanceCsvMs} ms | ${r.csvRatio} × | ${r.inflateScanFloorMs} ms | ${r.sheetjsFastestMs} ms | ${r.fastReaderMs} ms | ${r.fastReaderRatio} × | ${r.relanceXlsxMs} ms | ${r.xlsxRatio} × | ${r.recomputeMs} ms |\n`);
-}
+const markdown = lines.join('\n');
+out(`\n${markdown}\n`);
+writeFileSync(join(here, 'results.md'), `${markdown}\n`);
+writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, ledgers, fec, worstCases: worst, letters, browser }, null, 2)}\n`);

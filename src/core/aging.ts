@@ -4,7 +4,7 @@
  */
 import type { Day } from './day.ts';
 import type { Cents } from './money.ts';
-import { agingDueDay, isIssuedBy, openAt, type Invoice, type Ledger } from './ledger.ts';
+import { agingDueDay, customerIndex, isIssuedBy, openAt, type Invoice, type Ledger } from './ledger.ts';
 
 export type AgingBasis = 'due' | 'issued';
 
@@ -80,20 +80,24 @@ export function agedBalance(ledger: Ledger, options: AgingOptions): AgedBalance 
   const edges = options.edges ?? DEFAULT_BUCKET_EDGES;
   if (!validBucketEdges(edges)) throw new RangeError('agedBalance: invalid bucket edges');
   const width = edges.length + 2;
-  const acc = new Map<string, Accumulator>();
+  const index_ = customerIndex(ledger);
+  const acc: (Accumulator | undefined)[] = new Array(index_.ids.length);
   const total = newAccumulator(width);
   let undatedCount = 0;
-  for (const inv of ledger.invoices) {
+  const invoices = ledger.invoices;
+  for (let i = 0; i < invoices.length; i++) {
+    const inv = invoices[i] as Invoice;
     if (!isIssuedBy(inv, asOf)) continue;
     const open = openAt(inv, asOf);
     if (open === 0) continue;
     const days = daysPastDue(inv, asOf, basis);
     if (days === null) undatedCount++;
     const index = days === null ? 0 : bucketIndex(days, edges);
-    let row = acc.get(inv.customerId);
+    const k = index_.of[i] as number;
+    let row = acc[k];
     if (!row) {
       row = newAccumulator(width);
-      acc.set(inv.customerId, row);
+      acc[k] = row;
     }
     // Weighted lateness is always measured on the due date, whatever the aging basis.
     const dpd = basis === 'due' ? days : daysPastDue(inv, asOf, 'due');
@@ -101,7 +105,9 @@ export function agedBalance(ledger: Ledger, options: AgingOptions): AgedBalance 
     addTo(total, index, open, inv.amount > 0 && dpd !== null && dpd > 0 ? dpd : 0);
   }
   const customers: AgingRow[] = [];
-  for (const [customerId, a] of acc) customers.push(toRow(customerId, a));
+  acc.forEach((a, k) => {
+    if (a) customers.push(toRow(index_.ids[k] as string, a));
+  });
   customers.sort((x, y) => (x.customerId < y.customerId ? -1 : x.customerId > y.customerId ? 1 : 0));
   return { asOf, basis, labels: bucketLabels(edges), total: toRow('', total), customers, undatedCount };
 }

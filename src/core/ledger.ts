@@ -86,6 +86,71 @@ export function receivablesAt(ledger: Ledger, d: Day): Cents {
   return total as Cents;
 }
 
+/**
+ * Receivables at each of `days` (ascending) in one pass over the ledger, equal to
+ * `days.map((d) => receivablesAt(ledger, d))`: each invoice adds its amount from the first day on
+ * or after its issue, each payment takes its amount off from the first day on or after both the
+ * payment and the issue (undated ones from the issue on).
+ */
+export function receivablesAtEach(ledger: Ledger, days: readonly Day[]): Cents[] {
+  const m = days.length;
+  const delta = new Array<number>(m + 1).fill(0);
+  const firstOnOrAfter = (d: Day): number => {
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((days[mid] as number) < d) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const inv of ledger.invoices) {
+    const from = inv.issued === null ? 0 : firstOnOrAfter(inv.issued);
+    if (from >= m) continue;
+    delta[from] = (delta[from] as number) + inv.amount;
+    for (const p of inv.payments) {
+      const at = p.day === null ? from : Math.max(from, firstOnOrAfter(p.day));
+      delta[at] = (delta[at] as number) - p.amount;
+    }
+  }
+  const out: Cents[] = [];
+  let running = 0;
+  for (let i = 0; i < m; i++) {
+    running += delta[i] as number;
+    out.push(running as Cents);
+  }
+  return out;
+}
+
+/**
+ * Each invoice's customer as a small integer (customers numbered in order of first appearance),
+ * computed once per ledger: per-customer sums then index arrays instead of hashing ids per invoice.
+ */
+export type CustomerIndex = { readonly ids: readonly string[]; readonly of: Int32Array };
+
+const customerIndexes = new WeakMap<Ledger, CustomerIndex>();
+
+export function customerIndex(ledger: Ledger): CustomerIndex {
+  const cached = customerIndexes.get(ledger);
+  if (cached) return cached;
+  const ids: string[] = [];
+  const seen = new Map<string, number>();
+  const of = new Int32Array(ledger.invoices.length);
+  ledger.invoices.forEach((inv, i) => {
+    let k = seen.get(inv.customerId);
+    if (k === undefined) {
+      k = ids.length;
+      ids.push(inv.customerId);
+      seen.set(inv.customerId, k);
+    }
+    of[i] = k;
+  });
+  const index = { ids, of };
+  customerIndexes.set(ledger, index);
+  return index;
+}
+
 export function emptyLedger(): Ledger {
   return { customers: [], invoices: [], currency: 'EUR', amountBasis: 'TTC', hasSalesHistory: true };
 }

@@ -133,9 +133,15 @@ export function buildFecLedger(sheet: Sheet, headerIndex: number, headers: reado
   let derivedDue = 0;
   let openingItems = 0;
   const keys = new Set<string>();
+  // The next suffix to try per base: a piece shared by many lines (a monthly payment batch, opening
+  // entries) costs no more per line than any other.
+  const nextSuffix = new Map<string, number>();
   const key = (l: Line): string => {
-    let k = `${l.customerKey}/${l.piece || `L${l.row}`}`;
-    for (let n = 2; keys.has(k); n++) k = `${l.customerKey}/${l.piece || `L${l.row}`}#${n}`;
+    const base = `${l.customerKey}/${l.piece || `L${l.row}`}`;
+    let k = base;
+    let n = nextSuffix.get(base) ?? 2;
+    while (keys.has(k)) k = `${base}#${n++}`;
+    nextSuffix.set(base, n);
     keys.add(k);
     return k;
   };

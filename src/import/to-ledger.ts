@@ -423,10 +423,14 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
   }
   const invoices: Invoice[] = [];
   const usedKeys = new Set<string>();
+  // The next suffix to try per base, so that a base given many times costs no more each time.
+  const nextSuffix = new Map<string, number>();
   const uniqueKey = (base: string): string => {
     if (!isKeyCheckNeeded) return base;
     let k = base;
-    for (let n = 2; usedKeys.has(k); n++) k = `${base}#${n}`;
+    let n = nextSuffix.get(base) ?? 2;
+    while (usedKeys.has(k)) k = `${base}#${n++}`;
+    nextSuffix.set(base, n);
     usedKeys.add(k);
     return k;
   };

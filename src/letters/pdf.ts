@@ -27,9 +27,22 @@ export function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** Documents made with jsPDF's built-in Helvetica: the benchmark's floor only (it cannot print œ, € or U+202F). */
+const standardFontDocs = new WeakSet<jsPDF>();
+
+/** The font family a document writes with. */
+export function family(doc: jsPDF): string {
+  return standardFontDocs.has(doc) ? 'helvetica' : FONT;
+}
+
 /** An A4 document in millimetres with DejaVu Sans (regular and bold) embedded and selected. */
-export function newDocument(fonts: FontBytes): jsPDF {
+export function newDocument(fonts: FontBytes | 'standard'): jsPDF {
   const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
+  if (fonts === 'standard') {
+    standardFontDocs.add(doc);
+    doc.setFont('helvetica', 'normal');
+    return doc;
+  }
   doc.addFileToVFS('DejaVuSans.ttf', base64(fonts.regular));
   doc.addFont('DejaVuSans.ttf', FONT, 'normal');
   doc.addFileToVFS('DejaVuSans-Bold.ttf', base64(fonts.bold));
@@ -44,7 +57,7 @@ export function withAmounts(text: string, model: { readonly lang: 'fr' | 'en'; r
 }
 
 /** Renders the letters into one PDF, each starting on a new page (on an odd page with `duplex`). */
-export function renderLetters(models: readonly LetterModel[], fonts: FontBytes, options: RenderOptions = {}): ArrayBuffer {
+export function renderLetters(models: readonly LetterModel[], fonts: FontBytes | 'standard', options: RenderOptions = {}): ArrayBuffer {
   const doc = newDocument(fonts);
   const ranges: { model: LetterModel; first: number; last: number }[] = [];
   models.forEach((model, i) => {
@@ -70,10 +83,10 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
   const fr = m.lang === 'fr';
   // Sender, top left.
   let y = 20;
-  doc.setFont(FONT, 'bold').setFontSize(11);
+  doc.setFont(family(doc), 'bold').setFontSize(11);
   for (const [i, line] of m.sender.lines.entries()) {
     doc.text(line, LEFT, y);
-    if (i === 0) doc.setFont(FONT, 'normal').setFontSize(9);
+    if (i === 0) doc.setFont(family(doc), 'normal').setFontSize(9);
     y += 4.5;
   }
   for (const line of m.sender.legal) {
@@ -81,7 +94,7 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
     y += 4.5;
   }
   // Recipient in the envelope window: at most 6 lines, left-aligned.
-  doc.setFont(FONT, 'normal').setFontSize(10);
+  doc.setFont(family(doc), 'normal').setFontSize(10);
   // A line too long for the window wraps instead of being cut; the block keeps to 6 lines.
   const wrapped = m.recipient.flatMap((line) => doc.splitTextToSize(line, WINDOW.w - 4) as string[]).slice(0, 6);
   let ry = WINDOW.y + 5;
@@ -93,14 +106,14 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
   y = Math.max(y, WINDOW.y + WINDOW.h) + 10;
   doc.setFontSize(10).text(m.placeAndDate, RIGHT, y, { align: 'right' });
   y += 9;
-  doc.setFont(FONT, 'bold');
+  doc.setFont(family(doc), 'bold');
   for (const r of m.references) {
     doc.text(r, LEFT, y);
     y += 5;
   }
   const subject = doc.splitTextToSize(`${fr ? 'Objet :' : 'Subject:'} ${m.subject}`, WIDTH) as string[];
   doc.text(subject, LEFT, y);
-  doc.setFont(FONT, 'normal');
+  doc.setFont(family(doc), 'normal');
   y += 4.5 * subject.length + 5;
   if (m.salutation) {
     doc.text(m.salutation, LEFT, y);
@@ -114,8 +127,8 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
       margin: { left: LEFT, right: 210 - RIGHT, bottom: 297 - BOTTOM },
       head: [fr ? ['N° facture', 'Date', 'Échéance', 'Montant TTC', 'Réglé', 'Solde'] : ['Invoice no.', 'Date', 'Due', 'Amount', 'Paid', 'Balance']],
       body: m.invoices.map((l) => [l.number, l.issued ?? '—', l.due ?? '—', money(l.amount), money(l.paid), money(l.balance)]),
-      styles: { font: FONT, fontSize: 8.5, cellPadding: 1.2 },
-      headStyles: { font: FONT, fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
+      styles: { font: family(doc), fontSize: 8.5, cellPadding: 1.2 },
+      headStyles: { font: family(doc), fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
       columnStyles: { 3: { halign: 'right' }, 4: { halign: 'right' }, 5: { halign: 'right' } },
     });
     y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 6;
@@ -126,8 +139,8 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
       margin: { left: LEFT + 30, right: 210 - RIGHT + 30, bottom: 297 - BOTTOM },
       head: [fr ? ['Échéance', 'Montant'] : ['Due date', 'Amount']],
       body: m.schedule.map((x) => [x.due, formatCents(x.cents, m.lang, m.currency)]),
-      styles: { font: FONT, fontSize: 9, cellPadding: 1.2 },
-      headStyles: { font: FONT, fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
+      styles: { font: family(doc), fontSize: 9, cellPadding: 1.2 },
+      headStyles: { font: family(doc), fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
       columnStyles: { 1: { halign: 'right' } },
     });
     y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 6;
@@ -141,9 +154,9 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
     y += label.length * 4.6 + 1.5;
   }
   y = ensureSpace(doc, y, 8);
-  doc.setFont(FONT, 'bold').text('Total', LEFT, y);
+  doc.setFont(family(doc), 'bold').text('Total', LEFT, y);
   doc.text(formatCents(m.total, m.lang, m.currency), RIGHT, y, { align: 'right' });
-  doc.setFont(FONT, 'normal');
+  doc.setFont(family(doc), 'normal');
   y += 9;
   y = paragraphs(doc, m.body.map((p) => withAmounts(p, m)), y);
   if (m.closing) y = paragraphs(doc, [m.closing], y);
@@ -186,7 +199,7 @@ function ensureSpace(doc: jsPDF, y: number, needed: number): number {
 }
 
 function drawFooter(doc: jsPDF, m: LetterModel, page: number, count: number): void {
-  doc.setFont(FONT, 'normal').setFontSize(7.5).setTextColor(90);
+  doc.setFont(family(doc), 'normal').setFontSize(7.5).setTextColor(90);
   const mentions = [...m.sender.lines, ...m.sender.legal].join(' · ');
   doc.text(doc.splitTextToSize(mentions, WIDTH - 25) as string[], LEFT, 283);
   doc.text(`${m.lang === 'fr' ? 'Page' : 'Page'} ${page} / ${count}`, RIGHT, 283, { align: 'right' });

@@ -5,7 +5,7 @@
  */
 import { autoTable } from 'jspdf-autotable';
 import type { ReportCell, ReportModel } from '../core/index.ts';
-import { FONT, newDocument, withAmounts, type FontBytes } from '../letters/pdf.ts';
+import { family, newDocument, withAmounts, type FontBytes } from '../letters/pdf.ts';
 import { formatCents, formatDays, formatPercent } from '../ui/format.ts';
 
 const LEFT = 18;
@@ -26,15 +26,15 @@ export function renderReport(model: ReportModel, fonts: FontBytes, charts: Reado
     return formatPercent(c.percent, model.lang);
   };
   // Cover.
-  doc.setFont(FONT, 'bold').setFontSize(24).text(model.title, LEFT, 80);
-  doc.setFont(FONT, 'normal').setFontSize(13).text(model.subtitle, LEFT, 92);
+  doc.setFont(family(doc), 'bold').setFontSize(24).text(model.title, LEFT, 80);
+  doc.setFont(family(doc), 'normal').setFontSize(13).text(model.subtitle, LEFT, 92);
   doc.setFontSize(10).setTextColor(90).text(model.lang === 'fr' ? 'Établi avec Relance — calculé dans le navigateur, aucune donnée transmise.' : 'Made with Relance — computed in the browser, no data sent anywhere.', LEFT, 104);
   doc.setTextColor(0);
   for (const [index, section] of model.sections.entries()) {
     doc.addPage();
     let y = 22;
-    doc.setFont(FONT, 'bold').setFontSize(15).text(section.title, LEFT, y);
-    doc.setFont(FONT, 'normal').setFontSize(10);
+    doc.setFont(family(doc), 'bold').setFontSize(15).text(section.title, LEFT, y);
+    doc.setFont(family(doc), 'normal').setFontSize(10);
     y += 9;
     for (const p of section.paragraphs) {
       for (const line of doc.splitTextToSize(withAmounts(p, model), WIDTH) as string[]) {
@@ -54,8 +54,8 @@ export function renderReport(model: ReportModel, fonts: FontBytes, charts: Reado
         margin: { left: LEFT, right: 210 - RIGHT, bottom: 297 - BOTTOM },
         head: [section.table.head as string[]],
         body: section.table.rows.map((r) => r.map(cell)),
-        styles: { font: FONT, fontSize: 8, cellPadding: 1.1 },
-        headStyles: { font: FONT, fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
+        styles: { font: family(doc), fontSize: 8, cellPadding: 1.1 },
+        headStyles: { font: family(doc), fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
         columnStyles: Object.fromEntries(numeric.map((isNum, i) => [i, { halign: isNum ? 'right' : 'left' }])),
       });
       y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 8;

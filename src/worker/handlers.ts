@@ -3,7 +3,7 @@
  * that changing the as-of date or the buckets recomputes without re-reading the file. Runs in
  * the worker, on the main thread as a fallback, and in Node tests.
  */
-import { buildAuditReport, buildLetter, consolidate, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, penaltyTotals, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAt, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Issue, type Ledger } from '../core/index.ts';
+import { buildAuditReport, buildLetter, consolidate, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, penaltyTotals, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAtEach, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Issue, type Ledger } from '../core/index.ts';
 import { importFile } from '../import/import-file.ts';
 import { describeIssue } from '../i18n/issues.ts';
 import { exportTables, tablesToXlsx, tableToCsv } from '../report/exports.ts';
@@ -145,23 +145,37 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
   };
 }
 
-/** Sales per calendar month and receivables at each month end (the as-of date for the last one). */
+/** Sales per calendar month and receivables at each month end (the as-of date for the last one), in two passes. */
 function monthlyHistory(ledger: Ledger, asOf: Day, months: number): { month: string; sales: number; receivables: number }[] {
   let earliest: Day | null = null;
   for (const inv of ledger.invoices) if (inv.issued !== null && inv.issued <= asOf && (earliest === null || inv.issued < earliest)) earliest = inv.issued;
   if (earliest === null) return [];
-  const out: { month: string; sales: number; receivables: number }[] = [];
+  const starts: Day[] = [];
+  const ends: Day[] = [];
   for (let k = months - 1; k >= 0; k--) {
     const monthStart = startOfMonth(addMonths(asOf, -k));
     if (endOfMonth(monthStart) < earliest) continue;
-    const end = k === 0 ? asOf : endOfMonth(monthStart);
-    let sales = 0;
-    for (const inv of ledger.invoices) {
-      if (inv.kind !== 'payment' && !inv.isOpening && inv.issued !== null && inv.issued >= monthStart && inv.issued <= end) sales += inv.amount;
-    }
-    out.push({ month: isoOf(monthStart).slice(0, 7), sales, receivables: receivablesAt(ledger, end) });
+    starts.push(monthStart);
+    ends.push(k === 0 ? asOf : endOfMonth(monthStart));
   }
-  return out;
+  if (starts.length === 0) return [];
+  const sales = new Array<number>(starts.length).fill(0);
+  const first = starts[0] as Day;
+  for (const inv of ledger.invoices) {
+    const d = inv.issued;
+    if (inv.kind === 'payment' || inv.isOpening || d === null || d < first || d > asOf) continue;
+    // The last month starting on or before d (months are contiguous and ascending).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= d) lo = mid;
+      else hi = mid - 1;
+    }
+    sales[lo] = (sales[lo] as number) + inv.amount;
+  }
+  const receivables = receivablesAtEach(ledger, ends);
+  return starts.map((s, i) => ({ month: isoOf(s).slice(0, 7), sales: sales[i] as number, receivables: receivables[i] as number }));
 }
 
 function stepCounts(actions: readonly Action[]): StepCount[] {

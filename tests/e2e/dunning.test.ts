@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -78,4 +79,18 @@ test('a half-year missing from the rate table is flagged, and the typed rate is 
   await alerts.getByLabel('MRO 2026-S2').fill('2,15');
   await alerts.getByRole('button', { name: 'Enregistrer le taux' }).click();
   await expect(page.getByTestId('worklist')).not.toContainText('semestre 2026-S2');
+});
+
+test('a long worklist is drawn a hundred actions at a time, the rest one click away', async ({ page }) => {
+  const cli = JSON.parse(execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', 'samples/pme-3000.xlsx', '--as-of', AS_OF, '--json'], { cwd: root, encoding: 'utf8' }));
+  const total = cli.actions.length as number;
+  expect(total).toBeGreaterThan(100);
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/pme-3000.xlsx'));
+  const actions = page.getByTestId('worklist').getByTestId('action');
+  await expect(actions).toHaveCount(100);
+  await page.getByTestId('more-actions').click();
+  await expect(actions).toHaveCount(Math.min(200, total));
+  if (total <= 200) await expect(page.getByTestId('more-actions')).toHaveCount(0);
 });

@@ -1,30 +1,11 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { serveDist as serve } from '../support/serve-dist.ts';
 import { AppPage } from './pages/app-page.ts';
 
 const root = join(import.meta.dirname, '../..');
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.ttf': 'font/ttf', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.xlsx': 'application/octet-stream', '.csv': 'text/csv' };
-
-/** A static server of dist/ that the test can really switch off (Playwright's offline emulation bypasses service workers). */
-function serveDist(): Promise<Server> {
-  const dist = join(root, 'dist');
-  const server = createServer((req, res) => {
-    let path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
-    let file = join(dist, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file.startsWith(dist) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
+const serveDist = () => serve(join(root, 'dist'));
 
 test('after one visit, the app works with the server gone: reload, import, compute, print', async ({ page }) => {
   const server = await serveDist();

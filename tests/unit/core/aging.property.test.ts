@@ -1,11 +1,31 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agedBalance, dsoFigures, receivablesAt, type Cents, type Day } from '../../../src/core/index.ts';
+import { agedBalance, customerIndex, dsoFigures, receivablesAt, receivablesAtEach, type Cents, type Day } from '../../../src/core/index.ts';
 import { dayArb, ledgerArb } from '../../support/arbitraries.ts';
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('aging properties', () => {
+  it('receivables at many dates in one pass = receivables at each date', () => {
+    fc.assert(
+      fc.property(ledgerArb, fc.uniqueArray(dayArb(), { maxLength: 30 }), (ledger, days) => {
+        const sorted = [...days].sort((a, b) => a - b);
+        expect(receivablesAtEach(ledger, sorted)).toEqual(sorted.map((d) => receivablesAt(ledger, d)));
+      }),
+    );
+  });
+
+  it('the customer index names each invoice’s customer, once per ledger', () => {
+    fc.assert(
+      fc.property(ledgerArb, (ledger) => {
+        const index = customerIndex(ledger);
+        ledger.invoices.forEach((inv, i) => expect(index.ids[index.of[i] as number]).toBe(inv.customerId));
+        expect(new Set(index.ids).size).toBe(index.ids.length);
+        expect(customerIndex(ledger)).toBe(index);
+      }),
+    );
+  });
+
   it('Σ buckets = receivables, in total and per customer', () => {
     fc.assert(
       fc.property(ledgerArb, dayArb(), (ledger, asOf) => {

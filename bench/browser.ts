@@ -1,0 +1,145 @@
+/**
+ * Chromium half of `npm run bench`, against the built site (dist/): for each file, drop-to-dashboard
+ * and drop-to-worklist (User Timing marks the page sets), the longest main-thread task while it
+ * works (PerformanceObserver 'longtask': tasks under 50 ms are not reported), the tab's peak memory
+ * (resident size of its renderer process, which holds the page and its workers, sampled every 100 ms,
+ * minus the same before the drop) and a recompute at another as-of date. Also the first page's
+ * JS + CSS, gzipped.
+ */
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type CDPSession } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.ts';
+import { serveDist } from '../tests/support/serve-dist.ts';
+import { BENCH_AS_OF, type BenchFile } from './data.ts';
+import { median } from './node.ts';
+
+const MiB = 1024 * 1024;
+
+async function rendererRss(cdp: CDPSession): Promise<number> {
+  const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  let total = 0;
+  for (const p of info.processInfo) {
+    if (p.type !== 'renderer') continue;
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p.id}/status`, 'utf8'));
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      // the process ended between the two calls
+    }
+  }
+  return total;
+}
+
+export type DropRun = { dashboardMs: number; worklistMs: number; longestTaskMs: number; longTasks: number; baselineMiB: number; peakExtraMiB: number; recomputeMs: number };
+
+async function dropOnce(browser: Browser, cdp: CDPSession, base: string, file: BenchFile): Promise<DropRun> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __long: number[] };
+      w.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__long.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${base}/?asOf=${BENCH_AS_OF}`, { waitUntil: 'networkidle' });
+    await page.getByTestId('file-input').waitFor({ state: 'attached' });
+    await page.evaluate(() => {
+      (window as unknown as { __long: number[] }).__long = [];
+      performance.clearMarks();
+    });
+    const baseline = await rendererRss(cdp);
+    let peak = baseline;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        peak = Math.max(peak, await rendererRss(cdp));
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    await page.getByTestId('file-input').setInputFiles(file.path);
+    await page.waitForFunction(
+      () => {
+        const dash = performance.getEntriesByName('relance:dashboard')[0];
+        return dash !== undefined && performance.getEntriesByName('relance:worklist').some((m) => m.startTime > dash.startTime);
+      },
+      null,
+      { timeout: 900_000, polling: 50 },
+    );
+    sampling = false;
+    await sampler;
+    const marks = await page.evaluate(() => {
+      const at = (n: string) => performance.getEntriesByName(n).map((m) => m.startTime);
+      const file = at('relance:file')[0] ?? 0;
+      const dash = at('relance:dashboard')[0] ?? 0;
+      const work = at('relance:worklist').find((t) => t > dash) ?? 0;
+      const long = (window as unknown as { __long: number[] }).__long;
+      return { dashboardMs: dash - file, worklistMs: work - file, longestTaskMs: Math.max(0, ...long), longTasks: long.length };
+    });
+    // Recompute at another as-of date (no re-read): from the change to the figures on screen.
+    await page.getByTestId('as-of').fill('2025-10-31');
+    await page.getByTestId('as-of').dispatchEvent('change');
+    await page.waitForFunction(() => performance.getEntriesByName('relance:recomputed').length > 0, null, { timeout: 120_000, polling: 50 });
+    const recomputeMs = await page.evaluate(() => (performance.getEntriesByName('relance:recomputed')[0]?.startTime ?? 0) - (performance.getEntriesByName('relance:recompute')[0]?.startTime ?? 0));
+    return { ...marks, baselineMiB: baseline / MiB, peakExtraMiB: (peak - baseline) / MiB, recomputeMs };
+  } finally {
+    await context.close();
+  }
+}
+
+/** What the first page loads before the user does anything: its scripts and style sheets, gzipped. */
+async function initialLoad(browser: Browser, base: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bodies: { url: string; bytes: Buffer }[] = [];
+  page.on('response', async (r) => {
+    const type = r.request().resourceType();
+    if (type === 'script' || type === 'stylesheet') bodies.push({ url: r.url(), bytes: await r.body() });
+  });
+  await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(500);
+  await context.close();
+  const files = bodies.map((b) => ({ file: b.url.replace(/^.*\//, ''), bytes: b.bytes.length, gzip: gzipSync(b.bytes).length }));
+  return { files, gzipBytes: files.reduce((s, f) => s + f.gzip, 0), rawBytes: files.reduce((s, f) => s + f.bytes, 0) };
+}
+
+export async function browserBench(dist: string, files: readonly BenchFile[], runs: number) {
+  const server = await serveDist(dist);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const executablePath = findChromium();
+  const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
+  try {
+    const cdp = await browser.newBrowserCDPSession();
+    const version = browser.version();
+    const initial = await initialLoad(browser, base);
+    const rows = [];
+    for (const file of files) {
+      const all: DropRun[] = [];
+      for (let i = 0; i < runs; i++) all.push(await dropOnce(browser, cdp, base, file));
+      const m = (f: (r: DropRun) => number) => Math.round(median(all.map(f)));
+      rows.push({
+        file: file.name,
+        bytes: file.bytes.length,
+        dashboardMs: m((r) => r.dashboardMs),
+        worklistMs: m((r) => r.worklistMs),
+        longestTaskMs: m((r) => r.longestTaskMs),
+        longTasks: m((r) => r.longTasks),
+        baselineMiB: m((r) => r.baselineMiB),
+        peakExtraMiB: m((r) => r.peakExtraMiB),
+        recomputeMs: m((r) => r.recomputeMs),
+      });
+      process.stdout.write(`  chromium ${file.name}: ${JSON.stringify(rows[rows.length - 1])}\n`);
+    }
+    return { chromium: version, initial, rows };
+  } finally {
+    await browser.close();
+    server.close();
+    server.closeAllConnections();
+  }
+}
+
+export const distDir = (root: string) => join(root, 'dist');

@@ -1,0 +1,148 @@
+/**
+ * Node half of `npm run bench`: on the same bytes, the floors (bare parsers) and Relance's whole
+ * worker pipeline (file → ledger → the dashboard's figures), medians of several runs, as ratios.
+ */
+import Papa from 'papaparse';
+import * as XLSX from 'xlsx';
+import { unzipSync } from 'fflate';
+import { readXlsxFast } from '../src/import/read-xlsx-fast.ts';
+import { emptyWorkspace, type LetterModel } from '../src/core/index.ts';
+import { createHandlers } from '../src/worker/handlers.ts';
+import type { AnalysisRequest } from '../src/worker/protocol.ts';
+import { renderLetters } from '../src/letters/pdf.ts';
+import { nodeFonts } from '../src/letters/fonts-node.ts';
+import { BENCH_AS_OF, benchFile, benchInvoices, fecText, ledgerCsv, ledgerXlsx, type BenchFile, type Shape } from './data.ts';
+
+export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function time(fn: () => unknown, runs = RUNS): number {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return median(out);
+}
+
+const ms = (x: number) => Math.round(x);
+const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
+
+export const analysisRequest = (asOf = BENCH_AS_OF): AnalysisRequest => ({ asOf, basis: 'due', edges: [30, 60, 90, 120], windows: 3, manualSales: [] });
+
+/** What the worker does for a dropped file: read it, build the ledger, compute the dashboard's figures. */
+function pipeline(file: BenchFile, handlers = createHandlers()) {
+  const r = handlers.importFile({ bytes: file.bytes.slice().buffer, options: { fileName: file.name }, analysis: analysisRequest() }, () => {});
+  if (r.report.fatal !== null || r.analysis === null) throw new Error(`${file.name}: ${r.report.fatal}`);
+  return { handlers, report: r.report };
+}
+
+export function ledgerFiles(rows: number, shape: Shape = 'mixed'): { csv: BenchFile; xlsx: BenchFile } {
+  const tag = shape === 'mixed' ? '' : `-${shape}`;
+  let inv: ReturnType<typeof benchInvoices> | null = null;
+  const invoices = () => (inv ??= benchInvoices(rows, shape));
+  return { csv: benchFile(`ledger-${rows}${tag}.csv`, () => ledgerCsv(invoices())), xlsx: benchFile(`ledger-${rows}${tag}.xlsx`, () => ledgerXlsx(invoices())) };
+}
+
+export const fecFile = (lines: number, sameLettrage = false) => benchFile(`fec-${lines}${sameLettrage ? '-same-lettrage' : ''}.txt`, () => fecText(lines, sameLettrage));
+
+/** Uncompressed size of an .xlsx (the sum of its parts), or the file's size. */
+export function uncompressedSize(file: BenchFile): number {
+  if (!file.name.endsWith('.xlsx')) return file.bytes.length;
+  return Object.values(unzipSync(file.bytes)).reduce((s, f) => s + f.length, 0);
+}
+
+export function ledgerRow(rows: number) {
+  const { csv, xlsx } = ledgerFiles(rows);
+  const text = new TextDecoder('windows-1252').decode(csv.bytes);
+  const papa = time(() => Papa.parse(text, { delimiter: ';' }));
+  const relanceCsv = time(() => pipeline(csv));
+  const sheetjs = time(() => XLSX.read(xlsx.bytes, { type: 'array', dense: true, cellText: false, cellHTML: false, cellNF: false, cellStyles: false }));
+  const fast = time(() => readXlsxFast(xlsx.bytes));
+  const floor = time(() => {
+    // The physical floor: inflate the sheet and the shared strings, scan their bytes once.
+    const files = unzipSync(xlsx.bytes, { filter: (f) => /worksheets\/sheet1\.xml|sharedStrings/.test(f.name) });
+    let lt = 0;
+    for (const f of Object.values(files)) for (let i = 0; i < f.length; i++) if (f[i] === 60) lt++;
+    return lt;
+  });
+  const relanceXlsx = time(() => pipeline(xlsx));
+  const { handlers } = pipeline(csv);
+  const recompute = time(() => handlers.analyze(analysisRequest('2025-10-31'), () => {}));
+  const dunning = time(() => handlers.dunning({ workspace: emptyWorkspace(), asOf: BENCH_AS_OF, draftPolicy: null }, () => {}));
+  return {
+    rows,
+    csvBytes: csv.bytes.length,
+    xlsxBytes: xlsx.bytes.length,
+    xlsxUncompressedBytes: uncompressedSize(xlsx),
+    papaparseMs: ms(papa),
+    relanceCsvMs: ms(relanceCsv),
+    csvRatio: ratio(relanceCsv, papa),
+    inflateScanFloorMs: ms(floor),
+    sheetjsFastestMs: ms(sheetjs),
+    fastReaderMs: ms(fast),
+    fastReaderRatio: ratio(fast, sheetjs),
+    relanceXlsxMs: ms(relanceXlsx),
+    xlsxRatio: ratio(relanceXlsx, sheetjs),
+    recomputeMs: ms(recompute),
+    worklistMs: ms(dunning),
+  };
+}
+
+export function fecRow(lines: number) {
+  const fec = fecFile(lines);
+  const text = new TextDecoder().decode(fec.bytes);
+  const papa = time(() => Papa.parse(text, { delimiter: '\t' }));
+  const relance = time(() => pipeline(fec));
+  return { lines, bytes: fec.bytes.length, papaparseMs: ms(papa), relanceMs: ms(relance), ratio: ratio(relance, papa) };
+}
+
+/**
+ * The worst cases of issue 8 at two sizes: microseconds per row at each, and their growth (1 =
+ * linear). Pipeline and worklist (the dunning plan), as the page runs them after a drop.
+ */
+export function worstCaseRows(small: number, large: number) {
+  const cases: { name: string; file: (n: number) => BenchFile }[] = [
+    { name: 'one customer, every invoice (CSV)', file: (n) => ledgerFiles(n, 'oneCustomer').csv },
+    { name: 'one invoice per customer (CSV)', file: (n) => ledgerFiles(n, 'eachOwnCustomer').csv },
+    { name: 'FEC, one lettrage code on every line', file: (n) => fecFile(n, true) },
+  ];
+  return cases.map(({ name, file }) => {
+    const per = (n: number) => {
+      const f = file(n);
+      const t = time(() => {
+        const { handlers } = pipeline(f);
+        handlers.dunning({ workspace: emptyWorkspace(), asOf: BENCH_AS_OF, draftPolicy: null }, () => {});
+      });
+      return { ms: t, usPerRow: (t * 1000) / n };
+    };
+    const a = per(small);
+    const b = per(large);
+    return { case: name, small, large, smallMs: ms(a.ms), largeMs: ms(b.ms), usPerRowSmall: Number(a.usPerRow.toFixed(1)), usPerRowLarge: Number(b.usPerRow.toFixed(1)), growth: ratio(b.usPerRow, a.usPerRow) };
+  });
+}
+
+/** 1,000 letters into one PDF: DejaVu Sans embedded (what Relance prints) against jsPDF's Helvetica. */
+export function lettersRow(count = 1000) {
+  const { csv } = ledgerFiles(10_000, 'eachOwnCustomer');
+  const { handlers } = pipeline(csv);
+  const plan = handlers.dunning({ workspace: emptyWorkspace(), asOf: BENCH_AS_OF, draftPolicy: null }, () => {});
+  const ids = (plan?.actions ?? []).filter((a) => ['rappel', 'relance', 'mise_en_demeure'].includes(a.step)).map((a) => a.customerId);
+  let models: LetterModel[] = handlers.letters({ workspace: emptyWorkspace(), asOf: BENCH_AS_OF, customerIds: ids.slice(0, count), lang: 'fr' }, () => {});
+  if (models.length === 0) throw new Error('no letters to render');
+  while (models.length < count) models = models.concat(models.slice(0, count - models.length));
+  const fonts = nodeFonts();
+  const runs = Math.min(RUNS, 3);
+  let pages = 0;
+  const embedded = time(() => {
+    const pdf = renderLetters(models, fonts);
+    pages = (new TextDecoder('latin1').decode(new Uint8Array(pdf)).match(/\/Type \/Page\b/g) ?? []).length;
+  }, runs);
+  const helvetica = time(() => renderLetters(models, 'standard'), runs);
+  return { letters: models.length, pages, helveticaMs: ms(helvetica), embeddedFontMs: ms(embedded), ratio: ratio(embedded, helvetica) };
+}
