@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --node-only]
+ * npm run bench [-- --quick] [-- --node-only | --browser-only]
  * Builds nothing itself (the npm script builds the site first). Generates the benchmark files into
  * bench/data/ on first use, measures in Node then in Chromium, prints the tables and writes
  * bench/results.json and bench/results.md. Timings live here, never in the tests.
@@ -14,6 +14,7 @@ import { RUNS, fecFile, fecRow, ledgerFiles, ledgerRow, lettersRow, uncompressed
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
 const nodeOnly = process.argv.includes('--node-only');
+const browserOnly = process.argv.includes('--browser-only');
 const SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 500_000];
 const FEC_LINES = quick ? 100_000 : 1_000_000;
 const out = (s: string) => process.stdout.write(s);
@@ -21,17 +22,19 @@ const out = (s: string) => process.stdout.write(s);
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), date: new Date().toISOString().slice(0, 10), runs: RUNS };
 out(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, medians of ${RUNS} runs\n`);
 
-const ledgers = SIZES.map((rows) => {
-  const r = ledgerRow(rows);
-  out(`  node ledger ${rows}: ${JSON.stringify(r)}\n`);
-  return r;
-});
-const fec = fecRow(FEC_LINES);
-out(`  node FEC ${FEC_LINES}: ${JSON.stringify(fec)}\n`);
-const worst = worstCaseRows(10_000, 100_000);
+const ledgers = browserOnly
+  ? []
+  : SIZES.map((rows) => {
+      const r = ledgerRow(rows);
+      out(`  node ledger ${rows}: ${JSON.stringify(r)}\n`);
+      return r;
+    });
+const fec = browserOnly ? null : fecRow(FEC_LINES);
+if (fec) out(`  node FEC ${FEC_LINES}: ${JSON.stringify(fec)}\n`);
+const worst = browserOnly ? [] : worstCaseRows(10_000, 100_000);
 for (const w of worst) out(`  node worst case: ${JSON.stringify(w)}\n`);
-const letters = lettersRow(1000);
-out(`  node letters: ${JSON.stringify(letters)}\n`);
+const letters = browserOnly ? null : lettersRow(1000);
+if (letters) out(`  node letters: ${JSON.stringify(letters)}\n`);
 
 let browser: Awaited<ReturnType<typeof browserBench>> | null = null;
 if (!nodeOnly) {
@@ -47,16 +50,18 @@ const table = (head: string[], rows: (string | number)[][]) => {
   lines.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), '');
 };
 lines.push(`Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}${browser ? `, Chromium ${browser.chromium}` : ''}; ${machine.date}; medians of ${RUNS} runs.`, '');
-lines.push('**Node, whole worker pipeline** (file → ledger → dashboard figures) against the bare parsers on the same bytes:', '');
-table(
-  ['rows', 'PapaParse', 'Relance CSV', 'ratio (≤ 1.5)', 'inflate + scan floor', 'SheetJS fastest', 'fast reader', 'ratio (≤ 0.3)', 'Relance xlsx', 'ratio', 'recompute (≤ 300 ms)', 'worklist'],
-  ledgers.map((r) => [r.rows.toLocaleString('en'), `${r.papaparseMs} ms`, `${r.relanceCsvMs} ms`, `${r.csvRatio} ×`, `${r.inflateScanFloorMs} ms`, `${r.sheetjsFastestMs} ms`, `${r.fastReaderMs} ms`, `${r.fastReaderRatio} ×`, `${r.relanceXlsxMs} ms`, `${r.xlsxRatio} ×`, `${r.recomputeMs} ms`, `${r.worklistMs} ms`]),
-);
-table(['FEC lines', 'size', 'PapaParse', 'Relance', 'ratio'], [[fec.lines.toLocaleString('en'), `${(fec.bytes / 1048576).toFixed(0)} MB`, `${fec.papaparseMs} ms`, `${fec.relanceMs} ms`, `${fec.ratio} ×`]]);
-lines.push('**Worst cases** (pipeline + worklist), µs per row at 10k and 100k rows; growth 1 = linear:', '');
-table(['case', '10k', '100k', 'µs/row 10k', 'µs/row 100k', 'growth'], worst.map((w) => [w.case, `${w.smallMs} ms`, `${w.largeMs} ms`, w.usPerRowSmall, w.usPerRowLarge, `${w.growth} ×`]));
-lines.push('**Letters**, one PDF (Node, jsPDF + autotable):', '');
-table(['letters', 'pages', 'built-in Helvetica', 'DejaVu Sans embedded', 'ratio (≤ 2)'], [[letters.letters, letters.pages, `${letters.helveticaMs} ms`, `${letters.embeddedFontMs} ms`, `${letters.ratio} ×`]]);
+if (!browserOnly && fec && letters) {
+  lines.push('**Node, whole worker pipeline** (file → ledger → dashboard figures) against the bare parsers on the same bytes:', '');
+  table(
+    ['rows', 'PapaParse', 'Relance CSV', 'ratio (≤ 1.5)', 'inflate + scan floor', 'SheetJS fastest', 'fast reader', 'ratio (≤ 0.3)', 'Relance xlsx', 'ratio', 'recompute (≤ 300 ms)', 'worklist'],
+    ledgers.map((r) => [r.rows.toLocaleString('en'), `${r.papaparseMs} ms`, `${r.relanceCsvMs} ms`, `${r.csvRatio} ×`, `${r.inflateScanFloorMs} ms`, `${r.sheetjsFastestMs} ms`, `${r.fastReaderMs} ms`, `${r.fastReaderRatio} ×`, `${r.relanceXlsxMs} ms`, `${r.xlsxRatio} ×`, `${r.recomputeMs} ms`, `${r.worklistMs} ms`]),
+  );
+  table(['FEC lines', 'size', 'PapaParse', 'Relance', 'ratio'], [[fec.lines.toLocaleString('en'), `${(fec.bytes / 1048576).toFixed(0)} MB`, `${fec.papaparseMs} ms`, `${fec.relanceMs} ms`, `${fec.ratio} ×`]]);
+  lines.push('**Worst cases** (pipeline + worklist), µs per row at 10k and 100k rows; growth 1 = linear:', '');
+  table(['case', '10k', '100k', 'µs/row 10k', 'µs/row 100k', 'growth'], worst.map((w) => [w.case, `${w.smallMs} ms`, `${w.largeMs} ms`, w.usPerRowSmall, w.usPerRowLarge, `${w.growth} ×`]));
+  lines.push('**Letters**, one PDF (Node, jsPDF + autotable):', '');
+  table(['letters', 'pages', 'built-in Helvetica', 'DejaVu Sans embedded', 'ratio (≤ 2)'], [[letters.letters, letters.pages, `${letters.helveticaMs} ms`, `${letters.embeddedFontMs} ms`, `${letters.ratio} ×`]]);
+}
 if (browser) {
   lines.push(`**Chromium ${browser.chromium}, built site.** First page: ${(browser.initial.gzipBytes / 1024).toFixed(1)} KB of JS + CSS gzipped (${browser.initial.files.length} files; target ≤ 60 KB).`, '');
   table(
@@ -70,5 +75,8 @@ if (browser) {
 }
 const markdown = lines.join('\n');
 out(`\n${markdown}\n`);
-writeFileSync(join(here, 'results.md'), `${markdown}\n`);
-writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, ledgers, fec, worstCases: worst, letters, browser }, null, 2)}\n`);
+// Partial runs (--quick, --node-only, --browser-only) print only: the files keep the last full run.
+if (!quick && !nodeOnly && !browserOnly) {
+  writeFileSync(join(here, 'results.md'), `${markdown}\n`);
+  writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, ledgers, fec, worstCases: worst, letters, browser }, null, 2)}\n`);
+}

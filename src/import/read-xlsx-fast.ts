@@ -57,23 +57,6 @@ function dateStyles(styles: string | null): boolean[] {
   return out;
 }
 
-/** "AB12" → 27 (0-based column of a cell reference). */
-function columnOf(ref: string): number {
-  let c = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    c = c * 26 + (code - 64);
-  }
-  return c - 1;
-}
-
-function rowOf(ref: string): number {
-  let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) >= 65) i++;
-  return Number(ref.slice(i)) - 1;
-}
-
 function resolveTarget(target: string): string {
   const t = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
   const parts: string[] = [];
@@ -115,69 +98,245 @@ export function readXlsxFast(bytes: Uint8Array): Workbook | null {
     const rid = attr(m[0], 'r:id');
     const path = rid ? targets.get(rid) : undefined;
     if (name === null || !path) return null;
-    const xml = text(path);
-    if (xml === null) return null;
-    const rows = parseSheet(xml, shared, isDateStyle, is1904);
+    const key = Object.keys(files).find((k) => k.toLowerCase() === path.toLowerCase());
+    if (key === undefined) return null;
+    const rows = parseSheet(files[key] as Uint8Array, shared, isDateStyle, is1904);
     if (rows === null) return null;
     sheets.push({ name: unescapeXml(name), hidden: attr(m[0], 'state') !== null && attr(m[0], 'state') !== 'visible', rows });
   }
   return { format: 'xlsx', sheets, is1904 };
 }
 
-/** One pass over <sheetData>: rows and cells by their references (or in order when they have none). */
-function parseSheet(xml: string, shared: readonly string[], isDateStyle: readonly boolean[], is1904: boolean): (Cell[] | undefined)[] | null {
-  const start = xml.indexOf('<sheetData');
-  if (start < 0) return [];
+const LT = 60; // <
+const GT = 62; // >
+const SLASH = 47;
+const QUOTE = 34;
+const APOS = 39;
+const latin1 = new TextDecoder('latin1');
+const utf8 = new TextDecoder();
+
+function isSpace(b: number): boolean {
+  return b === 32 || b === 9 || b === 10 || b === 13;
+}
+
+/** Index of `needle` (ASCII) in `b` from `from`, or -1. */
+function indexOfAscii(b: Uint8Array, needle: string, from: number): number {
+  const first = needle.charCodeAt(0);
+  const n = needle.length;
+  for (let i = b.indexOf(first, from); i >= 0 && i + n <= b.length; i = b.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < n && b[i + k] === needle.charCodeAt(k)) k++;
+    if (k === n) return i;
+  }
+  return -1;
+}
+
+/** Last index of `needle` (ASCII) in `b`, or -1. */
+function lastIndexOfAscii(b: Uint8Array, needle: string): number {
+  const n = needle.length;
+  for (let i = b.length - n; i >= 0; i--) {
+    let k = 0;
+    while (k < n && b[i + k] === needle.charCodeAt(k)) k++;
+    if (k === n) return i;
+  }
+  return -1;
+}
+
+/**
+ * A number written in the XML, read from its bytes: plain decimals of up to 15 digits exactly as
+ * Number() reads them (mantissa and power of ten both exact doubles: one correctly rounded
+ * division), anything else (exponents, longer digits) through Number() itself.
+ */
+function numberAt(b: Uint8Array, from: number, to: number): number {
+  let i = from;
+  let negative = false;
+  if (b[i] === 45) {
+    negative = true;
+    i++;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  let seenDot = false;
+  for (; i < to; i++) {
+    const c = b[i] as number;
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      if (mantissa !== 0) digits++;
+      if (seenDot) scale++;
+    } else if (c === 46 && !seenDot) seenDot = true;
+    else return Number(latin1.decode(b.subarray(from, to)));
+  }
+  if (digits > 15 || scale > 22 || i === from || (i === from + 1 && negative)) return Number(latin1.decode(b.subarray(from, to)));
+  const v = scale === 0 ? mantissa : mantissa / POW10[scale]!;
+  return negative ? -v : v;
+}
+
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/**
+ * One pass over the bytes of <sheetData>: rows and cells by their references (or in order when
+ * they have none), values read in place; only text cells become strings. Returns null (SheetJS
+ * then reads the file) on anything it does not expect: namespace prefixes, unknown numbers.
+ */
+function parseSheet(b: Uint8Array, shared: readonly string[], isDateStyle: readonly boolean[], is1904: boolean): (Cell[] | undefined)[] | null {
+  const start = indexOfAscii(b, '<sheetData', 0);
+  if (start < 0) return indexOfAscii(b, ':sheetData', 0) >= 0 ? null : [];
+  // </sheetData> is near the end of the part: looked for from there.
+  let end = lastIndexOfAscii(b, '</sheetData>');
+  if (end < start) end = b.length;
   const rows: (Cell[] | undefined)[] = [];
-  const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)|<row\b([^>]*?)(\/?)>/g;
-  cellRe.lastIndex = start;
   let rowIndex = -1;
   let colIndex = -1;
   let row: Cell[] | undefined;
-  let m: RegExpExecArray | null;
-  while ((m = cellRe.exec(xml)) !== null) {
-    if (m[3] !== undefined) {
-      const r = attr(m[0], 'r');
-      rowIndex = r !== null ? Number(r) - 1 : rowIndex + 1;
-      colIndex = -1;
-      row = m[4] === '/' ? undefined : (rows[rowIndex] ??= []);
+  let i = start + 10;
+  while (true) {
+    let lt = i;
+    while (lt < end && b[lt] !== LT) lt++;
+    if (lt >= end) break;
+    const n1 = b[lt + 1] as number;
+    // <row …> and <c …>; anything else (</row>, <f>, extensions) is passed over.
+    const isRow = n1 === 114 && b[lt + 2] === 111 && b[lt + 3] === 119 && (isSpace(b[lt + 4] as number) || b[lt + 4] === GT || b[lt + 4] === SLASH);
+    const isCell = n1 === 99 && (isSpace(b[lt + 2] as number) || b[lt + 2] === GT || b[lt + 2] === SLASH);
+    if (!isRow && !isCell) {
+      let gt = lt + 1;
+      while (gt < end && b[gt] !== GT) gt++;
+      if (gt >= end) return null;
+      i = gt + 1;
       continue;
     }
-    const attrs = m[1] ?? '';
-    const ref = attr(attrs, 'r');
-    if (ref !== null) {
-      const r = rowOf(ref);
-      if (r !== rowIndex) {
-        rowIndex = r;
-        row = rows[r] ??= [];
+    // Attributes: r (reference), t (type), s (style).
+    let p = lt + (isRow ? 4 : 2);
+    let refRow = -1;
+    let refCol = -1;
+    let type = 0; // first letter of t, 0 = number
+    let typeLength = 0;
+    let style = -1;
+    let selfClosing = false;
+    while (p < end) {
+      const c = b[p] as number;
+      if (c === GT) break;
+      if (c === SLASH && b[p + 1] === GT) {
+        selfClosing = true;
+        p++;
+        break;
       }
-      colIndex = columnOf(ref);
+      if (isSpace(c)) {
+        p++;
+        continue;
+      }
+      // name="value"
+      const nameStart = p;
+      while (p < end && b[p] !== 61 && !isSpace(b[p] as number) && b[p] !== GT) p++;
+      const nameLength = p - nameStart;
+      while (p < end && b[p] !== QUOTE && b[p] !== APOS) {
+        if (b[p] === GT) return null;
+        p++;
+      }
+      const q = b[p] as number;
+      const valueStart = p + 1;
+      let valueEnd = valueStart;
+      while (valueEnd < end && b[valueEnd] !== q) valueEnd++;
+      if (valueEnd >= end) return null;
+      p = valueEnd + 1;
+      if (nameLength !== 1) continue;
+      const name = b[nameStart] as number;
+      if (name === 114) {
+        // r: "AB12" on a cell, "12" on a row
+        let k = valueStart;
+        let col = 0;
+        while (k < valueEnd && (b[k] as number) >= 65 && (b[k] as number) <= 90) col = col * 26 + ((b[k++] as number) - 64);
+        let r = 0;
+        while (k < valueEnd && (b[k] as number) >= 48 && (b[k] as number) <= 57) r = r * 10 + ((b[k++] as number) - 48);
+        if (k !== valueEnd) return null;
+        refRow = r - 1;
+        refCol = col - 1;
+      } else if (name === 116) {
+        type = valueEnd > valueStart ? (b[valueStart] as number) : 0;
+        typeLength = valueEnd - valueStart;
+      } else if (name === 115) {
+        let st = 0;
+        for (let k = valueStart; k < valueEnd; k++) st = st * 10 + ((b[k] as number) - 48);
+        style = st;
+      }
+    }
+    i = p + 1;
+    if (isRow) {
+      rowIndex = refRow >= 0 ? refRow : rowIndex + 1;
+      colIndex = -1;
+      row = selfClosing ? undefined : (rows[rowIndex] ??= []);
+      continue;
+    }
+    if (refCol >= 0) {
+      if (refRow !== rowIndex) {
+        rowIndex = refRow;
+        row = rows[refRow] ??= [];
+      }
+      colIndex = refCol;
     } else colIndex++;
     if (!row) row = rows[rowIndex] ??= [];
-    const inner = m[2] ?? '';
-    const t = attr(attrs, 't');
-    const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+    if (selfClosing) {
+      if (row[colIndex] === undefined) row[colIndex] = null;
+      continue;
+    }
+    // The content up to </c>: the value <v>…</v>, or <is>…</is> for inline strings (formulas <f> passed over).
+    let vStart = -1;
+    let vEnd = -1;
+    let isStart = -1;
+    let close = -1;
+    for (let k = i; k < end; k++) {
+      if (b[k] !== LT) continue;
+      const c1 = b[k + 1] as number;
+      if (c1 === SLASH && b[k + 2] === 99 && b[k + 3] === GT) {
+        close = k;
+        break;
+      }
+      if (vStart < 0 && c1 === 118 && (b[k + 2] === GT || isSpace(b[k + 2] as number))) {
+        let g = k + 2;
+        while (g < end && b[g] !== GT) g++;
+        vStart = g + 1;
+        vEnd = vStart;
+        while (vEnd < end && b[vEnd] !== LT) vEnd++;
+        k = vEnd - 1;
+      } else if (isStart < 0 && c1 === 105 && b[k + 2] === 115 && (b[k + 3] === GT || isSpace(b[k + 3] as number))) isStart = k;
+    }
+    if (close < 0) return null;
+    i = close + 4;
     let cell: Cell = null;
-    if (t === 's') cell = v === undefined ? null : (shared[Number(v)] ?? null);
-    else if (t === 'inlineStr') cell = textOf(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '');
-    else if (t === 'str') cell = v === undefined ? null : unescapeXml(v);
-    else if (t === 'b') cell = v === undefined ? null : v === '1';
-    else if (t === 'e') cell = null;
-    else if (t === 'd') {
-      const day = v === undefined ? null : dayFromIso(v.slice(0, 10));
-      cell = day === null ? (v ?? null) : { day };
-    } else if (v !== undefined) {
-      const n = Number(v);
-      if (!Number.isFinite(n)) return null;
-      const s = attr(attrs, 's');
-      if (s !== null && isDateStyle[Number(s)]) {
-        const day = dayFromExcelSerial(n, is1904);
-        cell = day === null ? n : { day };
-      } else cell = n;
+    if (type === 115 && typeLength === 1) {
+      // t="s": shared string index
+      if (vStart >= 0) {
+        let idx = 0;
+        for (let k = vStart; k < vEnd; k++) idx = idx * 10 + ((b[k] as number) - 48);
+        cell = shared[idx] ?? null;
+      }
+    } else if (type === 105) {
+      // t="inlineStr"
+      if (isStart >= 0) cell = textOf(utf8.decode(b.subarray(isStart, close)));
+    } else if (type === 115) {
+      // t="str": a formula's text result
+      if (vStart >= 0) cell = unescapeXml(utf8.decode(b.subarray(vStart, vEnd)));
+    } else if (type === 98) {
+      if (vStart >= 0) cell = b[vStart] === 49;
+    } else if (type === 101) {
+      cell = null;
+    } else if (type === 100) {
+      if (vStart >= 0) {
+        const v = latin1.decode(b.subarray(vStart, vEnd));
+        const day = dayFromIso(v.slice(0, 10));
+        cell = day === null ? v : { day };
+      }
+    } else if (vStart >= 0 && vEnd > vStart) {
+      const v = numberAt(b, vStart, vEnd);
+      if (!Number.isFinite(v)) return null;
+      if (style >= 0 && isDateStyle[style]) {
+        const day = dayFromExcelSerial(v, is1904);
+        cell = day === null ? v : { day };
+      } else cell = v;
     }
     if (cell !== null || row[colIndex] === undefined) row[colIndex] = cell;
   }
   // Dense rows: holes become null like SheetJS's dense output.
-  for (const r of rows) if (r) for (let i = 0; i < r.length; i++) if (r[i] === undefined) r[i] = null;
+  for (const r of rows) if (r) for (let k = 0; k < r.length; k++) if (r[k] === undefined) r[k] = null;
   return rows;
 }

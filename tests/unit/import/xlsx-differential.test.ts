@@ -6,12 +6,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { excelSerialOf, type Day } from '../../../src/core/index.ts';
 import type { Cell, Workbook } from '../../../src/import/grid.ts';
 import { readXlsxFast } from '../../../src/import/read-xlsx-fast.ts';
 import { readWorkbook } from '../../../src/import/read-xlsx.ts';
+import { benchInvoices, ledgerXlsx } from '../../../bench/data.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const REAL = join(root, '../shared/samples/real');
@@ -50,6 +52,20 @@ function same(bytes: Uint8Array): void {
   expect(grid(fast as Workbook)).toEqual(grid(oracle.workbook));
 }
 
+/** A workbook around a hand-written sheet, as other writers than Excel and SheetJS produce them. */
+function handWritten(sheetData: string, sharedStrings: readonly string[] = []): Uint8Array {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
+    '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    'xl/workbook.xml': strToU8(`<?xml version="1.0"?><workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    'xl/_rels/workbook.xml.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'),
+    'xl/styles.xml': strToU8(`<?xml version="1.0"?><styleSheet ${ns}><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" xfId="0"/><xf numFmtId="164" xfId="0" applyNumberFormat="1"/><xf numFmtId="14" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`),
+    'xl/sharedStrings.xml': strToU8(`<?xml version="1.0"?><sst ${ns} count="${sharedStrings.length}" uniqueCount="${sharedStrings.length}">${sharedStrings.map((x) => `<si>${x}</si>`).join('')}</sst>`),
+    'xl/worksheets/sheet1.xml': strToU8(`<?xml version="1.0"?><worksheet ${ns}><sheetData>${sheetData}</sheetData></worksheet>`),
+  });
+}
+
 const candidates = [...files(join(root, 'samples')), ...files(join(root, 'tests/fixtures')), ...files(REAL)].filter((f) => readFileSync(f).subarray(0, 2).toString('latin1') === 'PK');
 
 describe('fast xlsx reader = SheetJS', () => {
@@ -62,6 +78,35 @@ describe('fast xlsx reader = SheetJS', () => {
     XLSX.utils.book_append_sheet(wb, { A1: { t: 's', v: ' ' }, '!ref': 'A1:A1' }, 'S');
     const fast = readXlsxFast(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer));
     expect(fast?.sheets[0]?.rows[0]?.[0]).toBe(' ');
+  });
+
+  it('an Excel-style ledger: shared strings, references on every cell, date and money styles', () => {
+    same(ledgerXlsx(benchInvoices(300)));
+  });
+
+  it('hand-written sheets: formulas with cached values, inline and rich text, typed text, errors, styles, cells and rows without references', () => {
+    same(
+      handWritten(
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><r><t>Ri</t></r><r><rPr><b/></rPr><t xml:space="preserve">ch &amp; co</t></r></is></c></row>' +
+          '<row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="B2" t="str"><f>"a"&amp;"b"</f><v>a&amp;b &lt;x&gt;</v></c><c r="C2" t="e"><v>#N/A</v></c><c r="D2" t="b"><v>1</v></c><c r="E2" s="1"><v>45658</v></c><c r="F2" s="2"><v>45659.5</v></c></row>' +
+          '<row r="4"><c r="B4"><v>-1234.56</v></c><c r="C4"><v>1.5E-3</v></c><c r="D4"><v>12345678901234567890</v></c><c r="E4"><v>0.1</v></c><c r="F4" s="1"/></row>' +
+          '<row><c><v>7</v></c><c t="s"><v>2</v></c></row><row r="9" spans="1:3"/>',
+        ['<t>Client</t>', '<r><t>Mon</t></r><r><t>tant</t></r>', '<t xml:space="preserve"> é€œ </t><rPh sb="0" eb="1"><t>x</t></rPh>'],
+      ),
+    );
+  });
+
+  it('reads numbers as Number() does, whatever their digits', () => {
+    const numeric = fc
+      .tuple(fc.boolean(), fc.stringMatching(/^\d{1,20}$/), fc.option(fc.stringMatching(/^\d{1,20}$/)), fc.option(fc.integer({ min: -30, max: 30 })))
+      .map(([neg, int, frac, exp]) => `${neg ? '-' : ''}${int}${frac === null ? '' : `.${frac}`}${exp === null ? '' : `E${exp}`}`);
+    fc.assert(
+      fc.property(fc.array(numeric, { minLength: 1, maxLength: 10 }), (values) => {
+        const wb = readXlsxFast(handWritten(`<row r="1">${values.map((v, i) => `<c r="${String.fromCharCode(65 + i)}1"><v>${v}</v></c>`).join('')}</row>`));
+        const row = wb?.sheets[0]?.rows[0] ?? [];
+        values.forEach((v, i) => expect(Object.is(row[i], Number(v))).toBe(true));
+      }),
+    );
   });
 
   it('generated workbooks: numbers, text with entities and spaces, booleans, dates in both systems, holes', () => {
