@@ -4,7 +4,7 @@
  */
 import type { Day } from './day.ts';
 import type { Cents } from './money.ts';
-import { agingDueDay, customerIndex, isIssuedBy, openAt, type Invoice, type Ledger } from './ledger.ts';
+import { agingDueDay, ledgerColumns, NO_DAY, openAtColumn, type Invoice, type Ledger } from './ledger.ts';
 
 export type AgingBasis = 'due' | 'issued';
 
@@ -80,33 +80,37 @@ export function agedBalance(ledger: Ledger, options: AgingOptions): AgedBalance 
   const edges = options.edges ?? DEFAULT_BUCKET_EDGES;
   if (!validBucketEdges(edges)) throw new RangeError('agedBalance: invalid bucket edges');
   const width = edges.length + 2;
-  const index_ = customerIndex(ledger);
-  const acc: (Accumulator | undefined)[] = new Array(index_.ids.length);
+  const c = ledgerColumns(ledger);
+  const acc: (Accumulator | undefined)[] = new Array(c.customerIds.length);
   const total = newAccumulator(width);
   let undatedCount = 0;
-  const invoices = ledger.invoices;
-  for (let i = 0; i < invoices.length; i++) {
-    const inv = invoices[i] as Invoice;
-    if (!isIssuedBy(inv, asOf)) continue;
-    const open = openAt(inv, asOf);
+  for (let i = 0; i < c.count; i++) {
+    const issued = c.issued[i] as number;
+    if (issued !== NO_DAY && issued > asOf) continue;
+    const open = openAtColumn(c, i, asOf);
     if (open === 0) continue;
-    const days = daysPastDue(inv, asOf, basis);
+    const due = c.due[i] as number;
+    // Due basis: the due date, else the item's own date; issued basis: the reverse.
+    const dueRef = due !== NO_DAY ? due : issued;
+    const ref = basis === 'due' ? dueRef : issued !== NO_DAY ? issued : due;
+    const days = ref === NO_DAY ? null : asOf - ref;
     if (days === null) undatedCount++;
     const index = days === null ? 0 : bucketIndex(days, edges);
-    const k = index_.of[i] as number;
+    const k = c.customer[i] as number;
     let row = acc[k];
     if (!row) {
       row = newAccumulator(width);
       acc[k] = row;
     }
     // Weighted lateness is always measured on the due date, whatever the aging basis.
-    const dpd = basis === 'due' ? days : daysPastDue(inv, asOf, 'due');
-    addTo(row, index, open, inv.amount > 0 && dpd !== null && dpd > 0 ? dpd : 0);
-    addTo(total, index, open, inv.amount > 0 && dpd !== null && dpd > 0 ? dpd : 0);
+    const dpd = dueRef === NO_DAY ? 0 : asOf - dueRef;
+    const late = (c.amount[i] as number) > 0 && dpd > 0 ? dpd : 0;
+    addTo(row, index, open, late);
+    addTo(total, index, open, late);
   }
   const customers: AgingRow[] = [];
   acc.forEach((a, k) => {
-    if (a) customers.push(toRow(index_.ids[k] as string, a));
+    if (a) customers.push(toRow(c.customerIds[k] as string, a));
   });
   customers.sort((x, y) => (x.customerId < y.customerId ? -1 : x.customerId > y.customerId ? 1 : 0));
   return { asOf, basis, labels: bucketLabels(edges), total: toRow('', total), customers, undatedCount };

@@ -6,7 +6,7 @@ import { agedBalance, DEFAULT_BUCKET_EDGES, type AgedBalance, type AgingBasis } 
 import { isoOf, type Day } from './day.ts';
 import { dsoFigures, roundTenth, type DsoResult, type ManualSales } from './dso.ts';
 import { IssueList, type Issue } from './issues.ts';
-import { openAt, type Ledger } from './ledger.ts';
+import { ledgerColumns, NO_DAY, openAt, type Invoice, type Ledger } from './ledger.ts';
 import { ratesKnownUntil } from './penalties.ts';
 import { dunningPlan } from './dunning/next-actions.ts';
 import { invoicePenalty } from './dunning/claims.ts';
@@ -32,21 +32,27 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
   const aging = agedBalance(ledger, { asOf, basis: settings.basis ?? 'due', edges: settings.edges ?? DEFAULT_BUCKET_EDGES });
   const dso = dsoFigures(ledger, {
     asOf,
+    aging,
     windows: settings.windows ?? 3,
     ...(settings.manualSales ? { manualSales: settings.manualSales } : {}),
   });
   const warnings = new IssueList(20);
   let laterInvoices = 0;
   let laterPayments = 0;
-  for (const inv of ledger.invoices) {
-    if (inv.issued !== null && inv.issued > asOf) {
+  const c = ledgerColumns(ledger);
+  for (let i = 0; i < c.count; i++) {
+    const issued = c.issued[i] as number;
+    if (issued !== NO_DAY && issued > asOf) {
       laterInvoices++;
       continue;
     }
-    for (const p of inv.payments) {
-      if (p.day !== null && p.day > asOf) {
+    const end = c.payStart[i + 1] as number;
+    for (let j = c.payStart[i] as number; j < end; j++) {
+      const day = c.payDay[j] as number;
+      if (day !== NO_DAY && day > asOf) {
         laterPayments++;
-        warnings.add({ code: 'PaymentAfterAsOf', severity: 'info', sheet: inv.source.sheet, row: inv.source.row, params: { invoice: inv.number, date: isoOf(p.day) } });
+        const inv = ledger.invoices[i] as Invoice;
+        warnings.add({ code: 'PaymentAfterAsOf', severity: 'info', sheet: inv.source.sheet, row: inv.source.row, params: { invoice: inv.number, date: isoOf(day as Day) } });
       }
     }
   }

@@ -4,8 +4,8 @@
  */
 import { addMonths, dayFromIso, endOfMonth, isoOf, startOfMonth, type Day } from './day.ts';
 import type { Cents } from './money.ts';
-import { agedBalance } from './aging.ts';
-import { receivablesAt, type Ledger } from './ledger.ts';
+import { agedBalance, type AgedBalance } from './aging.ts';
+import { ledgerColumns, NO_DAY, receivablesAtEach, type Ledger } from './ledger.ts';
 
 export type SalesWindow = {
   /** Window k covers the days (start, end]: start is exclusive. */
@@ -24,6 +24,8 @@ export type DsoOptions = {
   /** Number of windows in the DSO period (default 3). */
   readonly windows?: number;
   readonly manualSales?: ManualSales;
+  /** The due-basis aged balance at asOf when the caller has it already (it is not computed twice). */
+  readonly aging?: AgedBalance;
 };
 
 export type DsoResult = {
@@ -62,13 +64,14 @@ export function salesWindows(ledger: Ledger, asOf: Day, count: number, manual?: 
     });
   } else if (count > 0) {
     const oldest = (bounds[count - 1] as { start: Day }).start;
-    for (const inv of ledger.invoices) {
-      if (inv.kind === 'payment' || inv.isOpening || inv.issued === null) continue;
-      const d = inv.issued;
-      if (d > asOf || d <= oldest) continue;
+    const c = ledgerColumns(ledger);
+    for (let j = 0; j < c.count; j++) {
+      if (c.isSale[j] === 0) continue;
+      const d = c.issued[j] as Day;
+      if (d === NO_DAY || d > asOf || d <= oldest) continue;
       // Windows are contiguous and ordered backwards; find the one that contains d.
       const i = windowIndexOf(bounds, d);
-      if (i >= 0) sums[i] = (sums[i] as number) + inv.amount;
+      if (i >= 0) sums[i] = (sums[i] as number) + (c.amount[j] as number);
     }
   }
   return bounds.map((b, i) => ({ k: i + 1, start: b.start, end: b.end, days: b.end - b.start, sales: sums[i] as Cents }));
@@ -155,7 +158,7 @@ export function dsoFigures(ledger: Ledger, options: DsoOptions): DsoResult {
   const manual = options.manualSales && options.manualSales.size > 0 ? options.manualSales : undefined;
   const notes: DsoNote[] = [];
   if (!manual && !ledger.hasSalesHistory) notes.push('NoSalesHistory');
-  const aging = agedBalance(ledger, { asOf, basis: 'due' });
+  const aging = options.aging && options.aging.basis === 'due' && options.aging.asOf === asOf ? options.aging : agedBalance(ledger, { asOf, basis: 'due' });
   const receivables = aging.total.openCents;
   const notDue = aging.total.notDueCents;
   // History: as many windows as it takes to reach the earliest invoice date.
@@ -166,9 +169,11 @@ export function dsoFigures(ledger: Ledger, options: DsoOptions): DsoResult {
       if (d !== null && (earliest === null || d < earliest)) earliest = d;
     }
   } else {
-    for (const inv of ledger.invoices) {
-      if (inv.kind === 'payment' || inv.isOpening || inv.issued === null || inv.issued > asOf) continue;
-      if (earliest === null || inv.issued < earliest) earliest = inv.issued;
+    const c = ledgerColumns(ledger);
+    for (let j = 0; j < c.count; j++) {
+      const d = c.issued[j] as Day;
+      if (c.isSale[j] === 0 || d === NO_DAY || d > asOf) continue;
+      if (earliest === null || d < earliest) earliest = d;
     }
   }
   let historyLength = n;
@@ -193,7 +198,7 @@ export function dsoFigures(ledger: Ledger, options: DsoOptions): DsoResult {
   const bestSimple = simpleDso(notDue, period);
   const bestCountback = countbackDso(notDue, windowAt, earliest);
   const start = addMonths(asOf, -n);
-  const receivablesAtStart = receivablesAt(ledger, start);
+  const receivablesAtStart = receivablesAtEach(ledger, [start])[0] as Cents;
   let s = 0;
   for (const w of period) s += w.sales;
   const ceiDen = receivablesAtStart + s - notDue;

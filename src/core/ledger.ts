@@ -86,6 +86,87 @@ export function receivablesAt(ledger: Ledger, d: Day): Cents {
   return total as Cents;
 }
 
+/** A missing day in the columns below. */
+export const NO_DAY = -2147483648;
+
+/**
+ * The ledger as typed columns, built once per ledger (ledgers are immutable) and kept while the
+ * ledger lives: recomputing at another as-of date then runs tight loops over numbers instead of
+ * walking half a million objects. Payments are flattened: those of invoice i are
+ * `payStart[i] ≤ j < payStart[i + 1]`. Customers are numbered in order of first appearance.
+ */
+export type LedgerColumns = {
+  readonly count: number;
+  readonly issued: Int32Array;
+  readonly due: Int32Array;
+  readonly amount: Float64Array;
+  /** 1 for invoices and credit notes that are sales of the period (not payments, not opening balances). */
+  readonly isSale: Uint8Array;
+  /** 1 for items with a positive amount. */
+  readonly payStart: Int32Array;
+  readonly payDay: Int32Array;
+  readonly payAmount: Float64Array;
+  readonly customer: Int32Array;
+  readonly customerIds: readonly string[];
+};
+
+const columnsCache = new WeakMap<Ledger, LedgerColumns>();
+
+export function ledgerColumns(ledger: Ledger): LedgerColumns {
+  const cached = columnsCache.get(ledger);
+  if (cached) return cached;
+  const invoices = ledger.invoices;
+  const count = invoices.length;
+  let payments = 0;
+  for (const inv of invoices) payments += inv.payments.length;
+  const issued = new Int32Array(count);
+  const due = new Int32Array(count);
+  const amount = new Float64Array(count);
+  const isSale = new Uint8Array(count);
+  const payStart = new Int32Array(count + 1);
+  const payDay = new Int32Array(payments);
+  const payAmount = new Float64Array(payments);
+  const customer = new Int32Array(count);
+  const customerIds: string[] = [];
+  const seen = new Map<string, number>();
+  let j = 0;
+  for (let i = 0; i < count; i++) {
+    const inv = invoices[i] as Invoice;
+    issued[i] = inv.issued ?? NO_DAY;
+    due[i] = inv.due ?? NO_DAY;
+    amount[i] = inv.amount;
+    isSale[i] = inv.kind !== 'payment' && !inv.isOpening ? 1 : 0;
+    payStart[i] = j;
+    for (const p of inv.payments) {
+      payDay[j] = p.day ?? NO_DAY;
+      payAmount[j] = p.amount;
+      j++;
+    }
+    let k = seen.get(inv.customerId);
+    if (k === undefined) {
+      k = customerIds.length;
+      customerIds.push(inv.customerId);
+      seen.set(inv.customerId, k);
+    }
+    customer[i] = k;
+  }
+  payStart[count] = j;
+  const columns = { count, issued, due, amount, isSale, payStart, payDay, payAmount, customer, customerIds };
+  columnsCache.set(ledger, columns);
+  return columns;
+}
+
+/** `openAt` on the columns: amount − Σ payments dated ≤ d (undated ones always count). */
+export function openAtColumn(c: LedgerColumns, i: number, d: number): number {
+  let open = c.amount[i] as number;
+  const end = c.payStart[i + 1] as number;
+  for (let j = c.payStart[i] as number; j < end; j++) {
+    const day = c.payDay[j] as number;
+    if (day === NO_DAY || day <= d) open -= c.payAmount[j] as number;
+  }
+  return open;
+}
+
 /**
  * Receivables at each of `days` (ascending) in one pass over the ledger, equal to
  * `days.map((d) => receivablesAt(ledger, d))`: each invoice adds its amount from the first day on
@@ -93,9 +174,10 @@ export function receivablesAt(ledger: Ledger, d: Day): Cents {
  * payment and the issue (undated ones from the issue on).
  */
 export function receivablesAtEach(ledger: Ledger, days: readonly Day[]): Cents[] {
+  const c = ledgerColumns(ledger);
   const m = days.length;
-  const delta = new Array<number>(m + 1).fill(0);
-  const firstOnOrAfter = (d: Day): number => {
+  const delta = new Float64Array(m + 1);
+  const firstOnOrAfter = (d: number): number => {
     let lo = 0;
     let hi = m;
     while (lo < hi) {
@@ -105,13 +187,16 @@ export function receivablesAtEach(ledger: Ledger, days: readonly Day[]): Cents[]
     }
     return lo;
   };
-  for (const inv of ledger.invoices) {
-    const from = inv.issued === null ? 0 : firstOnOrAfter(inv.issued);
+  for (let i = 0; i < c.count; i++) {
+    const issued = c.issued[i] as number;
+    const from = issued === NO_DAY ? 0 : firstOnOrAfter(issued);
     if (from >= m) continue;
-    delta[from] = (delta[from] as number) + inv.amount;
-    for (const p of inv.payments) {
-      const at = p.day === null ? from : Math.max(from, firstOnOrAfter(p.day));
-      delta[at] = (delta[at] as number) - p.amount;
+    delta[from] = (delta[from] as number) + (c.amount[i] as number);
+    const end = c.payStart[i + 1] as number;
+    for (let j = c.payStart[i] as number; j < end; j++) {
+      const day = c.payDay[j] as number;
+      const at = day === NO_DAY ? from : Math.max(from, firstOnOrAfter(day));
+      delta[at] = (delta[at] as number) - (c.payAmount[j] as number);
     }
   }
   const out: Cents[] = [];
@@ -121,34 +206,6 @@ export function receivablesAtEach(ledger: Ledger, days: readonly Day[]): Cents[]
     out.push(running as Cents);
   }
   return out;
-}
-
-/**
- * Each invoice's customer as a small integer (customers numbered in order of first appearance),
- * computed once per ledger: per-customer sums then index arrays instead of hashing ids per invoice.
- */
-export type CustomerIndex = { readonly ids: readonly string[]; readonly of: Int32Array };
-
-const customerIndexes = new WeakMap<Ledger, CustomerIndex>();
-
-export function customerIndex(ledger: Ledger): CustomerIndex {
-  const cached = customerIndexes.get(ledger);
-  if (cached) return cached;
-  const ids: string[] = [];
-  const seen = new Map<string, number>();
-  const of = new Int32Array(ledger.invoices.length);
-  ledger.invoices.forEach((inv, i) => {
-    let k = seen.get(inv.customerId);
-    if (k === undefined) {
-      k = ids.length;
-      ids.push(inv.customerId);
-      seen.set(inv.customerId, k);
-    }
-    of[i] = k;
-  });
-  const index = { ids, of };
-  customerIndexes.set(ledger, index);
-  return index;
 }
 
 export function emptyLedger(): Ledger {

@@ -3,7 +3,7 @@
  * that changing the as-of date or the buckets recomputes without re-reading the file. Runs in
  * the worker, on the main thread as a fallback, and in Node tests.
  */
-import { buildAuditReport, buildLetter, consolidate, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, penaltyTotals, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, receivablesAtEach, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Issue, type Ledger } from '../core/index.ts';
+import { buildAuditReport, buildLetter, consolidate, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, penaltyTotals, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, ledgerColumns, NO_DAY, receivablesAtEach, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Issue, type Ledger } from '../core/index.ts';
 import { importFile } from '../import/import-file.ts';
 import { describeIssue } from '../i18n/issues.ts';
 import { exportTables, tablesToXlsx, tableToCsv } from '../report/exports.ts';
@@ -147,8 +147,12 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
 
 /** Sales per calendar month and receivables at each month end (the as-of date for the last one), in two passes. */
 function monthlyHistory(ledger: Ledger, asOf: Day, months: number): { month: string; sales: number; receivables: number }[] {
+  const c = ledgerColumns(ledger);
   let earliest: Day | null = null;
-  for (const inv of ledger.invoices) if (inv.issued !== null && inv.issued <= asOf && (earliest === null || inv.issued < earliest)) earliest = inv.issued;
+  for (let i = 0; i < c.count; i++) {
+    const d = c.issued[i] as Day;
+    if (d !== NO_DAY && d <= asOf && (earliest === null || d < earliest)) earliest = d;
+  }
   if (earliest === null) return [];
   const starts: Day[] = [];
   const ends: Day[] = [];
@@ -161,9 +165,9 @@ function monthlyHistory(ledger: Ledger, asOf: Day, months: number): { month: str
   if (starts.length === 0) return [];
   const sales = new Array<number>(starts.length).fill(0);
   const first = starts[0] as Day;
-  for (const inv of ledger.invoices) {
-    const d = inv.issued;
-    if (inv.kind === 'payment' || inv.isOpening || d === null || d < first || d > asOf) continue;
+  for (let i = 0; i < c.count; i++) {
+    const d = c.issued[i] as number;
+    if (c.isSale[i] === 0 || d === NO_DAY || d < first || d > asOf) continue;
     // The last month starting on or before d (months are contiguous and ascending).
     let lo = 0;
     let hi = starts.length - 1;
@@ -172,7 +176,7 @@ function monthlyHistory(ledger: Ledger, asOf: Day, months: number): { month: str
       if ((starts[mid] as number) <= d) lo = mid;
       else hi = mid - 1;
     }
-    sales[lo] = (sales[lo] as number) + inv.amount;
+    sales[lo] = (sales[lo] as number) + (c.amount[i] as number);
   }
   const receivables = receivablesAtEach(ledger, ends);
   return starts.map((s, i) => ({ month: isoOf(s).slice(0, 7), sales: sales[i] as number, receivables: receivables[i] as number }));

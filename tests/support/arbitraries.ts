@@ -13,6 +13,7 @@ export const invoiceArb: fc.Arbitrary<Invoice> = fc
     amount: fc.integer({ min: -500000, max: 5000000 }).filter((n) => n !== 0),
     payments: fc.array(fc.record({ day: fc.option(dayArb(), { freq: 8 }), share: fc.integer({ min: 1, max: 100 }) }), { maxLength: 3 }),
     kind: fc.constantFrom<'invoice' | 'payment'>('invoice', 'invoice', 'invoice', 'payment'),
+    opening: fc.constantFrom(false, false, false, false, true),
   })
   .chain((r) =>
     fc.nat({ max: 1_000_000 }).map((id): Invoice => ({
@@ -28,6 +29,7 @@ export const invoiceArb: fc.Arbitrary<Invoice> = fc
       currency: 'EUR',
       isDisputed: false,
       source: { file: 'gen', sheet: 'S', row: id },
+      ...(r.opening ? { isOpening: true } : {}),
     })),
   );
 

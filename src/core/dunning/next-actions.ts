@@ -64,7 +64,15 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
   const steps = [...policy.steps].sort((a, b) => a.daysAfterDue - b.daysAfterDue);
   const statuses = input.statuses ?? [];
   const history = input.history ?? [];
-  const statusOf = (customerId: string, number: string | null) => statuses.filter((s) => s.customerId === customerId && (s.invoiceNumber === null || s.invoiceNumber === number));
+  // Statuses by customer, so that each invoice looks only at its own customer's.
+  const statusesByCustomer = new Map<string, (typeof statuses)[number][]>();
+  for (const s of statuses) {
+    const list = statusesByCustomer.get(s.customerId);
+    if (list) list.push(s);
+    else statusesByCustomer.set(s.customerId, [s]);
+  }
+  const none: (typeof statuses)[number][] = [];
+  const statusOf = (customerId: string, number: string | null) => (statusesByCustomer.get(customerId) ?? none).filter((s) => s.invoiceNumber === null || s.invoiceNumber === number);
 
   const byCustomer = new Map<string, Invoice[]>();
   for (const inv of ledger.invoices) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agedBalance, customerIndex, dsoFigures, receivablesAt, receivablesAtEach, type Cents, type Day } from '../../../src/core/index.ts';
+import { agedBalance, bucketIndex, daysPastDue, dsoFigures, ledgerColumns, NO_DAY, openAt, openAtColumn, receivablesAt, receivablesAtEach, type Cents, type Day } from '../../../src/core/index.ts';
 import { dayArb, ledgerArb } from '../../support/arbitraries.ts';
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -15,13 +15,52 @@ describe('aging properties', () => {
     );
   });
 
-  it('the customer index names each invoice’s customer, once per ledger', () => {
+  it('the columns mirror the invoices: dates, amounts, sales, payments, customers, open amounts', () => {
     fc.assert(
-      fc.property(ledgerArb, (ledger) => {
-        const index = customerIndex(ledger);
-        ledger.invoices.forEach((inv, i) => expect(index.ids[index.of[i] as number]).toBe(inv.customerId));
-        expect(new Set(index.ids).size).toBe(index.ids.length);
-        expect(customerIndex(ledger)).toBe(index);
+      fc.property(ledgerArb, dayArb(), (ledger, d) => {
+        const c = ledgerColumns(ledger);
+        expect(c.count).toBe(ledger.invoices.length);
+        ledger.invoices.forEach((inv, i) => {
+          expect(c.issued[i]).toBe(inv.issued ?? NO_DAY);
+          expect(c.due[i]).toBe(inv.due ?? NO_DAY);
+          expect(c.amount[i]).toBe(inv.amount);
+          expect(c.isSale[i]).toBe(inv.kind !== 'payment' && !inv.isOpening ? 1 : 0);
+          expect(c.customerIds[c.customer[i] as number]).toBe(inv.customerId);
+          expect(openAtColumn(c, i, d)).toBe(openAt(inv, d));
+        });
+        expect(new Set(c.customerIds).size).toBe(c.customerIds.length);
+        expect(ledgerColumns(ledger)).toBe(c);
+      }),
+    );
+  });
+
+  it('every customer row = the invoice-by-invoice definition (buckets, counts, weighted lateness), on both bases', () => {
+    fc.assert(
+      fc.property(ledgerArb, dayArb(), fc.constantFrom('due' as const, 'issued' as const), (ledger, asOf, basis) => {
+        const edges = [30, 60, 90, 120];
+        const a = agedBalance(ledger, { asOf, basis, edges });
+        for (const row of a.customers) {
+          const buckets = new Array<number>(6).fill(0);
+          let count = 0;
+          let weight = 0;
+          let base = 0;
+          for (const inv of ledger.invoices) {
+            if (inv.customerId !== row.customerId || (inv.issued !== null && inv.issued > asOf)) continue;
+            const open = openAt(inv, asOf);
+            if (open === 0) continue;
+            const days = daysPastDue(inv, asOf, basis);
+            buckets[days === null ? 0 : bucketIndex(days, edges)] += open;
+            count++;
+            const dpd = daysPastDue(inv, asOf, 'due');
+            if (inv.amount > 0 && dpd !== null && dpd > 0 && open > 0) {
+              weight += open * dpd;
+              base += open;
+            }
+          }
+          expect(row.buckets).toEqual(buckets);
+          expect(row.openItemCount).toBe(count);
+          expect(row.weightedDaysLate).toBe(base > 0 ? weight / base : null);
+        }
       }),
     );
   });
