@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --node-only | --browser-only]
+ * npm run bench [-- --quick] [-- --node-only | --browser-only] [-- --only=<part of a file name>]
  * Builds nothing itself (the npm script builds the site first). Generates the benchmark files into
  * bench/data/ on first use, measures in Node then in Chromium, prints the tables and writes
  * bench/results.json and bench/results.md. Timings live here, never in the tests.
@@ -15,6 +15,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
 const nodeOnly = process.argv.includes('--node-only');
 const browserOnly = process.argv.includes('--browser-only');
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const SIZES = quick ? [10_000, 100_000] : [10_000, 100_000, 500_000];
 const FEC_LINES = quick ? 100_000 : 1_000_000;
 const out = (s: string) => process.stdout.write(s);
@@ -41,7 +42,9 @@ if (!nodeOnly) {
   const files = SIZES.flatMap((rows) => {
     const f = ledgerFiles(rows);
     return [f.csv, f.xlsx];
-  }).concat([fecFile(FEC_LINES)]);
+  })
+    .concat([fecFile(FEC_LINES)])
+    .filter((f) => only === undefined || f.name.includes(only));
   browser = await browserBench(distDir(join(here, '..')), files, Math.min(RUNS, 3));
 }
 
@@ -76,7 +79,7 @@ if (browser) {
 const markdown = lines.join('\n');
 out(`\n${markdown}\n`);
 // Partial runs (--quick, --node-only, --browser-only) print only: the files keep the last full run.
-if (!quick && !nodeOnly && !browserOnly) {
+if (!quick && !nodeOnly && !browserOnly && only === undefined) {
   writeFileSync(join(here, 'results.md'), `${markdown}\n`);
   writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, ledgers, fec, worstCases: worst, letters, browser }, null, 2)}\n`);
 }

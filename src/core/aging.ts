@@ -81,9 +81,21 @@ export function agedBalance(ledger: Ledger, options: AgingOptions): AgedBalance 
   if (!validBucketEdges(edges)) throw new RangeError('agedBalance: invalid bucket edges');
   const width = edges.length + 2;
   const c = ledgerColumns(ledger);
-  const acc: (Accumulator | undefined)[] = new Array(c.customerIds.length);
-  const total = newAccumulator(width);
+  const n = c.customerIds.length;
+  // Per customer, flat: bucket sums (n × width), lateness weight and base, item counts; the total last.
+  const sums = new Float64Array((n + 1) * width);
+  const lateWeight = new Float64Array(n + 1);
+  const lateBase = new Float64Array(n + 1);
+  const counts = new Int32Array(n + 1);
   let undatedCount = 0;
+  const add = (k: number, index: number, open: number, isLate: boolean, dpd: number): void => {
+    sums[k * width + index] = (sums[k * width + index] as number) + open;
+    counts[k] = (counts[k] as number) + 1;
+    if (isLate) {
+      lateWeight[k] = (lateWeight[k] as number) + open * dpd;
+      lateBase[k] = (lateBase[k] as number) + open;
+    }
+  };
   for (let i = 0; i < c.count; i++) {
     const issued = c.issued[i] as number;
     if (issued !== NO_DAY && issued > asOf) continue;
@@ -96,53 +108,31 @@ export function agedBalance(ledger: Ledger, options: AgingOptions): AgedBalance 
     const days = ref === NO_DAY ? null : asOf - ref;
     if (days === null) undatedCount++;
     const index = days === null ? 0 : bucketIndex(days, edges);
-    const k = c.customer[i] as number;
-    let row = acc[k];
-    if (!row) {
-      row = newAccumulator(width);
-      acc[k] = row;
-    }
     // Weighted lateness is always measured on the due date, whatever the aging basis.
     const dpd = dueRef === NO_DAY ? 0 : asOf - dueRef;
-    const late = (c.amount[i] as number) > 0 && dpd > 0 ? dpd : 0;
-    addTo(row, index, open, late);
-    addTo(total, index, open, late);
+    const isLate = (c.amount[i] as number) > 0 && dpd > 0 && open > 0;
+    add(c.customer[i] as number, index, open, isLate, dpd);
+    add(n, index, open, isLate, dpd);
   }
-  const customers: AgingRow[] = [];
-  acc.forEach((a, k) => {
-    if (a) customers.push(toRow(c.customerIds[k] as string, a));
-  });
-  customers.sort((x, y) => (x.customerId < y.customerId ? -1 : x.customerId > y.customerId ? 1 : 0));
-  return { asOf, basis, labels: bucketLabels(edges), total: toRow('', total), customers, undatedCount };
-}
-
-type Accumulator = { buckets: number[]; lateWeight: number; lateBase: number; count: number };
-
-function newAccumulator(width: number): Accumulator {
-  return { buckets: new Array<number>(width).fill(0), lateWeight: 0, lateBase: 0, count: 0 };
-}
-
-function addTo(a: Accumulator, index: number, open: number, dpd: number): void {
-  a.buckets[index] = (a.buckets[index] as number) + open;
-  a.count++;
-  if (dpd > 0 && open > 0) {
-    a.lateWeight += open * dpd;
-    a.lateBase += open;
-  }
-}
-
-function toRow(customerId: string, a: Accumulator): AgingRow {
-  const buckets = a.buckets as Cents[];
-  let openCents = 0;
-  for (const b of buckets) openCents += b;
-  const notDueCents = buckets[0] as number;
-  return {
-    customerId,
-    buckets,
-    openCents: openCents as Cents,
-    notDueCents: notDueCents as Cents,
-    overdueCents: (openCents - notDueCents) as Cents,
-    weightedDaysLate: a.lateBase > 0 ? a.lateWeight / a.lateBase : null,
-    openItemCount: a.count,
+  const row = (k: number, customerId: string): AgingRow => {
+    const buckets = Array.from(sums.subarray(k * width, (k + 1) * width)) as Cents[];
+    let openCents = 0;
+    for (const x of buckets) openCents += x;
+    const notDueCents = buckets[0] as number;
+    const base = lateBase[k] as number;
+    return {
+      customerId,
+      buckets,
+      openCents: openCents as Cents,
+      notDueCents: notDueCents as Cents,
+      overdueCents: (openCents - notDueCents) as Cents,
+      weightedDaysLate: base > 0 ? (lateWeight[k] as number) / base : null,
+      openItemCount: counts[k] as number,
+    };
   };
+  // Customers in the order of their ids (computed once per ledger).
+  const customers: AgingRow[] = [];
+  for (const k of c.customersById) if ((counts[k] as number) > 0) customers.push(row(k, c.customerIds[k] as string));
+  return { asOf, basis, labels: bucketLabels(edges), total: row(n, ''), customers, undatedCount };
 }
+

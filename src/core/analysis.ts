@@ -6,7 +6,7 @@ import { agedBalance, DEFAULT_BUCKET_EDGES, type AgedBalance, type AgingBasis } 
 import { isoOf, type Day } from './day.ts';
 import { dsoFigures, roundTenth, type DsoResult, type ManualSales } from './dso.ts';
 import { IssueList, type Issue } from './issues.ts';
-import { ledgerColumns, NO_DAY, openAt, type Invoice, type Ledger } from './ledger.ts';
+import { customerNames, ledgerColumns, NO_DAY, openAt, type Invoice, type Ledger } from './ledger.ts';
 import { ratesKnownUntil } from './penalties.ts';
 import { dunningPlan } from './dunning/next-actions.ts';
 import { invoicePenalty } from './dunning/claims.ts';
@@ -76,7 +76,7 @@ export function numbersJson(ledger: Ledger, analysis: Analysis, describe: (issue
     });
     return o;
   };
-  const names = new Map(ledger.customers.map((c) => [c.id, c.name]));
+  const names = customerNames(ledger);
   const t = analysis.aging.total;
   const penalties = penaltiesOf(ledger, analysis.asOf, workspace);
   const d = analysis.dso;

@@ -108,6 +108,8 @@ export type LedgerColumns = {
   readonly payAmount: Float64Array;
   readonly customer: Int32Array;
   readonly customerIds: readonly string[];
+  /** Customer numbers in the order of their ids. */
+  readonly customersById: Int32Array;
 };
 
 const columnsCache = new WeakMap<Ledger, LedgerColumns>();
@@ -151,7 +153,12 @@ export function ledgerColumns(ledger: Ledger): LedgerColumns {
     customer[i] = k;
   }
   payStart[count] = j;
-  const columns = { count, issued, due, amount, isSale, payStart, payDay, payAmount, customer, customerIds };
+  const customersById = Int32Array.from(customerIds.keys()).sort((x, y) => {
+    const a = customerIds[x] as string;
+    const b = customerIds[y] as string;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  const columns = { count, issued, due, amount, isSale, payStart, payDay, payAmount, customer, customerIds, customersById };
   columnsCache.set(ledger, columns);
   return columns;
 }
@@ -206,6 +213,18 @@ export function receivablesAtEach(ledger: Ledger, days: readonly Day[]): Cents[]
     out.push(running as Cents);
   }
   return out;
+}
+
+const namesCache = new WeakMap<Ledger, ReadonlyMap<string, string>>();
+
+/** Customer id → name, built once per ledger. */
+export function customerNames(ledger: Ledger): ReadonlyMap<string, string> {
+  let names = namesCache.get(ledger);
+  if (!names) {
+    names = new Map(ledger.customers.map((c) => [c.id, c.name]));
+    namesCache.set(ledger, names);
+  }
+  return names;
 }
 
 export function emptyLedger(): Ledger {

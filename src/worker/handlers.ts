@@ -3,11 +3,12 @@
  * that changing the as-of date or the buckets recomputes without re-reading the file. Runs in
  * the worker, on the main thread as a fallback, and in Node tests.
  */
-import { buildAuditReport, buildLetter, consolidate, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, penaltyTotals, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, ledgerColumns, NO_DAY, receivablesAtEach, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Issue, type Ledger } from '../core/index.ts';
+import { buildAuditReport, buildLetter, consolidate, customerNames, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, penaltyTotals, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, ledgerColumns, NO_DAY, receivablesAtEach, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Issue, type Ledger } from '../core/index.ts';
 import { importFile } from '../import/import-file.ts';
 import { describeIssue } from '../i18n/issues.ts';
+import { toCustomerTable } from './customer-table.ts';
 import { exportTables, tablesToXlsx, tableToCsv } from '../report/exports.ts';
-import type { ActionRow, AnalysisRequest, AnalysisView, CustomerRow, DunningView, InvoiceRow, Requests, StepCount } from './protocol.ts';
+import type { ActionFilter, ActionRow, AnalysisRequest, AnalysisView, CustomerRow, DunningView, InvoiceRow, Requests, StepCount } from './protocol.ts';
 
 export type Progress = (stage: 'read' | 'map' | 'analyse', done: number, total: number) => void;
 
@@ -16,6 +17,16 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
   let hasLedger = false;
   let sources: { name: string; ledger: Ledger; issues: readonly Issue[] }[] = [];
 
+  // The last worklist computed, whole: paging, filtering and "all letters" reuse it while nothing changed.
+  let dunningCache: { ledger: Ledger; key: string; view: DunningView } | null = null;
+  const fullDunningView = (asOf: Day, workspace: Workspace, draft: Policy | null): DunningView => {
+    const key = JSON.stringify([asOf, workspace, draft]);
+    if (dunningCache && dunningCache.ledger === ledger && dunningCache.key === key) return dunningCache.view;
+    const view = dunningView(ledger, asOf, workspace, draft);
+    dunningCache = { ledger, key, view };
+    return view;
+  };
+
   const analyze = (req: AnalysisRequest): AnalysisView | null => {
     if (!hasLedger) return null;
     const asOf = dayFromIso(req.asOf);
@@ -23,7 +34,7 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
     const edges = validBucketEdges(req.edges) ? req.edges : [30, 60, 90, 120];
     const manual = new Map(req.manualSales.filter(([, v]) => Number.isSafeInteger(v)).map(([k, v]) => [k, v as Cents]));
     const a = analyzeLedger(ledger, { asOf, basis: req.basis, edges, windows: req.windows, ...(manual.size > 0 ? { manualSales: manual } : {}) });
-    const names = new Map(ledger.customers.map((c) => [c.id, c.name]));
+    const names = customerNames(ledger);
     const row = (r: (typeof a.aging.customers)[number], name: string): CustomerRow => ({
       id: r.customerId,
       name,
@@ -39,7 +50,11 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       amountBasis: ledger.amountBasis,
       labels: a.aging.labels,
       total: row(a.aging.total, ''),
-      customers: a.aging.customers.map((c) => row(c, names.get(c.customerId) ?? c.customerId)),
+      // Largest balances first, the table's default order: the page then has nothing to sort.
+      customers: toCustomerTable(
+        a.aging.customers.map((c) => row(c, names.get(c.customerId) ?? c.customerId)).sort((x, y) => y.openCents - x.openCents || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
+        a.aging.labels.length,
+      ),
       dso: {
         windows: a.dso.windows,
         simple: a.dso.simple,
@@ -89,12 +104,21 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       if (!hasLedger) return null;
       const asOf = dayFromIso(input.asOf);
       if (asOf === null) return null;
-      return dunningView(ledger, asOf, input.workspace, input.draftPolicy);
+      const full = fullDunningView(asOf, input.workspace, input.draftPolicy);
+      const matching = full.actions.filter((a) => matches(a, input.filter));
+      return {
+        ...full,
+        actions: matching.slice(0, input.limit ?? matching.length),
+        actionCount: matching.length,
+        letterActionCount: matching.filter((a) => DOCUMENT_OF_STEP[a.step] !== undefined).length,
+      };
     },
     letters(input) {
       const asOf = dayFromIso(input.asOf);
       if (!hasLedger || asOf === null) return [];
-      return letterModels(ledger, asOf, input);
+      const all = input.all;
+      const ids = all ? [...input.customerIds, ...fullDunningView(asOf, input.workspace, null).actions.filter((a) => matches(a, all) && DOCUMENT_OF_STEP[a.step] !== undefined).map((a) => a.customerId)] : input.customerIds;
+      return letterModels(ledger, asOf, { ...input, customerIds: ids });
     },
     exportFiles(input) {
       const asOf = dayFromIso(input.asOf);
@@ -195,7 +219,7 @@ function stepCounts(actions: readonly Action[]): StepCount[] {
 
 /** Today's actions with their penalties and reasons, the customers waiting, and a policy dry run. */
 function dunningView(ledger: Ledger, asOf: Day, workspace: Workspace, draft: Policy | null): DunningView {
-  const names = new Map(ledger.customers.map((c) => [c.id, c.name]));
+  const names = customerNames(ledger);
   const plan = dunningPlan(ledger, asOf, workspace);
   const margin = workspace.profile.marginPercent;
   const unknownHalfYears = new Set<string>();
@@ -228,10 +252,12 @@ function dunningView(ledger: Ledger, asOf: Day, workspace: Workspace, draft: Pol
   const dryRun = draft ? { current: stepCounts(plan.actions), draft: stepCounts(dunningPlan(ledger, asOf, { ...workspace, policy: draft }).actions) } : null;
   const prescriptionRows: DunningView['prescription'][number][] = [];
   const overTerms: DunningView['overTerms'][number][] = [];
+  let overTermsCount = 0;
   for (const inv of ledger.invoices) {
     if (inv.kind !== 'invoice' || (inv.issued !== null && inv.issued > asOf)) continue;
-    if (exceedsLegalTerms(inv) && overTerms.length < 200) {
-      overTerms.push({ customerId: inv.customerId, name: names.get(inv.customerId) ?? inv.customerId, invoice: inv.number, issued: isoOf(inv.issued as Day), due: isoOf(inv.due as Day) });
+    if (exceedsLegalTerms(inv)) {
+      overTermsCount++;
+      if (overTerms.length < LIST_MAX) overTerms.push({ customerId: inv.customerId, name: names.get(inv.customerId) ?? inv.customerId, invoice: inv.number, issued: isoOf(inv.issued as Day), due: isoOf(inv.due as Day) });
     }
     if (openAt(inv, asOf) <= 0) continue;
     const p = prescription(inv, regimeOf(inv.customerId, workspace), asOf);
@@ -241,13 +267,25 @@ function dunningView(ledger: Ledger, asOf: Day, workspace: Workspace, draft: Pol
   return {
     unknownHalfYears: [...unknownHalfYears].sort(),
     floorWarnings: [...floorWarnings.values()],
-    prescription: prescriptionRows.slice(0, 200),
+    prescription: prescriptionRows.slice(0, LIST_MAX),
+    prescriptionCount: prescriptionRows.length,
     overTerms,
+    overTermsCount,
     actions,
-    waiting: plan.waiting.map((w) => ({ customerId: w.customerId, name: names.get(w.customerId) ?? w.customerId, reason: w.reason, nextOn: w.nextOn === undefined ? null : isoOf(w.nextOn) })),
+    actionCount: actions.length,
+    letterActionCount: actions.filter((a) => DOCUMENT_OF_STEP[a.step] !== undefined).length,
+    waiting: plan.waiting.slice(0, LIST_MAX).map((w) => ({ customerId: w.customerId, name: names.get(w.customerId) ?? w.customerId, reason: w.reason, nextOn: w.nextOn === undefined ? null : isoOf(w.nextOn) })),
+    waitingCount: plan.waiting.length,
     dryRun,
     ratesKnownUntil: isoOf(ratesKnownUntil()),
   };
+}
+
+/** Lines of the alert and waiting lists sent to the page (their counts are sent too). */
+const LIST_MAX = 200;
+
+function matches(a: ActionRow, filter: ActionFilter | undefined): boolean {
+  return !filter || ((filter.step === '' || a.step === filter.step) && (filter.channel === '' || a.channel === filter.channel));
 }
 
 /** Which document each action step calls for. */

@@ -24,13 +24,31 @@ export type CustomerRow = {
   readonly items: number;
 };
 
+/**
+ * The customers of the aged balance as columns: tens of thousands of rows cross from the worker
+ * to the page as a few typed arrays (copied at memory speed) instead of as many objects.
+ */
+export type CustomerTable = {
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  /** Buckets per customer; `buckets` holds them row after row. */
+  readonly width: number;
+  readonly buckets: Float64Array;
+  readonly open: Float64Array;
+  readonly overdue: Float64Array;
+  /** NaN where the customer has nothing late. */
+  readonly weightedDaysLate: Float64Array;
+  readonly items: Int32Array;
+};
+
 export type AnalysisView = {
   readonly asOf: string;
   readonly currency: string;
   readonly amountBasis: 'TTC' | 'HT';
   readonly labels: readonly string[];
   readonly total: CustomerRow;
-  readonly customers: readonly CustomerRow[];
+  /** One row per customer, largest open balance first (then by id); see customer-table.ts. */
+  readonly customers: CustomerTable;
   /** The core's DSO figures; windows as ISO dates for the page. */
   readonly dso: Omit<DsoResult, 'period' | 'receivables' | 'notDue' | 'receivablesAtStart'> & {
     readonly period: readonly { readonly start: string; readonly end: string; readonly days: number; readonly sales: number }[];
@@ -76,9 +94,20 @@ export type ActionRow = {
 
 export type StepCount = { readonly step: string; readonly customers: number; readonly amountCents: number };
 
+/** Which of today's actions the page shows: a step and a channel ('' = any), the first `limit`. */
+export type ActionFilter = { readonly step: string; readonly channel: string };
+
 export type DunningView = {
+  /** The first `limit` actions matching the filter, largest amounts first (the worker keeps them all). */
   readonly actions: readonly ActionRow[];
+  /** Actions matching the filter, and among them those that call for a letter. */
+  readonly actionCount: number;
+  readonly letterActionCount: number;
+  /** At most 200 lines each; the counts say how many there are in all. */
   readonly waiting: readonly { readonly customerId: string; readonly name: string; readonly reason: string; readonly nextOn: string | null }[];
+  readonly waitingCount: number;
+  readonly prescriptionCount: number;
+  readonly overTermsCount: number;
   readonly dryRun: { readonly current: readonly StepCount[]; readonly draft: readonly StepCount[] } | null;
   readonly ratesKnownUntil: string;
   /** Half-years whose ECB rate is not in the shipped table and was not typed: the latest known rate is used. */
@@ -92,9 +121,12 @@ export type Requests = {
   /** Reads a file; with `append`, adds it to the ledgers already read (several entities or months). */
   importFile: (input: { bytes: ArrayBuffer; options: ImportOptions; analysis: AnalysisRequest; append?: boolean }) => { report: ImportReport; analysis: AnalysisView | null };
   analyze: (input: AnalysisRequest) => AnalysisView | null;
-  dunning: (input: { workspace: Workspace; asOf: string; draftPolicy: Policy | null }) => DunningView | null;
-  /** The letter of each customer's action today; `kind` forces another document (e.g. 'echeancier'). */
-  letters: (input: { workspace: Workspace; asOf: string; customerIds: readonly string[]; lang: 'fr' | 'en'; lrar?: string; kind?: LetterKind }) => LetterModel[];
+  dunning: (input: { workspace: Workspace; asOf: string; draftPolicy: Policy | null; filter?: ActionFilter; limit?: number }) => DunningView | null;
+  /**
+   * The letter of each customer's action today; `kind` forces another document (e.g. 'echeancier');
+   * `all`: every action matching the filter that calls for a letter, besides `customerIds`.
+   */
+  letters: (input: { workspace: Workspace; asOf: string; customerIds: readonly string[]; lang: 'fr' | 'en'; lrar?: string; kind?: LetterKind; all?: ActionFilter }) => LetterModel[];
   /** The aged balance, the worklist and the invoice detail as one .xlsx and three .csv. */
   exportFiles: (input: { workspace: Workspace; asOf: string; lang: 'fr' | 'en'; edges: readonly number[] }) => { xlsx: ArrayBuffer; csv: { name: string; text: string }[] } | null;
   /** The audit report of the current ledger, as data (the page renders the PDF). */

@@ -48,6 +48,26 @@ test('the tiles and the aged balance match the CLI, and move with the as-of date
   expect(later.totals.openCents).not.toBe(expected.totals.openCents);
 });
 
+test('the aged balance lists customers largest balance first, sorts by name and filters, as the CLI counts them', async ({ page }) => {
+  const expected = cli('samples/pme-3000.xlsx', AS_OF) as { customers: { id: string; name: string; openCents: number }[] };
+  const byOpen = [...expected.customers].sort((a, b) => b.openCents - a.openCents || (a.id < b.id ? -1 : 1));
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/pme-3000.xlsx'));
+  const rows = page.getByTestId('aging-table').locator('[data-customer]');
+  await expect(rows.first()).toHaveAttribute('data-customer', byOpen[0]?.id ?? '');
+  await expect(rows.nth(1)).toHaveAttribute('data-customer', byOpen[1]?.id ?? '');
+  await expect(rows.first()).toContainText(euro(byOpen[0]?.openCents ?? 0));
+  await page.getByRole('columnheader', { name: 'Client' }).click();
+  const lower = (c: { name: string }) => c.name.toLocaleLowerCase();
+  const byName = [...expected.customers].sort((a, b) => (lower(a) < lower(b) ? -1 : lower(a) > lower(b) ? 1 : 0));
+  await expect(rows.first().getByRole('rowheader')).toHaveText(byName[0]?.name ?? '');
+  const wanted = expected.customers.filter((c) => c.name.toLocaleLowerCase().includes('pharmacie'));
+  await page.getByTestId('customer-filter').fill('pharmacie');
+  await expect(rows).toHaveCount(Math.min(wanted.length, 24));
+  for (const row of await rows.all()) await expect(row.getByRole('rowheader')).toContainText('Pharmacie');
+});
+
 test('a customer row drills down to its invoices', async ({ page }) => {
   const app = new AppPage(page);
   await app.open(AS_OF);

@@ -8,7 +8,7 @@
 import { agedBalance } from '../aging.ts';
 import { addMonths, endOfMonth, frenchDate, isoOf, startOfMonth, type Day } from '../day.ts';
 import { dsoFigures, roundTenth } from '../dso.ts';
-import { isIssuedBy, openAt, type Invoice, type Ledger } from '../ledger.ts';
+import { customerNames, isIssuedBy, openAt, type Invoice, type Ledger } from '../ledger.ts';
 import { invoicePenalty, regimeOf } from '../dunning/claims.ts';
 import { prescription } from '../dunning/prescription.ts';
 import type { Workspace } from '../dunning/workspace.ts';
@@ -65,7 +65,7 @@ const pct = (x: number | null): { percent: number | null } => ({ percent: x === 
 export function buildAuditReport(sources: readonly ReportSource[], asOf: Day, workspace: Workspace, lang: 'fr' | 'en'): ReportModel {
   const fr = lang === 'fr';
   const ledger = consolidate(sources);
-  const names = new Map(ledger.customers.map((c) => [c.id, c.name]));
+  const names = customerNames(ledger);
   const aging = agedBalance(ledger, { asOf });
   const dso = dsoFigures(ledger, { asOf });
   const t = aging.total;

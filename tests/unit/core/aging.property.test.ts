@@ -49,7 +49,8 @@ describe('aging properties', () => {
             const open = openAt(inv, asOf);
             if (open === 0) continue;
             const days = daysPastDue(inv, asOf, basis);
-            buckets[days === null ? 0 : bucketIndex(days, edges)] += open;
+            const b = days === null ? 0 : bucketIndex(days, edges);
+            buckets[b] = (buckets[b] as number) + open;
             count++;
             const dpd = daysPastDue(inv, asOf, 'due');
             if (inv.amount > 0 && dpd !== null && dpd > 0 && open > 0) {
