@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { benchInvoices, ledgerCsv } from '../../bench/data.ts';
 import { AppPage } from './pages/app-page.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -130,4 +131,30 @@ test('several ledgers dropped at once are shown side by side and consolidated', 
   await expect(sources).toContainText(euro(b.totals.openCents));
   await expect(app.tile('receivables')).toContainText(euro(a.totals.openCents + b.totals.openCents));
   await expect(page.getByTestId('import-report')).toHaveCount(2);
+});
+
+test('a large file shows a moving progress bar; cancel stops it, and the next file reads normally', async ({ page }) => {
+  test.setTimeout(120_000);
+  const big = Buffer.from(ledgerCsv(benchInvoices(300_000)));
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await page.getByTestId('file-input').setInputFiles({ name: 'grand-livre.csv', mimeType: 'text/csv', buffer: big });
+  const bar = page.locator('progress');
+  await expect(bar).toBeVisible();
+  // The bar moves while the rows become the ledger.
+  const seen = new Set<string>();
+  await expect
+    .poll(async () => {
+      const v = await bar.getAttribute('value').catch(() => null);
+      if (v !== null) seen.add(v);
+      return [...seen].filter((x) => Number(x) > 0.2).length;
+    }, { timeout: 60_000, intervals: [20] })
+    .toBeGreaterThanOrEqual(2);
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Import annulé.');
+  await expect(bar).toHaveCount(0);
+  await expect(app.tile('receivables')).toHaveCount(0);
+  // A fresh worker reads the next file.
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await expect(app.tile('receivables')).toContainText('€');
 });
