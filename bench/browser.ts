@@ -33,7 +33,7 @@ async function rendererRss(cdp: CDPSession): Promise<number> {
   return total;
 }
 
-export type DropRun = { dashboardMs: number; worklistMs: number; longestTaskMs: number; longTasks: number; baselineMiB: number; peakExtraMiB: number; recomputeMs: number };
+export type DropRun = { dashboardMs: number; worklistMs: number; longestTaskMs: number; longTasks: number; baselineMiB: number; peakExtraMiB: number; recomputeMs: number; recomputeAgainMs: number };
 
 async function dropOnce(browser: Browser, cdp: CDPSession, base: string, file: BenchFile): Promise<DropRun> {
   const context = await browser.newContext();
@@ -80,12 +80,24 @@ async function dropOnce(browser: Browser, cdp: CDPSession, base: string, file: B
       const long = (window as unknown as { __long: number[] }).__long;
       return { dashboardMs: dash - file, worklistMs: work - file, longestTaskMs: Math.max(0, ...long), longTasks: long.length };
     });
-    // Recompute at another as-of date (no re-read): from the change to the figures on screen.
-    await page.getByTestId('as-of').fill('2025-10-31');
-    await page.getByTestId('as-of').dispatchEvent('change');
-    await page.waitForFunction(() => performance.getEntriesByName('relance:recomputed').length > 0, null, { timeout: 120_000, polling: 50 });
-    const recomputeMs = await page.evaluate(() => (performance.getEntriesByName('relance:recomputed')[0]?.startTime ?? 0) - (performance.getEntriesByName('relance:recompute')[0]?.startTime ?? 0));
-    return { ...marks, baselineMiB: baseline / MiB, peakExtraMiB: (peak - baseline) / MiB, recomputeMs };
+    // Recompute at another as-of date (no re-read): from the change to the figures on screen; the
+    // first change after the import, then a second one (the page's code warm by then).
+    const recompute = async (iso: string): Promise<number> => {
+      await page.evaluate(() => {
+        performance.clearMarks('relance:recompute');
+        performance.clearMarks('relance:recomputed');
+      });
+      await page.getByTestId('as-of').fill(iso);
+      await page.getByTestId('as-of').dispatchEvent('change');
+      await page.waitForFunction(() => performance.getEntriesByName('relance:recomputed').length > 0, null, { timeout: 120_000, polling: 50 });
+      const ms = await page.evaluate(() => (performance.getEntriesByName('relance:recomputed')[0]?.startTime ?? 0) - (performance.getEntriesByName('relance:recompute')[0]?.startTime ?? 0));
+      // Let the worklist that follows the new date finish before the next change.
+      await page.waitForTimeout(1500);
+      return ms;
+    };
+    const recomputeMs = await recompute('2025-10-31');
+    const recomputeAgainMs = await recompute('2025-11-30');
+    return { ...marks, baselineMiB: baseline / MiB, peakExtraMiB: (peak - baseline) / MiB, recomputeMs, recomputeAgainMs };
   } finally {
     await context.close();
   }
@@ -131,6 +143,7 @@ export async function browserBench(dist: string, files: readonly BenchFile[], ru
         baselineMiB: m((r) => r.baselineMiB),
         peakExtraMiB: m((r) => r.peakExtraMiB),
         recomputeMs: m((r) => r.recomputeMs),
+        recomputeAgainMs: m((r) => r.recomputeAgainMs),
       });
       process.stdout.write(`  chromium ${file.name}: ${JSON.stringify(rows[rows.length - 1])}\n`);
     }
