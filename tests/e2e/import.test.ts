@@ -110,9 +110,9 @@ test('no request leaves the origin', async ({ page, baseURL }) => {
   await page.getByRole('button', { name: 'Afficher les graphiques' }).click();
   await expect(page.locator('canvas').first()).toBeVisible();
   await page.getByRole('button', { name: 'Toutes les lettres du jour (PDF recto verso)' }).click();
-  await expect(page.getByTestId('letter-preview').locator('iframe')).toBeVisible();
+  await expect(page.getByTestId('letter-preview').locator('iframe')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('make-report').click();
-  await expect(page.getByTestId('letter-download')).toHaveAttribute('download', /^audit-/);
+  await expect(page.getByTestId('letter-download')).toHaveAttribute('download', /^audit-/, { timeout: 30_000 });
   await page.getByTestId('export-data').click();
   await expect(page.getByTestId('export-file').first()).toBeVisible();
   expect(foreign).toEqual([]);

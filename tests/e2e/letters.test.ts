@@ -85,7 +85,7 @@ test('the audit report downloads as a PDF with every section and the receivables
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/pme-3000.xlsx'));
   await page.getByTestId('make-report').click();
-  await expect(page.getByTestId('letter-download')).toHaveAttribute('download', /^audit-/);
+  await expect(page.getByTestId('letter-download')).toHaveAttribute('download', /^audit-/, { timeout: 30_000 });
   const download = page.waitForEvent('download');
   await page.getByTestId('letter-download').click();
   const bytes = readFileSync(await (await download).path());

@@ -31,7 +31,7 @@ test('after one visit, the app works with the server gone: reload, import, compu
   await page.getByRole('button', { name: 'Afficher les graphiques' }).click();
   await expect(page.locator('canvas').first()).toBeVisible();
   await page.getByRole('button', { name: 'Toutes les lettres du jour (PDF recto verso)' }).click();
-  await expect(page.getByTestId('letter-preview').locator('iframe')).toBeVisible();
+  await expect(page.getByTestId('letter-preview').locator('iframe')).toBeVisible({ timeout: 30_000 });
   await page.goto(`${base}/confidentialite/`);
   await expect(page.getByRole('heading', { name: 'Confidentialité' })).toBeVisible();
 });
