@@ -50,9 +50,10 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       amountBasis: ledger.amountBasis,
       labels: a.aging.labels,
       total: row(a.aging.total, ''),
-      // Largest balances first, the table's default order: the page then has nothing to sort.
+      // Largest balances first, the table's default order: the page then has nothing to sort. The
+      // aging lists customers by id and the sort is stable, so equal balances stay in id order.
       customers: toCustomerTable(
-        a.aging.customers.map((c) => row(c, names.get(c.customerId) ?? c.customerId)).sort((x, y) => y.openCents - x.openCents || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
+        a.aging.customers.map((c) => row(c, names.get(c.customerId) ?? c.customerId)).sort((x, y) => y.openCents - x.openCents),
         a.aging.labels.length,
       ),
       dso: {
