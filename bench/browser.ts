@@ -6,14 +6,15 @@
  * minus the same before the drop) and a recompute at another as-of date. Also the first page's
  * JS + CSS, gzipped.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../tests/support/chromium.ts';
 import { serveDist } from '../tests/support/serve-dist.ts';
-import { BENCH_AS_OF, type BenchFile } from './data.ts';
+import { BENCH_AS_OF, DATA_DIR, type BenchFile } from './data.ts';
 import { median } from './node.ts';
 
 const MiB = 1024 * 1024;
@@ -103,6 +104,74 @@ async function dropOnce(browser: Browser, cdp: CDPSession, base: string, file: B
   }
 }
 
+/**
+ * The floors in the same browser: PapaParse on the decoded text, SheetJS at its fastest settings,
+ * and inflating the sheet and the shared strings then scanning their bytes once (fflate), on the
+ * page's main thread of a blank page that loads the libraries' own builds from node_modules.
+ */
+function serveFloors(root: string): Promise<Server> {
+  const files: Record<string, string> = {
+    '/papaparse.js': join(root, 'node_modules/papaparse/papaparse.min.js'),
+    '/xlsx.js': join(root, 'node_modules/xlsx/dist/xlsx.full.min.js'),
+    '/fflate.js': join(root, 'node_modules/fflate/umd/index.js'),
+  };
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><script src="/papaparse.js"></script><script src="/xlsx.js"></script><script src="/fflate.js"></script>');
+      return;
+    }
+    const lib = files[path];
+    const data = path.startsWith('/data/') ? join(DATA_DIR, basename(path)) : lib;
+    if (!data || !existsSync(data)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': lib ? 'text/javascript' : 'application/octet-stream' });
+    createReadStream(data).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export type Floors = { papaparseMs: number | null; sheetjsFastestMs: number | null; inflateScanMs: number | null };
+
+async function floorsOnce(browser: Browser, base: string, file: BenchFile): Promise<Floors> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${base}/`);
+    return await page.evaluate(async (name: string) => {
+      type Lib = {
+        Papa: { parse: (t: string, o: object) => unknown };
+        XLSX: { read: (b: Uint8Array, o: object) => unknown };
+        fflate: { unzipSync: (b: Uint8Array, o: object) => Record<string, Uint8Array> };
+      };
+      const w = window as unknown as Lib;
+      const bytes = new Uint8Array(await (await fetch(`/data/${name}`)).arrayBuffer());
+      const time = (fn: () => unknown) => {
+        const t = performance.now();
+        fn();
+        return performance.now() - t;
+      };
+      if (!name.endsWith('.xlsx')) {
+        const isFec = name.startsWith('fec');
+        const text = new TextDecoder(isFec ? 'utf-8' : 'windows-1252').decode(bytes);
+        return { papaparseMs: time(() => w.Papa.parse(text, { delimiter: isFec ? '\t' : ';' })), sheetjsFastestMs: null, inflateScanMs: null };
+      }
+      const sheetjsFastestMs = time(() => w.XLSX.read(bytes, { type: 'array', dense: true, cellText: false, cellHTML: false, cellNF: false, cellStyles: false }));
+      const inflateScanMs = time(() => {
+        const parts = w.fflate.unzipSync(bytes, { filter: (f: { name: string }) => /worksheets\/sheet1\.xml|sharedStrings/.test(f.name) });
+        let lt = 0;
+        for (const f of Object.values(parts)) for (let i = 0; i < f.length; i++) if (f[i] === 60) lt++;
+        return lt;
+      });
+      return { papaparseMs: null, sheetjsFastestMs, inflateScanMs };
+    }, file.name);
+  } finally {
+    await context.close();
+  }
+}
+
 /** What the first page loads before the user does anything: its scripts and style sheets, gzipped. */
 async function initialLoad(browser: Browser, base: string) {
   const context = await browser.newContext();
@@ -121,6 +190,8 @@ async function initialLoad(browser: Browser, base: string) {
 
 export async function browserBench(dist: string, files: readonly BenchFile[], runs: number) {
   const server = await serveDist(dist);
+  const floorServer = await serveFloors(join(dist, '..'));
+  const floorBase = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}`;
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const executablePath = findChromium();
   const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS });
@@ -131,11 +202,19 @@ export async function browserBench(dist: string, files: readonly BenchFile[], ru
     const rows = [];
     for (const file of files) {
       const all: DropRun[] = [];
-      for (let i = 0; i < runs; i++) all.push(await dropOnce(browser, cdp, base, file));
+      const floors: Floors[] = [];
+      for (let i = 0; i < runs; i++) {
+        floors.push(await floorsOnce(browser, floorBase, file));
+        all.push(await dropOnce(browser, cdp, base, file));
+      }
       const m = (f: (r: DropRun) => number) => Math.round(median(all.map(f)));
+      const floor = (f: (r: Floors) => number | null) => (f(floors[0] as Floors) === null ? null : Math.round(median(floors.map((x) => f(x) as number))));
       rows.push({
         file: file.name,
         bytes: file.bytes.length,
+        papaparseMs: floor((r) => r.papaparseMs),
+        sheetjsFastestMs: floor((r) => r.sheetjsFastestMs),
+        inflateScanMs: floor((r) => r.inflateScanMs),
         dashboardMs: m((r) => r.dashboardMs),
         worklistMs: m((r) => r.worklistMs),
         longestTaskMs: m((r) => r.longestTaskMs),
@@ -150,8 +229,10 @@ export async function browserBench(dist: string, files: readonly BenchFile[], ru
     return { chromium: version, initial, rows };
   } finally {
     await browser.close();
-    server.close();
-    server.closeAllConnections();
+    for (const s of [server, floorServer]) {
+      s.close();
+      s.closeAllConnections();
+    }
   }
 }
 
