@@ -5,7 +5,7 @@
  * payment; each piece at its half-year's rate (contractual, else ECB MRO on 1 Jan / 1 Jul + 10
  * points); pieces summed exactly and rounded once, half away from zero.
  */
-import { addMonths, dayFromIso, isoOf, startOfHalfYear, ymdOf, type Day } from './day.ts';
+import { addMonths, dayFromIso, dayFromYmd, isoOf, startOfHalfYear, ymdOf, type Day } from './day.ts';
 import { divideRounded, type Cents } from './money.ts';
 import type { Invoice } from './ledger.ts';
 import { ECB_MRO, MRO_KNOWN_THROUGH_HALF_YEAR } from './rates/ecb-mro.ts';
@@ -97,11 +97,45 @@ export function ratesKnownUntil(): Day {
   return (addMonths(KNOWN_THROUGH, 6) - 1) as Day;
 }
 
+type HalfYearInfo = { readonly start: Day; readonly key: string; readonly floorBp: number | null; readonly mroBp: number | null };
+
+/** 1 Jan and 1 Jul of 1900–2199, ascending: a day's half-year is found by binary search. */
+let halfYearStarts: Day[] | null = null;
+const halfYearInfos = new Map<number, HalfYearInfo>();
+
+/**
+ * The half-year containing `d`: its first day, key, floor rate and the MRO in force on its first
+ * day, computed once per half-year (a worklist asks for them for every piece of every invoice).
+ */
+function halfYearInfo(d: Day): HalfYearInfo {
+  if (halfYearStarts === null) {
+    halfYearStarts = [];
+    for (let y = 1900; y < 2200; y++) halfYearStarts.push(dayFromYmd(y, 1, 1) as Day, dayFromYmd(y, 7, 1) as Day);
+  }
+  const starts = halfYearStarts;
+  let start: Day;
+  if (d < (starts[0] as Day) || d > (starts[starts.length - 1] as Day) + 183) start = startOfHalfYear(d);
+  else {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as Day) <= d) lo = mid;
+      else hi = mid - 1;
+    }
+    start = starts[lo] as Day;
+  }
+  let info = halfYearInfos.get(start);
+  if (!info) {
+    info = { start, key: halfYearKey(start), floorBp: floorRateBp(start), mroBp: mroInForce(start) };
+    halfYearInfos.set(start, info);
+  }
+  return info;
+}
+
 /** The L441-10 default rate of the half-year containing `d`, with where it came from. */
 export function halfYearRate(d: Day, options: Pick<PenaltyOptions, 'contractualRateBp' | 'userMroBp'> = {}): HalfYearRate {
-  const start = startOfHalfYear(d);
-  const key = halfYearKey(d);
-  const floorBp = floorRateBp(d);
+  const { start, key, floorBp, mroBp } = halfYearInfo(d);
   if (options.contractualRateBp !== undefined) {
     return { halfYear: key, mroBp: null, rateBp: options.contractualRateBp, source: 'contract', floorBp };
   }
@@ -111,7 +145,7 @@ export function halfYearRate(d: Day, options: Pick<PenaltyOptions, 'contractualR
     const latest = mroInForce(KNOWN_THROUGH) ?? 0;
     return { halfYear: key, mroBp: latest, rateBp: latest + DEFAULT_MARGIN_BP, source: 'latest', floorBp };
   }
-  const mro = mroInForce(start) ?? 0;
+  const mro = mroBp ?? 0;
   return { halfYear: key, mroBp: mro, rateBp: mro + DEFAULT_MARGIN_BP, source: 'table', floorBp };
 }
 

@@ -72,7 +72,18 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
     else statusesByCustomer.set(s.customerId, [s]);
   }
   const none: (typeof statuses)[number][] = [];
-  const statusOf = (customerId: string, number: string | null) => (statusesByCustomer.get(customerId) ?? none).filter((s) => s.invoiceNumber === null || s.invoiceNumber === number);
+  const statusOf = (customerId: string, number: string | null) => {
+    const own = statusesByCustomer.get(customerId);
+    return own === undefined ? none : own.filter((s) => s.invoiceNumber === null || s.invoiceNumber === number);
+  };
+  // History by customer too: a long history and many customers must not multiply.
+  const historyByCustomer = new Map<string, HistoryEntry[]>();
+  for (const h of history) {
+    const list = historyByCustomer.get(h.customerId);
+    if (list) list.push(h);
+    else historyByCustomer.set(h.customerId, [h]);
+  }
+  const noHistory: HistoryEntry[] = [];
 
   const byCustomer = new Map<string, Invoice[]>();
   for (const inv of ledger.invoices) {
@@ -134,7 +145,7 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
     if (eligible.length === 0) {
       if (paused) waiting.push({ customerId, reason: 'Paused' });
       else if (policy.courtesyDaysBefore !== null) {
-        const courtesy = courtesyAction(customerId, invoices, asOf, policy.courtesyDaysBefore, history);
+        const courtesy = courtesyAction(customerId, invoices, asOf, policy.courtesyDaysBefore, historyByCustomer.get(customerId) ?? noHistory);
         if (courtesy) actions.push(courtesy);
       }
       continue;
@@ -155,8 +166,8 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
     if (target < 0) continue;
     // History that concerns the current debt: entries dated on or after the oldest overdue due date.
     const since = oldest.due as Day;
-    const done = history
-      .filter((h) => h.customerId === customerId && (dayFromIso(h.date) ?? 0) >= since && (dayFromIso(h.date) ?? Infinity) <= asOf)
+    const done = (historyByCustomer.get(customerId) ?? noHistory)
+      .filter((h) => (dayFromIso(h.date) ?? 0) >= since && (dayFromIso(h.date) ?? Infinity) <= asOf)
       .map((h) => ({ h, index: steps.findIndex((s) => s.id === h.step), day: dayFromIso(h.date) as Day }))
       .filter((x) => x.index >= 0)
       .sort((a, b) => a.index - b.index || a.day - b.day);

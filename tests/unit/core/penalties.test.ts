@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { halfYearRate, lateInterest, nextActions, ratesKnownUntil, recoveryIndemnity, floorRateBp, isoOf, type Day } from '../../../src/core/index.ts';
+import { halfYearKey, halfYearRate, lateInterest, mroInForce, nextActions, ratesKnownUntil, recoveryIndemnity, floorRateBp, isoOf, startOfHalfYear, type Day } from '../../../src/core/index.ts';
 import { aLedger, anInvoice, d } from '../../support/builders.ts';
 
 describe('lateInterest (L441-10)', () => {
@@ -84,6 +84,20 @@ describe('lateInterest (L441-10)', () => {
 });
 
 describe('the half-year table of domain-fr §3.2', () => {
+  it('looks up each day’s half-year as computing it from the calendar would, 1850–2250', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -43000, max: 102000 }), (n) => {
+        const day = n as Day;
+        const start = startOfHalfYear(day);
+        const r = halfYearRate(day);
+        expect(r.halfYear).toBe(halfYearKey(day));
+        expect(r.floorBp).toBe(floorRateBp(day));
+        if (r.source === 'table') expect(r.mroBp).toBe(mroInForce(start) ?? 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   // [half-year start, default rate bp, floor bp]
   it.each([
     ['2009-01-01', 1250, 1137],
