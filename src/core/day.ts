@@ -142,3 +142,15 @@ function civilFromDays(z0: number): { year: number; month: number; day: number }
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   return { year, month, day };
 }
+
+/** Index of the last of `sorted` (ascending) that is ≤ `x`, or -1 when none is. */
+export function lastAtOrBefore(sorted: ArrayLike<number>, x: number): number {
+  let lo = -1;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((sorted[mid] as number) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

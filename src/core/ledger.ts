@@ -3,7 +3,7 @@
  * unallocated payments are items with a negative amount) and the dated payments on them.
  */
 import type { Cents } from './money.ts';
-import type { Day } from './day.ts';
+import { lastAtOrBefore, type Day } from './day.ts';
 
 /** Where a ledger item came from, so that every figure can be traced back to a file row. */
 export type SourceRef = {
@@ -184,16 +184,8 @@ export function receivablesAtEach(ledger: Ledger, days: readonly Day[]): Cents[]
   const c = ledgerColumns(ledger);
   const m = days.length;
   const delta = new Float64Array(m + 1);
-  const firstOnOrAfter = (d: number): number => {
-    let lo = 0;
-    let hi = m;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((days[mid] as number) < d) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  // Days are whole numbers: the first day ≥ d follows the last one ≤ d − 1.
+  const firstOnOrAfter = (d: number): number => lastAtOrBefore(days, d - 1) + 1;
   for (let i = 0; i < c.count; i++) {
     const issued = c.issued[i] as number;
     const from = issued === NO_DAY ? 0 : firstOnOrAfter(issued);

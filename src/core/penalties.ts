@@ -5,7 +5,7 @@
  * payment; each piece at its half-year's rate (contractual, else ECB MRO on 1 Jan / 1 Jul + 10
  * points); pieces summed exactly and rounded once, half away from zero.
  */
-import { addMonths, dayFromIso, dayFromYmd, isoOf, startOfHalfYear, ymdOf, type Day } from './day.ts';
+import { addMonths, dayFromIso, dayFromYmd, isoOf, lastAtOrBefore, startOfHalfYear, ymdOf, type Day } from './day.ts';
 import { divideRounded, type Cents } from './money.ts';
 import type { Invoice } from './ledger.ts';
 import { ECB_MRO, MRO_KNOWN_THROUGH_HALF_YEAR } from './rates/ecb-mro.ts';
@@ -115,16 +115,7 @@ function halfYearInfo(d: Day): HalfYearInfo {
   const starts = halfYearStarts;
   let start: Day;
   if (d < (starts[0] as Day) || d > (starts[starts.length - 1] as Day) + 183) start = startOfHalfYear(d);
-  else {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as Day) <= d) lo = mid;
-      else hi = mid - 1;
-    }
-    start = starts[lo] as Day;
-  }
+  else start = starts[lastAtOrBefore(starts, d)] as Day;
   let info = halfYearInfos.get(start);
   if (!info) {
     info = { start, key: halfYearKey(start), floorBp: floorRateBp(start), mroBp: mroInForce(start) };

@@ -3,7 +3,7 @@
  * that changing the as-of date or the buckets recomputes without re-reading the file. Runs in
  * the worker, on the main thread as a fallback, and in Node tests.
  */
-import { buildAuditReport, buildLetter, consolidate, customerNames, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, penaltyTotals, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, ledgerColumns, NO_DAY, receivablesAtEach, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Issue, type Ledger } from '../core/index.ts';
+import { buildAuditReport, buildLetter, consolidate, customerNames, type LetterKind, type LetterModel, dunningPlan, exceedsLegalTerms, penaltyTotals, prescription, regimeOf, ratesKnownUntil, type Action, type Policy, type Workspace, addMonths, endOfMonth, lastAtOrBefore, ledgerColumns, NO_DAY, receivablesAtEach, startOfMonth, analyzeLedger, bucketIndex, dayFromIso, daysPastDue, emptyLedger, isoOf, openAt, isIssuedBy, validBucketEdges, type Cents, type Day, type Issue, type Ledger } from '../core/index.ts';
 import { importFile } from '../import/import-file.ts';
 import { describeIssue } from '../i18n/issues.ts';
 import { toCustomerTable } from './customer-table.ts';
@@ -194,14 +194,8 @@ function monthlyHistory(ledger: Ledger, asOf: Day, months: number): { month: str
     const d = c.issued[i] as number;
     if (c.isSale[i] === 0 || d === NO_DAY || d < first || d > asOf) continue;
     // The last month starting on or before d (months are contiguous and ascending).
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= d) lo = mid;
-      else hi = mid - 1;
-    }
-    sales[lo] = (sales[lo] as number) + (c.amount[i] as number);
+    const k = lastAtOrBefore(starts, d);
+    sales[k] = (sales[k] as number) + (c.amount[i] as number);
   }
   const receivables = receivablesAtEach(ledger, ends);
   return starts.map((s, i) => ({ month: isoOf(s).slice(0, 7), sales: sales[i] as number, receivables: receivables[i] as number }));

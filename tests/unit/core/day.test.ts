@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, dayFromExcelSerial, dayFromIso, dayFromYmd, excelSerialOf, frenchDate, isoOf, startOfHalfYear, type Day } from '../../../src/core/index.ts';
+import { addMonths, dayFromExcelSerial, dayFromIso, dayFromYmd, excelSerialOf, frenchDate, isoOf, lastAtOrBefore, startOfHalfYear, type Day } from '../../../src/core/index.ts';
 
 describe('calendar days', () => {
   it.each([
@@ -59,5 +60,20 @@ describe('Excel serials', () => {
       expect(dayFromExcelSerial(excelSerialOf(day, false), false)).toBe(day);
       if (iso >= '1904') expect(dayFromExcelSerial(excelSerialOf(day, true), true)).toBe(day);
     }
+  });
+});
+
+describe('lastAtOrBefore', () => {
+  it('finds the last element ≤ x of a sorted array, as a linear scan does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 })), fc.integer({ min: -60, max: 60 }), (xs, x) => {
+        const sorted = [...xs].sort((a, b) => a - b);
+        let expected = -1;
+        sorted.forEach((v, i) => {
+          if (v <= x) expected = i;
+        });
+        expect(lastAtOrBefore(sorted, x)).toBe(expected);
+      }),
+    );
   });
 });
