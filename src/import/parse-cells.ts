@@ -341,7 +341,10 @@ export function parseDateCell(cell: Cell, order: DateOrder, is1904: boolean): Da
   if (cell === null) return null;
   if (isDateCell(cell)) return cell.day;
   if (typeof cell === 'string') {
-    if (cell.length !== 10 && cell.trim() === '') return null;
+    // dd/mm/yyyy first (nearly every text date), before looking for blanks.
+    const quick = cell.length === 10 ? parseDateText(cell, order) : null;
+    if (quick !== null) return quick;
+    if (cell.trim() === '') return null;
     return parseDateText(cell, order) ?? 'invalid';
   }
   if (typeof cell === 'number') {

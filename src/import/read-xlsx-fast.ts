@@ -174,6 +174,17 @@ function numberAt(b: Uint8Array, from: number, to: number): number {
 
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
+/** A whole number written in the XML (an index, a style); anything but digits is read by Number(). */
+function digitsAt(b: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = b[k] as number;
+    if (c < 48 || c > 57) return Number(latin1.decode(b.subarray(from, to)));
+    n = n * 10 + (c - 48);
+  }
+  return from === to ? Number.NaN : n;
+}
+
 /**
  * One pass over the bytes of <sheetData>: rows and cells by their references (or in order when
  * they have none), values read in place; only text cells become strings. Returns null (SheetJS
@@ -255,9 +266,7 @@ function parseSheet(b: Uint8Array, shared: readonly string[], isDateStyle: reado
         type = valueEnd > valueStart ? (b[valueStart] as number) : 0;
         typeLength = valueEnd - valueStart;
       } else if (name === 115) {
-        let st = 0;
-        for (let k = valueStart; k < valueEnd; k++) st = st * 10 + ((b[k] as number) - 48);
-        style = st;
+        style = digitsAt(b, valueStart, valueEnd);
       }
     }
     i = p + 1;
@@ -305,11 +314,7 @@ function parseSheet(b: Uint8Array, shared: readonly string[], isDateStyle: reado
     let cell: Cell = null;
     if (type === 115 && typeLength === 1) {
       // t="s": shared string index
-      if (vStart >= 0) {
-        let idx = 0;
-        for (let k = vStart; k < vEnd; k++) idx = idx * 10 + ((b[k] as number) - 48);
-        cell = shared[idx] ?? null;
-      }
+      if (vStart >= 0) cell = shared[digitsAt(b, vStart, vEnd)] ?? null;
     } else if (type === 105) {
       // t="inlineStr"
       if (isStart >= 0) cell = textOf(utf8.decode(b.subarray(isStart, close)));

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { centsFromDecimalString, centsFromNumber, dayFromYmd } from '../../../src/core/index.ts';
-import { inferDecimalSeparator, parseAmountCell, parseAmountText, parseDateText, profileDateColumn } from '../../../src/import/parse-cells.ts';
+import { inferDecimalSeparator, parseAmountCell, parseAmountText, parseDateCell, parseDateText, profileDateColumn } from '../../../src/import/parse-cells.ts';
 
 const plainAmount = fc
   .tuple(fc.boolean(), fc.stringMatching(/^\d{1,13}$/), fc.constantFrom('', ',', '.'), fc.stringMatching(/^\d{1,2}$/))
@@ -39,6 +39,15 @@ describe('fast paths agree with the general parsers', () => {
         expect(inferDecimalSeparator(texts, '.')).toBe(inferDecimalSeparator(texts.map((t) => ` ${t}`), '.'));
       }),
     );
+  });
+
+  it('blank text of any length is an empty date cell, not an invalid one', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ \t\u00a0]{0,14}$/), (blank) => {
+        expect(parseDateCell(blank, 'dmy', false)).toBeNull();
+      }),
+    );
+    expect(parseDateCell(' '.repeat(10), 'dmy', false)).toBeNull();
   });
 
   it('dd/mm/yyyy and yyyy-mm-dd dates, valid or not', () => {

@@ -90,7 +90,8 @@ describe('fast xlsx reader = SheetJS', () => {
         '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><r><t>Ri</t></r><r><rPr><b/></rPr><t xml:space="preserve">ch &amp; co</t></r></is></c></row>' +
           '<row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="B2" t="str"><f>"a"&amp;"b"</f><v>a&amp;b &lt;x&gt;</v></c><c r="C2" t="e"><v>#N/A</v></c><c r="D2" t="b"><v>1</v></c><c r="E2" s="1"><v>45658</v></c><c r="F2" s="2"><v>45659.5</v></c></row>' +
           '<row r="4"><c r="B4"><v>-1234.56</v></c><c r="C4"><v>1.5E-3</v></c><c r="D4"><v>12345678901234567890</v></c><c r="E4"><v>0.1</v></c><c r="F4" s="1"/></row>' +
-          '<row><c><v>7</v></c><c t="s"><v>2</v></c></row><row r="9" spans="1:3"/>',
+          '<row><c><v>7</v></c><c t="s"><v>2</v></c></row><row r="9" spans="1:3"/>' +
+          '<row r="10"><c r="A10" t="s"><v> 1 </v></c><c r="B10"><v> 42 </v></c></row>',
         ['<t>Client</t>', '<r><t>Mon</t></r><r><t>tant</t></r>', '<t xml:space="preserve"> é€œ </t><rPh sb="0" eb="1"><t>x</t></rPh>'],
       ),
     );
