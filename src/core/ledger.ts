@@ -102,7 +102,6 @@ export type LedgerColumns = {
   readonly amount: Float64Array;
   /** 1 for invoices and credit notes that are sales of the period (not payments, not opening balances). */
   readonly isSale: Uint8Array;
-  /** 1 for items with a positive amount. */
   readonly payStart: Int32Array;
   readonly payDay: Int32Array;
   readonly payAmount: Float64Array;
