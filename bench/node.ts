@@ -8,9 +8,9 @@ import { unzipSync } from 'fflate';
 import { readXlsxFast } from '../src/import/read-xlsx-fast.ts';
 import { emptyWorkspace, type LetterModel } from '../src/core/index.ts';
 import { createHandlers } from '../src/worker/handlers.ts';
-import type { AnalysisRequest } from '../src/worker/protocol.ts';
-import { renderLetters } from '../src/letters/pdf.ts';
-import { nodeFonts } from '../src/letters/fonts-node.ts';
+import type { PageSettings } from '../src/worker/protocol.ts';
+import { renderLetters } from '../src/output/pdf/letters.ts';
+import { nodeFonts } from '../src/output/pdf/fonts-node.ts';
 import { BENCH_AS_OF, benchFile, benchInvoices, fecText, ledgerCsv, ledgerXlsx, type BenchFile, type Shape } from './data.ts';
 
 export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -33,11 +33,11 @@ function time(fn: () => unknown, runs = RUNS): number {
 const ms = (x: number) => Math.round(x);
 const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
 
-export const analysisRequest = (asOf = BENCH_AS_OF): AnalysisRequest => ({ asOf, basis: 'due', edges: [30, 60, 90, 120], windows: 3, manualSales: [] });
+export const analysisRequest = (asOf = BENCH_AS_OF): PageSettings => ({ asOf, basis: 'due', edges: [30, 60, 90, 120], windows: 3, manualSales: [] });
 
 /** What the worker does for a dropped file: read it, build the ledger, compute the dashboard's figures. */
 function pipeline(file: BenchFile, handlers = createHandlers()) {
-  const r = handlers.importFile({ bytes: file.bytes.slice().buffer, options: { fileName: file.name }, analysis: analysisRequest() }, () => {});
+  const r = handlers.importFile({ bytes: file.bytes.slice().buffer, options: { fileName: file.name }, settings: analysisRequest() }, () => {});
   if (r.report.fatal !== null || r.analysis === null) throw new Error(`${file.name}: ${r.report.fatal}`);
   return { handlers, report: r.report };
 }
@@ -76,7 +76,10 @@ export function ledgerRow(rows: number) {
   const recompute = time(() => handlers.analyze(analysisRequest('2025-10-31'), () => {}));
   // A new workspace each run: the worker keeps the last worklist, and this measures computing it.
   let run = 0;
-  const dunning = time(() => handlers.dunning({ workspace: { ...emptyWorkspace(), changesSinceExport: run++ }, asOf: BENCH_AS_OF, draftPolicy: null }, () => {}));
+  const dunning = time(() => {
+    handlers.setWorkspace({ ...emptyWorkspace(), changesSinceExport: run++ }, () => {});
+    handlers.dunning({ settings: analysisRequest(), draftPolicy: null }, () => {});
+  });
   return {
     rows,
     csvBytes: csv.bytes.length,
@@ -119,7 +122,7 @@ export function worstCaseRows(small: number, large: number) {
       const f = file(n);
       const t = time(() => {
         const { handlers } = pipeline(f);
-        handlers.dunning({ workspace: emptyWorkspace(), asOf: BENCH_AS_OF, draftPolicy: null }, () => {});
+        handlers.dunning({ settings: analysisRequest(), draftPolicy: null }, () => {});
       });
       return { ms: t, usPerRow: (t * 1000) / n };
     };
@@ -133,9 +136,9 @@ export function worstCaseRows(small: number, large: number) {
 export function lettersRow(count = 1000) {
   const { csv } = ledgerFiles(10_000, 'eachOwnCustomer');
   const { handlers } = pipeline(csv);
-  const plan = handlers.dunning({ workspace: emptyWorkspace(), asOf: BENCH_AS_OF, draftPolicy: null }, () => {});
+  const plan = handlers.dunning({ settings: analysisRequest(), draftPolicy: null }, () => {});
   const ids = (plan?.actions ?? []).filter((a) => ['rappel', 'relance', 'mise_en_demeure'].includes(a.step)).map((a) => a.customerId);
-  let models: LetterModel[] = handlers.letters({ workspace: emptyWorkspace(), asOf: BENCH_AS_OF, customerIds: ids.slice(0, count), lang: 'fr' }, () => {});
+  let models: LetterModel[] = handlers.letters({ settings: { ...analysisRequest(), lang: 'fr' }, customerIds: ids.slice(0, count) }, () => {});
   if (models.length === 0) throw new Error('no letters to render');
   while (models.length < count) models = models.concat(models.slice(0, count - models.length));
   const fonts = nodeFonts();

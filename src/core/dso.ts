@@ -46,7 +46,7 @@ export type DsoResult = {
   readonly salesSource: 'ledger' | 'manual';
 };
 
-export type DsoNote = 'NoSalesInPeriod' | 'CountbackBeyondHistory' | 'NoSalesHistory' | 'PeriodBeyondHistory';
+export type DsoNote = 'NoSalesInPeriod' | 'CountbackBeyondHistory' | 'NoSalesHistory' | 'PeriodBeyondHistory' | 'SimpleBeyondHistory';
 
 /** The rolling window k = (asOf − k months, asOf − (k−1) months]. */
 export function salesWindowBounds(asOf: Day, k: number): { start: Day; end: Day } {
@@ -191,8 +191,14 @@ export function dsoFigures(ledger: Ledger, options: DsoOptions): DsoResult {
   if (earliest !== null && (period[n - 1]?.start ?? asOf) < earliest && !notes.includes('NoSalesHistory')) {
     notes.push('PeriodBeyondHistory');
   }
-  const simple = simpleDso(receivables, period);
+  let simple = simpleDso(receivables, period);
   if (simple === null) notes.push('NoSalesInPeriod');
+  // numbers.md § "Figures that cannot mean anything": a simple DSO longer than the whole history
+  // (earliest invoice to asOf) says only that the period's sales are tiny against the receivables.
+  if (simple !== null && earliest !== null && simple > asOf - earliest) {
+    simple = null;
+    notes.push('SimpleBeyondHistory');
+  }
   const countback = countbackDso(receivables, windowAt, earliest);
   if (countback === null && receivables !== 0) notes.push('CountbackBeyondHistory');
   const bestSimple = simpleDso(notDue, period);

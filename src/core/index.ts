@@ -1,5 +1,7 @@
 /** The only door into the pure domain core: everything outside src/core imports from here. */
+export * from './lang.ts';
 export * from './day.ts';
+export * from './due-dates.ts';
 export * from './money.ts';
 export * from './ledger.ts';
 export * from './issues.ts';
@@ -11,5 +13,6 @@ export * from './dunning/next-actions.ts';
 export * from './dunning/workspace.ts';
 export * from './dunning/prescription.ts';
 export * from './dunning/claims.ts';
+export * from './dunning/edits.ts';
 export * from './letters/letter-model.ts';
 export * from './report/audit-report.ts';

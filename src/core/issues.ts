@@ -40,6 +40,8 @@ export type IssueCode =
   | 'InconsistentOpenAmount'
   // Analysis level
   | 'MissingDueDate'
+  | 'DueDatesDerived'
+  | 'DsoNotMeaningful'
   | 'DueBeforeIssue'
   | 'PaymentAfterAsOf'
   | 'InvoiceAfterAsOf'

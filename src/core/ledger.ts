@@ -31,6 +31,8 @@ export type Invoice = {
   /** Due date as read, or derived from the payment-terms setting (`isDueDerived`). */
   readonly due: Day | null;
   readonly isDueDerived: boolean;
+  /** Payment terms the file itself gave for this invoice (a "Net 45" column), when the due date is derived. */
+  readonly fileTermsDays?: number;
   /** TTC amount; negative for credit notes and unallocated payments. */
   readonly amount: Cents;
   readonly payments: readonly Payment[];

@@ -4,7 +4,8 @@
  */
 import type { Issue, IssueCode } from '../core/index.ts';
 
-export type Lang = 'fr' | 'en';
+export type { Lang } from '../core/lang.ts';
+import type { Lang } from '../core/lang.ts';
 
 type Messages = Record<IssueCode, string>;
 
@@ -27,7 +28,7 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     CsvParseError: 'Ligne CSV mal formée ({detail}).',
     TooManyColumns: 'La feuille a {count} colonnes : seules les {max} premières sont lues.',
     FecNoLettrage: "Aucun lettrage sur les comptes clients de ce FEC : les règlements de chaque client ont été imputés sur ses factures les plus anciennes (hypothèse). Le solde par client est exact ; l'âge des pièces est estimé.",
-    FecDueDatesDerived: "Le FEC ne contient pas d'échéances : {count} échéances ont été calculées à {days} jours de la date de pièce (réglable).",
+    FecDueDatesDerived: "Le FEC ne contient pas d'échéances : {count} échéances sont calculées avec le délai de paiement des réglages (réglable).",
     FecOpeningEntries: "{count} pièces viennent des à-nouveaux : leur âge est compté depuis la date d'ouverture de l'exercice, pas depuis la facture d'origine, et elles ne comptent pas dans les ventes de la période.",
     AmbiguousDateOrder: "Les dates de cette colonne se lisent aussi bien jour/mois que mois/jour ; elles ont été lues {order}. Vérifiez et changez l'ordre si besoin.",
     InconsistentDateOrder: 'Cette colonne mélange des dates jour/mois et mois/jour ; elles ont été lues {order}. Certaines dates sont sans doute fausses : corrigez le fichier.',
@@ -41,7 +42,9 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     SubCentAmount: 'Montant avec plus de deux décimales, arrondi au centime.',
     DuplicateInvoice: 'Le numéro de facture {number} apparaît plusieurs fois ({customers}).',
     InconsistentOpenAmount: 'Le reste dû ne correspond pas au montant moins le réglé ; le reste dû a été retenu.',
-    MissingDueDate: "{count} factures sans date d'échéance (la première à cette ligne) : échéance fixée à {days} jours après la date de facture (délai légal par défaut, art. L441-10 du Code de commerce ; réglable).",
+    MissingDueDate: "{count} factures sans date d'échéance (la première à cette ligne) : leur échéance est calculée avec le délai de paiement des réglages.",
+    DueDatesDerived: "{count} échéances calculées faute d'échéance dans le fichier : {days} jours après la date de facture (délai par défaut, art. L441-10 du Code de commerce ; réglable), dont {own} avec le délai propre du client.",
+    DsoNotMeaningful: "Le DSO simple n'est pas significatif : il dépasserait la durée de tout l'historique du fichier (les ventes des {windows} derniers mois sont infimes au regard de l'encours, par exemple une date d'arrêté bien postérieure à la dernière facture).",
     DueBeforeIssue: "L'échéance ({due}) est antérieure à la date de facture ({issued}).",
     PaymentAfterAsOf: '{count} règlements sont datés après le {asOf} : ils sont ignorés à cette date.',
     InvoiceAfterAsOf: '{count} factures sont datées après le {asOf} : elles sont ignorées à cette date.',
@@ -71,7 +74,7 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     CsvParseError: 'Malformed CSV line ({detail}).',
     TooManyColumns: 'The sheet has {count} columns: only the first {max} are read.',
     FecNoLettrage: "No matching (lettrage) on this FEC's customer accounts: each customer's payments were applied to its oldest invoices (an assumption). Balances per customer are exact; the age of items is estimated.",
-    FecDueDatesDerived: 'The FEC has no due dates: {count} due dates were set {days} days after the document date (adjustable).',
+    FecDueDatesDerived: 'The FEC has no due dates: {count} due dates are derived from the payment terms in the settings (adjustable).',
     FecOpeningEntries: '{count} items come from the opening entries (à-nouveaux): their age runs from the opening of the year, not from the original invoice, and they are not counted as sales of the period.',
     AmbiguousDateOrder: 'The dates of this column read equally as day/month or month/day; they were read {order}. Check, and change the order if needed.',
     InconsistentDateOrder: 'This column mixes day/month and month/day dates; they were read {order}. Some dates are probably wrong: fix the file.',
@@ -85,7 +88,9 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     SubCentAmount: 'Amount with more than two decimals, rounded to the cent.',
     DuplicateInvoice: 'Invoice number {number} appears more than once ({customers}).',
     InconsistentOpenAmount: 'The balance due does not equal amount minus paid; the balance due was used.',
-    MissingDueDate: '{count} invoices have no due date (the first on this row): due date set {days} days after the invoice date (French legal default, art. L441-10 Code de commerce; adjustable).',
+    MissingDueDate: '{count} invoices have no due date (the first on this row): their due date is derived from the payment terms in the settings.',
+    DueDatesDerived: '{count} due dates derived because the file has none: {days} days after the invoice date (default terms, art. L441-10 Code de commerce; adjustable), {own} of them with the customer’s own terms.',
+    DsoNotMeaningful: 'The simple DSO is not meaningful: it would be longer than the file’s whole history (the sales of the last {windows} months are tiny against the receivables, e.g. an as-of date long after the last invoice).',
     DueBeforeIssue: 'The due date ({due}) is before the invoice date ({issued}).',
     PaymentAfterAsOf: '{count} payments are dated after {asOf}: they are ignored at that date.',
     InvoiceAfterAsOf: '{count} invoices are dated after {asOf}: they are ignored at that date.',

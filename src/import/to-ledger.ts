@@ -77,6 +77,7 @@ type RowRecord = {
   issued: Day | null;
   due: Day | null;
   isDueDerived: boolean;
+  fileTermsDays: number | null;
   /** Non-GL: the invoice amount; GL: debit − credit of the line. */
   amount: number;
   paid: number | null;
@@ -302,9 +303,10 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     let due = dateOf(row, r, 'due');
     const paymentDate = dateOf(row, r, 'paymentDate');
     let isDueDerived = false;
+    let fileTermsDays: number | null = null;
     if (due === null && issued !== null && amount > 0) {
-      const terms = parseTerms(text(row, 'terms'));
-      due = addDays(issued, terms ?? o.defaultTermsDays);
+      fileTermsDays = parseTerms(text(row, 'terms'));
+      due = addDays(issued, fileTermsDays ?? o.defaultTermsDays);
       isDueDerived = true;
       missingDue++;
       firstMissingDue ??= r + 1;
@@ -322,6 +324,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
       issued,
       due,
       isDueDerived,
+      fileTermsDays,
       amount,
       paid: typeof paid === 'number' ? paid : null,
       open: typeof open === 'number' && m.amount !== undefined ? open : null,
@@ -526,6 +529,7 @@ function toInvoice(key: string, rec: RowRecord, amount: number, payments: Paymen
     issued: rec.issued,
     due: rec.due,
     isDueDerived: rec.isDueDerived,
+    ...(rec.fileTermsDays !== null ? { fileTermsDays: rec.fileTermsDays } : {}),
     amount: amount as Cents,
     payments,
     kind,

@@ -48,13 +48,50 @@ function startWorker(): Worker | null {
 
 /** Ends the worker and every request in flight (used by abort). */
 export function terminate(): void {
+  const hadWorker = worker !== null;
   worker?.terminate();
   worker = null;
   for (const p of pending.values()) p.reject(new DOMException('Aborted', 'AbortError'));
   pending.clear();
+  if (hadWorker) needsRestore = true;
+}
+
+/**
+ * Reads the session back into a fresh worker (the files on screen, the workspace). Terminating is the
+ * only way to stop a parse in progress, and it ends the session the worker held: the next request
+ * that needs it waits for this first, so a cancelled import never loses the analysis on screen.
+ */
+export type Restorer = (send: <K extends RequestName>(name: K, input: Input<K>, options?: SendOptions) => Promise<Output<K>>) => Promise<void>;
+let restorer: Restorer | null = null;
+let needsRestore = false;
+let restoring: Promise<void> | null = null;
+
+export function onRestart(fn: Restorer): void {
+  restorer = fn;
+}
+
+/** Requests that set the session up themselves (a new import, the workspace) need no restore. */
+function restoresItself<K extends RequestName>(name: K, input: Input<K>): boolean {
+  return name === 'setWorkspace' || (name === 'importFile' && (input as Input<'importFile'>).append !== true);
 }
 
 export async function send<K extends RequestName>(name: K, input: Input<K>, options: SendOptions = {}): Promise<Output<K>> {
+  if (needsRestore) {
+    if (restoresItself(name, input)) {
+      if (name === 'importFile') needsRestore = false;
+    } else if (restorer) {
+      const run = restorer;
+      restoring ??= run(post).finally(() => {
+        needsRestore = false;
+        restoring = null;
+      });
+    }
+  }
+  if (restoring && !restoresItself(name, input)) await restoring;
+  return post(name, input, options);
+}
+
+async function post<K extends RequestName>(name: K, input: Input<K>, options: SendOptions = {}): Promise<Output<K>> {
   const w = startWorker();
   if (!w) {
     isUsingFallback = true;

@@ -1,8 +1,8 @@
 /** A PDF job → the PDF's bytes, with the site's own font files (in the PDF worker, or on the page as a fallback). */
-import { browserFonts } from '../letters/fonts-browser.ts';
-import { renderLetters } from '../letters/pdf.ts';
-import { chartImages } from '../report/charts.ts';
-import { renderReport } from '../report/pdf.ts';
+import { browserFonts } from '../output/pdf/fonts-browser.ts';
+import { renderLetters } from '../output/pdf/letters.ts';
+import { chartImages } from '../output/pdf/charts.ts';
+import { renderReport } from '../output/pdf/report.ts';
 import type { PdfJob } from './pdf-protocol.ts';
 
 export async function renderPdf(job: PdfJob): Promise<ArrayBuffer> {

@@ -1,25 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppPage } from './pages/app-page.ts';
+import { cliJson, euro, pdfText, root } from './pages/documents.ts';
 
-const root = join(import.meta.dirname, '../..');
 const AS_OF = '2025-12-31';
-const euro = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/[\u202f\u00a0]/g, ' ');
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
-  let text = '';
-  for (let p = 1; p <= doc.numPages; p++) text += (await (await doc.getPage(p)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
-  return text.replace(/[\u202f\u00a0]/g, ' ');
-}
 
 test('preview a mise en demeure, download it: a valid PDF with the customer and the total; nothing recorded until confirmed', async ({ page }) => {
-  const cli = JSON.parse(execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', 'samples/freelance-2025.xlsx', '--as-of', AS_OF, '--json'], { cwd: root, encoding: 'utf8' }));
-  const action = cli.actions.find((a: { step: string }) => a.step === 'mise_en_demeure');
-  const extra = cli.penalties.filter((p: { invoice: string }) => action.invoices.includes(p.invoice)).reduce((s: number, p: { interestCents: number; indemnityCents: number }) => s + p.interestCents + p.indemnityCents, 0);
+  const cli = cliJson('samples/freelance-2025.xlsx', '--as-of', AS_OF);
+  const action = cli.actions.find((a) => a.step === 'mise_en_demeure');
+  if (!action) throw new Error('the sample has no mise en demeure');
+  const extra = cli.penalties.filter((p) => action.invoices.includes(p.invoice)).reduce((s, p) => s + p.interestCents + p.indemnityCents, 0);
 
   const app = new AppPage(page);
   await app.open(AS_OF);
@@ -43,7 +34,19 @@ test('an injonction de payer pack and a payment-plan proposal come out as PDFs',
   const app = new AppPage(page);
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
-  const row = page.locator('[data-testid="action"][data-step="injonction_de_payer"]').first();
+  // Court comes only after a recorded mise en demeure whose deadline has passed: record one first.
+  const cli = cliJson('samples/freelance-2025.xlsx', '--as-of', AS_OF);
+  const late = new Map<string, number>();
+  for (const p of cli.penalties) late.set(p.customer, Math.max(late.get(p.customer) ?? 0, p.daysLate));
+  const target = cli.actions.find((a) => a.step === 'mise_en_demeure' && (late.get(a.customer) ?? 0) >= 45)?.customer ?? '';
+  expect(target).not.toBe('');
+  await expect(page.locator('[data-testid="action"][data-step="injonction_de_payer"]')).toHaveCount(0);
+  const notice = page.locator(`[data-testid="action"][data-customer="${target}"]`);
+  await notice.getByRole('button', { name: 'Marquer comme fait' }).click();
+  await notice.getByLabel('Date').fill('2025-12-15');
+  await notice.getByRole('button', { name: 'Confirmer' }).click();
+  await expect(page.getByTestId('work-message')).toHaveText('Enregistré.');
+  const row = page.locator(`[data-testid="action"][data-step="injonction_de_payer"][data-customer="${target}"]`);
   await row.getByRole('button', { name: 'Dossier d’injonction de payer' }).click();
   let download = page.waitForEvent('download');
   await page.getByTestId('letter-download').click();
@@ -72,13 +75,13 @@ test('the exports download as a real xlsx that SheetJS reads back', async ({ pag
   await link.click();
   const wb = XLSX.read(readFileSync(await (await download).path()), { type: 'buffer' });
   expect(wb.SheetNames).toEqual(['Balance âgée', 'Relances', 'Détail des pièces']);
-  const cli = JSON.parse(execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', 'samples/freelance-2025.xlsx', '--as-of', AS_OF, '--json'], { cwd: root, encoding: 'utf8' }));
+  const cli = cliJson('samples/freelance-2025.xlsx', '--as-of', AS_OF);
   const rows = XLSX.utils.sheet_to_json<Record<string, number | string>>(wb.Sheets['Balance âgée']!, { raw: true });
   expect(Math.round(Number(rows.find((r) => r['Code client'] === 'TOTAL')?.['Total']) * 100)).toBe(cli.totals.openCents);
 });
 
 test('the audit report downloads as a PDF with every section and the receivables figure', async ({ page }) => {
-  const cli = JSON.parse(execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', 'samples/pme-3000.xlsx', '--as-of', AS_OF, '--json'], { cwd: root, encoding: 'utf8' }));
+  const cli = cliJson('samples/pme-3000.xlsx', '--as-of', AS_OF);
   const app = new AppPage(page);
   const workers: string[] = [];
   page.on('worker', (w) => workers.push(w.url()));

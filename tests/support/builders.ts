@@ -1,5 +1,6 @@
 /** Test builders: terse ledgers from ISO dates and euros. */
 import { dayFromIso, type Cents, type Day, type Invoice, type Ledger, type Payment } from '../../src/core/index.ts';
+import { settingsFrom, type Settings, type SettingsInput } from '../../src/app/settings.ts';
 
 export function d(iso: string): Day {
   const day = dayFromIso(iso);
@@ -43,4 +44,11 @@ export function anInvoice(p: {
 export function aLedger(invoices: Invoice[], hasSalesHistory = true): Ledger {
   const ids = [...new Set(invoices.map((i) => i.customerId))].sort();
   return { customers: ids.map((id) => ({ id, code: null, name: id })), invoices, currency: 'EUR', amountBasis: 'TTC', hasSalesHistory };
+}
+
+/** Settings as the page or the CLI would pass them (defaults: due basis, 30/60/90/120, 3 windows, 30 days, fr). */
+export function settingsAt(asOf: string, extra: Omit<SettingsInput, 'asOf'> = {}): Settings {
+  const r = settingsFrom({ asOf, ...extra });
+  if (!r.ok) throw new Error(`bad settings: ${r.field} = ${r.value}`);
+  return r.settings;
 }

@@ -21,6 +21,8 @@ export type ActionReason =
   | { readonly code: 'NextAfterPrevious'; readonly previous: StepId; readonly previousDate: string; readonly daysSince: number; readonly days: number }
   | { readonly code: 'CollectiveProcedure'; readonly bodaccDate: string; readonly deadline: string; readonly openingDate: string }
   | { readonly code: 'PlanInstalmentMissed'; readonly due: string }
+  /** The court step is due by lateness, but no mise en demeure is recorded (or its deadline runs): formal notice first. */
+  | { readonly code: 'FormalNoticeFirst' }
   | { readonly code: 'DueSoon'; readonly days: number; readonly invoice: string };
 
 export type Action = {
@@ -28,7 +30,15 @@ export type Action = {
   readonly step: ActionStep;
   readonly channel: Channel | 'mandataire';
   readonly invoices: readonly Invoice[];
+  /**
+   * The claim (numbers.md § "Next action"): Σ open balances of `invoices` minus `creditsCents`,
+   * never below zero. A customer whose claim is zero gets no action.
+   */
   readonly amountCents: Cents;
+  /** The customer's open credits deducted: credit notes and payments not allocated to an invoice. */
+  readonly credits: readonly Invoice[];
+  /** What the credits took off the overdue invoices (at most their sum: the claim is never negative). */
+  readonly creditsCents: Cents;
   readonly maxDaysPastDue: number;
   /** True for an injonction de payer of at most €5,000: the small-claims procedure is offered too. */
   readonly isSmallClaim: boolean;
@@ -86,9 +96,19 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
   const noHistory: HistoryEntry[] = [];
 
   const byCustomer = new Map<string, Invoice[]>();
+  // Open credits per customer (credit notes, payments on account): netted in the claim.
+  const creditsByCustomer = new Map<string, Invoice[]>();
   for (const inv of ledger.invoices) {
-    if (inv.kind !== 'invoice' || inv.due === null) continue;
     if (inv.issued !== null && inv.issued > asOf) continue;
+    if (inv.kind !== 'invoice') {
+      if (openAt(inv, asOf) < 0) {
+        const list = creditsByCustomer.get(inv.customerId);
+        if (list) list.push(inv);
+        else creditsByCustomer.set(inv.customerId, [inv]);
+      }
+      continue;
+    }
+    if (inv.due === null) continue;
     const list = byCustomer.get(inv.customerId) ?? [];
     list.push(inv);
     byCustomer.set(inv.customerId, list);
@@ -107,12 +127,18 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
       const claimed = invoices.filter((i) => (i.issued ?? i.due ?? opening) <= opening && openAt(i, opening) > 0);
       if (claimed.length === 0) continue;
       const deadline = addMonths(bodacc, collective.status.isCreditorAbroad ? 4 : 2);
+      const owed = claimed.reduce((s, i) => s + openAt(i, opening), 0);
+      const credits = (creditsByCustomer.get(customerId) ?? []).filter((c) => (c.issued ?? c.due ?? opening) <= opening && openAt(c, opening) < 0);
+      const creditSum = Math.max(0, -credits.reduce((s, c) => s + openAt(c, opening), 0));
+      if (owed - creditSum <= 0) continue;
       actions.push({
         customerId,
         step: 'declaration_de_creance',
         channel: 'mandataire',
         invoices: claimed,
-        amountCents: claimed.reduce((s, i) => s + openAt(i, opening), 0) as Cents,
+        amountCents: (owed - creditSum) as Cents,
+        credits,
+        creditsCents: creditSum as Cents,
         maxDaysPastDue: Math.max(0, ...claimed.map((i) => opening - (i.due as Day))),
         isSmallClaim: false,
         reasons: [{ code: 'CollectiveProcedure', bodaccDate: collective.status.bodaccDate, deadline: isoOf(deadline), openingDate: collective.status.openingDate }],
@@ -150,6 +176,11 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
       }
       continue;
     }
+    const owed = eligible.reduce((s, i) => s + openAt(i, asOf), 0);
+    const credits = creditsByCustomer.get(customerId) ?? [];
+    const creditSum = Math.min(owed, Math.max(0, -credits.reduce((s, c) => s + openAt(c, asOf), 0)));
+    // Nobody is chased for money they do not owe: credits covering the overdue invoices mean no action.
+    if (owed - creditSum <= 0) continue;
     let maxDpd = 0;
     let oldest = eligible[0] as Invoice;
     for (const inv of eligible) {
@@ -181,7 +212,9 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
       }
       // Never skip a step the customer has not had.
       index = Math.min(target, next);
-      const gap = (steps[next]?.minDaysSincePrevious ?? 8) as number;
+      let gap = (steps[next]?.minDaysSincePrevious ?? 8) as number;
+      // After a mise en demeure, court only once its payment deadline has passed (the day after it).
+      if (steps[next]?.id === 'injonction_de_payer' && steps[last.index]?.id === 'mise_en_demeure') gap = Math.max(gap, (steps[last.index]?.deadlineDays ?? 8) + 1);
       if (index <= last.index) {
         // The next step's lateness threshold is not reached yet.
         const on = Math.max(since + (steps[next]?.daysAfterDue ?? 0), last.day + gap);
@@ -195,16 +228,35 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
       }
       reasons.push({ code: 'NextAfterPrevious', previous: steps[last.index]?.id as StepId, previousDate: last.h.date, daysSince, days: gap });
     }
+    // A court pack always rests on a formal notice that exists (numbers.md): with no recorded mise en
+    // demeure whose deadline has passed, the court step becomes the mise en demeure.
+    if (steps[index]?.id === 'injonction_de_payer') {
+      const notice = [...done].reverse().find((x) => steps[x.index]?.id === 'mise_en_demeure');
+      const noticeStep = steps.find((s) => s.id === 'mise_en_demeure');
+      const deadlineDay = notice ? notice.day + (noticeStep?.deadlineDays ?? 8) : null;
+      if (notice === undefined || deadlineDay === null || asOf <= deadlineDay) {
+        if (deadlineDay !== null) {
+          waiting.push({ customerId, reason: 'MinimumDelayNotReached', nextOn: (deadlineDay + 1) as Day });
+          continue;
+        }
+        const med = steps.findIndex((s) => s.id === 'mise_en_demeure');
+        if (med < 0) continue;
+        index = med;
+        reasons.push({ code: 'FormalNoticeFirst' });
+      }
+    }
     const step = steps[index];
     if (!step) continue;
     reasons.unshift({ code: 'OldestInvoiceLate', days: maxDpd, invoice: oldest.number });
-    const amount = eligible.reduce((s, i) => s + openAt(i, asOf), 0);
+    const amount = owed - creditSum;
     actions.push({
       customerId,
       step: step.id,
       channel: step.channel,
       invoices: eligible,
       amountCents: amount as Cents,
+      credits,
+      creditsCents: creditSum as Cents,
       maxDaysPastDue: maxDpd,
       isSmallClaim: step.id === 'injonction_de_payer' && amount <= SMALL_CLAIM_LIMIT_CENTS,
       reasons,
@@ -234,6 +286,8 @@ function courtesyAction(customerId: string, invoices: readonly Invoice[], asOf: 
     channel: 'email',
     invoices: soon,
     amountCents: soon.reduce((s, i) => s + openAt(i, asOf), 0) as Cents,
+    credits: [],
+    creditsCents: 0 as Cents,
     maxDaysPastDue: 0,
     isSmallClaim: false,
     reasons: [{ code: 'DueSoon', days: (first.due as Day) - asOf, invoice: first.number }],

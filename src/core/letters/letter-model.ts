@@ -12,9 +12,12 @@ import { invoicePenalty, regimeOf } from '../dunning/claims.ts';
 import type { HistoryEntry, Profile, Regime, Workspace } from '../dunning/workspace.ts';
 
 export type LetterKind = 'rappel' | 'relance' | 'mise_en_demeure' | 'echeancier' | 'declaration_de_creance' | 'injonction_de_payer';
-export type LetterLang = 'fr' | 'en';
+import type { Lang } from '../lang.ts';
+export type LetterLang = Lang;
 
 export type InvoiceLine = {
+  /** 'credit' and 'payment' lines are the customer's open credits, deducted from the claim (negative balance). */
+  readonly kind: 'invoice' | 'credit' | 'payment';
   readonly number: string;
   readonly issued: string | null;
   readonly due: string | null;
@@ -150,6 +153,7 @@ function buildReminder(ctx: LetterContext): LetterModel {
     const balance = openAt(inv, asOf);
     if (balance === 0) continue;
     lines.push({
+      kind: inv.kind,
       number: inv.number,
       issued: shortDate(inv.issued),
       due: shortDate(inv.due),
@@ -171,7 +175,7 @@ function buildReminder(ctx: LetterContext): LetterModel {
   const distinct = new Set(rateList.map(([, r]) => r));
   const rateText = distinct.size <= 1 ? rateList.map(([, r]) => ratePercent(r, lang)).slice(0, 1).join('') : rateList.map(([h, r]) => `${ratePercent(r, lang)} (${h.replace(/^(\d{4})-S(\d)$/, fr ? 'S$2 $1' : 'H$2 $1')})`).join(', ');
   const dateText = longDate(asOf, lang);
-  const amounts: AmountLine[] = [{ label: fr ? 'Principal (TTC)' : 'Principal (incl. VAT)', cents: principal as Cents }];
+  const amounts: AmountLine[] = principalLines(lines, lang);
   const claimPenalties = !isB2c && (kind === 'mise_en_demeure' || kind === 'relance');
   if (claimPenalties && interest > 0) {
     amounts.push({
@@ -326,12 +330,31 @@ function frame(ctx: LetterContext) {
   };
 }
 
+/**
+ * The principal: the overdue invoices, then the open credits deducted (credit notes, payments not
+ * allocated to an invoice) as a negative line, so that the principal is the claim.
+ */
+function principalLines(lines: readonly InvoiceLine[], lang: LetterLang, basis?: string): AmountLine[] {
+  const fr = lang === 'fr';
+  let owed = 0;
+  let credits = 0;
+  for (const l of lines) {
+    if (l.balance > 0) owed += l.balance;
+    else credits += l.balance;
+  }
+  if (credits === 0) return [{ label: fr ? 'Principal (TTC)' : 'Principal (incl. VAT)', cents: owed as Cents, ...(basis ? { basis } : {}) }];
+  return [
+    { label: fr ? 'Factures échues (TTC)' : 'Overdue invoices (incl. VAT)', cents: owed as Cents, ...(basis ? { basis } : {}) },
+    { label: fr ? 'Avoirs et paiements non affectés déduits' : 'Credit notes and unallocated payments deducted', cents: credits as Cents },
+  ];
+}
+
 function invoiceLines(invoices: readonly Invoice[], at: Day): InvoiceLine[] {
   const out: InvoiceLine[] = [];
   for (const inv of invoices) {
     const balance = openAt(inv, at);
     if (balance === 0) continue;
-    out.push({ number: inv.number, issued: shortDate(inv.issued), due: shortDate(inv.due), amount: inv.amount, paid: (inv.amount - balance) as Cents, balance });
+    out.push({ kind: inv.kind, number: inv.number, issued: shortDate(inv.issued), due: shortDate(inv.due), amount: inv.amount, paid: (inv.amount - balance) as Cents, balance });
   }
   return out;
 }
@@ -422,8 +445,10 @@ function buildProofOfClaim(ctx: LetterContext): LetterModel {
     } else notYetDue += balance;
   }
   const openingText = longDate(opening, ctx.lang);
+  const credits = lines.reduce((s, l) => s + Math.min(0, l.balance), 0);
   const amounts: AmountLine[] = [
     { label: f.fr ? `Créance échue au ${openingText} (TTC)` : `Claim due at ${openingText} (incl. VAT)`, cents: due as Cents },
+    ...(credits < 0 ? [{ label: f.fr ? 'Avoirs et paiements non affectés déduits' : 'Credit notes and unallocated payments deducted', cents: credits as Cents }] : []),
     ...(notYetDue > 0 ? [{ label: f.fr ? 'Créance à échoir (TTC), échéances indiquées au tableau' : 'Claim not yet due (incl. VAT), due dates in the table', cents: notYetDue as Cents }] : []),
     ...(interest > 0 ? [{ label: f.fr ? `Pénalités de retard arrêtées au jugement d’ouverture du ${openingText}` : `Late-payment interest to the opening judgment of ${openingText}`, cents: interest as Cents, basis: f.fr ? 'art. L. 441-10 et L. 622-28 du code de commerce' : 'arts. L. 441-10 and L. 622-28 French Commercial Code' }] : []),
     ...(indemnity > 0 ? [{ label: f.fr ? 'Indemnités forfaitaires pour frais de recouvrement' : 'Fixed recovery-cost indemnities', cents: indemnity as Cents, basis: f.fr ? 'art. D. 441-5 du code de commerce' : 'art. D. 441-5 French Commercial Code' }] : []),
@@ -478,14 +503,12 @@ function buildPaymentOrderPack(ctx: LetterContext): LetterModel {
   const f = frame(ctx);
   const regime = regimeOf(ctx.customer.id, ctx.workspace);
   const lines = invoiceLines(ctx.invoices, ctx.asOf);
-  let principal = 0;
   let interest = 0;
   let indemnity = 0;
   let firstStart: Day | null = null;
   for (const inv of ctx.invoices) {
     const balance = openAt(inv, ctx.asOf);
     if (balance <= 0) continue;
-    principal += balance;
     const p = invoicePenalty(inv, ctx.asOf, ctx.workspace);
     interest += p.interestCents;
     indemnity += p.indemnityCents;
@@ -493,7 +516,7 @@ function buildPaymentOrderPack(ctx: LetterContext): LetterModel {
     if (start !== null && (firstStart === null || start < firstStart)) firstStart = start;
   }
   const amounts: AmountLine[] = [
-    { label: f.fr ? 'Principal (TTC)' : 'Principal (incl. VAT)', cents: principal as Cents, basis: f.fr ? 'factures impayées (contrat)' : 'unpaid invoices (contract)' },
+    ...principalLines(lines, ctx.lang, f.fr ? 'factures impayées (contrat)' : 'unpaid invoices (contract)'),
     ...(interest > 0
       ? [{ label: f.fr ? `Intérêts ${regime === 'b2c' ? 'au taux légal' : 'de retard (taux BCE + 10 points, par semestre)'} à compter du ${firstStart !== null ? frenchDate(firstStart) : '—'}, arrêtés au ${f.dateText}` : `Interest from ${firstStart !== null ? frenchDate(firstStart) : '—'} to ${f.dateText}`, cents: interest as Cents, basis: regime === 'b2c' ? (f.fr ? 'art. 1231-6 du code civil' : 'art. 1231-6 Civil Code') : f.fr ? 'art. L. 441-10 du code de commerce' : 'art. L. 441-10 Commercial Code' }]
       : []),
@@ -517,7 +540,7 @@ function buildPaymentOrderPack(ctx: LetterContext): LetterModel {
       : f.fr
         ? 'Pas de frais de greffe pour la requête. Pour une créance de 5 000 € ou moins, une tentative préalable de résolution amiable (art. 750-1 CPC) peut être exigée : le point est discuté pour l’injonction de payer.'
         : 'No registry fee for the request. For claims of €5,000 or less, a prior amicable attempt (art. 750-1 CPC) may be required; this is debated for payment orders.',
-    ...(principal <= 500000 ? [f.fr ? 'Créance de 5 000 € ou moins : la procédure simplifiée de recouvrement des petites créances par un commissaire de justice est aussi possible (frais à la charge du créancier).' : 'Claim of €5,000 or less: the simplified small-claims procedure through a commissaire de justice is also available (costs borne by the creditor).'] : []),
+    ...(total <= 500000 ? [f.fr ? 'Créance de 5 000 € ou moins : la procédure simplifiée de recouvrement des petites créances par un commissaire de justice est aussi possible (frais à la charge du créancier).' : 'Claim of €5,000 or less: the simplified small-claims procedure through a commissaire de justice is also available (costs borne by the creditor).'] : []),
     f.fr
       ? 'Après l’ordonnance : la faire signifier par un commissaire de justice dans les 6 mois (3 mois pour les ordonnances rendues à compter du 1er septembre 2026), le débiteur dispose d’un mois pour former opposition. La signification interrompt la prescription.'
       : 'After the order: have it served by a commissaire de justice within 6 months (3 months for orders from 1 September 2026); the debtor has one month to oppose. Service interrupts the limitation period.',

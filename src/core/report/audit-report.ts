@@ -5,9 +5,9 @@
  * capture"), prescription risks, concentration, and recommendations built from the findings.
  * Several ledgers are consolidated (every item keeps its source file).
  */
-import { agedBalance } from '../aging.ts';
+import { agedBalance, DEFAULT_BUCKET_EDGES, type AgingBasis } from '../aging.ts';
 import { addMonths, endOfMonth, frenchDate, isoOf, startOfMonth, type Day } from '../day.ts';
-import { dsoFigures, roundTenth } from '../dso.ts';
+import { dsoFigures, roundTenth, type ManualSales } from '../dso.ts';
 import { customerNames, isIssuedBy, openAt, type Invoice, type Ledger } from '../ledger.ts';
 import { invoicePenalty, regimeOf } from '../dunning/claims.ts';
 import { prescription } from '../dunning/prescription.ts';
@@ -37,6 +37,9 @@ export type ReportModel = {
     readonly penaltyCaptureCents: number;
     readonly indemnityCaptureCents: number;
     readonly topFiveShare: number | null;
+    /** The aged balance's total per bucket (the settings' basis and edges). */
+    readonly buckets: readonly number[];
+    readonly dsoSimple: number | null;
   };
 };
 
@@ -62,25 +65,47 @@ export function consolidate(sources: readonly ReportSource[]): Ledger {
 
 const pct = (x: number | null): { percent: number | null } => ({ percent: x === null ? null : Math.round(x * 10) / 10 });
 
-export function buildAuditReport(sources: readonly ReportSource[], asOf: Day, workspace: Workspace, lang: 'fr' | 'en'): ReportModel {
+/** The settings the report is computed with: the same as the screen's. */
+export type ReportOptions = {
+  readonly asOf: Day;
+  readonly workspace: Workspace;
+  readonly lang: 'fr' | 'en';
+  readonly basis?: AgingBasis;
+  readonly edges?: readonly number[];
+  readonly windows?: number;
+  readonly manualSales?: ManualSales;
+  /** The aged balance's column titles in the user's language (one per bucket). */
+  readonly bucketTitles?: readonly string[];
+  /** Where the figures were computed ("dans le navigateur", "en ligne de commande"), printed on the cover. */
+  readonly computedIn?: string;
+};
+
+export function buildAuditReport(sources: readonly ReportSource[], options: ReportOptions): ReportModel {
+  const { asOf, workspace, lang } = options;
   const fr = lang === 'fr';
-  const ledger = consolidate(sources);
+  const basis = options.basis ?? 'due';
+  const edges = options.edges ?? DEFAULT_BUCKET_EDGES;
+  const windows = options.windows ?? 3;
+  const manual = options.manualSales ? { manualSales: options.manualSales } : {};
+  const ledger = sources.length === 1 ? (sources[0] as ReportSource).ledger : consolidate(sources);
   const names = customerNames(ledger);
-  const aging = agedBalance(ledger, { asOf });
-  const dso = dsoFigures(ledger, { asOf });
+  const aging = agedBalance(ledger, { asOf, basis, edges });
+  const dueAging = basis === 'due' ? aging : agedBalance(ledger, { asOf, basis: 'due', edges });
+  const dso = dsoFigures(ledger, { asOf, windows, aging: dueAging, ...manual });
+  const dsoNote = (v: number | null, value: ReportCell): ReportCell => (v === null && dso.notes.includes('SimpleBeyondHistory') ? (fr ? 'non significatif' : 'not meaningful') : value);
   const t = aging.total;
-  const labels = aging.labels.map((l) => (l === 'not_due' ? (fr ? 'Non échu' : 'Not due') : l));
+  const labels = options.bucketTitles && options.bucketTitles.length === aging.labels.length ? [...options.bucketTitles] : aging.labels.map((l) => (l === 'not_due' ? (fr ? 'Non échu' : 'Not due') : l));
   const sections: ReportSection[] = [];
 
   sections.push({
     title: fr ? 'Périmètre et méthode' : 'Scope and method',
     paragraphs: [
       fr
-        ? `Situation arrêtée au ${frenchDate(asOf)} : les factures émises et les règlements datés après cette date sont ignorés. Sources : ${sources.map((s) => s.name).join(', ')}${sources.length > 1 ? ' (consolidées ; chaque pièce garde son fichier d’origine)' : ''}.`
-        : `Position as of ${frenchDate(asOf)}: invoices issued and payments dated after that day are ignored. Sources: ${sources.map((s) => s.name).join(', ')}${sources.length > 1 ? ' (consolidated; every item keeps its source file)' : ''}.`,
+        ? `${options.computedIn ? `Calculé ${options.computedIn}. ` : ''}Situation arrêtée au ${frenchDate(asOf)} : les factures émises et les règlements datés après cette date sont ignorés. Sources : ${sources.map((s) => s.name).join(', ')}${sources.length > 1 ? ' (consolidées ; chaque pièce garde son fichier d’origine)' : ''}.`
+        : `${options.computedIn ? `Computed ${options.computedIn}. ` : ''}Position as of ${frenchDate(asOf)}: invoices issued and payments dated after that day are ignored. Sources: ${sources.map((s) => s.name).join(', ')}${sources.length > 1 ? ' (consolidated; every item keeps its source file)' : ''}.`,
       fr
-        ? 'Montants TTC en euros, au centime. Balance âgée sur la date d’échéance (une facture échue le jour de l’arrêté est non échue). DSO : méthode simple (encours ÷ ventes des 3 derniers mois glissants × jours) et méthode par épuisement du chiffre d’affaires ; DSO meilleur possible sur le seul non-échu ; ADD = DSO − DSO meilleur possible ; CEI sur les mêmes 3 mois.'
-        : 'Amounts in euros including VAT, to the cent. Aged balance on the due date (an invoice due on the as-of date is not due). DSO: simple method (receivables ÷ sales of the last 3 rolling months × days) and countback; best possible DSO on not-yet-due receivables; ADD = DSO − best possible DSO; CEI over the same 3 months.',
+        ? `Montants TTC en euros, au centime. Balance âgée ${basis === 'due' ? 'sur la date d’échéance (une facture échue le jour de l’arrêté est non échue)' : 'sur la date de facture'}, tranches ${edges.join(', ')} jours. DSO : méthode simple (encours ÷ ventes des ${windows} derniers mois glissants × jours) et méthode par épuisement du chiffre d’affaires ; DSO meilleur possible sur le seul non-échu ; ADD = DSO − DSO meilleur possible ; CEI sur les mêmes ${windows} mois.`
+        : `Amounts in euros including VAT, to the cent. Aged balance ${basis === 'due' ? 'on the due date (an invoice due on the as-of date is not due)' : 'on the invoice date'}, buckets ${edges.join(', ')} days. DSO: simple method (receivables ÷ sales of the last ${windows} rolling months × days) and countback; best possible DSO on not-yet-due receivables; ADD = DSO − best possible DSO; CEI over the same ${windows} months.`,
       fr
         ? 'Pénalités : art. L. 441-10 du code de commerce, taux BCE du semestre + 10 points (ou taux contractuel), du lendemain de l’échéance, sur le solde de chaque jour, /365 ; indemnité forfaitaire de 40 € par facture payée en retard (art. D. 441-5).'
         : 'Penalties: art. L. 441-10 French Commercial Code, ECB rate of the half-year + 10 points (or the contractual rate), from the day after the due date, on each day’s balance, /365; €40 fixed indemnity per invoice paid late (art. D. 441-5).',
@@ -97,9 +122,9 @@ export function buildAuditReport(sources: readonly ReportSource[], asOf: Day, wo
         [fr ? 'Encours clients' : 'Receivables', { cents: t.openCents }, fr ? 'Σ des soldes ouverts à la date d’arrêté' : 'Σ open balances at the as-of date'],
         [fr ? 'Échu' : 'Overdue', { cents: t.overdueCents }, fr ? 'Soldes dont l’échéance est dépassée' : 'Balances past their due date'],
         [fr ? 'Part échue' : 'Overdue share', pct(share), fr ? 'Échu ÷ encours' : 'Overdue ÷ receivables'],
-        [fr ? 'DSO (simple)' : 'DSO (simple)', { days: roundTenth(dso.simple) }, fr ? 'Encours ÷ ventes de la période × jours' : 'Receivables ÷ period sales × days'],
+        [fr ? 'DSO (simple)' : 'DSO (simple)', dsoNote(dso.simple, { days: roundTenth(dso.simple) }), fr ? 'Encours ÷ ventes de la période × jours' : 'Receivables ÷ period sales × days'],
         [fr ? 'DSO (épuisement)' : 'DSO (countback)', { days: roundTenth(dso.countback) }, fr ? 'Mois de ventes récents couvrant l’encours' : 'Recent months of sales covering the receivables'],
-        ['ADD', { days: roundTenth(dso.addSimple) }, fr ? 'DSO − DSO meilleur possible (simple)' : 'DSO − best possible DSO (simple)'],
+        ['ADD', dsoNote(dso.addSimple, { days: roundTenth(dso.addSimple) }), fr ? 'DSO − DSO meilleur possible (simple)' : 'DSO − best possible DSO (simple)'],
         ['CEI', pct(dso.cei), fr ? 'Part de l’exigible effectivement encaissée' : 'Share of the collectible actually collected'],
         [fr ? 'Retard moyen pondéré' : 'Weighted days late', { days: roundTenth(t.weightedDaysLate) }, fr ? 'Σ(solde × retard) ÷ Σ solde, factures échues' : 'Σ(balance × days late) ÷ Σ balance, overdue invoices'],
       ],
@@ -121,7 +146,7 @@ export function buildAuditReport(sources: readonly ReportSource[], asOf: Day, wo
   const trend: (readonly ReportCell[])[] = [];
   for (let k = 11; k >= 0; k--) {
     const end = k === 0 ? asOf : endOfMonth(addMonths(startOfMonth(asOf), -k));
-    const r = dsoFigures(ledger, { asOf: end });
+    const r = dsoFigures(ledger, { asOf: end, windows, ...manual });
     const monthStart = startOfMonth(end);
     let sales = 0;
     for (const inv of ledger.invoices) if (inv.kind !== 'payment' && !inv.isOpening && inv.issued !== null && inv.issued >= monthStart && inv.issued <= end) sales += inv.amount;
@@ -129,7 +154,7 @@ export function buildAuditReport(sources: readonly ReportSource[], asOf: Day, wo
   }
   sections.push({
     title: fr ? 'Évolution du DSO' : 'DSO trend',
-    paragraphs: [fr ? 'Ventes du mois, encours en fin de mois et DSO sur les 3 mois glissants qui s’y terminent.' : 'Sales of the month, receivables at month end and DSO over the 3 rolling months ending there.'],
+    paragraphs: [fr ? `Ventes du mois, encours en fin de mois et DSO sur les ${windows} mois glissants qui s’y terminent.` : `Sales of the month, receivables at month end and DSO over the ${windows} rolling months ending there.`],
     table: { head: fr ? ['Mois', 'Ventes TTC', 'Encours', 'DSO simple', 'DSO épuisement'] : ['Month', 'Sales', 'Receivables', 'Simple DSO', 'Countback DSO'], rows: trend },
   });
 
@@ -198,9 +223,18 @@ export function buildAuditReport(sources: readonly ReportSource[], asOf: Day, wo
   });
 
   const recommendations: string[] = [];
-  const over90 = t.buckets.slice(4).reduce((s, b) => s + b, 0);
+  // Over 90 days past due, whatever the buckets shown: measured on the due date.
+  let over90 = 0;
+  for (const inv of ledger.invoices) {
+    const due = inv.due ?? inv.issued;
+    if (!isIssuedBy(inv, asOf) || due === null || asOf - due <= 90) continue;
+    over90 += openAt(inv, asOf);
+  }
   if (share !== null && share > 30) recommendations.push(fr ? `L’échu représente ${Math.round(share)} % de l’encours : systématiser le rappel dès le lendemain de l’échéance et la relance à 15 jours.` : `Overdue amounts are ${Math.round(share)}% of receivables: send the reminder the day after the due date and the second reminder at 15 days, every time.`);
-  if (t.openCents > 0 && over90 / t.openCents > 0.1) recommendations.push(fr ? 'Plus de 10 % de l’encours a plus de 90 jours de retard : mettre en demeure puis engager l’injonction de payer ou la procédure des petites créances ; envisager une provision pour créances douteuses.' : 'Over 10% of receivables is more than 90 days late: send formal notices, then payment orders or the small-claims procedure; consider a bad-debt provision.');
+  if (t.openCents > 0 && over90 / t.openCents > 0.1) {
+    const p = Math.round((over90 / t.openCents) * 1000) / 10;
+    recommendations.push(fr ? `${String(p).replace('.', ',')} % de l’encours ({amount:${over90}}) a plus de 90 jours de retard : mettre en demeure puis engager l’injonction de payer ou la procédure des petites créances ; envisager une provision pour créances douteuses.` : `${p}% of receivables ({amount:${over90}}) is more than 90 days late: send formal notices, then payment orders or the small-claims procedure; consider a bad-debt provision.`);
+  }
   if (interest + indemnity > 0) recommendations.push(fr ? `Réclamer les pénalités et indemnités dues ({amount:${interest + indemnity}}) au moins aux clients les plus en retard, et rappeler leurs conditions sur les factures.` : `Claim the interest and indemnities due ({amount:${interest + indemnity}}) at least from the latest payers, and restate the terms on the invoices.`);
   if (risks.length > 0) recommendations.push(fr ? `${risks.length} créances approchent de la prescription : agir en justice ou obtenir une reconnaissance écrite avant les dates indiquées.` : `${risks.length} claims are close to time-bar: go to court or obtain a written acknowledgment before the dates shown.`);
   if (topFiveShare !== null && topFiveShare > 50) recommendations.push(fr ? 'Plus de la moitié de l’encours repose sur cinq clients : suivre leur solvabilité et envisager une assurance-crédit.' : 'More than half of the receivables rests on five customers: watch their solvency and consider credit insurance.');
@@ -215,7 +249,7 @@ export function buildAuditReport(sources: readonly ReportSource[], asOf: Day, wo
     asOf: isoOf(asOf),
     sections,
     currency: ledger.currency,
-    figures: { openCents: t.openCents, overdueCents: t.overdueCents, penaltyCaptureCents: interest, indemnityCaptureCents: indemnity, topFiveShare },
+    figures: { openCents: t.openCents, overdueCents: t.overdueCents, penaltyCaptureCents: interest, indemnityCaptureCents: indemnity, topFiveShare, buckets: t.buckets, dsoSimple: dso.simple },
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeLedger, dsoFigures, numbersJson, roundTenth, salesWindowBounds, isoOf, type Cents } from '../../../src/core/index.ts';
-import { aLedger, anInvoice, d } from '../../support/builders.ts';
+import { numbersJson } from '../../../src/app/numbers-json.ts';
+import { dsoFigures, roundTenth, salesWindowBounds, isoOf, type Cents } from '../../../src/core/index.ts';
+import { aLedger, anInvoice, d, settingsAt } from '../../support/builders.ts';
 
 /**
  * The worked example of domain-fr §8 (quarter Oct–Dec 2025): sales 40,000 / 50,000 / 60,000;
@@ -47,7 +48,7 @@ describe('DSO figures on the domain-fr §8 example', () => {
 
   it('prints the same figures in the CLI JSON shape', () => {
     const ledger = quarterLedger();
-    const json = numbersJson(ledger, analyzeLedger(ledger, { asOf: d('2025-12-31') }), (i) => i.code) as {
+    const json = numbersJson(ledger, settingsAt('2025-12-31'), (i) => i.code) as {
       dso: Record<string, unknown>;
       totals: Record<string, number>;
     };
@@ -119,5 +120,24 @@ describe('salesWindowBounds', () => {
     const b = salesWindowBounds(d('2025-03-31'), 1);
     expect(isoOf(b.start)).toBe('2025-02-28');
     expect(isoOf(b.end)).toBe('2025-03-31');
+  });
+});
+
+describe('a DSO that cannot mean anything (numbers.md)', () => {
+  it('is null with a reason when it would be longer than the whole history', () => {
+    const ledger = aLedger([
+      anInvoice({ customer: 'A', number: 'OLD', issued: '2025-01-10', due: '2025-02-09', amount: 100000 }),
+      anInvoice({ customer: 'B', number: 'NEW', issued: '2026-03-01', due: '2026-03-31', amount: 10 }),
+    ]);
+    const r = dsoFigures(ledger, { asOf: d('2026-03-31') });
+    expect(r.simple).toBeNull();
+    expect(r.addSimple).toBeNull();
+    expect(r.notes).toContain('SimpleBeyondHistory');
+  });
+
+  it('stays a number when the history is long enough to hold it', () => {
+    const r = dsoFigures(quarterLedger(), { asOf: d('2025-12-31') });
+    expect(r.simple).not.toBeNull();
+    expect(r.notes).not.toContain('SimpleBeyondHistory');
   });
 });

@@ -71,7 +71,8 @@ describe('dunningPlan', () => {
     const ledger = aLedger([overdue('P', '2026-02-01')]);
     const promise = [status('P', { kind: 'promise', since: '2026-03-20', until: '2026-04-10', note: '' })];
     expect(dunningPlan(ledger, asOf, { statuses: promise })).toEqual({ actions: [], waiting: [{ customerId: 'P', reason: 'Paused' }] });
-    expect(dunningPlan(ledger, d('2026-04-11'), { statuses: promise }).actions.map((a) => a.step)).toEqual(['injonction_de_payer']);
+    // Late enough for court, but no mise en demeure recorded: the formal notice comes first.
+    expect(dunningPlan(ledger, d('2026-04-11'), { statuses: promise }).actions.map((a) => a.step)).toEqual(['mise_en_demeure']);
   });
 
   it('resumes dunning when a payment-plan instalment is missed', () => {

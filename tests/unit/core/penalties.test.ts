@@ -138,8 +138,9 @@ describe('nextActions (default policy, no history)', () => {
       ['A', 'rappel', ['A1'], 10000, false],
       ['B', 'relance', ['B1', 'B2'], 13000, false],
       ['C', 'mise_en_demeure', ['C1'], 10000, false],
-      ['D', 'injonction_de_payer', ['D1'], 600000, false],
-      ['E', 'injonction_de_payer', ['E1'], 10000, true],
+      // 45 days late, but with no recorded mise en demeure the highest step is the formal notice.
+      ['D', 'mise_en_demeure', ['D1'], 600000, false],
+      ['E', 'mise_en_demeure', ['E1'], 10000, false],
     ]);
   });
 

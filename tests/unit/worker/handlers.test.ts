@@ -2,9 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace } from '../../../src/core/index.ts';
 import { createHandlers } from '../../../src/worker/handlers.ts';
-import { customerRow } from '../../../src/worker/customer-table.ts';
+import { customerRow } from '../../../src/app/customer-table.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const request = (asOf: string) => ({ asOf, basis: 'due' as const, edges: [30, 60, 90, 120], windows: 3, manualSales: [] });
@@ -14,7 +13,7 @@ describe('worker handlers', () => {
     const h = createHandlers();
     const progress: number[] = [];
     const bytes = readFileSync(join(root, 'samples/pme-3000.xlsx'));
-    const { report, analysis } = h.importFile({ bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), options: { fileName: 'pme-3000.xlsx' }, analysis: request('2025-12-31') }, (_s, done) => progress.push(done));
+    const { report, analysis } = h.importFile({ bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), options: { fileName: 'pme-3000.xlsx' }, settings: request('2025-12-31') }, (_s, done) => progress.push(done));
     expect(report.fatal).toBeNull();
     expect(progress.length).toBeGreaterThanOrEqual(2);
     const later = h.analyze(request('2025-10-31'), () => {});
@@ -25,9 +24,9 @@ describe('worker handlers', () => {
     const opens = Array.from(analysis?.customers.open ?? []);
     expect(opens).toEqual([...opens].sort((a, b) => b - a));
     expect(analysis?.customers.ids).toHaveLength(opens.length);
-    const invoices = h.invoices({ customerId: top?.id ?? '', bucket: null, analysis: request('2025-12-31') }, () => {});
+    const invoices = h.invoices({ customerId: top?.id ?? '', bucket: null, settings: request('2025-12-31') }, () => {});
     expect(invoices.reduce((s, i) => s + i.open, 0)).toBe(top?.openCents);
-    const plan = h.dunning({ workspace: emptyWorkspace(), asOf: '2025-12-31', draftPolicy: null }, () => {});
+    const plan = h.dunning({ settings: request('2025-12-31'), draftPolicy: null }, () => {});
     expect(plan?.actions.length).toBeGreaterThan(0);
     expect(plan?.actions.every((a, i, all) => i === 0 || (all[i - 1]?.amountCents ?? 0) >= a.amountCents)).toBe(true);
   });
@@ -35,18 +34,17 @@ describe('worker handlers', () => {
   it('sends the worklist a page at a time, filtered, and makes every letter of the filter', () => {
     const h = createHandlers();
     const bytes = readFileSync(join(root, 'samples/pme-3000.xlsx'));
-    h.importFile({ bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), options: { fileName: 'pme-3000.xlsx' }, analysis: request('2025-12-31') }, () => {});
-    const workspace = emptyWorkspace();
-    const all = h.dunning({ workspace, asOf: '2025-12-31', draftPolicy: null }, () => {});
-    const page = h.dunning({ workspace, asOf: '2025-12-31', draftPolicy: null, limit: 10 }, () => {});
+    h.importFile({ bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), options: { fileName: 'pme-3000.xlsx' }, settings: request('2025-12-31') }, () => {});
+    const all = h.dunning({ settings: request('2025-12-31'), draftPolicy: null }, () => {});
+    const page = h.dunning({ settings: request('2025-12-31'), draftPolicy: null, limit: 10 }, () => {});
     expect(all?.actionCount).toBe(all?.actions.length);
     expect(page?.actions).toEqual(all?.actions.slice(0, 10));
     expect(page?.actionCount).toBe(all?.actionCount);
     const step = all?.actions[0]?.step ?? '';
-    const filtered = h.dunning({ workspace, asOf: '2025-12-31', draftPolicy: null, filter: { step, channel: '' }, limit: 5 }, () => {});
+    const filtered = h.dunning({ settings: request('2025-12-31'), draftPolicy: null, filter: { step, channel: '' }, limit: 5 }, () => {});
     expect(filtered?.actionCount).toBe(all?.actions.filter((a) => a.step === step).length);
     expect(filtered?.actions.every((a) => a.step === step)).toBe(true);
-    const letters = h.letters({ workspace, asOf: '2025-12-31', customerIds: [], lang: 'fr', all: { step, channel: '' } }, () => {});
+    const letters = h.letters({ settings: { ...request('2025-12-31'), lang: 'fr' }, customerIds: [], all: { step, channel: '' } }, () => {});
     expect(letters).toHaveLength(filtered?.letterActionCount ?? -1);
     expect(letters.length).toBeGreaterThan(5);
   });

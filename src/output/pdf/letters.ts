@@ -8,8 +8,8 @@
  */
 import { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
-import type { LetterModel } from '../core/index.ts';
-import { formatCents } from '../ui/format.ts';
+import type { LetterModel } from '../../core/index.ts';
+import { formatCents } from '../../format/format.ts';
 
 export type FontBytes = { readonly regular: Uint8Array; readonly bold: Uint8Array };
 export type RenderOptions = { readonly duplex?: boolean };
@@ -126,7 +126,7 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
       startY: y,
       margin: { left: LEFT, right: 210 - RIGHT, bottom: 297 - BOTTOM },
       head: [fr ? ['N° facture', 'Date', 'Échéance', 'Montant TTC', 'Réglé', 'Solde'] : ['Invoice no.', 'Date', 'Due', 'Amount', 'Paid', 'Balance']],
-      body: m.invoices.map((l) => [l.number, l.issued ?? '—', l.due ?? '—', money(l.amount), money(l.paid), money(l.balance)]),
+      body: m.invoices.map((l) => [lineLabel(l, m.lang), l.issued ?? '—', l.due ?? '—', money(l.amount), money(l.paid), money(l.balance)]),
       styles: { font: family(doc), fontSize: 8.5, cellPadding: 1.2 },
       headStyles: { font: family(doc), fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
       columnStyles: { 3: { halign: 'right' }, 4: { halign: 'right' }, 5: { halign: 'right' } },
@@ -204,4 +204,11 @@ function drawFooter(doc: jsPDF, m: LetterModel, page: number, count: number): vo
   doc.text(doc.splitTextToSize(mentions, WIDTH - 25) as string[], LEFT, 283);
   doc.text(`${m.lang === 'fr' ? 'Page' : 'Page'} ${page} / ${count}`, RIGHT, 283, { align: 'right' });
   doc.setTextColor(0).setFontSize(10);
+}
+
+/** A credit line says what it is: the customer's credits are deducted from the claim. */
+function lineLabel(l: LetterModel['invoices'][number], lang: LetterModel['lang']): string {
+  if (l.kind === 'credit') return lang === 'fr' ? `Avoir ${l.number}` : `Credit note ${l.number}`;
+  if (l.kind === 'payment') return lang === 'fr' ? `Paiement non affecté${l.number ? ` ${l.number}` : ''}` : `Unallocated payment${l.number ? ` ${l.number}` : ''}`;
+  return l.number;
 }

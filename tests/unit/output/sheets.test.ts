@@ -1,14 +1,14 @@
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
-import { emptyWorkspace } from '../../../src/core/index.ts';
-import { exportTables, neutralize, tablesToXlsx, tableToCsv } from '../../../src/report/exports.ts';
-import { aLedger, anInvoice, d } from '../../support/builders.ts';
+import { exportTables } from '../../../src/app/exports.ts';
+import { neutralize, tablesToXlsx, tableToCsv } from '../../../src/output/sheets.ts';
+import { aLedger, anInvoice, settingsAt } from '../../support/builders.ts';
 
 const ledger = aLedger([
   anInvoice({ customer: '=HYPERLINK("http://evil.example","x")', number: '+SUM(A1:A9)', issued: '2025-10-01', due: '2025-10-31', amount: 1234.56 }),
   anInvoice({ customer: 'Dubœuf', number: '@cmd', issued: '2025-12-15', due: '2026-01-14', amount: 100, payments: [{ on: '2025-12-20', amount: 40 }] }),
 ]);
-const tables = exportTables(ledger, d('2025-12-31'), emptyWorkspace(), 'fr');
+const tables = exportTables(ledger, settingsAt('2025-12-31'));
 
 describe('exports', () => {
   it('neutralises every text that a spreadsheet would run as a formula', () => {
@@ -35,6 +35,6 @@ describe('exports', () => {
   it('writes French CSV: BOM, semicolons, decimal commas, dd/mm/yyyy, neutralised text', () => {
     const csv = tableToCsv(tables[2]!);
     expect(csv.startsWith('\ufeffCode client;Client;N° pièce')).toBe(true);
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")";"'=HYPERLINK(""http://evil.example"",""x"")";'+SUM(A1:A9);invoice;01/10/2025;31/10/2025;1234,56;1234,56;61;61-90`);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")";"'=HYPERLINK(""http://evil.example"",""x"")";'+SUM(A1:A9);Facture;01/10/2025;31/10/2025;1234,56;1234,56;61;61-90 j`);
   });
 });

@@ -1,5 +1,5 @@
 /** The aged balance's customer rows as columns (CustomerTable), built in the worker, read on the page. */
-import type { CustomerRow, CustomerTable } from './protocol.ts';
+import type { CustomerRow, CustomerTable } from './views.ts';
 
 export function toCustomerTable(rows: readonly CustomerRow[], width: number): CustomerTable {
   const n = rows.length;

@@ -2,8 +2,8 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { buildLetter, emptyWorkspace, type Workspace } from '../../../src/core/index.ts';
-import { nodeFonts } from '../../../src/letters/fonts-node.ts';
-import { renderLetters } from '../../../src/letters/pdf.ts';
+import { nodeFonts } from '../../../src/output/pdf/fonts-node.ts';
+import { renderLetters } from '../../../src/output/pdf/letters.ts';
 import { anInvoice, d } from '../../support/builders.ts';
 
 async function pagesText(pdf: ArrayBuffer): Promise<string[]> {

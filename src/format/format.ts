@@ -1,5 +1,5 @@
-/** Display-only formatting (Intl fr-FR / en-GB), shared by the islands and the PDFs. */
-import type { Lang } from '../i18n/issues.ts';
+/** Display-only formatting (Intl fr-FR / en-GB), the one formatter of money, days and percents: the islands, the PDFs, the exports and the CLI. */
+import type { Lang } from '../core/lang.ts';
 
 const LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 const moneyFormats = new Map<string, Intl.NumberFormat>();

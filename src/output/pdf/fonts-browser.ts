@@ -1,7 +1,7 @@
 /** The embedded font's bytes in the browser: files of the dejavu-fonts-ttf package served from this site. */
 import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
-import type { FontBytes } from './pdf.ts';
+import type { FontBytes } from './letters.ts';
 
 let cache: Promise<FontBytes> | null = null;
 

@@ -3,8 +3,8 @@
  * OffscreenCanvas in the PDF worker, on a detached canvas on the page. Where neither exists the
  * report goes without pictures (its tables carry the same figures).
  */
-import type { ReportModel } from '../core/index.ts';
-import { base64 } from '../letters/pdf.ts';
+import type { ReportModel } from '../../core/index.ts';
+import { base64 } from './letters.ts';
 
 type Surface = { canvas: HTMLCanvasElement | OffscreenCanvas; png: () => Promise<string> };
 

@@ -4,9 +4,9 @@
  * that the same code works in the browser and in the CLI. Page numbers in every footer.
  */
 import { autoTable } from 'jspdf-autotable';
-import type { ReportCell, ReportModel } from '../core/index.ts';
-import { family, newDocument, withAmounts, type FontBytes } from '../letters/pdf.ts';
-import { formatCents, formatDays, formatPercent } from '../ui/format.ts';
+import type { ReportCell, ReportModel } from '../../core/index.ts';
+import { family, newDocument, withAmounts, type FontBytes } from './letters.ts';
+import { formatCents, formatDays, formatPercent } from '../../format/format.ts';
 
 const LEFT = 18;
 const RIGHT = 192;

@@ -1,8 +1,8 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { buildAuditReport, consolidate, emptyWorkspace, lateInterest } from '../../../src/core/index.ts';
-import { nodeFonts } from '../../../src/letters/fonts-node.ts';
-import { renderReport } from '../../../src/report/pdf.ts';
+import { nodeFonts } from '../../../src/output/pdf/fonts-node.ts';
+import { renderReport } from '../../../src/output/pdf/report.ts';
 import { aLedger, anInvoice, d } from '../../support/builders.ts';
 
 const paidLate = anInvoice({ customer: 'A', number: 'A1', issued: '2025-06-01', due: '2025-07-01', amount: 10000, payments: [{ on: '2025-08-30', amount: 10000 }] });
@@ -11,7 +11,7 @@ const onTime = anInvoice({ customer: 'C', number: 'C1', issued: '2025-11-01', du
 const asOf = d('2025-12-31');
 
 describe('buildAuditReport', () => {
-  const model = buildAuditReport([{ name: 'grand-livre.xlsx', ledger: aLedger([paidLate, open, onTime]), warnings: ['Feuille « X », ligne 3 : Montant illisible'] }], asOf, emptyWorkspace(), 'fr');
+  const model = buildAuditReport([{ name: 'grand-livre.xlsx', ledger: aLedger([paidLate, open, onTime]), warnings: ['Feuille « X », ligne 3 : Montant illisible'] }], { asOf, workspace: emptyWorkspace(), lang: 'fr' });
 
   it('counts the penalties legally due on invoices paid late and still overdue', () => {
     const expected = lateInterest(paidLate, { asOf: d('2025-08-30') }).interestCents + lateInterest(open, { asOf }).interestCents;

@@ -1,0 +1,140 @@
+/**
+ * The dashboard: every figure of the page's tiles, aged balance, DSO, history and sources, for the
+ * session's ledger and one Settings object. The CLI's JSON and the exports read the same analysis.
+ */
+import { addMonths, analyzeLedger, bucketIndex, customerNames, daysPastDue, endOfMonth, isIssuedBy, isoOf, lastAtOrBefore, ledgerColumns, NO_DAY, openAt, receivablesAtEach, startOfMonth, type Analysis, type Day, type Issue, type Ledger } from '../core/index.ts';
+import { toCustomerTable } from './customer-table.ts';
+import { ledgerOf, type Session } from './session.ts';
+import { withSettings, type Settings } from './settings.ts';
+import type { AnalysisView, CustomerRow, InvoiceRow } from './views.ts';
+
+/** The core analysis of a ledger under these settings, with the warnings about the terms used. */
+export function analysisOf(ledger: Ledger, settings: Settings): Analysis {
+  const applied = withSettings(ledger, settings);
+  const a = analyzeLedger(applied.ledger, {
+    asOf: settings.asOf,
+    basis: settings.basis,
+    edges: settings.edges,
+    windows: settings.windows,
+    ...(settings.manualSales ? { manualSales: settings.manualSales } : {}),
+  });
+  const extra: Issue[] = [];
+  if (applied.derivedCount > 0) {
+    extra.push({ code: 'DueDatesDerived', severity: 'warning', params: { count: applied.derivedCount, days: settings.defaultTermsDays, own: applied.customerTermsCount } });
+  }
+  if (a.dso.notes.includes('SimpleBeyondHistory')) extra.push({ code: 'DsoNotMeaningful', severity: 'warning', params: { windows: settings.windows } });
+  return extra.length === 0 ? a : { ...a, warnings: [...a.warnings, ...extra] };
+}
+
+export function dashboard(session: Session, settings: Settings): AnalysisView | null {
+  if (!session.hasLedger) return null;
+  const ledger = ledgerOf(session, settings);
+  const a = analysisOf(session.ledger, settings);
+  const names = customerNames(ledger);
+  const row = (r: (typeof a.aging.customers)[number], name: string): CustomerRow => ({
+    id: r.customerId,
+    name,
+    buckets: r.buckets,
+    openCents: r.openCents,
+    overdueCents: r.overdueCents,
+    weightedDaysLate: r.weightedDaysLate,
+    items: r.openItemCount,
+  });
+  return {
+    asOf: isoOf(settings.asOf),
+    currency: ledger.currency,
+    amountBasis: ledger.amountBasis,
+    labels: a.aging.labels,
+    total: row(a.aging.total, ''),
+    // Largest balances first, the table's default order: the page then has nothing to sort. The
+    // aging lists customers by id and the sort is stable, so equal balances stay in id order.
+    customers: toCustomerTable(
+      a.aging.customers.map((c) => row(c, names.get(c.customerId) ?? c.customerId)).sort((x, y) => y.openCents - x.openCents),
+      a.aging.labels.length,
+    ),
+    dso: {
+      windows: a.dso.windows,
+      simple: a.dso.simple,
+      countback: a.dso.countback,
+      bestPossibleSimple: a.dso.bestPossibleSimple,
+      bestPossibleCountback: a.dso.bestPossibleCountback,
+      addSimple: a.dso.addSimple,
+      addCountback: a.dso.addCountback,
+      cei: a.dso.cei,
+      notes: a.dso.notes,
+      salesSource: a.dso.salesSource,
+      period: a.dso.period.map((w) => ({ start: isoOf(w.start), end: isoOf(w.end), days: w.days, sales: w.sales })),
+    },
+    hasSalesHistory: ledger.hasSalesHistory,
+    history: monthlyHistory(ledger, settings.asOf, 24),
+    sources:
+      session.sources.length < 2
+        ? []
+        : session.sources.map((s) => {
+            const one = analysisOf(s.ledger, settings);
+            return { name: s.name, openCents: one.aging.total.openCents, overdueCents: one.aging.total.overdueCents, notDueCents: one.aging.total.notDueCents, dsoSimple: one.dso.simple, customers: one.aging.customers.length, items: s.ledger.invoices.length };
+          }),
+    warnings: a.warnings,
+  };
+}
+
+/** The open items of one customer (in one bucket, or all), the drill-down of the aged balance. */
+export function customerItems(session: Session, settings: Settings, customerId: string, bucket: number | null): InvoiceRow[] {
+  const ledger = ledgerOf(session, settings);
+  const asOf = settings.asOf;
+  const out: InvoiceRow[] = [];
+  for (const inv of ledger.invoices) {
+    if (inv.customerId !== customerId || !isIssuedBy(inv, asOf)) continue;
+    const open = openAt(inv, asOf);
+    if (open === 0) continue;
+    const dpd = daysPastDue(inv, asOf, settings.basis);
+    const index = dpd === null ? 0 : bucketIndex(dpd, settings.edges);
+    if (bucket !== null && index !== bucket) continue;
+    out.push({
+      number: inv.number,
+      issued: inv.issued === null ? null : isoOf(inv.issued),
+      due: inv.due === null ? null : isoOf(inv.due),
+      isDueDerived: inv.isDueDerived,
+      amount: inv.amount,
+      open,
+      daysPastDue: dpd,
+      bucket: index,
+      kind: inv.kind,
+      row: inv.source.row,
+      sheet: inv.source.sheet,
+    });
+  }
+  out.sort((x, y) => (y.daysPastDue ?? 0) - (x.daysPastDue ?? 0));
+  return out;
+}
+
+/** Sales per calendar month and receivables at each month end (the as-of date for the last one), in two passes. */
+export function monthlyHistory(ledger: Ledger, asOf: Day, months: number): { month: string; sales: number; receivables: number }[] {
+  const c = ledgerColumns(ledger);
+  let earliest: Day | null = null;
+  for (let i = 0; i < c.count; i++) {
+    const d = c.issued[i] as Day;
+    if (d !== NO_DAY && d <= asOf && (earliest === null || d < earliest)) earliest = d;
+  }
+  if (earliest === null) return [];
+  const starts: Day[] = [];
+  const ends: Day[] = [];
+  for (let k = months - 1; k >= 0; k--) {
+    const monthStart = startOfMonth(addMonths(asOf, -k));
+    if (endOfMonth(monthStart) < earliest) continue;
+    starts.push(monthStart);
+    ends.push(k === 0 ? asOf : endOfMonth(monthStart));
+  }
+  if (starts.length === 0) return [];
+  const sales = new Array<number>(starts.length).fill(0);
+  const first = starts[0] as Day;
+  for (let i = 0; i < c.count; i++) {
+    const d = c.issued[i] as number;
+    if (c.isSale[i] === 0 || d === NO_DAY || d < first || d > asOf) continue;
+    // The last month starting on or before d (months are contiguous and ascending).
+    const k = lastAtOrBefore(starts, d);
+    sales[k] = (sales[k] as number) + (c.amount[i] as number);
+  }
+  const receivables = receivablesAtEach(ledger, ends);
+  return starts.map((s, i) => ({ month: isoOf(s).slice(0, 7), sales: sales[i] as number, receivables: receivables[i] as number }));
+}

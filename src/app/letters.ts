@@ -1,0 +1,62 @@
+/**
+ * The letters of today's actions, built from the same plan as the worklist: the claim's invoices and
+ * the credits it deducts, the policy's deadline for the step, the instalments of a payment plan.
+ * The page's PDF worker and the CLI both render what this returns.
+ */
+import { buildLetter, dayFromIso, dunningPlan, type Action, type Cents, type Day, type LetterKind, type LetterModel, type Ledger } from '../core/index.ts';
+import type { Settings } from './settings.ts';
+import type { ActionFilter } from './views.ts';
+import { DOCUMENT_OF_STEP, matchesFilter } from './worklist.ts';
+
+export type LetterRequest = {
+  /** The customers whose action's letter is wanted. */
+  readonly customerIds?: readonly string[];
+  /** Every action matching the filter that calls for a letter (besides `customerIds`). */
+  readonly all?: ActionFilter;
+  /** Another document than the step's own (e.g. 'echeancier'). */
+  readonly kind?: LetterKind;
+  /** The registered-mail number printed on a mise en demeure. */
+  readonly lrar?: string;
+};
+
+/** The letter of one action under the settings. */
+export function letterOf(ledger: Ledger, settings: Settings, action: Action, kind: LetterKind, lrar?: string): LetterModel {
+  const { workspace, asOf, lang } = settings;
+  const customer = ledger.customers.find((c) => c.id === action.customerId) ?? { id: action.customerId, code: null, name: action.customerId };
+  const deadline = workspace.policy.steps.find((s) => s.id === action.step)?.deadlineDays;
+  const plan = workspace.statuses.find((s) => s.customerId === action.customerId && s.status.kind === 'plan')?.status;
+  const instalments: { due: Day; cents: Cents }[] = [];
+  if (plan && plan.kind === 'plan') {
+    for (const x of plan.instalments) {
+      const due = dayFromIso(x.due);
+      if (!x.paidOn && due !== null) instalments.push({ due, cents: x.amountCents as Cents });
+    }
+  }
+  return buildLetter({
+    kind,
+    lang,
+    customer,
+    // The credits are listed and deducted: the letter asks for the claim.
+    invoices: [...action.invoices, ...action.credits],
+    asOf,
+    workspace,
+    currency: ledger.currency,
+    ...(lrar ? { lrar } : {}),
+    ...(deadline !== undefined ? { deadlineDays: deadline } : {}),
+    ...(instalments.length > 0 ? { instalments } : {}),
+  });
+}
+
+/** The letters asked for, in the plan's order (by customer id). */
+export function letters(ledger: Ledger, settings: Settings, request: LetterRequest): LetterModel[] {
+  const wanted = new Set(request.customerIds ?? []);
+  const out: LetterModel[] = [];
+  for (const a of dunningPlan(ledger, settings.asOf, settings.workspace).actions) {
+    const own = DOCUMENT_OF_STEP[a.step];
+    const isWanted = wanted.has(a.customerId) || (request.all !== undefined && own !== undefined && matchesFilter(a, request.all));
+    const kind = request.kind ?? own;
+    if (!isWanted || kind === undefined) continue;
+    out.push(letterOf(ledger, settings, a, kind, request.lrar));
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+/**
+ * The CLI's JSON (numbers.md § "Machine-readable output") under the settings: aging keys follow the
+ * buckets, actions carry their claim and the credits deducted, warnings are sentences with their
+ * parameters filled in. The page's figures come from the same analysis.
+ */
+import { customerNames, dunningPlan, isoOf, openAt, ratesKnownUntil, roundTenth, invoicePenalty, type Day, type Issue, type Ledger, type Workspace } from '../core/index.ts';
+import type { ImportReport } from '../import/import-file.ts';
+import { analysisOf } from './dashboard.ts';
+import { withSettings, type Settings } from './settings.ts';
+
+export function numbersJson(ledger: Ledger, settings: Settings, describe: (issue: Issue) => string): Record<string, unknown> {
+  const analysis = analysisOf(ledger, settings);
+  const applied = withSettings(ledger, settings).ledger;
+  const labels = analysis.aging.labels;
+  const bucketObject = (buckets: readonly number[]): Record<string, number> => {
+    const o: Record<string, number> = {};
+    labels.forEach((l, i) => {
+      o[l] = buckets[i] ?? 0;
+    });
+    return o;
+  };
+  const names = customerNames(applied);
+  const t = analysis.aging.total;
+  const penalties = penaltiesOf(applied, settings.asOf, settings.workspace);
+  const d = analysis.dso;
+  return {
+    asOf: isoOf(settings.asOf),
+    currency: applied.currency,
+    basis: settings.basis,
+    totals: { openCents: t.openCents, notDueCents: t.notDueCents, overdueCents: t.overdueCents },
+    aging: bucketObject(t.buckets),
+    customers: analysis.aging.customers.map((c) => ({
+      id: c.customerId,
+      name: names.get(c.customerId) ?? c.customerId,
+      openCents: c.openCents,
+      overdueCents: c.overdueCents,
+      aging: bucketObject(c.buckets),
+      weightedDaysLate: roundTenth(c.weightedDaysLate),
+    })),
+    dso: {
+      windows: d.windows,
+      simple: roundTenth(d.simple),
+      countback: roundTenth(d.countback),
+      bestPossibleSimple: roundTenth(d.bestPossibleSimple),
+      bestPossibleCountback: roundTenth(d.bestPossibleCountback),
+      addSimple: roundTenth(d.addSimple),
+      addCountback: roundTenth(d.addCountback),
+      cei: roundTenth(d.cei),
+    },
+    weightedDaysLate: roundTenth(t.weightedDaysLate),
+    penalties: penalties.entries,
+    actions: dunningPlan(applied, settings.asOf, settings.workspace).actions.map((a) => ({
+      customer: a.customerId,
+      step: a.step,
+      invoices: a.invoices.map((i) => i.number),
+      amountCents: a.amountCents,
+      creditsCents: a.creditsCents,
+      ...(a.credits.length > 0 ? { credits: a.credits.map((i) => i.number) } : {}),
+      ...(a.isSmallClaim ? { smallClaim: true } : {}),
+    })),
+    ratesKnownUntil: isoOf(ratesKnownUntil()),
+    warnings: [...analysis.warnings, ...penalties.warnings].map(describe),
+  };
+}
+
+/** The import part of the CLI's JSON: what was read, mapped, skipped and reported. */
+export function importJson(report: ImportReport, describe: (issue: Issue) => string): Record<string, unknown> {
+  return {
+    file: report.fileName,
+    format: report.format,
+    encoding: report.encoding,
+    separator: report.separator,
+    sheet: report.sheet,
+    sheets: report.sheets.map((s) => ({ name: s.name, hidden: s.hidden, rows: s.rows })),
+    headerRow: report.headerRow,
+    columns: report.columns.filter((c) => c.field !== null).map((c) => ({ column: c.letter, header: c.header, field: c.field, ...(c.dateOrder ? { dateOrder: c.dateOrder, dateOrderAssumed: c.isDateOrderAssumed } : {}) })),
+    rowsRead: report.rowsRead,
+    rowsUsed: report.rowsUsed,
+    skipped: report.skipped,
+    mergedRows: report.mergedRows,
+    invoices: report.invoiceCount,
+    customers: report.customerCount,
+    fatal: report.fatal,
+    issues: report.issues.map((i) => ({ code: i.code, severity: i.severity, ...(i.sheet !== undefined ? { sheet: i.sheet } : {}), ...(i.row !== undefined ? { row: i.row } : {}), ...(i.column !== undefined ? { column: i.column } : {}), ...(i.value !== undefined ? { value: i.value } : {}), message: describe(i) })),
+  };
+}
+
+/**
+ * One pass over the open, overdue invoices: the `penalties` entries (days late, L441-10 interest,
+ * the €40) and one warning per half-year missing from the rate table or contractual rate under the floor.
+ */
+function penaltiesOf(ledger: Ledger, asOf: Day, workspace: Workspace): { entries: Record<string, unknown>[]; warnings: Issue[] } {
+  const entries: { invoice: string; customer: string; daysLate: number; interestCents: number; indemnityCents: number }[] = [];
+  const halves = new Set<string>();
+  const floors = new Map<string, Record<string, string | number>>();
+  for (const inv of ledger.invoices) {
+    if (inv.kind !== 'invoice' || inv.due === null || inv.due >= asOf) continue;
+    if (inv.issued !== null && inv.issued > asOf) continue;
+    if (openAt(inv, asOf) <= 0) continue;
+    const p = invoicePenalty(inv, asOf, workspace);
+    entries.push({ invoice: inv.number, customer: inv.customerId, daysLate: p.daysLate, interestCents: p.interestCents, indemnityCents: p.indemnityCents });
+    for (const w of p.warnings) {
+      if (w.code === 'RateUnknownForHalfYear') halves.add(w.halfYear);
+      else floors.set(`${inv.customerId}|${w.halfYear}`, { customer: inv.customerId, halfYear: w.halfYear, rate: w.rateBp / 100, floor: (w.floorBp ?? 0) / 100 });
+    }
+  }
+  entries.sort((a, b) => (a.invoice < b.invoice ? -1 : a.invoice > b.invoice ? 1 : a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
+  return {
+    entries,
+    warnings: [
+      ...[...halves].sort().map((h): Issue => ({ code: 'RateUnknownForHalfYear', severity: 'warning', params: { halfYear: h, knownUntil: isoOf(ratesKnownUntil()) } })),
+      ...[...floors.values()].map((f): Issue => ({ code: 'ContractRateBelowFloor', severity: 'warning', params: f })),
+    ],
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * The one Settings object every use case takes: the screen, the exports, the report, the letters
+ * and the CLI compute their figures from the same as-of date, basis, buckets, DSO windows, payment
+ * terms, policy, profile and language. `settingsFrom` checks what the page or the command line
+ * typed and names the field it refuses.
+ */
+import { applyTerms, dayFromIso, DEFAULT_BUCKET_EDGES, DEFAULT_TERMS_DAYS, emptyWorkspace, validBucketEdges, type AgingBasis, type Cents, type Day, type Lang, type Ledger, type ManualSales, type PaymentTerms, type TermsApplied, type Workspace } from '../core/index.ts';
+
+export type Settings = {
+  readonly asOf: Day;
+  readonly basis: AgingBasis;
+  /** Upper edges of the overdue buckets (30, 60, 90, 120 by default). */
+  readonly edges: readonly number[];
+  /** Months in the DSO period. */
+  readonly windows: number;
+  /** Monthly sales typed by the user when the file has none (`YYYY-MM` → cents). */
+  readonly manualSales?: ManualSales;
+  /** Payment terms used where the file gives no due date (customers' own terms come from the workspace). */
+  readonly defaultTermsDays: number;
+  readonly lang: Lang;
+  /** Profile, policy, customers' regimes and terms, statuses, history. */
+  readonly workspace: Workspace;
+};
+
+/** Settings as they cross a thread or come from the command line: plain JSON. */
+export type SettingsInput = {
+  readonly asOf: string;
+  readonly basis?: string;
+  readonly edges?: readonly number[];
+  readonly windows?: number;
+  readonly manualSales?: readonly (readonly [string, number])[];
+  readonly termsDays?: number;
+  readonly lang?: string;
+  readonly workspace?: Workspace;
+};
+
+export type SettingsField = 'asOf' | 'basis' | 'edges' | 'windows' | 'termsDays' | 'lang';
+export type SettingsResult = { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly field: SettingsField; readonly value: string };
+
+export const MAX_WINDOWS = 24;
+export const MAX_TERMS_DAYS = 3650;
+
+export function settingsFrom(input: SettingsInput): SettingsResult {
+  const asOf = dayFromIso(input.asOf);
+  if (asOf === null) return { ok: false, field: 'asOf', value: String(input.asOf) };
+  const basis = input.basis ?? 'due';
+  if (basis !== 'due' && basis !== 'issued') return { ok: false, field: 'basis', value: basis };
+  const edges = input.edges ?? DEFAULT_BUCKET_EDGES;
+  if (edges.length === 0 || !validBucketEdges(edges)) return { ok: false, field: 'edges', value: edges.join(',') };
+  const windows = input.windows ?? 3;
+  if (!Number.isInteger(windows) || windows < 1 || windows > MAX_WINDOWS) return { ok: false, field: 'windows', value: String(windows) };
+  const terms = input.termsDays ?? DEFAULT_TERMS_DAYS;
+  if (!Number.isInteger(terms) || terms < 0 || terms > MAX_TERMS_DAYS) return { ok: false, field: 'termsDays', value: String(terms) };
+  const lang = input.lang ?? 'fr';
+  if (lang !== 'fr' && lang !== 'en') return { ok: false, field: 'lang', value: lang };
+  const manual = new Map<string, Cents>();
+  for (const [month, cents] of input.manualSales ?? []) if (/^\d{4}-\d{2}$/.test(month) && Number.isSafeInteger(cents) && cents >= 0) manual.set(month, cents as Cents);
+  return {
+    ok: true,
+    settings: {
+      asOf,
+      basis,
+      edges: [...edges],
+      windows,
+      ...(manual.size > 0 ? { manualSales: manual } : {}),
+      defaultTermsDays: terms,
+      lang,
+      workspace: input.workspace ?? emptyWorkspace(),
+    },
+  };
+}
+
+/** The payment terms of these settings: the default, and each customer's own from the workspace. */
+export function termsOf(settings: Settings): PaymentTerms {
+  const customerDays: Record<string, number> = {};
+  for (const c of settings.workspace.customers) if (c.termsDays !== undefined) customerDays[c.customerId] = c.termsDays;
+  return { defaultDays: settings.defaultTermsDays, customerDays };
+}
+
+/** The ledger as these settings see it (derived due dates from the terms). */
+export function withSettings(ledger: Ledger, settings: Settings): TermsApplied {
+  return applyTerms(ledger, termsOf(settings));
+}

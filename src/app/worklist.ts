@@ -1,0 +1,126 @@
+/**
+ * Today's worklist: one action per customer with its claim (credits netted), penalties and reasons,
+ * the customers waiting, the alerts (prescription, terms over the legal caps, rates) and a dry run of
+ * a draft policy. Filtered and paged here, so that the page receives 100 actions at a time.
+ */
+import { customerNames, dunningPlan, exceedsLegalTerms, isoOf, openAt, penaltyTotals, prescription, ratesKnownUntil, regimeOf, type Action, type Day, type LetterKind, type Ledger, type Policy, type Workspace } from '../core/index.ts';
+import type { Settings } from './settings.ts';
+import type { ActionFilter, ActionRow, DunningView, StepCount } from './views.ts';
+
+/** Which document each action step calls for (the courtesy reminder is an e-mail, no letter). */
+export const DOCUMENT_OF_STEP: Readonly<Record<string, LetterKind>> = {
+  rappel: 'rappel',
+  relance: 'relance',
+  mise_en_demeure: 'mise_en_demeure',
+  injonction_de_payer: 'injonction_de_payer',
+  declaration_de_creance: 'declaration_de_creance',
+};
+
+/** The steps the worklist can filter on, in order. */
+export const ACTION_STEPS = ['courtesy', 'rappel', 'relance', 'mise_en_demeure', 'injonction_de_payer', 'declaration_de_creance'] as const;
+
+/** Lines of the alert and waiting lists sent to the page (their counts are sent too). */
+const LIST_MAX = 200;
+
+export function callsForLetter(step: string): boolean {
+  return DOCUMENT_OF_STEP[step] !== undefined;
+}
+
+export function matchesFilter(a: { readonly step: string; readonly channel: string }, filter: ActionFilter | undefined): boolean {
+  return !filter || ((filter.step === '' || a.step === filter.step) && (filter.channel === '' || a.channel === filter.channel));
+}
+
+function stepCounts(actions: readonly Action[]): StepCount[] {
+  const m = new Map<string, { customers: number; amountCents: number }>();
+  for (const a of actions) {
+    const e = m.get(a.step) ?? { customers: 0, amountCents: 0 };
+    e.customers++;
+    e.amountCents += a.amountCents;
+    m.set(a.step, e);
+  }
+  return [...m].map(([step, e]) => ({ step, ...e }));
+}
+
+/** The action rows of a plan: claim, credits, penalties of the overdue invoices, reasons. */
+export function actionRows(ledger: Ledger, asOf: Day, workspace: Workspace, actions: readonly Action[]): { rows: ActionRow[]; unknownHalfYears: Set<string>; floorWarnings: Map<string, DunningView['floorWarnings'][number]> } {
+  const names = customerNames(ledger);
+  const margin = workspace.profile.marginPercent;
+  const unknownHalfYears = new Set<string>();
+  const floorWarnings = new Map<string, DunningView['floorWarnings'][number]>();
+  const rows = actions.map((a): ActionRow => {
+    const totals = penaltyTotals(a.invoices, asOf, workspace);
+    for (const w of totals.warnings) {
+      if (w.code === 'RateUnknownForHalfYear') unknownHalfYears.add(w.halfYear);
+      else floorWarnings.set(`${a.customerId}|${w.halfYear}`, { customerId: a.customerId, name: names.get(a.customerId) ?? a.customerId, halfYear: w.halfYear, rateBp: w.rateBp, floorBp: w.floorBp ?? 0 });
+    }
+    return {
+      customerId: a.customerId,
+      name: names.get(a.customerId) ?? a.customerId,
+      step: a.step,
+      channel: a.channel,
+      document: a.step === 'courtesy' ? null : a.step,
+      invoices: a.invoices.map((i) => i.number),
+      amountCents: a.amountCents,
+      credits: a.credits.map((i) => i.number),
+      creditsCents: a.creditsCents,
+      interestCents: totals.interestCents,
+      indemnityCents: totals.indemnityCents,
+      maxDaysPastDue: a.maxDaysPastDue,
+      isSmallClaim: a.isSmallClaim,
+      reasons: a.reasons,
+      deadline: a.deadline === undefined ? null : isoOf(a.deadline),
+      salesNeededCents: margin !== null && margin > 0 ? Math.round((a.amountCents * 100) / margin) : null,
+    };
+  });
+  return { rows, unknownHalfYears, floorWarnings };
+}
+
+/** The whole worklist, largest claims first; `draft` adds a dry run of another policy. */
+export function worklist(ledger: Ledger, settings: Settings, draft: Policy | null = null): DunningView {
+  const { asOf, workspace } = settings;
+  const names = customerNames(ledger);
+  const plan = dunningPlan(ledger, asOf, workspace);
+  const { rows: actions, unknownHalfYears, floorWarnings } = actionRows(ledger, asOf, workspace, plan.actions);
+  actions.sort((x, y) => y.amountCents - x.amountCents);
+  const dryRun = draft ? { current: stepCounts(plan.actions), draft: stepCounts(dunningPlan(ledger, asOf, { ...workspace, policy: draft }).actions) } : null;
+  const prescriptionRows: DunningView['prescription'][number][] = [];
+  const overTerms: DunningView['overTerms'][number][] = [];
+  let overTermsCount = 0;
+  for (const inv of ledger.invoices) {
+    if (inv.kind !== 'invoice' || (inv.issued !== null && inv.issued > asOf)) continue;
+    if (exceedsLegalTerms(inv)) {
+      overTermsCount++;
+      if (overTerms.length < LIST_MAX) overTerms.push({ customerId: inv.customerId, name: names.get(inv.customerId) ?? inv.customerId, invoice: inv.number, issued: isoOf(inv.issued as Day), due: isoOf(inv.due as Day) });
+    }
+    if (openAt(inv, asOf) <= 0) continue;
+    const p = prescription(inv, regimeOf(inv.customerId, workspace), asOf);
+    if (p && p.alert !== null) prescriptionRows.push({ customerId: inv.customerId, name: names.get(inv.customerId) ?? inv.customerId, invoice: inv.number, expires: isoOf(p.expires), daysLeft: p.daysLeft, alert: p.alert });
+  }
+  prescriptionRows.sort((a, b) => a.daysLeft - b.daysLeft);
+  return {
+    unknownHalfYears: [...unknownHalfYears].sort(),
+    floorWarnings: [...floorWarnings.values()],
+    prescription: prescriptionRows.slice(0, LIST_MAX),
+    prescriptionCount: prescriptionRows.length,
+    overTerms,
+    overTermsCount,
+    actions,
+    actionCount: actions.length,
+    letterActionCount: actions.filter((a) => callsForLetter(a.step)).length,
+    waiting: plan.waiting.slice(0, LIST_MAX).map((w) => ({ customerId: w.customerId, name: names.get(w.customerId) ?? w.customerId, reason: w.reason, nextOn: w.nextOn === undefined ? null : isoOf(w.nextOn) })),
+    waitingCount: plan.waiting.length,
+    dryRun,
+    ratesKnownUntil: isoOf(ratesKnownUntil()),
+  };
+}
+
+/** The first `limit` actions matching `filter`, with the counts of all that match. */
+export function pageOf(view: DunningView, filter: ActionFilter | undefined, limit: number | undefined): DunningView {
+  const matching = view.actions.filter((a) => matchesFilter(a, filter));
+  return {
+    ...view,
+    actions: matching.slice(0, limit ?? matching.length),
+    actionCount: matching.length,
+    letterActionCount: matching.filter((a) => callsForLetter(a.step)).length,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * The sheet writers: the tables of app/exports.ts as one .xlsx with a sheet each (real numbers and
+ * dates, formatted) and as .csv. Text cells that a
+ * spreadsheet would read as a formula (starting with = + - @, tab or carriage return) are
+ * neutralised with a leading apostrophe, so that no export can carry a formula injection.
+ */
+import * as XLSX from 'xlsx';
+import { excelSerialOf, frenchDate } from '../core/index.ts';
+import type { ExportCell, ExportTable } from '../app/exports.ts';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** "=HYPERLINK(…)" → "'=HYPERLINK(…)": shown as text, never evaluated. */
+export function neutralize(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** One workbook, a sheet per table: numbers as numbers (2 decimals), dates as date cells. */
+export function tablesToXlsx(tables: readonly ExportTable[]): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  for (const t of tables) {
+    const ws: XLSX.WorkSheet = {};
+    const put = (r: number, c: number, cell: ExportCell) => {
+      if (cell === null) return;
+      const ref = XLSX.utils.encode_cell({ r, c });
+      if (typeof cell === 'string') ws[ref] = { t: 's', v: neutralize(cell) };
+      else if (typeof cell === 'number') ws[ref] = { t: 'n', v: cell };
+      else if ('day' in cell) ws[ref] = { t: 'n', v: excelSerialOf(cell.day, false), z: 'dd/mm/yyyy' };
+      else ws[ref] = { t: 'n', v: cell.cents / 100, z: '#,##0.00' };
+    };
+    t.head.forEach((h, c) => put(0, c, h));
+    t.rows.forEach((row, r) => row.forEach((cell, c) => put(r + 1, c, cell)));
+    ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(t.rows.length, 1), c: Math.max(t.head.length - 1, 0) } });
+    ws['!cols'] = t.head.map((h) => ({ wch: Math.max(10, h.length + 2) }));
+    XLSX.utils.book_append_sheet(wb, ws, t.name.slice(0, 31));
+  }
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+}
+
+/** A table as CSV for French spreadsheets: UTF-8 with BOM, `;`, decimal comma, dd/mm/yyyy. */
+export function tableToCsv(t: ExportTable): string {
+  const text = (cell: ExportCell): string => {
+    if (cell === null) return '';
+    if (typeof cell === 'number') return String(cell).replace('.', ',');
+    if (typeof cell === 'string') return quote(neutralize(cell));
+    if ('day' in cell) return frenchDate(cell.day);
+    const neg = cell.cents < 0 ? '-' : '';
+    const abs = Math.abs(cell.cents);
+    return `${neg}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+  };
+  const lines = [t.head.map((h) => quote(neutralize(h))).join(';'), ...t.rows.map((r) => r.map(text).join(';'))];
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}
+
+function quote(s: string): string {
+  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

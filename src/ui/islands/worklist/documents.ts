@@ -1,0 +1,69 @@
+/**
+ * The page's side of the documents: ask the analysis worker for the models or tables, the PDF worker
+ * for the file, and hand back object URLs to preview and download. No figure is computed here.
+ */
+import { migrateWorkspace, type LetterKind, type Workspace } from '../../../core/index.ts';
+import type { Lang } from '../../../core/lang.ts';
+import { describeIssue } from '../../../i18n/issues.ts';
+import type { ActionFilter, PageSettings } from '../../../worker/protocol.ts';
+import { send } from '../../../worker/client.ts';
+import { makePdf } from '../../../worker/pdf-client.ts';
+
+export type Made = { readonly url: string; readonly name: string };
+
+/** "Société Dubœuf" → "Societe-Duboeuf": a file name any system accepts. */
+export function fileSafe(s: string): string {
+  return s.replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+/** One customer's document (`customerId`), or every letter of the actions matching `all` (duplex). */
+export async function letterPdf(settings: PageSettings, customerId: string | null, all: ActionFilter | null, kind?: LetterKind): Promise<Made | null> {
+  const models = await send('letters', { settings, customerIds: customerId === null ? [] : [customerId], ...(all ? { all } : {}), ...(kind ? { kind } : {}) });
+  if (models.length === 0) return null;
+  const blob = await makePdf({ kind: 'letters', models, duplex: customerId === null });
+  const name = customerId === null ? `${settings.asOf}-lettres.pdf` : `${settings.asOf}-${models[0]?.kind ?? 'lettre'}-${fileSafe(customerId)}.pdf`;
+  return { url: URL.createObjectURL(blob), name };
+}
+
+export async function emailOf(settings: PageSettings, customerId: string): Promise<{ subject: string; body: string } | null> {
+  const [m] = await send('letters', { settings, customerIds: [customerId] });
+  return m ? { subject: m.email.subject, body: m.email.body } : null;
+}
+
+export async function reportPdf(settings: PageSettings): Promise<Made | null> {
+  const model = await send('report', { settings });
+  if (!model) return null;
+  const blob = await makePdf({ kind: 'report', model });
+  return { url: URL.createObjectURL(blob), name: `audit-${settings.asOf}.pdf` };
+}
+
+export async function exportedFiles(settings: PageSettings): Promise<Made[]> {
+  const files = await send('exportFiles', { settings });
+  if (!files) return [];
+  return [
+    { name: `relance-${settings.asOf}.xlsx`, url: URL.createObjectURL(new Blob([files.xlsx], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })) },
+    ...files.csv.map((c) => ({ name: `relance-${settings.asOf}-${fileSafe(c.name).toLowerCase()}.csv`, url: URL.createObjectURL(new Blob([c.text], { type: 'text/csv;charset=utf-8' })) })),
+  ];
+}
+
+/** Downloads a JSON file made on the page. */
+export function downloadJson(name: string, data: unknown): void {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** A workspace file the user chose, checked and migrated; or the message saying why it is refused. */
+export async function readWorkspaceFile(file: File, lang: Lang): Promise<{ ok: true; workspace: Workspace } | { ok: false; message: string }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await file.text());
+  } catch (e) {
+    return { ok: false, message: describeIssue({ code: 'WorkspaceRefused', severity: 'error', params: { detail: e instanceof Error ? e.message : 'JSON' } }, lang) };
+  }
+  const migrated = migrateWorkspace(parsed);
+  return migrated.ok ? { ok: true, workspace: migrated.workspace } : { ok: false, message: describeIssue({ code: 'WorkspaceRefused', severity: 'error', params: { detail: migrated.detail } }, lang) };
+}

@@ -1,0 +1,31 @@
+/** One Settings object, checked once: every field the page or the CLI typed, refused by name. */
+import { describe, expect, it } from 'vitest';
+import { settingsFrom } from '../../../src/app/settings.ts';
+
+describe('settingsFrom', () => {
+  it('fills the defaults of numbers.md', () => {
+    const r = settingsFrom({ asOf: '2026-03-31' });
+    expect(r.ok && [r.settings.basis, r.settings.edges, r.settings.windows, r.settings.defaultTermsDays, r.settings.lang]).toEqual(['due', [30, 60, 90, 120], 3, 30, 'fr']);
+  });
+
+  it.each([
+    { input: { asOf: '31/03/2026' }, field: 'asOf' },
+    { input: { asOf: '2026-03-31', basis: 'paid' }, field: 'basis' },
+    { input: { asOf: '2026-03-31', edges: [30, 30] }, field: 'edges' },
+    { input: { asOf: '2026-03-31', edges: [] }, field: 'edges' },
+    { input: { asOf: '2026-03-31', edges: [Number.NaN] }, field: 'edges' },
+    { input: { asOf: '2026-03-31', windows: 0 }, field: 'windows' },
+    { input: { asOf: '2026-03-31', windows: 25 }, field: 'windows' },
+    { input: { asOf: '2026-03-31', termsDays: -5 }, field: 'termsDays' },
+    { input: { asOf: '2026-03-31', termsDays: 1e9 }, field: 'termsDays' },
+    { input: { asOf: '2026-03-31', lang: 'de' }, field: 'lang' },
+  ])('refuses $field in $input', ({ input, field }) => {
+    const r = settingsFrom(input);
+    expect(r.ok ? null : r.field).toBe(field);
+  });
+
+  it('keeps only well-formed typed sales', () => {
+    const r = settingsFrom({ asOf: '2026-03-31', manualSales: [['2026-03', 100], ['March', 5], ['2026-02', -1], ['2026-01', 1.5]] });
+    expect(r.ok && [...(r.settings.manualSales ?? new Map())]).toEqual([['2026-03', 100]]);
+  });
+});
