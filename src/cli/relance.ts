@@ -82,6 +82,7 @@ function main(argv: readonly string[]): number {
       return 1;
     }
     workspace = migrated.workspace;
+    if (migrated.repairs.length > 0) process.stderr.write(`relance: workspace fields of an unexpected type set back to their default: ${migrated.repairs.join(', ')}\n`);
   }
   const buckets = flag('buckets');
   const number = (k: string): number | undefined => (flag(k) === undefined ? undefined : Number(flag(k)));

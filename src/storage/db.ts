@@ -25,6 +25,11 @@ function open(): Promise<IDBPDatabase<RelanceDb>> {
       if (oldVersion < 1) database.createObjectStore('mappings', { keyPath: 'signature' });
       if (oldVersion < 2) database.createObjectStore('workspace', { keyPath: 'id' });
     },
+    // Another tab upgrades or deletes the database: let go at once, so that it is never blocked.
+    blocking() {
+      void db?.then((d) => d.close());
+      db = null;
+    },
   });
   return db;
 }
@@ -46,31 +51,57 @@ export async function saveMapping(signature: string, mapping: Record<string, num
   }
 }
 
-/** The saved workspace, migrated to the current version; an empty one when none is saved. */
-export async function loadWorkspace(): Promise<Workspace> {
+/**
+ * The stored workspace as this tab reads it. `unreadable`: a record that does not validate (or was
+ * written by a newer version of Relance: `newer`); it is kept as it is, never overwritten, and the page
+ * offers to export it until the user decides.
+ */
+export type Stored =
+  | { readonly state: 'ok'; readonly workspace: Workspace; readonly repairs: readonly string[] }
+  | { readonly state: 'unreadable'; readonly raw: unknown; readonly detail: string; readonly newer: boolean }
+  | { readonly state: 'storageError' };
+
+function readRecord(data: unknown): Stored {
+  const migrated = migrateWorkspace(data);
+  if (migrated.ok) return { state: 'ok', workspace: migrated.workspace, repairs: migrated.repairs };
+  return { state: 'unreadable', raw: data, detail: migrated.detail, newer: migrated.reason === 'NewerVersion' };
+}
+
+/** The saved workspace, checked and migrated; an empty one when none is saved. */
+export async function readWorkspace(): Promise<Stored> {
   try {
     const record = await (await open()).get('workspace', 'current');
-    if (!record) return emptyWorkspace();
-    const migrated = migrateWorkspace(record.data);
-    return migrated.ok ? migrated.workspace : emptyWorkspace();
+    return record ? readRecord(record.data) : { state: 'ok', workspace: emptyWorkspace(), repairs: [] };
   } catch {
-    return emptyWorkspace();
+    return { state: 'storageError' };
   }
 }
 
-export type SaveResult = { ok: true; workspace: Workspace } | { ok: false; reason: 'Conflict' | 'StorageError'; current?: Workspace };
+/** The workspace to compute with: the stored one when readable, else an empty one (never saved over it). */
+export async function loadWorkspace(): Promise<Workspace> {
+  const stored = await readWorkspace();
+  return stored.state === 'ok' ? stored.workspace : emptyWorkspace();
+}
+
+export type SaveResult = { ok: true; workspace: Workspace } | { ok: false; reason: 'Conflict' | 'StorageError' | 'Unreadable'; current?: Workspace };
 
 /**
  * Saves with a revision check: when another tab saved since `workspace` was loaded, nothing is
  * written and the newer workspace comes back, so the page can reload it instead of overwriting.
+ * A stored record this tab cannot read (corrupt, or from a newer version) is never overwritten:
+ * the save is refused (`Unreadable`) unless `overwriteUnreadable` says the user decided to.
  */
-export async function saveWorkspace(workspace: Workspace): Promise<SaveResult> {
+export async function saveWorkspace(workspace: Workspace, options: { overwriteUnreadable?: boolean } = {}): Promise<SaveResult> {
   try {
     const database = await open();
     const tx = database.transaction('workspace', 'readwrite');
     const record = await tx.store.get('current');
-    const stored = record ? migrateWorkspace(record.data) : null;
-    if (stored?.ok && stored.workspace.revision !== workspace.revision) {
+    const stored = record ? readRecord(record.data) : null;
+    if (stored?.state === 'unreadable' && !options.overwriteUnreadable) {
+      await tx.done;
+      return { ok: false, reason: 'Unreadable' };
+    }
+    if (stored?.state === 'ok' && stored.workspace.revision !== workspace.revision) {
       await tx.done;
       return { ok: false, reason: 'Conflict', current: stored.workspace };
     }
@@ -83,8 +114,32 @@ export async function saveWorkspace(workspace: Workspace): Promise<SaveResult> {
   }
 }
 
-/** Replaces the saved workspace (import of an exported file), keeping the revision counter moving. */
-export async function replaceWorkspace(workspace: Workspace): Promise<SaveResult> {
-  const current = await loadWorkspace();
-  return saveWorkspace({ ...workspace, revision: current.revision });
+/** Replaces the saved workspace (import of an exported file, confirmed by the user), keeping the revision counter moving. */
+export async function replaceWorkspace(workspace: Workspace, options: { overwriteUnreadable?: boolean } = {}): Promise<SaveResult> {
+  const stored = await readWorkspace();
+  const revision = stored.state === 'ok' ? stored.workspace.revision : 0;
+  return saveWorkspace({ ...workspace, revision }, options);
+}
+
+/**
+ * Deletes the whole database and waits for it: resolves 'deleted', or 'blocked' while another tab
+ * keeps it open (that tab is asked to let go; the page says so instead of claiming success).
+ */
+export async function deleteEverything(): Promise<'deleted' | 'blocked' | 'failed'> {
+  const current = db;
+  db = null;
+  if (current) (await current.catch(() => null))?.close();
+  return new Promise((resolve) => {
+    const r = indexedDB.deleteDatabase(DB_NAME);
+    let blocked = false;
+    r.onblocked = () => {
+      blocked = true;
+    };
+    r.onsuccess = () => resolve('deleted');
+    r.onerror = () => resolve(blocked ? 'blocked' : 'failed');
+    // A blocked delete completes when the other tab closes its connection; say so if it takes long.
+    setTimeout(() => {
+      if (blocked) resolve('blocked');
+    }, 3000);
+  });
 }

@@ -1,53 +1,22 @@
 /**
- * Page side of the PDF worker: `makePdf(job)` → a PDF Blob. One worker, started on first use and
- * kept (it holds jsPDF and the fonts); `stopPdf()` ends a rendering in progress. When no worker can
- * start, the page renders itself (slower to show, same document).
+ * Page side of the PDF worker, over the shared channel: `makePdf(job)` → a PDF Blob, with progress
+ * and an AbortSignal; `stopPdf()` ends a rendering in progress. One worker, started on first use and
+ * kept (it holds jsPDF and the fonts); when none can start, the page renders itself.
  */
-import type { PdfJob, PdfReply, PdfRequest } from './pdf-protocol.ts';
+import { createChannel, type SendOptions } from './channel.ts';
+import type { PdfJob, PdfRequests } from './pdf-protocol.ts';
 
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, { resolve: (b: Blob) => void; reject: (e: Error) => void }>();
-
-function startWorker(): Worker | null {
-  if (worker) return worker;
-  try {
-    worker = new Worker(new URL('./pdf.worker.ts', import.meta.url), { type: 'module', name: 'relance-pdf' });
-  } catch {
-    return null;
-  }
-  worker.onmessage = (event: MessageEvent<PdfReply>) => {
-    const m = event.data;
-    const p = pending.get(m.id);
-    if (!p) return;
-    pending.delete(m.id);
-    if (m.ok) p.resolve(new Blob([m.pdf], { type: 'application/pdf' }));
-    else p.reject(new Error(m.message));
-  };
-  worker.onerror = (e) => {
-    stopPdf(new Error(e.message || 'PDF worker error'));
-  };
-  return worker;
-}
+const pdf = createChannel<PdfRequests>(
+  () => new Worker(new URL('./pdf.worker.ts', import.meta.url), { type: 'module', name: 'relance-pdf' }),
+  async () => (await import('./pdf-render.ts')).pdfHandlers,
+);
 
 /** Ends the PDF worker and every rendering in flight. */
-export function stopPdf(reason: Error = new DOMException('Aborted', 'AbortError')): void {
-  worker?.terminate();
-  worker = null;
-  for (const p of pending.values()) p.reject(reason);
-  pending.clear();
+export function stopPdf(): void {
+  pdf.terminate();
 }
 
-export async function makePdf(job: PdfJob): Promise<Blob> {
-  const w = startWorker();
-  if (!w) {
-    const { renderPdf } = await import('./pdf-render.ts');
-    return new Blob([await renderPdf(job)], { type: 'application/pdf' });
-  }
-  const id = nextId++;
-  return new Promise<Blob>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    const request: PdfRequest = { ...job, id };
-    w.postMessage(request);
-  });
+export async function makePdf(job: PdfJob, options: Pick<SendOptions, 'signal' | 'onProgress'> = {}): Promise<Blob> {
+  const bytes = job.kind === 'letters' ? await pdf.send('letters', { models: job.models, duplex: job.duplex }, options) : await pdf.send('report', { model: job.model }, options);
+  return new Blob([bytes], { type: 'application/pdf' });
 }

@@ -1,6 +1,9 @@
-/** Messages of the PDF worker (types only, imported by both sides). */
+/** The PDF worker's requests (types only, imported by both sides): models in, PDF bytes out. */
 import type { LetterModel, ReportModel } from '../core/index.ts';
 
+export type PdfRequests = {
+  letters: (input: { readonly models: readonly LetterModel[]; readonly duplex: boolean }) => ArrayBuffer;
+  report: (input: { readonly model: ReportModel }) => ArrayBuffer;
+};
+
 export type PdfJob = { readonly kind: 'letters'; readonly models: readonly LetterModel[]; readonly duplex: boolean } | { readonly kind: 'report'; readonly model: ReportModel };
-export type PdfRequest = PdfJob & { readonly id: number };
-export type PdfReply = { readonly id: number; readonly ok: true; readonly pdf: ArrayBuffer } | { readonly id: number; readonly ok: false; readonly message: string };

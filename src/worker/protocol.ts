@@ -5,6 +5,7 @@
 import type { LetterKind, LetterModel, Policy, ReportModel, Workspace } from '../core/index.ts';
 import type { ImportOptions, ImportReport } from '../import/import-file.ts';
 import type { SettingsInput } from '../app/settings.ts';
+import type { RequestInput, RequestOutput } from './channel.ts';
 import type { ActionFilter, AnalysisView, DunningView, InvoiceRow } from '../app/views.ts';
 
 export type * from '../app/views.ts';
@@ -32,11 +33,5 @@ export type Requests = {
 };
 
 export type RequestName = keyof Requests;
-export type Input<K extends RequestName> = Parameters<Requests[K]>[0];
-export type Output<K extends RequestName> = ReturnType<Requests[K]>;
-
-export type ToWorker = { readonly id: number; readonly name: RequestName; readonly input: unknown };
-export type FromWorker =
-  | { readonly id: number; readonly type: 'reply'; readonly output: unknown }
-  | { readonly id: number; readonly type: 'error'; readonly error: { readonly code: string; readonly message: string } }
-  | { readonly id: number; readonly type: 'progress'; readonly stage: 'read' | 'map' | 'analyse'; readonly done: number; readonly total: number };
+export type Input<K extends RequestName> = RequestInput<Requests, K>;
+export type Output<K extends RequestName> = RequestOutput<Requests, K>;

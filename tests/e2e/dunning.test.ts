@@ -55,10 +55,17 @@ test('mark an action as done, reload, see the history and the next step; export,
   await page.reload();
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
   await expect(page.getByTestId('history').locator('summary')).toContainText('(0)');
+  // Replacing the current workspace asks first.
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.accept();
+  });
   await page.getByTestId('ws-import').setInputFiles({ name: 'ws.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(page.getByTestId('work-message')).toHaveText('Espace de travail importé.');
   await expect(page.getByTestId('history').locator('summary')).toContainText('(1)');
   await expect(page.getByTestId('history')).toContainText('1A 234 567 8901 2');
+  expect(asked).toContain('Remplacer l’espace de travail actuel');
 });
 
 test('a foreign file offered as a workspace is refused and changes nothing', async ({ page }) => {

@@ -3,7 +3,7 @@
  * actions taken. Plain JSON, versioned; `migrateWorkspace` brings any earlier version up to date
  * and refuses anything that is not a Relance workspace, without touching the current one.
  */
-import { dayFromIso } from '../day.ts';
+import { checkWorkspace } from './validate-workspace.ts';
 
 export const WORKSPACE_VERSION = 2;
 export const WORKSPACE_KIND = 'relance-workspace';
@@ -145,10 +145,10 @@ export function emptyWorkspace(): Workspace {
   return { kind: WORKSPACE_KIND, version: WORKSPACE_VERSION, profile: EMPTY_PROFILE, policy: DEFAULT_POLICY, customers: [], statuses: [], history: [], userMroBp: {}, revision: 0 };
 }
 
-export type MigrationResult = { ok: true; workspace: Workspace; from: number } | { ok: false; reason: 'NotAWorkspace' | 'NewerVersion' | 'Invalid'; detail: string };
+/** `repairs`: the fields of a wrong type set back to their default (said to the user); `detail`: the field refused. */
+export type MigrationResult = { ok: true; workspace: Workspace; from: number; repairs: readonly string[] } | { ok: false; reason: 'NotAWorkspace' | 'NewerVersion' | 'Invalid'; detail: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isIsoDay = (v: unknown): v is string => typeof v === 'string' && dayFromIso(v) !== null;
 
 /**
  * Any earlier version → the current one. Version 1 had no `userMroBp` and no `revision`, and kept
@@ -164,24 +164,6 @@ export function migrateWorkspace(input: unknown): MigrationResult {
     const history = Array.isArray(w.history) ? w.history : [];
     w = { ...w, version: 2, userMroBp: {}, revision: 0, history: history.map((h: unknown) => (isObject(h) && 'level' in h && !('step' in h) ? { ...h, step: h.level } : h)) };
   }
-  const checked = validate(w);
-  return checked === null ? { ok: true, workspace: w as Workspace, from: version } : { ok: false, reason: 'Invalid', detail: checked };
-}
-
-/** Structural checks of a current-version workspace; null when valid, else what is wrong. */
-function validate(w: Record<string, unknown>): string | null {
-  if (!isObject(w.profile)) return 'profile';
-  if (!isObject(w.policy) || !Array.isArray(w.policy.steps)) return 'policy';
-  for (const s of w.policy.steps as unknown[]) {
-    if (!isObject(s) || typeof s.id !== 'string' || typeof s.daysAfterDue !== 'number' || typeof s.minDaysSincePrevious !== 'number') return 'policy step';
-  }
-  if (!Array.isArray(w.customers) || !Array.isArray(w.statuses) || !Array.isArray(w.history)) return 'lists';
-  for (const h of w.history as unknown[]) {
-    if (!isObject(h) || typeof h.customerId !== 'string' || typeof h.step !== 'string' || !isIsoDay(h.date)) return 'history entry';
-  }
-  for (const s of w.statuses as unknown[]) {
-    if (!isObject(s) || typeof s.customerId !== 'string' || !isObject(s.status) || typeof s.status.kind !== 'string') return 'status entry';
-  }
-  if (!isObject(w.userMroBp)) return 'userMroBp';
-  return null;
+  const checked = checkWorkspace(w);
+  return checked.ok ? { ok: true, workspace: checked.workspace, from: version, repairs: checked.repairs } : { ok: false, reason: 'Invalid', detail: checked.field };
 }

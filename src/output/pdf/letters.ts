@@ -12,7 +12,11 @@ import type { LetterModel } from '../../core/index.ts';
 import { formatCents } from '../../format/format.ts';
 
 export type FontBytes = { readonly regular: Uint8Array; readonly bold: Uint8Array };
-export type RenderOptions = { readonly duplex?: boolean };
+export type RenderOptions = {
+  readonly duplex?: boolean;
+  /** Called after each letter drawn (progress of a long batch). */
+  readonly onLetter?: (done: number, total: number) => void;
+};
 
 export const FONT = 'DejaVuSans';
 const LEFT = 20;
@@ -68,6 +72,7 @@ export function renderLetters(models: readonly LetterModel[], fonts: FontBytes |
     const first = doc.getNumberOfPages();
     drawLetter(doc, model);
     ranges.push({ model, first, last: doc.getNumberOfPages() });
+    options.onLetter?.(i + 1, models.length);
   });
   for (const r of ranges) {
     const count = r.last - r.first + 1;

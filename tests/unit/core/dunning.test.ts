@@ -167,7 +167,7 @@ describe('workspace', () => {
       revision: 7,
     };
     const back = migrateWorkspace(JSON.parse(JSON.stringify(ws)));
-    expect(back).toEqual({ ok: true, workspace: ws, from: 2 });
+    expect(back).toEqual({ ok: true, workspace: ws, from: 2, repairs: [] });
   });
 
   it('migrates version 1', () => {
