@@ -52,8 +52,19 @@ function offline() {
   };
 }
 
+/**
+ * The policy sent as an HTTP header where the host can send one (astro dev and preview here; the
+ * `public/_headers` file for Netlify / Cloudflare Pages style hosts). A meta tag cannot reach the
+ * workers: their scripts take the policy of their own response, so this header is what keeps them
+ * from connecting elsewhere. It restricts nothing the meta CSP allows (no script-src here, so the
+ * meta tag's hashes of Astro's inline scripts still apply), and adds frame-ancestors, which only a
+ * header can carry.
+ */
+export const HEADER_CSP = "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
 export default defineConfig({
   output: 'static',
+  server: { headers: { 'Content-Security-Policy': HEADER_CSP, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' } },
   integrations: [svelte(), samples(), offline()],
   build: { inlineStylesheets: 'never' },
   // Module workers so that the workers import SheetJS, PapaParse, jsPDF and Chart.js lazily. Their

@@ -21,6 +21,7 @@ export type IssueCode =
   | 'EncodingGuessed'
   | 'CsvParseError'
   | 'TooManyColumns'
+  | 'CellOutOfRange'
   | 'FecNoLettrage'
   | 'FecDueDatesDerived'
   | 'FecOpeningEntries'

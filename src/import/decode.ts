@@ -44,6 +44,8 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): Decode
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', hadBom: true, guessed: false };
   }
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { text: new TextDecoder(utf16).decode(bytes), encoding: utf16, hadBom: false, guessed: true };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text, encoding: 'utf-8', hadBom: false, guessed: false };
@@ -55,6 +57,25 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): Decode
   const d = scoreText(decodeCp850(sample));
   const encoding: TextEncodingName = d > w ? 'cp850' : 'windows-1252';
   return { text: decodeAs(bytes, encoding), encoding, hadBom: false, guessed: true };
+}
+
+/**
+ * UTF-16 text written without a BOM (some exports do): most characters of a ledger are ASCII, so one
+ * byte of each pair is zero — the odd ones in little-endian, the even ones in big-endian.
+ */
+export function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(b.length, 8192) & ~1;
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZero++;
+    if (b[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.6 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.6 && oddZero < pairs * 0.05) return 'utf-16be';
+  return null;
 }
 
 function hasUtf8Bom(b: Uint8Array): boolean {

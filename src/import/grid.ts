@@ -12,6 +12,8 @@ export type Sheet = {
   readonly name: string;
   readonly hidden: boolean;
   readonly rows: readonly (readonly Cell[] | undefined)[];
+  /** Set when the reader left out cells beyond MAX_COLUMNS: the widest row's width in the file. */
+  readonly widestRow?: number;
 };
 
 export type FileFormat = 'xlsx' | 'xls' | 'ods' | 'csv';
@@ -28,6 +30,12 @@ export type Workbook = {
 export function isDateCell(c: Cell): c is DateCell {
   return typeof c === 'object' && c !== null;
 }
+
+/** Columns of a sheet the importer reads; beyond them, cells are not kept (and a warning says so). */
+export const MAX_COLUMNS = 1000;
+/** The limits of an Excel sheet: 1,048,576 rows, 16,384 columns (XFD). A reference beyond them is refused. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
 
 /** Spreadsheet column letters for a 0-based index: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {

@@ -4,7 +4,8 @@
  */
 import { IssueList, emptyLedger, type Issue, type IssueCode, type Ledger } from '../core/index.ts';
 import type { TextEncodingName } from './decode.ts';
-import { isBlankCell, type FileFormat, type Sheet, type Workbook } from './grid.ts';
+import { isBlankCell, MAX_COLUMNS, type FileFormat, type Sheet, type Workbook } from './grid.ts';
+export { MAX_COLUMNS } from './grid.ts';
 import { autoMapping, detectHeaderRow, headerScore, headerSignature, headerTexts, type Field, type Mapping } from './map-columns.ts';
 import type { DateOrder, DecimalSeparator } from './parse-cells.ts';
 import { readCsv } from './read-csv.ts';
@@ -65,7 +66,6 @@ export type ImportResult = { readonly report: ImportReport; readonly ledger: Led
 export const MAX_WORKBOOK_BYTES = 150 * 1024 * 1024;
 export const MAX_TEXT_BYTES = 400 * 1024 * 1024;
 /** Columns beyond this are ignored (a ledger has a few dozen; a broken file may have a million). */
-export const MAX_COLUMNS = 1000;
 
 const NO_SKIPS: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
 
@@ -118,7 +118,7 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
         if (!zip.ok) return fail('CorruptFile', { detail: 'ZIP directory' }, { format });
       }
       const read = readWorkbook(bytes, format);
-      if (!read.ok) return fail(read.reason, { detail: read.detail }, { format });
+      if (!read.ok) return read.reason === 'CellOutOfRange' ? fail('CellOutOfRange', { sheet: read.sheet, ref: read.ref }, { format }) : fail(read.reason, { detail: read.detail }, { format });
       workbook = read.workbook;
       break;
     }
@@ -159,6 +159,7 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
   if (!header) return fail('NoHeaderRow', { sheet: sheet.name });
   let width = 0;
   for (let r = header.index; r < Math.min(sheet.rows.length, header.index + 200); r++) width = Math.max(width, sheet.rows[r]?.length ?? 0);
+  if (sheet.widestRow !== undefined) width = Math.max(width, sheet.widestRow);
   if (width > MAX_COLUMNS) {
     issues.add({ code: 'TooManyColumns', severity: 'warning', sheet: sheet.name, params: { count: width, max: MAX_COLUMNS } });
     width = MAX_COLUMNS;

@@ -14,8 +14,9 @@ export const SEPARATORS = [';', ',', '\t', '|'] as const;
 
 export function readCsv(bytes: Uint8Array, options: CsvOptions = {}): { workbook: Workbook; issues: Issue[] } {
   const decoded = decodeText(bytes, options.encoding);
-  // `\r\r\n` endings (seen in real FEC files) would leave a stray CR in the last field.
-  const text = decoded.text.includes('\r\r\n') ? decoded.text.replace(/\r\r\n/g, '\r\n') : decoded.text;
+  // `\r\r\n` endings (seen in real FEC files) would leave a stray CR in the last field; a stray NUL is dropped.
+  let text = decoded.text.includes('\r\r\n') ? decoded.text.replace(/\r\r\n/g, '\r\n') : decoded.text;
+  if (text.includes('\0')) text = text.replace(/\0/g, '');
   const separator = options.separator ?? detectSeparator(text);
   const sheetName = options.sheetName ?? 'CSV';
   const parsed = Papa.parse<string[]>(text, { delimiter: separator, skipEmptyLines: false, newline: detectNewline(text) });

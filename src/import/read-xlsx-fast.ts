@@ -9,15 +9,20 @@
 import { unzipSync, strFromU8 } from 'fflate';
 import * as XLSX from 'xlsx';
 import { dayFromExcelSerial, dayFromIso } from '../core/index.ts';
-import type { Cell, Sheet, Workbook } from './grid.ts';
+import { columnLetter, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_COLUMNS, type Cell, type Sheet, type Workbook } from './grid.ts';
 
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** A character reference's code point, or U+FFFD for one that is not a character (beyond U+10FFFF, a surrogate, NUL). */
+function charOf(code: number): string {
+  return Number.isInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+}
+
 function unescapeXml(s: string): string {
   if (s.indexOf('&') < 0) return s;
   return s.replace(ENTITY, (_, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
-    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(parseInt(dec, 10)) : (NAMED[name as string] as string),
+    hex ? charOf(hex.length > 8 ? -1 : parseInt(hex, 16)) : dec ? charOf(dec.length > 8 ? -1 : parseInt(dec, 10)) : (NAMED[name as string] as string),
   );
 }
 
@@ -26,14 +31,74 @@ function attr(tag: string, name: string): string | null {
   return m ? (m[1] as string) : null;
 }
 
-/** Text of every <t> inside a fragment (rich text runs joined), phonetic runs (<rPh>) left out. */
+/**
+ * Index of the end of the tag that starts at `at` (its '>'), or -1. Attribute values may hold '>'
+ * only inside quotes, which a tag name check does not need: the first '>' ends it.
+ */
+function tagEnd(s: string, at: number): number {
+  return s.indexOf('>', at);
+}
+
+/** Is the tag at `at` named exactly `name` (`<t>`, `<t …>`, `<t/>`, not `<tc>`)? */
+function isTag(s: string, at: number, name: string): boolean {
+  if (!s.startsWith(name, at + 1)) return false;
+  const c = s.charCodeAt(at + 1 + name.length);
+  return c === 62 || c === 47 || c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Text of every <t> inside a fragment (rich text runs joined), phonetic runs (<rPh>) left out.
+ * Index scans only: an unclosed tag ends the text at the end of the fragment, never a backtracking
+ * search (a regex with a lazy match went quadratic on unclosed tags).
+ */
 function textOf(fragment: string): string {
-  const clean = fragment.indexOf('<rPh') >= 0 ? fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '') : fragment;
   let out = '';
-  const re = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t\s*\/>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(clean)) !== null) out += m[1] ?? '';
+  let i = 0;
+  while (true) {
+    const lt = fragment.indexOf('<', i);
+    if (lt < 0) break;
+    if (isTag(fragment, lt, 'rPh')) {
+      const close = fragment.indexOf('</rPh>', lt);
+      if (close < 0) break;
+      i = close + 6;
+      continue;
+    }
+    const gt = tagEnd(fragment, lt);
+    if (gt < 0) break;
+    if (isTag(fragment, lt, 't') && fragment.charCodeAt(gt - 1) !== 47) {
+      const close = fragment.indexOf('</t>', gt);
+      out += fragment.slice(gt + 1, close < 0 ? fragment.length : close);
+      if (close < 0) break;
+      i = close + 4;
+    } else i = gt + 1;
+  }
   return unescapeXml(out);
+}
+
+/** The shared strings, one per <si>, by index scans (an unclosed <si> ends the table). */
+function sharedStrings(sst: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (true) {
+    const at = sst.indexOf('<si', i);
+    if (at < 0) break;
+    if (!isTag(sst, at, 'si')) {
+      i = at + 3;
+      continue;
+    }
+    const gt = tagEnd(sst, at);
+    if (gt < 0) break;
+    if (sst.charCodeAt(gt - 1) === 47) {
+      out.push('');
+      i = gt + 1;
+      continue;
+    }
+    const close = sst.indexOf('</si>', gt);
+    out.push(textOf(sst.slice(gt + 1, close < 0 ? sst.length : close)));
+    if (close < 0) break;
+    i = close + 5;
+  }
+  return out;
 }
 
 /** Built-in number formats that are dates (ECMA-376 §18.8.30) plus the common East-Asian ones. */
@@ -67,7 +132,14 @@ function resolveTarget(target: string): string {
   return parts.join('/');
 }
 
-export function readXlsxFast(bytes: Uint8Array): Workbook | null {
+/** A cell reference beyond Excel's own limits: refused (SheetJS would allocate for it too). */
+export type OutOfBounds = { readonly outOfBounds: true; readonly sheet: string; readonly ref: string };
+
+/**
+ * The workbook, or null when something unexpected calls for SheetJS, or the first cell reference
+ * beyond Excel's limits (1,048,576 rows, column XFD), which no reader should try to honour.
+ */
+export function readXlsxFast(bytes: Uint8Array): Workbook | OutOfBounds | null {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/i.test(f.name) });
@@ -88,9 +160,8 @@ export function readXlsxFast(bytes: Uint8Array): Workbook | null {
     const target = attr(m[0], 'Target');
     if (id && target) targets.set(id, resolveTarget(target));
   }
-  const shared: string[] = [];
   const sst = text('xl/sharedStrings.xml');
-  if (sst) for (const m of sst.matchAll(/<si>([\s\S]*?)<\/si>|<si\s*\/>/g)) shared.push(m[1] === undefined ? '' : textOf(m[1]));
+  const shared = sst ? sharedStrings(sst) : [];
   const isDateStyle = dateStyles(text('xl/styles.xml'));
   const sheets: Sheet[] = [];
   for (const m of workbookXml.matchAll(/<sheet\s[^>]*?\/?>/g)) {
@@ -100,9 +171,15 @@ export function readXlsxFast(bytes: Uint8Array): Workbook | null {
     if (name === null || !path) return null;
     const key = Object.keys(files).find((k) => k.toLowerCase() === path.toLowerCase());
     if (key === undefined) return null;
-    const rows = parseSheet(files[key] as Uint8Array, shared, isDateStyle, is1904);
+    const part = files[key] as Uint8Array;
+    const sheetName = unescapeXml(name);
+    const beyond = firstRefBeyondLimits(part);
+    if (beyond !== null) return { outOfBounds: true, sheet: sheetName, ref: beyond };
+    const widest = { columns: 0 };
+    const rows = parseSheet(part, shared, isDateStyle, is1904, widest);
     if (rows === null) return null;
-    sheets.push({ name: unescapeXml(name), hidden: attr(m[0], 'state') !== null && attr(m[0], 'state') !== 'visible', rows });
+    if (!Array.isArray(rows)) return { outOfBounds: true, sheet: sheetName, ref: rows.ref };
+    sheets.push({ name: sheetName, hidden: attr(m[0], 'state') !== null && attr(m[0], 'state') !== 'visible', rows, ...(widest.columns > MAX_COLUMNS ? { widestRow: widest.columns } : {}) });
   }
   return { format: 'xlsx', sheets, is1904 };
 }
@@ -186,11 +263,40 @@ function digitsAt(b: Uint8Array, from: number, to: number): number {
 }
 
 /**
+ * The first `r="…"` of a row or cell beyond Excel's limits, read from the bytes before anything is
+ * built (and before SheetJS, should it read the file instead): `<row r="2000000000">` or a cell at
+ * column ZZZZZZ would otherwise make a reader allocate or loop for ever. Null when all are within.
+ */
+export function firstRefBeyondLimits(b: Uint8Array): string | null {
+  for (let i = indexOfAscii(b, ' r="', 0); i >= 0; i = indexOfAscii(b, ' r="', i + 4)) {
+    let k = i + 4;
+    let col = 0;
+    let letters = 0;
+    while ((b[k] as number) >= 65 && (b[k] as number) <= 90) {
+      col = col * 26 + ((b[k++] as number) - 64);
+      if (++letters > 3) break;
+    }
+    let row = 0;
+    let digits = 0;
+    while ((b[k] as number) >= 48 && (b[k] as number) <= 57) {
+      row = row * 10 + ((b[k++] as number) - 48);
+      if (++digits > 7) break;
+    }
+    if (letters > 3 || col > EXCEL_MAX_COLUMNS || digits > 7 || row > EXCEL_MAX_ROWS) {
+      let end = i + 4;
+      while (end < b.length && b[end] !== QUOTE && end - i < 40) end++;
+      return latin1.decode(b.subarray(i + 4, end));
+    }
+  }
+  return null;
+}
+
+/**
  * One pass over the bytes of <sheetData>: rows and cells by their references (or in order when
  * they have none), values read in place; only text cells become strings. Returns null (SheetJS
  * then reads the file) on anything it does not expect: namespace prefixes, unknown numbers.
  */
-function parseSheet(b: Uint8Array, shared: readonly string[], isDateStyle: readonly boolean[], is1904: boolean): (Cell[] | undefined)[] | null {
+function parseSheet(b: Uint8Array, shared: readonly string[], isDateStyle: readonly boolean[], is1904: boolean, widest: { columns: number }): (Cell[] | undefined)[] | { ref: string } | null {
   const start = indexOfAscii(b, '<sheetData', 0);
   if (start < 0) return indexOfAscii(b, ':sheetData', 0) >= 0 ? null : [];
   // </sheetData> is near the end of the part: looked for from there.
@@ -272,6 +378,7 @@ function parseSheet(b: Uint8Array, shared: readonly string[], isDateStyle: reado
     i = p + 1;
     if (isRow) {
       rowIndex = refRow >= 0 ? refRow : rowIndex + 1;
+      if (rowIndex >= EXCEL_MAX_ROWS) return { ref: String(rowIndex + 1) };
       colIndex = -1;
       row = selfClosing ? undefined : (rows[rowIndex] ??= []);
       continue;
@@ -283,6 +390,19 @@ function parseSheet(b: Uint8Array, shared: readonly string[], isDateStyle: reado
       }
       colIndex = refCol;
     } else colIndex++;
+    if (colIndex >= EXCEL_MAX_COLUMNS) return { ref: `${columnLetter(colIndex)}${rowIndex + 1}` };
+    if (rowIndex < 0) rowIndex = 0;
+    // Sparse wide rows: nothing is kept beyond the columns the importer reads (the sheet says how wide
+    // it was, for the "too many columns" warning), so a cell at XFD on every row costs nothing.
+    if (colIndex >= MAX_COLUMNS) {
+      if (colIndex >= widest.columns) widest.columns = colIndex + 1;
+      const close = indexOfAscii(b, '</c>', i);
+      if (!selfClosing) {
+        if (close < 0) return null;
+        i = close + 4;
+      }
+      continue;
+    }
     if (!row) row = rows[rowIndex] ??= [];
     if (selfClosing) {
       if (row[colIndex] === undefined) row[colIndex] = null;

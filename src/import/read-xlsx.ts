@@ -8,7 +8,7 @@ import { dayFromExcelSerial } from '../core/index.ts';
 import type { Cell, FileFormat, Sheet, Workbook } from './grid.ts';
 import { readXlsxFast } from './read-xlsx-fast.ts';
 
-export type XlsxReadFailure = { ok: false; reason: 'EncryptedFile' | 'CorruptFile'; detail: string };
+export type XlsxReadFailure = { ok: false; reason: 'EncryptedFile' | 'CorruptFile'; detail: string } | { ok: false; reason: 'CellOutOfRange'; sheet: string; ref: string };
 export type XlsxReadSuccess = { ok: true; workbook: Workbook };
 
 type RawCell = { t?: string; v?: unknown; z?: unknown } | null | undefined;
@@ -17,6 +17,7 @@ export function readWorkbook(bytes: Uint8Array, format: FileFormat, options: { f
   // The lean reader first for .xlsx/.xlsm; SheetJS for .xls, .ods and whatever it does not recognise.
   if (format === 'xlsx' && options.fast !== false) {
     const fast = readXlsxFast(bytes);
+    if (fast && 'outOfBounds' in fast) return { ok: false, reason: 'CellOutOfRange', sheet: fast.sheet, ref: fast.ref };
     if (fast) return { ok: true, workbook: fast };
   }
   let wb: XLSX.WorkBook;

@@ -2,6 +2,7 @@
  * What a file really is, from its first bytes rather than its extension (formats.md §3):
  * ZIP (xlsx/ods), OLE/CFB (xls, or an encrypted OOXML package), text, or something else.
  */
+import { utf16WithoutBom } from './decode.ts';
 
 export type Sniffed =
   | { kind: 'empty' }
@@ -46,15 +47,20 @@ function knownBinary(b: Uint8Array): string | null {
   return null;
 }
 
-/** Text files have no NUL bytes and few control characters (UTF-16 files have BOMs and are handled as text). */
+/**
+ * Text files have almost no NUL bytes and few control characters. UTF-16 (with a BOM, or without one
+ * but with the zero byte of each ASCII pair) is text; a stray NUL or two in a CSV does not make it
+ * binary (the CSV reader drops them).
+ */
 function looksBinary(b: Uint8Array): boolean {
-  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) return false;
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || utf16WithoutBom(b) !== null) return false;
   const n = Math.min(b.length, 8192);
   let control = 0;
+  let nul = 0;
   for (let i = 0; i < n; i++) {
     const c = b[i] as number;
-    if (c === 0) return true;
-    if (c < 9 || (c > 13 && c < 32 && c !== 26 && c !== 27)) control++;
+    if (c === 0 && ++nul > Math.max(2, n / 1000)) return true;
+    if (c !== 0 && (c < 9 || (c > 13 && c < 32 && c !== 26 && c !== 27))) control++;
   }
   return control > n * 0.05;
 }

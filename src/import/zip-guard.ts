@@ -1,14 +1,21 @@
 /**
  * Reads a ZIP's central directory (without inflating anything) to refuse archives whose declared
- * uncompressed size would exhaust the tab's memory — a "zip bomb" — before SheetJS inflates them.
+ * uncompressed size would exhaust the tab's memory — a "zip bomb" — before anything inflates them.
+ * Every entry of the directory is walked, however many the end record claims: its two entry counts
+ * (this disk's, which fflate and SheetJS read, and the total) must both match the walk, so that a
+ * file cannot hide entries from the guard. ZIP64 archives (4 GB and more) are refused outright.
  */
 
 export type ZipCheck = { ok: true; uncompressedBytes: number; entries: number } | { ok: false; reason: 'TooLarge' | 'Corrupt'; uncompressedBytes: number };
 
 /** 1 GiB of XML is far beyond any real ledger (500,000 rows take about 150 MB). */
 export const MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
+/** One part may not exceed what a JavaScript string can hold once decoded (V8: about 512 M characters). */
+export const MAX_ENTRY_BYTES = 400 * 1024 * 1024;
+/** A spreadsheet has a few dozen parts; 100,000 is far beyond any. */
+const MAX_ENTRIES = 100_000;
 
-export function checkZip(bytes: Uint8Array, max = MAX_UNCOMPRESSED_BYTES): ZipCheck {
+export function checkZip(bytes: Uint8Array, max = MAX_UNCOMPRESSED_BYTES, maxEntry = MAX_ENTRY_BYTES): ZipCheck {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
   let eocd = -1;
@@ -19,16 +26,25 @@ export function checkZip(bytes: Uint8Array, max = MAX_UNCOMPRESSED_BYTES): ZipCh
     }
   }
   if (eocd < 0) return { ok: false, reason: 'Corrupt', uncompressedBytes: 0 };
-  const entries = view.getUint16(eocd + 10, true);
-  let offset = view.getUint32(eocd + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return { ok: false, reason: 'Corrupt', uncompressedBytes: total };
+  const onDisk = view.getUint16(eocd + 8, true);
+  const total = view.getUint16(eocd + 10, true);
+  const directorySize = view.getUint32(eocd + 12, true);
+  const directoryOffset = view.getUint32(eocd + 16, true);
+  // ZIP64 markers: sizes or counts that do not fit the classic record.
+  if (onDisk === 0xffff || total === 0xffff || directoryOffset === 0xffffffff || directorySize === 0xffffffff) return { ok: false, reason: 'TooLarge', uncompressedBytes: Number.MAX_SAFE_INTEGER };
+  if (onDisk !== total || directoryOffset + directorySize > eocd) return { ok: false, reason: 'Corrupt', uncompressedBytes: 0 };
+  let offset = directoryOffset;
+  let sum = 0;
+  let walked = 0;
+  while (offset < directoryOffset + directorySize) {
+    if (offset + 46 > eocd || view.getUint32(offset, true) !== 0x02014b50 || ++walked > MAX_ENTRIES) return { ok: false, reason: 'Corrupt', uncompressedBytes: sum };
     const size = view.getUint32(offset + 24, true);
     // 0xFFFFFFFF means a ZIP64 size: far beyond anything a ledger needs.
-    total += size === 0xffffffff ? Number.MAX_SAFE_INTEGER / 2 : size;
-    if (total > max) return { ok: false, reason: 'TooLarge', uncompressedBytes: total };
+    if (size === 0xffffffff || size > maxEntry) return { ok: false, reason: 'TooLarge', uncompressedBytes: size === 0xffffffff ? Number.MAX_SAFE_INTEGER : sum + size };
+    sum += size;
+    if (sum > max) return { ok: false, reason: 'TooLarge', uncompressedBytes: sum };
     offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
   }
-  return { ok: true, uncompressedBytes: total, entries };
+  if (walked !== total) return { ok: false, reason: 'Corrupt', uncompressedBytes: sum };
+  return { ok: true, uncompressedBytes: sum, entries: walked };
 }

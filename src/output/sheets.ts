@@ -1,14 +1,15 @@
 /**
  * The sheet writers: the tables of app/exports.ts as one .xlsx with a sheet each (real numbers and
- * dates, formatted) and as .csv. Text cells that a
- * spreadsheet would read as a formula (starting with = + - @, tab or carriage return) are
- * neutralised with a leading apostrophe, so that no export can carry a formula injection.
+ * dates, formatted) and as .csv. No export can carry a formula: xlsx text cells are typed as text
+ * (never evaluated, so they are written as they are); in CSV every text field is quoted, whatever
+ * separator a reader splits on, and one starting like a formula (= + - @, tab, carriage return, or
+ * their full-width forms) gets a leading apostrophe.
  */
 import * as XLSX from 'xlsx';
 import { excelSerialOf, frenchDate } from '../core/index.ts';
 import type { ExportCell, ExportTable } from '../app/exports.ts';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
 
 /** "=HYPERLINK(…)" → "'=HYPERLINK(…)": shown as text, never evaluated. */
 export function neutralize(text: string): string {
@@ -23,7 +24,7 @@ export function tablesToXlsx(tables: readonly ExportTable[]): Uint8Array {
     const put = (r: number, c: number, cell: ExportCell) => {
       if (cell === null) return;
       const ref = XLSX.utils.encode_cell({ r, c });
-      if (typeof cell === 'string') ws[ref] = { t: 's', v: neutralize(cell) };
+      if (typeof cell === 'string') ws[ref] = { t: 's', v: cell };
       else if (typeof cell === 'number') ws[ref] = { t: 'n', v: cell };
       else if ('day' in cell) ws[ref] = { t: 'n', v: excelSerialOf(cell.day, false), z: 'dd/mm/yyyy' };
       else ws[ref] = { t: 'n', v: cell.cents / 100, z: '#,##0.00' };
@@ -52,6 +53,7 @@ export function tableToCsv(t: ExportTable): string {
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
+/** Every text field quoted: a reader splitting on `,` (or tab, or `|`) still sees one field. */
 function quote(s: string): string {
-  return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return `"${s.replace(/"/g, '""')}"`;
 }

@@ -1,19 +1,17 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { benchInvoices, ledgerCsv } from '../../bench/data.ts';
 import { AppPage } from './pages/app-page.ts';
+import { cliJson } from './pages/documents.ts';
 
 const root = join(import.meta.dirname, '../..');
 const AS_OF = '2025-12-31';
 
 /** The CLI's figures for the same file: the page must show the same numbers. */
-function cli(file: string, asOf: string): { totals: { openCents: number; overdueCents: number }; aging: Record<string, number>; customers: unknown[] } {
-  const out = execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', file, '--as-of', asOf, '--json'], { cwd: root, encoding: 'utf8' });
-  return JSON.parse(out);
-}
+const cli = (file: string, asOf: string) => cliJson(file, '--as-of', asOf);
 
+/** An amount as the page prints it (fr-FR, with its narrow no-break spaces). */
 const euro = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 for (const [name, invoices] of [
@@ -159,4 +157,18 @@ test('a large file shows a moving progress bar; cancel stops it, and the next fi
   // A fresh worker reads the next file.
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
   await expect(app.tile('receivables')).toContainText('€');
+});
+
+test('two files with the same name dropped together are both read', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  const one = 'Client;Facture;Échéance;Montant\nACME;F1;01/12/2025;100,00\n';
+  const two = 'Client;Facture;Échéance;Montant\nBETA;F2;01/12/2025;250,00\n';
+  await page.getByTestId('file-input').setInputFiles([
+    { name: 'grand-livre.csv', mimeType: 'text/csv', buffer: Buffer.from(one) },
+    { name: 'grand-livre.csv', mimeType: 'text/csv', buffer: Buffer.from(two) },
+  ]);
+  const sources = page.getByTestId('sources');
+  await expect(sources).toContainText('grand-livre (2).csv');
+  await expect(app.tile('receivables')).toContainText(euro(35000));
 });

@@ -174,7 +174,7 @@ describe.skipIf(!present)('real exports in ../shared/samples/real', () => {
   it('reads the 1904 workbook dates in the 1904 system (.xlsx and .xls)', () => {
     for (const [rel, format] of [['edge-cases/sheetjs/1904/1904.xlsx', 'xlsx'], ['edge-cases/sheetjs/1904/1904.xls', 'xls']] as const) {
       const read = readWorkbook(readFileSync(join(REAL, rel)), format);
-      if (!read.ok) throw new Error(read.detail);
+      if (!read.ok) throw new Error(read.reason);
       expect(read.workbook.is1904).toBe(true);
       const rows = read.workbook.sheets[0]?.rows ?? [];
       for (const row of rows.slice(0, 5)) {

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
 import { exportTables } from '../../../src/app/exports.ts';
@@ -12,7 +13,7 @@ const tables = exportTables(ledger, settingsAt('2025-12-31'));
 
 describe('exports', () => {
   it('neutralises every text that a spreadsheet would run as a formula', () => {
-    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\t=x', 'ok'].map(neutralize)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\t=x", 'ok']);
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\t=x', '＝1+1', '＋1', '－1', '＠x', 'ok'].map(neutralize)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\t=x", "'＝1+1", "'＋1", "'－1", "'＠x", 'ok']);
   });
 
   it('writes one sheet per table with real numbers and dates, and reads back the same figures', () => {
@@ -20,8 +21,9 @@ describe('exports', () => {
     expect(wb.SheetNames).toEqual(['Balance âgée', 'Relances', 'Détail des pièces']);
     const detail = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Détail des pièces'] as XLSX.WorkSheet, { raw: true });
     expect(detail.map((r) => [r['N° pièce'], r['Reste dû']])).toEqual([
-      ["'+SUM(A1:A9)", 1234.56],
-      ["'@cmd", 60],
+      // xlsx text cells are never evaluated: written as they are, no stray apostrophe.
+      ['+SUM(A1:A9)', 1234.56],
+      ['@cmd', 60],
     ]);
     const dateCell = (wb.Sheets['Détail des pièces'] as XLSX.WorkSheet)['E2'] as XLSX.CellObject;
     expect(dateCell.t).toBe('n');
@@ -34,7 +36,19 @@ describe('exports', () => {
 
   it('writes French CSV: BOM, semicolons, decimal commas, dd/mm/yyyy, neutralised text', () => {
     const csv = tableToCsv(tables[2]!);
-    expect(csv.startsWith('\ufeffCode client;Client;N° pièce')).toBe(true);
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")";"'=HYPERLINK(""http://evil.example"",""x"")";'+SUM(A1:A9);Facture;01/10/2025;31/10/2025;1234,56;1234,56;61;61-90 j`);
+    expect(csv.startsWith('\ufeff"Code client";"Client";"N° pièce"')).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")";"'=HYPERLINK(""http://evil.example"",""x"")";"'+SUM(A1:A9)";"Facture";01/10/2025;31/10/2025;1234,56;1234,56;61;"61-90 j"`);
+  });
+
+  it('shows no formula to a reader splitting on any separator, quotes respected', () => {
+    const hostile = aLedger([anInvoice({ customer: 'ACME,=2*21,', number: 'X;+1|@2\t=3', issued: '2025-10-01', due: '2025-10-31', amount: 10 }), anInvoice({ customer: '＝1+1', number: '-0042', issued: '2025-10-01', due: '2025-10-31', amount: 10 })]);
+    const csv = tableToCsv(exportTables(hostile, settingsAt('2025-12-31'))[2]!).replace(/^\ufeff/, '');
+    for (const delimiter of [',', ';', '\t', '|']) {
+      const fields = Papa.parse<string[]>(csv, { delimiter, quoteChar: '"' }).data.flat();
+      expect(fields.filter((f) => /^[=+\-@＝＋－＠]/.test(f) && !/^-?\d+(,\d+)?$/.test(f))).toEqual([]);
+    }
+    const wb = XLSX.read(tablesToXlsx(exportTables(hostile, settingsAt('2025-12-31'))), { type: 'array' });
+    const detail = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Détail des pièces'] as XLSX.WorkSheet, { raw: true });
+    expect(detail.map((r) => r['N° pièce'])).toContain('-0042');
   });
 });

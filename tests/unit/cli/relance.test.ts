@@ -1,0 +1,47 @@
+/** The CLI as a user runs it: settings flags checked by name, hostile files named, letter files never overwriting each other. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { xlsx } from '../../support/hostile-files.ts';
+
+const root = join(import.meta.dirname, '../../..');
+const run = (...args: string[]) => spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+
+describe('relance CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'relance-cli-'));
+
+  it('names the refused setting in one line', () => {
+    const r = run('analyze', 'samples/freelance-2025.xlsx', '--buckets', '30,30', '--json');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe('relance: --buckets must be increasing whole numbers of days, e.g. 30,60,90,120 (got "30,30")');
+  });
+
+  it('gives aging keys that follow --buckets and actions with creditsCents', () => {
+    const r = run('analyze', 'samples/freelance-2025.xlsx', '--as-of', '2025-12-31', '--buckets', '15,45', '--basis', 'issued', '--json');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as { aging: Record<string, number>; actions: { creditsCents: number }[] };
+    expect(Object.keys(json.aging)).toEqual(['not_due', '1-15', '16-45', '>45']);
+    expect(json.actions.length).toBeGreaterThan(0);
+    expect(json.actions.every((a) => Number.isInteger(a.creditsCents))).toBe(true);
+  });
+
+  it('ends a hostile workbook in a named message, not a stack trace', () => {
+    const file = join(dir, 'zzz.xlsx');
+    writeFileSync(file, xlsx('<row r="3"><c r="ZZZZZZ3"><v>1</v></c></row>'));
+    const r = run('analyze', file, '--lang', 'fr');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('ZZZZZZ3');
+    expect(r.stderr).not.toMatch(/\bat \w+ \(|RangeError|heap/);
+  });
+
+  it('writes one letter per customer under names that never collide', () => {
+    const csv = join(dir, 'noms.csv');
+    writeFileSync(csv, 'Client;Facture;Échéance;Montant\nDubœuf & Fils;F1;01/10/2025;100,00\nDuboeuf Fils;F2;01/10/2025;200,00\n');
+    const out = join(dir, 'lettres');
+    const r = run('letters', csv, '--as-of', '2025-12-31', '--out', out);
+    expect(r.status).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['2025-12-31-lettres.pdf', '2025-12-31-mise_en_demeure-Duboeuf-Fils-2.pdf', '2025-12-31-mise_en_demeure-Duboeuf-Fils.pdf']);
+  });
+});
