@@ -137,8 +137,10 @@ export function lettersRow(count = 1000) {
   const { csv } = ledgerFiles(10_000, 'eachOwnCustomer');
   const { handlers } = pipeline(csv);
   const plan = handlers.dunning({ settings: analysisRequest(), draftPolicy: null }, () => {});
-  const ids = (plan?.actions ?? []).filter((a) => ['rappel', 'relance', 'mise_en_demeure'].includes(a.step)).map((a) => a.customerId);
-  let models: LetterModel[] = handlers.letters({ settings: { ...analysisRequest(), lang: 'fr' }, customerIds: ids.slice(0, count) }, () => {});
+  // Letters leave only with the sender's identity; e-mail steps need no postal address.
+  handlers.setWorkspace({ ...emptyWorkspace(), profile: { company: 'Atelier Martin', legalForm: 'SARL', siren: '123456789', siret: '', address: '12 rue des Lilas\n69003 Lyon', iban: 'FR7630006000011234567890189', signatory: 'Claire Martin', marginPercent: null } }, () => {});
+  const ids = (plan?.actions ?? []).filter((a) => ['rappel', 'relance'].includes(a.step)).map((a) => a.customerId);
+  let models: LetterModel[] = handlers.letters({ settings: { ...analysisRequest(), lang: 'fr' }, customerIds: ids.slice(0, count) }, () => {}).models;
   if (models.length === 0) throw new Error('no letters to render');
   while (models.length < count) models = models.concat(models.slice(0, count - models.length));
   const fonts = nodeFonts();

@@ -3,7 +3,7 @@
  * the credits it deducts, the policy's deadline for the step, the instalments of a payment plan.
  * The page's PDF worker and the CLI both render what this returns.
  */
-import { buildLetter, dayFromIso, dunningPlan, type Action, type Cents, type Day, type LetterKind, type LetterModel, type Ledger } from '../core/index.ts';
+import { buildLetter, dayFromIso, dunningPlan, refusalOf, type Action, type Cents, type Day, type LetterKind, type LetterModel, type Ledger, type Refusal } from '../core/index.ts';
 import type { Settings } from './settings.ts';
 import type { ActionFilter } from './views.ts';
 import { DOCUMENT_OF_STEP, matchesFilter } from './worklist.ts';
@@ -17,7 +17,18 @@ export type LetterRequest = {
   readonly kind?: LetterKind;
   /** The registered-mail number printed on a mise en demeure. */
   readonly lrar?: string;
+  /**
+   * With `all`: the court packs (working documents, no address in the window) instead of the letters
+   * that go in the post. "Print all" never mixes them.
+   */
+  readonly packs?: boolean;
 };
+
+/** The documents made, and those refused with what they lack (the creditor's identity, the debtor's address). */
+export type Letters = { readonly models: LetterModel[]; readonly refused: Refusal[] };
+
+/** Working documents: never in the batch that goes in the post. */
+const WORKING: readonly LetterKind[] = ['injonction_de_payer'];
 
 /** The letter of one action under the settings. */
 export function letterOf(ledger: Ledger, settings: Settings, action: Action, kind: LetterKind, lrar?: string): LetterModel {
@@ -47,16 +58,20 @@ export function letterOf(ledger: Ledger, settings: Settings, action: Action, kin
   });
 }
 
-/** The letters asked for, in the plan's order (by customer id). */
-export function letters(ledger: Ledger, settings: Settings, request: LetterRequest): LetterModel[] {
+/** The letters asked for, in the plan's order (by customer id), and those that may not leave yet. */
+export function letters(ledger: Ledger, settings: Settings, request: LetterRequest): Letters {
   const wanted = new Set(request.customerIds ?? []);
-  const out: LetterModel[] = [];
+  const models: LetterModel[] = [];
+  const refused: Refusal[] = [];
+  const names = new Map(ledger.customers.map((c) => [c.id, c.name]));
   for (const a of dunningPlan(ledger, settings.asOf, settings.workspace).actions) {
     const own = DOCUMENT_OF_STEP[a.step];
-    const isWanted = wanted.has(a.customerId) || (request.all !== undefined && own !== undefined && matchesFilter(a, request.all));
+    const inBatch = request.all !== undefined && own !== undefined && matchesFilter(a, request.all) && WORKING.includes(own) === (request.packs === true);
     const kind = request.kind ?? own;
-    if (!isWanted || kind === undefined) continue;
-    out.push(letterOf(ledger, settings, a, kind, request.lrar));
+    if (!(wanted.has(a.customerId) || inBatch) || kind === undefined) continue;
+    const refusal = refusalOf(kind, a.channel, { id: a.customerId, name: names.get(a.customerId) ?? a.customerId }, settings.workspace);
+    if (refusal) refused.push(refusal);
+    else models.push(letterOf(ledger, settings, a, kind, request.lrar));
   }
-  return out;
+  return { models, refused };
 }

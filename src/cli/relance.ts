@@ -4,7 +4,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { dayFromYmd, isoOf, migrateWorkspace, type Issue, type Lang, type Workspace } from '../core/index.ts';
+import { dayFromYmd, emptyWorkspace, isoOf, migrateWorkspace, type Issue, type Lang, type Workspace } from '../core/index.ts';
+import { refusalText } from '../i18n/documents.ts';
 import { importFile, type ImportReport } from '../import/import-file.ts';
 import { describeIssue } from '../i18n/issues.ts';
 import { analysisOf } from '../app/dashboard.ts';
@@ -21,7 +22,7 @@ import { tablesToXlsx, tableToCsv } from '../output/sheets.ts';
 
 type Args = { command: string; files: string[]; flags: Map<string, string | true> };
 
-const VALUED = ['sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace', 'out', 'xlsx', 'csv', 'accounts', 'basis', 'buckets', 'lrar'];
+const VALUED = ['sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace', 'profile', 'out', 'xlsx', 'csv', 'accounts', 'basis', 'buckets', 'lrar'];
 
 function parseArgs(argv: readonly string[]): Args {
   const flags = new Map<string, string | true>();
@@ -45,7 +46,7 @@ function today(): string {
   return isoOf(dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) as NonNullable<ReturnType<typeof dayFromYmd>>);
 }
 
-const SETTINGS_FLAGS = '[--as-of YYYY-MM-DD] [--basis due|issued] [--buckets 30,60,90,120] [--windows N] [--terms DAYS] [--workspace FILE] [--lang fr|en]';
+const SETTINGS_FLAGS = '[--as-of YYYY-MM-DD] [--basis due|issued] [--buckets 30,60,90,120] [--windows N] [--terms DAYS] [--workspace FILE] [--profile FILE] [--lang fr|en]';
 const USAGE = `usage: relance analyze <file…> ${SETTINGS_FLAGS} [--sheet NAME] [--accounts 411,413,416] [--include-drafts] [--json]
        relance letters <file…> --out DIR ${SETTINGS_FLAGS} [--lrar NUMBER]
        relance report <file…> --out report.pdf ${SETTINGS_FLAGS}
@@ -83,6 +84,24 @@ function main(argv: readonly string[]): number {
     }
     workspace = migrated.workspace;
     if (migrated.repairs.length > 0) process.stderr.write(`relance: workspace fields of an unexpected type set back to their default: ${migrated.repairs.join(', ')}\n`);
+  }
+  const profilePath = flag('profile');
+  if (profilePath !== undefined) {
+    let profile: unknown;
+    try {
+      profile = JSON.parse(readFileSync(profilePath, 'utf8'));
+    } catch (e) {
+      process.stderr.write(`relance: cannot read the profile ${profilePath}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+    // The profile is checked as part of a workspace: the same rules as the page's.
+    const base = workspace ?? emptyWorkspace();
+    const merged = migrateWorkspace({ ...base, profile: { ...base.profile, ...(typeof profile === 'object' && profile !== null ? profile : {}) } });
+    if (!merged.ok) {
+      process.stderr.write(`relance: ${describeIssue({ code: 'WorkspaceRefused', severity: 'error', params: { detail: merged.detail } }, lang)}\n`);
+      return 1;
+    }
+    workspace = merged.workspace;
   }
   const buckets = flag('buckets');
   const number = (k: string): number | undefined => (flag(k) === undefined ? undefined : Number(flag(k)));
@@ -184,22 +203,33 @@ function safeName(s: string): string {
     .slice(0, 60);
 }
 
-/** The day's documents (letters, déclarations de créance, injonction packs), one PDF per customer plus one with them all. */
+/**
+ * The day's documents: one PDF per customer, one duplex PDF of the letters that go in the post, and
+ * one of the court packs (working documents, never in the post's batch). A document that lacks the
+ * creditor's identity or the debtor's address is refused with one line saying what is missing.
+ */
 function writeLetters(ledger: Parameters<typeof letters>[0], settings: Settings, out: string, lrar: string | undefined): number {
-  const models = letters(ledger, settings, { all: { step: '', channel: '' }, ...(lrar ? { lrar } : {}) });
+  const posted = letters(ledger, settings, { all: { step: '', channel: '' }, ...(lrar ? { lrar } : {}) });
+  const packs = letters(ledger, settings, { all: { step: '', channel: '' }, packs: true });
+  const refused = [...posted.refused, ...packs.refused];
+  for (const r of refused) process.stderr.write(`relance: ${refusalText(r, settings.lang)}\n`);
+  if (refused.length > 0) process.stderr.write(settings.lang === 'fr' ? 'relance: complétez le profil (--profile FICHIER) et les adresses des clients (--workspace FICHIER)\n' : 'relance: complete the profile (--profile FILE) and the customers\' addresses (--workspace FILE)\n');
   mkdirSync(out, { recursive: true });
   const fonts = nodeFonts();
   const used = new Set<string>();
-  for (const m of models) {
+  for (const m of [...posted.models, ...packs.models]) {
     // The customer id keeps names apart; a number is added should two still collide.
     let name = `${isoOf(settings.asOf)}-${m.kind}-${safeName(m.customerId) || 'client'}`;
     for (let k = 2; used.has(name); k++) name = `${isoOf(settings.asOf)}-${m.kind}-${safeName(m.customerId) || 'client'}-${k}`;
     used.add(name);
     writeFileSync(join(out, `${name}.pdf`), new Uint8Array(renderLetters([m], fonts)));
   }
-  if (models.length > 0) writeFileSync(join(out, `${isoOf(settings.asOf)}-lettres.pdf`), new Uint8Array(renderLetters(models, fonts, { duplex: true })));
-  process.stdout.write(`${models.length} letters written to ${out}\n`);
-  return 0;
+  if (posted.models.length > 0) writeFileSync(join(out, `${isoOf(settings.asOf)}-lettres.pdf`), new Uint8Array(renderLetters(posted.models, fonts, { duplex: true })));
+  if (packs.models.length > 0) writeFileSync(join(out, `${isoOf(settings.asOf)}-dossiers-injonction.pdf`), new Uint8Array(renderLetters(packs.models, fonts)));
+  const provisional = [...new Set([...posted.models, ...packs.models].flatMap((m) => m.provisionalRates))].sort();
+  if (provisional.length > 0) process.stderr.write(`relance: ${settings.lang === 'fr' ? `taux provisoires (taux BCE non publié) pour ${provisional.join(', ')} : les lettres le disent « sous réserve »` : `provisional rates (ECB rate not published) for ${provisional.join(', ')}: the letters say so`}\n`);
+  process.stdout.write(`${posted.models.length + packs.models.length} documents written to ${out}${refused.length > 0 ? `, ${refused.length} refused` : ''}\n`);
+  return refused.length > 0 ? 1 : 0;
 }
 
 /** A file's bytes, or null after saying why it cannot be read. */

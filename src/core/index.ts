@@ -15,4 +15,6 @@ export * from './dunning/prescription.ts';
 export * from './dunning/claims.ts';
 export * from './dunning/edits.ts';
 export * from './letters/letter-model.ts';
+export * from './letters/address.ts';
+export * from './letters/requirements.ts';
 export * from './report/audit-report.ts';

@@ -17,7 +17,7 @@ export const RECOVERY_INDEMNITY_CENTS = 4000 as Cents;
 export const DEFAULT_MARGIN_BP = 1000;
 
 export type DayCount = '365' | 'actual';
-export type RateSource = 'table' | 'user' | 'latest' | 'contract';
+export type RateSource = 'table' | 'user' | 'latest' | 'contract' | 'floor';
 
 export type HalfYearRate = {
   readonly halfYear: string;
@@ -192,15 +192,17 @@ export function lateInterest(inv: Invoice, options: PenaltyOptions): InvoicePena
     if (end < start) return;
     const days = end - start + 1;
     if (balance > 0) {
-      const rate = rateAt(start as Day);
+      const found = rateAt(start as Day);
+      // L441-10: a contractual rate may not be below three times the taux légal; below it, the floor applies.
+      const rate = found.source === 'contract' && found.floorBp !== null && found.rateBp < found.floorBp ? { ...found, rateBp: found.floorBp, source: 'floor' as const, contractBp: found.rateBp } : found;
       pieces.push({ from: start as Day, to: end as Day, days, balance: balance as Cents, rateBp: rate.rateBp, source: rate.source });
       if (rate.source === 'latest' && !seenWarning.has(`u${rate.halfYear}`)) {
         seenWarning.add(`u${rate.halfYear}`);
         warnings.push({ code: 'RateUnknownForHalfYear', halfYear: rate.halfYear, rateBp: rate.rateBp });
       }
-      if (rate.source === 'contract' && rate.floorBp !== null && rate.rateBp < rate.floorBp && !seenWarning.has(`f${rate.halfYear}`)) {
+      if (rate.source === 'floor' && !seenWarning.has(`f${rate.halfYear}`)) {
         seenWarning.add(`f${rate.halfYear}`);
-        warnings.push({ code: 'ContractRateBelowFloor', halfYear: rate.halfYear, rateBp: rate.rateBp, floorBp: rate.floorBp });
+        warnings.push({ code: 'ContractRateBelowFloor', halfYear: rate.halfYear, rateBp: 'contractBp' in rate ? rate.contractBp : rate.rateBp, floorBp: rate.rateBp });
       }
       numerator += pieceNumerator(balance, rate.rateBp, start as Day, days, dayCount);
     }

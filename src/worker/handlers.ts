@@ -66,10 +66,11 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
     },
     letters(input) {
       const settings = settingsOf(input.settings);
-      if (!session.hasLedger || !settings) return [];
+      if (!session.hasLedger || !settings) return { models: [], refused: [] };
       return letters(ledgerOf(session, settings), settings, {
         customerIds: input.customerIds,
         ...(input.all ? { all: input.all } : {}),
+        ...(input.packs ? { packs: true } : {}),
         ...(input.kind ? { kind: input.kind } : {}),
         ...(input.lrar ? { lrar: input.lrar } : {}),
       });

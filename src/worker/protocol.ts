@@ -2,11 +2,12 @@
  * The worker contract: one typed map of request names to input and output, and the three
  * message kinds (reply, error, progress). Types only: imported by both sides.
  */
-import type { LetterKind, LetterModel, Policy, ReportModel, Workspace } from '../core/index.ts';
+import type { LetterKind, Policy, ReportModel, Workspace } from '../core/index.ts';
 import type { ImportOptions, ImportReport } from '../import/import-file.ts';
 import type { SettingsInput } from '../app/settings.ts';
 import type { RequestInput, RequestOutput } from './channel.ts';
 import type { ActionFilter, AnalysisView, DunningView, InvoiceRow } from '../app/views.ts';
+import type { Letters } from '../app/letters.ts';
 
 export type * from '../app/views.ts';
 
@@ -24,7 +25,7 @@ export type Requests = {
    * The letter of each customer's action today; `kind` forces another document (e.g. 'echeancier');
    * `all`: every action matching the filter that calls for a letter, besides `customerIds`.
    */
-  letters: (input: { settings: PageSettings; customerIds: readonly string[]; lrar?: string; kind?: LetterKind; all?: ActionFilter }) => LetterModel[];
+  letters: (input: { settings: PageSettings; customerIds: readonly string[]; lrar?: string; kind?: LetterKind; all?: ActionFilter; packs?: boolean }) => Letters;
   /** The aged balance, the worklist and the invoice detail as one .xlsx and three .csv. */
   exportFiles: (input: { settings: PageSettings }) => { xlsx: ArrayBuffer; csv: { name: string; text: string }[] } | null;
   /** The audit report of the current ledger, as data (the page renders the PDF). */

@@ -107,6 +107,8 @@ test('no request leaves the origin', async ({ page, baseURL }) => {
   await expect(app.tile('receivables')).toBeVisible();
   await page.getByRole('button', { name: 'Afficher les graphiques' }).click();
   await expect(page.locator('canvas').first()).toBeVisible();
+  // Letters leave only with the sender's identity (e-mail steps need no postal address).
+  await app.fillProfile();
   await page.getByRole('button', { name: 'Toutes les lettres du jour (PDF recto verso)' }).click();
   await expect(page.getByTestId('letter-preview').locator('iframe')).toBeVisible({ timeout: 30_000 });
   // The PDF viewer loading in the preview frame may scroll the page under the pointer: these two

@@ -16,6 +16,20 @@ test('preview a mise en demeure, download it: a valid PDF with the customer and 
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
   const row = page.locator(`[data-testid="action"][data-customer="${action.customer}"]`);
+  // No document without its creditor: the profile form opens on what is missing.
+  await row.getByRole('button', { name: 'Aperçu de la lettre' }).click();
+  await expect(page.getByTestId('profile-form')).toBeVisible();
+  await expect(page.getByTestId('profile-form').getByRole('alert')).toContainText('le SIREN du créancier');
+  await expect(page.getByTestId('profile-form').getByLabel('Société')).toBeFocused();
+  await expect(page.getByTestId('letter-preview')).toHaveCount(0);
+  await app.fillProfile();
+  // Nor without the debtor's postal address: the customer's form opens.
+  await row.getByRole('button', { name: 'Aperçu de la lettre' }).click();
+  await expect(page.getByTestId('work-message')).toContainText('l’adresse postale du débiteur');
+  await expect(row.getByLabel('Adresse postale du client')).toBeVisible();
+  await row.getByLabel('Adresse postale du client').fill('Service comptabilité\nBâtiment B, résidence les Tilleuls\n18 boulevard des Belges prolongé jusqu’au quai\n69006 Lyon');
+  await row.getByRole('button', { name: 'Enregistrer le statut' }).click();
+  await expect(page.getByTestId('work-message')).toHaveText('Enregistré.');
   await row.getByRole('button', { name: 'Aperçu de la lettre' }).click();
   const preview = page.getByTestId('letter-preview');
   await expect(preview.locator('iframe')).toBeVisible();
@@ -26,6 +40,8 @@ test('preview a mise en demeure, download it: a valid PDF with the customer and 
   const text = await pdfText(bytes);
   expect(text).toContain(action.customer);
   expect(text).toContain('MISE EN DEMEURE DE PAYER');
+  // The identity filled in, and the postcode line of a long address never cut.
+  for (const part of ['Atelier Martin', 'SARL au capital de 10 000 €', 'SIREN 123456789', 'Claire Martin, gérante', '69006 LYON']) expect(text).toContain(part);
   expect(text).toContain(euro(action.amountCents + extra));
   await expect(page.getByTestId('history').locator('summary')).toContainText('(0)');
 });
@@ -34,6 +50,7 @@ test('an injonction de payer pack and a payment-plan proposal come out as PDFs',
   const app = new AppPage(page);
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.fillProfile();
   // Court comes only after a recorded mise en demeure whose deadline has passed: record one first.
   const cli = cliJson('samples/freelance-2025.xlsx', '--as-of', AS_OF);
   const late = new Map<string, number>();
@@ -47,6 +64,7 @@ test('an injonction de payer pack and a payment-plan proposal come out as PDFs',
   await notice.getByRole('button', { name: 'Confirmer' }).click();
   await expect(page.getByTestId('work-message')).toHaveText('Enregistré.');
   const row = page.locator(`[data-testid="action"][data-step="injonction_de_payer"][data-customer="${target}"]`);
+  await app.setAddress(target, '18 rue de la République\n69002 Lyon');
   await row.getByRole('button', { name: 'Dossier d’injonction de payer' }).click();
   let download = page.waitForEvent('download');
   await page.getByTestId('letter-download').click();
@@ -61,6 +79,19 @@ test('an injonction de payer pack and a payment-plan proposal come out as PDFs',
   await page.getByTestId('letter-download').click();
   text = await pdfText(readFileSync(await (await download).path()));
   expect(text).toContain('Proposition d’échéancier de paiement');
+  // "Print all" is what goes in the post: no court pack; the packs are a separate download.
+  await page.getByRole('button', { name: 'Toutes les lettres du jour (PDF recto verso)' }).click();
+  await expect(page.getByTestId('letter-download')).toHaveAttribute('download', /-lettres\.pdf$/, { timeout: 30_000 });
+  download = page.waitForEvent('download');
+  await page.getByTestId('letter-download').click();
+  text = await pdfText(readFileSync(await (await download).path()));
+  expect(text).not.toContain('Requête en injonction de payer');
+  await page.getByTestId('packs').click();
+  await expect(page.getByTestId('letter-download')).toHaveAttribute('download', /dossiers-injonction\.pdf$/, { timeout: 30_000 });
+  download = page.waitForEvent('download');
+  await page.getByTestId('letter-download').click();
+  text = await pdfText(readFileSync(await (await download).path()));
+  expect(text).toContain('Requête en injonction de payer');
 });
 
 test('the exports download as a real xlsx that SheetJS reads back', async ({ page }) => {

@@ -30,6 +30,8 @@ test('after one visit, the app works with the server gone: reload, import, compu
   await expect(app.tile('receivables')).toContainText('€');
   await page.getByRole('button', { name: 'Afficher les graphiques' }).click();
   await expect(page.locator('canvas').first()).toBeVisible();
+  // Letters leave only with the sender's identity (e-mail steps need no postal address).
+  await app.fillProfile();
   await page.getByRole('button', { name: 'Toutes les lettres du jour (PDF recto verso)' }).click();
   await expect(page.getByTestId('letter-preview').locator('iframe')).toBeVisible({ timeout: 30_000 });
   await page.goto(`${base}/confidentialite/`);

@@ -1,5 +1,5 @@
 /** Test builders: terse ledgers from ISO dates and euros. */
-import { dayFromIso, type Cents, type Day, type Invoice, type Ledger, type Payment } from '../../src/core/index.ts';
+import { dayFromIso, emptyWorkspace, type Cents, type Day, type Invoice, type Ledger, type Payment, type Workspace } from '../../src/core/index.ts';
 import { settingsFrom, type Settings, type SettingsInput } from '../../src/app/settings.ts';
 
 export function d(iso: string): Day {
@@ -51,4 +51,13 @@ export function settingsAt(asOf: string, extra: Omit<SettingsInput, 'asOf'> = {}
   const r = settingsFrom({ asOf, ...extra });
   if (!r.ok) throw new Error(`bad settings: ${r.field} = ${r.value}`);
   return r.settings;
+}
+
+/** A workspace whose profile lets every document leave (creditor's identity, IBAN), with customers' addresses. */
+export function profiledWorkspace(addresses: Readonly<Record<string, string>> = {}): Workspace {
+  return {
+    ...emptyWorkspace(),
+    profile: { company: 'Atelier Martin', legalForm: 'SARL au capital de 10 000 €', siren: '123456789', siret: '12345678900012', address: '12 rue des Lilas\n69003 Lyon', iban: 'FR76 3000 6000 0112 3456 7890 189', signatory: 'Claire Martin, gérante', marginPercent: null, rcs: 'RCS Lyon' },
+    customers: Object.entries(addresses).map(([customerId, address]) => ({ customerId, regime: 'b2b' as const, address })),
+  };
 }

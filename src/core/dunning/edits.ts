@@ -57,7 +57,8 @@ export function recordStep(workspace: Workspace, action: { readonly customerId: 
 }
 
 export type StatusForm = {
-  readonly kind: Status['kind'];
+  /** 'none': only the customer's settings (address, regime, terms…) change; no status is set. */
+  readonly kind: Status['kind'] | 'none';
   /** '' = every invoice of the customer. */
   readonly invoice: string;
   readonly until: string;
@@ -78,7 +79,7 @@ export function statusFormOf(workspace: Workspace, customerId: string, asOf: str
   const settings = workspace.customers.find((c) => c.customerId === customerId);
   const existing = workspace.statuses.find((s) => s.customerId === customerId && s.invoiceNumber === null)?.status;
   return {
-    kind: existing?.kind ?? 'disputed',
+    kind: existing?.kind ?? 'none',
     invoice: '',
     until: asOf,
     note: '',
@@ -96,6 +97,9 @@ export function statusFormOf(workspace: Workspace, customerId: string, asOf: str
 
 /** Sets a customer's status (on one invoice or all) and its settings (regime, rate, address, SIREN, terms). */
 export function setCustomerStatus(workspace: Workspace, customerId: string, f: StatusForm, asOf: string): Workspace {
+  const settings = customerSettingsOf(customerId, f);
+  const customers = [...workspace.customers.filter((c) => c.customerId !== customerId), settings];
+  if (f.kind === 'none') return { ...workspace, customers };
   const status: Status =
     f.kind === 'plan'
       ? { kind: 'plan', since: asOf, note: f.note, instalments: parsePlan(f.plan) }
@@ -106,22 +110,26 @@ export function setCustomerStatus(workspace: Workspace, customerId: string, f: S
           : f.kind === 'doNotChase'
             ? { kind: 'doNotChase', since: asOf, note: f.note }
             : { kind: 'disputed', since: asOf, note: f.note };
+  const invoiceNumber = f.invoice === '' ? null : f.invoice;
+  const entry: StatusEntry = { id: `${customerId}|${invoiceNumber ?? '*'}|${asOf}|${f.kind}`, customerId, invoiceNumber, status };
+  return {
+    ...workspace,
+    customers,
+    statuses: [...workspace.statuses.filter((s) => !(s.customerId === customerId && s.invoiceNumber === invoiceNumber)), entry],
+  };
+}
+
+/** The customer's settings as the form gives them (regime, contractual rate, address, SIREN, terms). */
+function customerSettingsOf(customerId: string, f: StatusForm): CustomerSettings {
   const rateBp = f.rate.trim() === '' ? null : parsePercentBp(f.rate);
   const terms = f.terms.trim();
-  const settings: CustomerSettings = {
+  return {
     customerId,
     regime: f.regime,
     ...(rateBp !== null ? { contractualRateBp: rateBp } : {}),
     ...(f.address.trim() ? { address: f.address.trim() } : {}),
     ...(f.siren.trim() ? { siren: f.siren.trim() } : {}),
     ...(/^\d{1,4}$/.test(terms) && Number(terms) <= 3650 ? { termsDays: Number(terms) } : {}),
-  };
-  const invoiceNumber = f.invoice === '' ? null : f.invoice;
-  const entry: StatusEntry = { id: `${customerId}|${invoiceNumber ?? '*'}|${asOf}|${f.kind}`, customerId, invoiceNumber, status };
-  return {
-    ...workspace,
-    customers: [...workspace.customers.filter((c) => c.customerId !== customerId), settings],
-    statuses: [...workspace.statuses.filter((s) => !(s.customerId === customerId && s.invoiceNumber === invoiceNumber)), entry],
   };
 }
 

@@ -10,6 +10,7 @@ import type { Cents } from '../money.ts';
 import { openAt, type Customer, type Invoice } from '../ledger.ts';
 import { invoicePenalty, regimeOf } from '../dunning/claims.ts';
 import type { HistoryEntry, Profile, Regime, Workspace } from '../dunning/workspace.ts';
+import { addressBlock } from './address.ts';
 
 export type LetterKind = 'rappel' | 'relance' | 'mise_en_demeure' | 'echeancier' | 'declaration_de_creance' | 'injonction_de_payer';
 import type { Lang } from '../lang.ts';
@@ -56,6 +57,8 @@ export type LetterModel = {
   readonly currency: string;
   /** For e-mail steps: a ready subject and body to copy or open with mailto:. */
   readonly email: { readonly subject: string; readonly body: string };
+  /** Half-years whose ECB rate is not published yet (`2026-S2`): the letter states its rate "sous réserve". */
+  readonly provisionalRates: readonly string[];
 };
 
 export type LetterContext = {
@@ -119,14 +122,15 @@ export function buildLetter(ctx: LetterContext): LetterModel {
   return buildReminder(ctx);
 }
 
-/** Customer name and postal address (from the workspace; last line in capitals), at most 6 lines. */
+/**
+ * Customer name and postal address (from the workspace) as a window-envelope block (./address.ts):
+ * never cut. Without an address (a rappel by e-mail), the name alone; an address that cannot fit is
+ * refused before the letter is made (./requirements.ts), and shows here as the name alone.
+ */
 function recipientBlock(customer: Customer, workspace: Workspace): string[] {
-  const address = (workspace.customers.find((c) => c.customerId === customer.id)?.address ?? '')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
-  if (address.length > 0) address[address.length - 1] = (address[address.length - 1] as string).toUpperCase();
-  return [customer.name, ...address].slice(0, 6);
+  const typed = (workspace.customers.find((c) => c.customerId === customer.id)?.address ?? '').split('\n');
+  const block = addressBlock(customer.name, typed);
+  return block.ok ? [...block.lines] : [customer.name];
 }
 
 /** The customer reference (and SIREN when known), shown above the subject, never inside the address. */
@@ -149,6 +153,8 @@ function buildReminder(ctx: LetterContext): LetterModel {
   let interest = 0;
   let indemnity = 0;
   const rates = new Map<string, number>();
+  const provisional = new Set<string>();
+  const floors = new Map<string, { contractBp: number; floorBp: number }>();
   for (const inv of ctx.invoices) {
     const balance = openAt(inv, asOf);
     if (balance === 0) continue;
@@ -167,6 +173,10 @@ function buildReminder(ctx: LetterContext): LetterModel {
       interest += p.interestCents;
       indemnity += p.indemnityCents;
       for (const piece of p.pieces) rates.set(halfYearOf(piece.from), piece.rateBp);
+      for (const w of p.warnings) {
+        if (w.code === 'RateUnknownForHalfYear') provisional.add(w.halfYear);
+        else floors.set(w.halfYear, { contractBp: w.rateBp, floorBp: w.floorBp ?? w.rateBp });
+      }
     }
   }
   const lateCount = ctx.invoices.filter((i) => openAt(i, asOf) > 0 && i.due !== null && i.due < asOf && !isB2c).length;
@@ -177,9 +187,13 @@ function buildReminder(ctx: LetterContext): LetterModel {
   const dateText = longDate(asOf, lang);
   const amounts: AmountLine[] = principalLines(lines, lang);
   const claimPenalties = !isB2c && (kind === 'mise_en_demeure' || kind === 'relance');
+  // A rate whose half-year is not published yet is never stated as fact; a contractual rate below the
+  // legal floor (3 × taux légal) is raised to it, and the letter says so.
+  const provisionalText = provisional.size === 0 ? '' : fr ? ` (taux provisoire, sous réserve de la publication du taux BCE du ${[...provisional].sort().map((h) => h.replace(/^(\d{4})-S(\d)$/, 'S$2 $1')).join(', ')})` : ` (provisional rate, subject to the ECB rate of ${[...provisional].sort().map((h) => h.replace(/^(\d{4})-S(\d)$/, 'H$2 $1')).join(', ')})`;
+  const floorText = floors.size === 0 ? '' : fr ? ` (taux contractuel de ${ratePercent([...floors.values()][0]?.contractBp ?? 0, lang)} porté au plancher légal de ${ratePercent([...floors.values()][0]?.floorBp ?? 0, lang)}, trois fois le taux de l’intérêt légal)` : ` (contractual rate of ${ratePercent([...floors.values()][0]?.contractBp ?? 0, lang)} raised to the legal floor of ${ratePercent([...floors.values()][0]?.floorBp ?? 0, lang)}, three times the legal interest rate)`;
   if (claimPenalties && interest > 0) {
     amounts.push({
-      label: fr ? `Pénalités de retard au taux de ${rateText} l’an, arrêtées au ${dateText}` : `Late-payment interest at ${rateText} a year, computed to ${dateText}`,
+      label: fr ? `Pénalités de retard au taux de ${rateText} l’an${floorText}${provisionalText}, arrêtées au ${dateText}` : `Late-payment interest at ${rateText} a year${floorText}${provisionalText}, computed to ${dateText}`,
       cents: interest as Cents,
       basis: fr ? 'art. L. 441-10 du code de commerce' : 'art. L. 441-10 French Commercial Code',
     });
@@ -300,6 +314,7 @@ function buildReminder(ctx: LetterContext): LetterModel {
     attachments,
     currency: ctx.currency ?? 'EUR',
     email: { subject, body: emailBody },
+    provisionalRates: [...provisional].sort(),
   };
 }
 
@@ -411,6 +426,7 @@ function buildPaymentPlan(ctx: LetterContext): LetterModel {
     attachments: [],
     currency: ctx.currency ?? 'EUR',
     email: emailOf(subject, [...intro, ...schedule.map((x) => `- ${x.due} : {amount:${x.cents}}`), ...body], f.signature, ctx.lang),
+    provisionalRates: [],
   };
 }
 
@@ -434,6 +450,7 @@ function buildProofOfClaim(ctx: LetterContext): LetterModel {
   let notYetDue = 0;
   let interest = 0;
   let indemnity = 0;
+  const provisional = new Set<string>();
   for (const inv of ctx.invoices) {
     const balance = openAt(inv, opening);
     if (balance <= 0) continue;
@@ -442,6 +459,7 @@ function buildProofOfClaim(ctx: LetterContext): LetterModel {
       const p = invoicePenalty(inv, opening, ctx.workspace);
       interest += p.interestCents;
       indemnity += p.indemnityCents;
+      for (const w of p.warnings) if (w.code === 'RateUnknownForHalfYear') provisional.add(w.halfYear);
     } else notYetDue += balance;
   }
   const openingText = longDate(opening, ctx.lang);
@@ -491,8 +509,19 @@ function buildProofOfClaim(ctx: LetterContext): LetterModel {
     attachments,
     currency: ctx.currency ?? 'EUR',
     email: emailOf(subject, [...intro, ...body], f.signature, ctx.lang),
+    provisionalRates: [...provisional].sort(),
   };
 }
+
+function debtorSiren(ctx: LetterContext): string | undefined {
+  return ctx.workspace.customers.find((c) => c.customerId === ctx.customer.id)?.siren;
+}
+
+/** The steps as a bordereau names them. */
+const STEP_NAMES: Record<LetterLang, Record<string, string>> = {
+  fr: { rappel: 'rappel', relance: 'relance', mise_en_demeure: 'mise en demeure', injonction_de_payer: 'requête' },
+  en: { rappel: 'reminder', relance: 'second reminder', mise_en_demeure: 'formal notice', injonction_de_payer: 'request' },
+};
 
 /**
  * Injonction de payer pack (domain-fr §5): not a letter but the summary to copy into the court
@@ -505,49 +534,76 @@ function buildPaymentOrderPack(ctx: LetterContext): LetterModel {
   const lines = invoiceLines(ctx.invoices, ctx.asOf);
   let interest = 0;
   let indemnity = 0;
-  let firstStart: Day | null = null;
+  const provisional = new Set<string>();
+  // One row per invoice and half-year piece: base, start date (due + 1), rate, amount — what a judge checks.
+  const detail: string[] = [];
   for (const inv of ctx.invoices) {
     const balance = openAt(inv, ctx.asOf);
     if (balance <= 0) continue;
     const p = invoicePenalty(inv, ctx.asOf, ctx.workspace);
     interest += p.interestCents;
     indemnity += p.indemnityCents;
-    const start = p.pieces[0]?.from ?? null;
-    if (start !== null && (firstStart === null || start < firstStart)) firstStart = start;
+    for (const w of p.warnings) if (w.code === 'RateUnknownForHalfYear') provisional.add(w.halfYear);
+    const pieces = p.pieces.map((piece) => `${f.fr ? 'du' : 'from'} ${frenchDate(piece.from)} ${f.fr ? 'au' : 'to'} ${frenchDate(piece.to)} (${piece.days} ${f.fr ? 'j' : 'd'}) ${f.fr ? 'sur' : 'on'} {amount:${piece.balance}} ${f.fr ? 'à' : 'at'} ${ratePercent(piece.rateBp, ctx.lang)}`);
+    if (pieces.length > 0) detail.push(f.fr ? `Facture ${inv.number} (échéance ${inv.due !== null ? frenchDate(inv.due) : '—'}) : intérêts {amount:${p.interestCents}}, ${pieces.join(' ; ')}.` : `Invoice ${inv.number} (due ${inv.due !== null ? frenchDate(inv.due) : '—'}): interest {amount:${p.interestCents}}, ${pieces.join('; ')}.`);
   }
+  const isPublic = regime === 'public';
+  const interestBasis = regime === 'b2c' ? (f.fr ? 'art. 1231-6 du code civil' : 'art. 1231-6 Civil Code') : isPublic ? (f.fr ? 'art. L. 2192-13 et R. 2192-31 du code de la commande publique' : 'arts. L. 2192-13 and R. 2192-31 Public Procurement Code') : f.fr ? 'art. L. 441-10 du code de commerce' : 'art. L. 441-10 Commercial Code';
+  const interestName = regime === 'b2c' ? (f.fr ? 'Intérêts au taux légal' : 'Interest at the legal rate') : isPublic ? (f.fr ? 'Intérêts moratoires (taux BCE du semestre où le retard a commencé + 8 points)' : 'Moratory interest (ECB rate of the half-year the delay began + 8 points)') : f.fr ? 'Intérêts de retard (taux BCE + 10 points, par semestre)' : 'Late-payment interest (ECB rate + 10 points, per half-year)';
+  const provisionalText = provisional.size === 0 ? '' : f.fr ? ', taux provisoire sous réserve de publication' : ', provisional rate subject to publication';
   const amounts: AmountLine[] = [
-    ...principalLines(lines, ctx.lang, f.fr ? 'factures impayées (contrat)' : 'unpaid invoices (contract)'),
-    ...(interest > 0
-      ? [{ label: f.fr ? `Intérêts ${regime === 'b2c' ? 'au taux légal' : 'de retard (taux BCE + 10 points, par semestre)'} à compter du ${firstStart !== null ? frenchDate(firstStart) : '—'}, arrêtés au ${f.dateText}` : `Interest from ${firstStart !== null ? frenchDate(firstStart) : '—'} to ${f.dateText}`, cents: interest as Cents, basis: regime === 'b2c' ? (f.fr ? 'art. 1231-6 du code civil' : 'art. 1231-6 Civil Code') : f.fr ? 'art. L. 441-10 du code de commerce' : 'art. L. 441-10 Commercial Code' }]
-      : []),
-    ...(indemnity > 0 ? [{ label: f.fr ? 'Frais accessoires : indemnités forfaitaires de recouvrement' : 'Ancillary costs: fixed recovery indemnities', cents: indemnity as Cents, basis: f.fr ? 'art. D. 441-5 du code de commerce' : 'art. D. 441-5 Commercial Code' }] : []),
+    ...principalLines(lines, ctx.lang, f.fr ? 'factures impayées, contrat' : 'unpaid invoices, contract'),
+    ...(interest > 0 ? [{ label: `${interestName}${provisionalText}, ${f.fr ? 'arrêtés au' : 'to'} ${f.dateText}`, cents: interest as Cents, basis: interestBasis }] : []),
+    ...(indemnity > 0 ? [{ label: f.fr ? 'Frais accessoires : indemnités forfaitaires de recouvrement' : 'Ancillary costs: fixed recovery indemnities', cents: indemnity as Cents, basis: isPublic ? (f.fr ? 'art. L. 2192-13 et D. 2192-35 du code de la commande publique' : 'arts. L. 2192-13 and D. 2192-35 Public Procurement Code') : f.fr ? 'art. D. 441-5 du code de commerce' : 'art. D. 441-5 Commercial Code' }] : []),
   ];
+  // The total claimed (principal + interest + ancillaries) decides the small-claims route.
   const total = amounts.reduce((s, a) => s + a.cents, 0) as Cents;
-  const isCommercial = regime !== 'b2c';
-  const court = isCommercial
+  const isCommercial = regime === 'b2b';
+  const court = isPublic
     ? f.fr
-      ? 'Président du tribunal de commerce (ou du tribunal des activités économiques dans les 12 juridictions pilotes) du siège du débiteur — Cerfa n° 12946 (« Demande en injonction de payer au président du tribunal de commerce »).'
-      : 'President of the commercial court (or economic-activities court in the 12 pilot courts) of the debtor’s registered office — Cerfa no. 12946.'
-    : f.fr
-      ? 'Tribunal judiciaire du domicile du débiteur — Cerfa n° 12948.'
-      : 'Judicial court of the debtor’s domicile — Cerfa no. 12948.';
+      ? 'Débiteur public : pas d’injonction de payer devant le tribunal de commerce. La voie est le juge administratif : référé-provision devant le tribunal administratif (art. R. 541-1 du code de justice administrative), après une demande préalable de paiement à l’acheteur public.'
+      : 'Public debtor: no payment order before the commercial court. The route is the administrative judge: référé-provision before the administrative court (art. R. 541-1 Administrative Justice Code), after a prior request for payment to the public buyer.'
+    : isCommercial
+      ? f.fr
+        ? 'Président du tribunal de commerce (ou du tribunal des activités économiques dans les 12 juridictions pilotes) du siège du débiteur — Cerfa n° 12946 (« Demande en injonction de payer au président du tribunal de commerce »).'
+        : 'President of the commercial court (or economic-activities court in the 12 pilot courts) of the debtor’s registered office — Cerfa no. 12946.'
+      : f.fr
+        ? 'Tribunal judiciaire du domicile du débiteur — Cerfa n° 12948.'
+        : 'Judicial court of the debtor’s domicile — Cerfa no. 12948.';
   const body = [
     court,
-    isCommercial
-      ? f.fr
-        ? 'Frais de greffe : environ 33 à 39 € TTC selon le greffe (tarif à vérifier auprès du greffe) ; dépôt possible en ligne (Infogreffe, Tribunal Digital). Au-delà de 50 000 € devant un tribunal des activités économiques, une contribution pour la justice économique est due.'
-        : 'Registry fee: about €33–39 incl. VAT depending on the registry (check with it); online filing possible. Above €50,000 before an economic-activities court, a contribution is due.'
-      : f.fr
-        ? 'Pas de frais de greffe pour la requête. Pour une créance de 5 000 € ou moins, une tentative préalable de résolution amiable (art. 750-1 CPC) peut être exigée : le point est discuté pour l’injonction de payer.'
-        : 'No registry fee for the request. For claims of €5,000 or less, a prior amicable attempt (art. 750-1 CPC) may be required; this is debated for payment orders.',
-    ...(total <= 500000 ? [f.fr ? 'Créance de 5 000 € ou moins : la procédure simplifiée de recouvrement des petites créances par un commissaire de justice est aussi possible (frais à la charge du créancier).' : 'Claim of €5,000 or less: the simplified small-claims procedure through a commissaire de justice is also available (costs borne by the creditor).'] : []),
-    f.fr
-      ? 'Après l’ordonnance : la faire signifier par un commissaire de justice dans les 6 mois (3 mois pour les ordonnances rendues à compter du 1er septembre 2026), le débiteur dispose d’un mois pour former opposition. La signification interrompt la prescription.'
-      : 'After the order: have it served by a commissaire de justice within 6 months (3 months for orders from 1 September 2026); the debtor has one month to oppose. Service interrupts the limitation period.',
+    ...(isPublic
+      ? []
+      : [
+          isCommercial
+            ? f.fr
+              ? 'Frais de greffe : environ 33 à 39 € TTC selon le greffe (tarif à vérifier auprès du greffe) ; dépôt possible en ligne (Infogreffe, Tribunal Digital). Au-delà de 50 000 € devant un tribunal des activités économiques, une contribution pour la justice économique est due.'
+              : 'Registry fee: about €33–39 incl. VAT depending on the registry (check with it); online filing possible. Above €50,000 before an economic-activities court, a contribution is due.'
+            : f.fr
+              ? `Pas de frais de greffe pour la requête. Intérêts au taux légal (${regime === 'b2c' ? 'taux des « autres cas » du semestre, art. L. 313-2 du code monétaire et financier' : ''}) à compter de la mise en demeure. Pour une créance de 5 000 € ou moins, une tentative préalable de résolution amiable (art. 750-1 CPC) peut être exigée : le point est discuté pour l’injonction de payer.`
+              : 'No registry fee for the request. Interest at the legal rate (art. L. 313-2 Monetary and Financial Code) from the formal notice. For claims of €5,000 or less, a prior amicable attempt (art. 750-1 CPC) may be required; this is debated for payment orders.',
+          ...(total <= 500000 ? [f.fr ? `Total réclamé de ${'{amount:' + total + '}'} (principal, intérêts et frais accessoires), soit 5 000 € ou moins : la procédure simplifiée de recouvrement des petites créances par un commissaire de justice est aussi possible (frais à la charge du créancier).` : `Total claimed {amount:${total}} (principal, interest and ancillaries), €5,000 or less: the simplified small-claims procedure through a commissaire de justice is also available (costs borne by the creditor).`] : []),
+          f.fr
+            ? 'Après l’ordonnance : la faire signifier par un commissaire de justice dans les 6 mois (3 mois pour les ordonnances rendues à compter du 1er septembre 2026), le débiteur dispose d’un mois pour former opposition. La signification interrompt la prescription.'
+            : 'After the order: have it served by a commissaire de justice within 6 months (3 months for orders from 1 September 2026); the debtor has one month to oppose. Service interrupts the limitation period.',
+        ]),
+    ...(detail.length > 0 ? [f.fr ? 'Détail du calcul des intérêts, facture par facture (base, période à compter du lendemain de l’échéance, taux du semestre, montant) :' : 'Interest computation, invoice by invoice (base, period from the day after the due date, rate of the half-year, amount):', ...detail] : []),
   ];
-  const attachments = f.fr
-    ? ['Bordereau des pièces :', ...lines.map((l, i) => `Pièce ${i + 1} : facture n° ${l.number}${l.issued ? ` du ${l.issued}` : ''}`), `Pièce ${lines.length + 1} : bon de commande, devis signé, contrat ou CGV acceptées`, `Pièce ${lines.length + 2} : relevé de compte`, `Pièce ${lines.length + 3} : relances et mise en demeure avec la preuve de l’envoi recommandé`, `Pièce ${lines.length + 4} : extrait Kbis du débiteur`]
-    : ['Schedule of documents:', ...lines.map((l, i) => `Document ${i + 1}: invoice no. ${l.number}`), `Document ${lines.length + 1}: order, signed quote, contract or accepted terms`, `Document ${lines.length + 2}: statement of account`, `Document ${lines.length + 3}: reminders and formal notice with registered-mail proof`, `Document ${lines.length + 4}: debtor’s Kbis extract`];
+  // The bordereau lists only what exists: the invoices, and the reminders and notice the history holds.
+  const sent = ctx.workspace.history.filter((h) => h.customerId === ctx.customer.id && h.step !== 'courtesy' && h.date <= isoOf(ctx.asOf)).sort((x, y) => (x.date < y.date ? -1 : 1));
+  const docs: string[] = [
+    ...lines.filter((l) => l.kind === 'invoice').map((l) => (f.fr ? `facture n° ${l.number}${l.issued ? ` du ${l.issued}` : ''}` : `invoice no. ${l.number}${l.issued ? ` of ${l.issued}` : ''}`)),
+    ...lines.filter((l) => l.kind !== 'invoice').map((l) => (f.fr ? `${l.kind === 'credit' ? 'avoir' : 'paiement non affecté'} ${l.number}` : `${l.kind === 'credit' ? 'credit note' : 'unallocated payment'} ${l.number}`)),
+    f.fr ? 'bon de commande, devis signé, contrat ou CGV acceptées' : 'order, signed quote, contract or accepted terms',
+    f.fr ? 'relevé de compte' : 'statement of account',
+    ...sent.map((h) => {
+      const date = frenchDate(dayFromIso(h.date) ?? ctx.asOf);
+      const what = STEP_NAMES[ctx.lang][h.step] ?? h.step;
+      return f.fr ? `${what} du ${date}${h.lrar ? ` (LRAR n° ${h.lrar}) et sa preuve d’envoi` : ''}` : `${what} of ${date}${h.lrar ? ` (registered mail no. ${h.lrar}) and its proof of posting` : ''}`;
+    }),
+    ...(regime === 'b2b' ? [f.fr ? 'extrait Kbis du débiteur' : 'debtor’s Kbis extract'] : []),
+  ];
+  const attachments = [f.fr ? 'Bordereau des pièces :' : 'Schedule of documents:', ...docs.map((d, i) => (f.fr ? `Pièce ${i + 1} : ${d}` : `Document ${i + 1}: ${d}`))];
   const subject = f.fr ? `Requête en injonction de payer – éléments à reporter sur le formulaire (${ctx.customer.name})` : `Payment-order request – details for the court form (${ctx.customer.name})`;
   return {
     kind: 'injonction_de_payer',
@@ -555,12 +611,13 @@ function buildPaymentOrderPack(ctx: LetterContext): LetterModel {
     regime,
     customerId: ctx.customer.id,
     sender: f.sender,
-    recipient: recipientBlock(ctx.customer, ctx.workspace),
+    // A working document: nothing in the envelope window.
+    recipient: [],
     placeAndDate: f.placeAndDate,
     references: [f.fr ? 'DOCUMENT DE TRAVAIL – NE PAS ENVOYER AU DÉBITEUR' : 'WORKING DOCUMENT – NOT FOR THE DEBTOR'],
     subject,
     salutation: '',
-    intro: [f.fr ? `Créancier : ${ctx.workspace.profile.company || '—'} (SIREN ${ctx.workspace.profile.siren || '—'}). Débiteur : ${ctx.customer.name}. Montant demandé, décomposé :` : `Creditor: ${ctx.workspace.profile.company || '—'}. Debtor: ${ctx.customer.name}. Amount claimed, broken down:`],
+    intro: [f.fr ? `Créancier : ${ctx.workspace.profile.company || '—'}${ctx.workspace.profile.legalForm ? `, ${ctx.workspace.profile.legalForm}` : ''} (SIREN ${ctx.workspace.profile.siren || '—'}). Débiteur : ${ctx.customer.name}${debtorSiren(ctx) ? ` (SIREN ${debtorSiren(ctx)})` : ''}. Montant demandé, décomposé :` : `Creditor: ${ctx.workspace.profile.company || '—'} (SIREN ${ctx.workspace.profile.siren || '—'}). Debtor: ${ctx.customer.name}${debtorSiren(ctx) ? ` (SIREN ${debtorSiren(ctx)})` : ''}. Amount claimed, broken down:`],
     invoices: lines,
     schedule: [],
     amounts,
@@ -571,5 +628,6 @@ function buildPaymentOrderPack(ctx: LetterContext): LetterModel {
     attachments,
     currency: ctx.currency ?? 'EUR',
     email: emailOf(subject, body, [], ctx.lang),
+    provisionalRates: [...provisional].sort(),
   };
 }

@@ -98,15 +98,19 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
     doc.text(line, LEFT, y);
     y += 4.5;
   }
-  // Recipient in the envelope window: at most 6 lines, left-aligned.
-  doc.setFont(family(doc), 'normal').setFontSize(10);
-  // A line too long for the window wraps instead of being cut; the block keeps to 6 lines.
-  const wrapped = m.recipient.flatMap((line) => doc.splitTextToSize(line, WINDOW.w - 4) as string[]).slice(0, 6);
+  // Recipient in the envelope window, left-aligned: the block comes checked (core/letters/address.ts:
+  // at most 6 lines of 38 characters, never cut), so every line is printed whole; one wider than the
+  // window at 10 pt is printed smaller rather than wrapped or cut.
+  doc.setFont(family(doc), 'normal');
   let ry = WINDOW.y + 5;
-  for (const line of wrapped) {
+  for (const line of m.recipient) {
+    let size = 10;
+    doc.setFontSize(size);
+    while (size > 7 && doc.getTextWidth(line) > WINDOW.w - 4) doc.setFontSize((size -= 0.5));
     doc.text(line, WINDOW.x + 2, ry);
     ry += 5;
   }
+  doc.setFontSize(10);
   // Place and date, references, subject.
   y = Math.max(y, WINDOW.y + WINDOW.h) + 10;
   doc.setFontSize(10).text(m.placeAndDate, RIGHT, y, { align: 'right' });

@@ -39,6 +39,30 @@ export class AppPage {
     return this.page.getByTestId(`tile-${name}`);
   }
 
+  /** Fills the sender's profile (the identity every formal document needs) and saves it. */
+  async fillProfile(): Promise<void> {
+    const panel = this.page.getByTestId('workspace-panel');
+    if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
+    const form = this.page.getByTestId('profile-form');
+    await form.getByLabel('Société').fill('Atelier Martin');
+    await form.getByLabel('Forme juridique et capital').fill('SARL au capital de 10 000 €');
+    await form.getByLabel('SIREN').fill('123456789');
+    await form.getByLabel('Adresse').fill('12 rue des Lilas\n69003 Lyon');
+    await form.getByLabel('IBAN').fill('FR76 3000 6000 0112 3456 7890 189');
+    await form.getByLabel('Signataire').fill('Claire Martin, gérante');
+    await form.getByRole('button', { name: 'Enregistrer le profil' }).click();
+    await expect(this.page.getByTestId('work-message')).toHaveText('Enregistré.');
+  }
+
+  /** Types a customer's postal address in its status form and saves it. */
+  async setAddress(customerId: string, address: string): Promise<void> {
+    const row = this.page.locator(`[data-testid="action"][data-customer="${customerId}"]`);
+    await row.getByRole('button', { name: 'Statut…' }).click();
+    await row.getByLabel('Adresse postale du client').fill(address);
+    await row.getByRole('button', { name: 'Enregistrer le statut' }).click();
+    await expect(this.page.getByTestId('work-message')).toHaveText('Enregistré.');
+  }
+
   async setAsOf(iso: string): Promise<void> {
     await this.page.getByTestId('as-of').fill(iso);
     await this.page.getByTestId('as-of').dispatchEvent('change');

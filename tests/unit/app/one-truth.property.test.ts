@@ -18,6 +18,7 @@ import { worklist } from '../../../src/app/worklist.ts';
 import { isoOf, type Ledger } from '../../../src/core/index.ts';
 import { tablesToXlsx } from '../../../src/output/sheets.ts';
 import { dayArb, ledgerArb } from '../../support/arbitraries.ts';
+import { profiledWorkspace } from '../../support/builders.ts';
 
 const edgesArb = fc.uniqueArray(fc.integer({ min: 1, max: 400 }), { minLength: 1, maxLength: 6 }).map((e) => [...e].sort((a, b) => a - b));
 const settingsArb: fc.Arbitrary<Settings> = fc
@@ -25,7 +26,7 @@ const settingsArb: fc.Arbitrary<Settings> = fc
   .map((r) => {
     const s = settingsFrom({ ...r, asOf: isoOf(r.asOf) });
     if (!s.ok) throw new Error(s.field);
-    return s.settings;
+    return { ...s.settings, workspace: profiledWorkspace() };
   });
 
 /** Due dates left to the terms: the arbitraries' undated items become "derived" so that the terms matter. */
@@ -70,7 +71,10 @@ describe('every output agrees with the screen', () => {
         expect(new Map(json.actions.map((a) => [a.customer, [a.amountCents, a.creditsCents]]))).toEqual(new Map(work.actions.map((a) => [a.customerId, [a.amountCents, a.creditsCents]])));
         const workSheet = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[1] as string] as XLSX.WorkSheet, { header: 1, raw: true }).slice(1).filter((r) => r.length > 0);
         expect(workSheet.map((r) => euros(r[5])).sort((a, b) => a - b)).toEqual(work.actions.map((a) => a.amountCents).sort((a, b) => a - b));
-        for (const m of letters(ledgerOf(session, settings), settings, { all: { step: '', channel: '' } })) {
+        const made = letters(ledgerOf(session, settings), settings, { all: { step: '', channel: '' } });
+        // Without a profile nothing formal leaves; every letter made or refused is one of today's actions.
+        for (const r of made.refused) expect(byCustomer.has(r.customerId)).toBe(true);
+        for (const m of made.models) {
           const a = byCustomer.get(m.customerId);
           if (!a) throw new Error(`letter without action: ${m.customerId}`);
           const principal = m.invoices.reduce((s, l) => s + l.balance, 0);

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { profiledWorkspace } from '../../support/builders.ts';
 import { xlsx } from '../../support/hostile-files.ts';
 
 const root = join(import.meta.dirname, '../../..');
@@ -36,11 +37,22 @@ describe('relance CLI', () => {
     expect(r.stderr).not.toMatch(/\bat \w+ \(|RangeError|heap/);
   });
 
+  it('refuses a formal notice without the creditor’s identity, in one line naming what is missing', () => {
+    const csv = join(dir, 'un.csv');
+    writeFileSync(csv, 'Client;Facture;Échéance;Montant\nACME;F1;01/10/2025;100,00\n');
+    const r = run('letters', csv, '--as-of', '2025-12-31', '--out', join(dir, 'rien'));
+    expect(r.status).toBe(1);
+    expect(r.stderr.split('\n')[0]).toBe('relance: La mise en demeure de ACME ne peut pas partir : il manque la raison sociale du créancier, l’adresse du créancier, le nom du signataire, la forme juridique du créancier, le SIREN du créancier (9 chiffres), l’IBAN du créancier, l’adresse postale du débiteur.');
+  });
+
   it('writes one letter per customer under names that never collide', () => {
     const csv = join(dir, 'noms.csv');
     writeFileSync(csv, 'Client;Facture;Échéance;Montant\nDubœuf & Fils;F1;01/10/2025;100,00\nDuboeuf Fils;F2;01/10/2025;200,00\n');
+    const workspace = join(dir, 'espace.json');
+    writeFileSync(workspace, JSON.stringify(profiledWorkspace({ 'Dubœuf & Fils': '3 rue du Four\n69002 Lyon', 'Duboeuf Fils': '5 place Bellecour\n69002 Lyon' })));
     const out = join(dir, 'lettres');
-    const r = run('letters', csv, '--as-of', '2025-12-31', '--out', out);
+    const r = run('letters', csv, '--as-of', '2025-12-31', '--out', out, '--workspace', workspace);
+    expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['2025-12-31-lettres.pdf', '2025-12-31-mise_en_demeure-Duboeuf-Fils-2.pdf', '2025-12-31-mise_en_demeure-Duboeuf-Fils.pdf']);
   });

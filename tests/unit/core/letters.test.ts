@@ -106,7 +106,7 @@ describe('other documents', () => {
   it('uses the customer’s postal address, last line in capitals, and the user’s own wording', () => {
     const w = ws({ customers: [{ customerId: 'C1', regime: 'b2b', address: '3 rue du Four\n69002 Lyon' }], templates: { rappel: { intro: 'Bonjour, petit rappel amical.', closing: 'Bien à vous.' } } });
     const m = buildLetter({ kind: 'rappel', lang: 'fr', customer, invoices, asOf, workspace: w });
-    expect(m.recipient).toEqual(['Boulangerie Lefèvre', '3 rue du Four', '69002 LYON']);
+    expect(m.recipient).toEqual(['Boulangerie Lefèvre', '3 RUE DU FOUR', '69002 LYON']);
     expect(m.intro).toEqual(['Bonjour, petit rappel amical.']);
     expect(m.closing).toBe('Bien à vous.');
     expect(m.invoices).toHaveLength(2);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/worker/handlers.ts';
 import { customerRow } from '../../../src/app/customer-table.ts';
+import { profiledWorkspace } from '../../support/builders.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const request = (asOf: string) => ({ asOf, basis: 'due' as const, edges: [30, 60, 90, 120], windows: 3, manualSales: [] });
@@ -44,9 +45,15 @@ describe('worker handlers', () => {
     const filtered = h.dunning({ settings: request('2025-12-31'), draftPolicy: null, filter: { step, channel: '' }, limit: 5 }, () => {});
     expect(filtered?.actionCount).toBe(all?.actions.filter((a) => a.step === step).length);
     expect(filtered?.actions.every((a) => a.step === step)).toBe(true);
+    // With the sender's profile, every document of the filter is made, or refused saying what it lacks.
+    h.setWorkspace(profiledWorkspace(), () => {});
     const letters = h.letters({ settings: { ...request('2025-12-31'), lang: 'fr' }, customerIds: [], all: { step, channel: '' } }, () => {});
-    expect(letters).toHaveLength(filtered?.letterActionCount ?? -1);
-    expect(letters.length).toBeGreaterThan(5);
+    expect(letters.models.length + letters.refused.length).toBe(filtered?.letterActionCount ?? -1);
+    expect(letters.models.length + letters.refused.length).toBeGreaterThan(5);
+    for (const r of letters.refused) expect(r.missing).toEqual(['debtorAddress']);
+    const rappels = h.letters({ settings: { ...request('2025-12-31'), lang: 'fr' }, customerIds: [], all: { step: 'rappel', channel: '' } }, () => {});
+    expect(rappels.refused).toEqual([]);
+    expect(rappels.models.length).toBeGreaterThan(0);
   });
 
   it('answers null before any file was imported', () => {

@@ -2,7 +2,7 @@
  * The page's side of the documents: ask the analysis worker for the models or tables, the PDF worker
  * for the file, and hand back object URLs to preview and download. No figure is computed here.
  */
-import { migrateWorkspace, type LetterKind, type Workspace } from '../../../core/index.ts';
+import { migrateWorkspace, type LetterKind, type Refusal, type Workspace } from '../../../core/index.ts';
 import type { Lang } from '../../../core/lang.ts';
 import { describeIssue } from '../../../i18n/issues.ts';
 import type { ActionFilter, PageSettings } from '../../../worker/protocol.ts';
@@ -16,17 +16,23 @@ export function fileSafe(s: string): string {
   return s.replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-/** One customer's document (`customerId`), or every letter of the actions matching `all` (duplex). */
-export async function letterPdf(settings: PageSettings, customerId: string | null, all: ActionFilter | null, kind?: LetterKind): Promise<Made | null> {
-  const models = await send('letters', { settings, customerIds: customerId === null ? [] : [customerId], ...(all ? { all } : {}), ...(kind ? { kind } : {}) });
-  if (models.length === 0) return null;
-  const blob = await makePdf({ kind: 'letters', models, duplex: customerId === null });
-  const name = customerId === null ? `${settings.asOf}-lettres.pdf` : `${settings.asOf}-${models[0]?.kind ?? 'lettre'}-${fileSafe(customerId)}.pdf`;
-  return { url: URL.createObjectURL(blob), name };
+/** The PDF made (null when nothing could be), and the documents refused with what they lack. */
+export type LetterOutcome = { readonly made: Made | null; readonly refused: readonly Refusal[] };
+
+/**
+ * One customer's document (`customerId`), or the batch of the actions matching `all`: the letters that
+ * go in the post (duplex), or with `packs` the court packs (working documents, a separate download).
+ */
+export async function letterPdf(settings: PageSettings, customerId: string | null, all: ActionFilter | null, kind?: LetterKind, packs = false): Promise<LetterOutcome> {
+  const { models, refused } = await send('letters', { settings, customerIds: customerId === null ? [] : [customerId], ...(all ? { all } : {}), ...(kind ? { kind } : {}), ...(packs ? { packs } : {}) });
+  if (models.length === 0) return { made: null, refused };
+  const blob = await makePdf({ kind: 'letters', models, duplex: customerId === null && !packs });
+  const name = customerId === null ? `${settings.asOf}-${packs ? 'dossiers-injonction' : 'lettres'}.pdf` : `${settings.asOf}-${models[0]?.kind ?? 'lettre'}-${fileSafe(customerId)}.pdf`;
+  return { made: { url: URL.createObjectURL(blob), name }, refused };
 }
 
 export async function emailOf(settings: PageSettings, customerId: string): Promise<{ subject: string; body: string } | null> {
-  const [m] = await send('letters', { settings, customerIds: [customerId] });
+  const [m] = (await send('letters', { settings, customerIds: [customerId] })).models;
   return m ? { subject: m.email.subject, body: m.email.body } : null;
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { agedBalance, dunningPlan, emptyWorkspace, type HistoryEntry, type StepId } from '../../../../src/core/index.ts';
 import { importFile } from '../../../../src/import/import-file.ts';
 import { letters } from '../../../../src/app/letters.ts';
-import { aLedger, anInvoice, d, settingsAt } from '../../../support/builders.ts';
+import { aLedger, anInvoice, d, profiledWorkspace, settingsAt } from '../../../support/builders.ts';
 
 const asOf = d('2026-03-31');
 const entry = (customerId: string, step: StepId, date: string): HistoryEntry => ({ id: `${customerId}-${step}-${date}`, customerId, step, date, channel: 'registered_letter', note: '', invoices: [], amountCents: 0 });
@@ -47,7 +47,7 @@ describe('the claim', () => {
       anInvoice({ customer: 'A', number: 'F1', issued: '2026-01-01', due: '2026-02-20', amount: 1000 }),
       anInvoice({ customer: 'A', number: 'AV1', issued: '2026-02-10', due: null, amount: -150 }),
     ]);
-    const [m] = letters(ledger, settingsAt('2026-03-31'), { customerIds: ['A'] });
+    const [m] = letters(ledger, settingsAt('2026-03-31', { workspace: profiledWorkspace({ A: '3 rue du Four\n69002 Lyon' }) }), { customerIds: ['A'] }).models;
     expect(m?.invoices.map((l) => [l.kind, l.number, l.balance])).toEqual([
       ['invoice', 'F1', 100000],
       ['credit', 'AV1', -15000],
