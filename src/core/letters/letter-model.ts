@@ -57,6 +57,8 @@ export type LetterModel = {
   readonly currency: string;
   /** For e-mail steps: a ready subject and body to copy or open with mailto:. */
   readonly email: { readonly subject: string; readonly body: string };
+  /** A block for the debtor to sign (échéancier: "Bon pour accord"), printed after the signature. */
+  readonly acceptance?: string;
   /** Half-years whose ECB rate is not published yet (`2026-S2`): the letter states its rate "sous réserve". */
   readonly provisionalRates: readonly string[];
 };
@@ -191,18 +193,25 @@ function buildReminder(ctx: LetterContext): LetterModel {
   // legal floor (3 × taux légal) is raised to it, and the letter says so.
   const provisionalText = provisional.size === 0 ? '' : fr ? ` (taux provisoire, sous réserve de la publication du taux BCE du ${[...provisional].sort().map((h) => h.replace(/^(\d{4})-S(\d)$/, 'S$2 $1')).join(', ')})` : ` (provisional rate, subject to the ECB rate of ${[...provisional].sort().map((h) => h.replace(/^(\d{4})-S(\d)$/, 'H$2 $1')).join(', ')})`;
   const floorText = floors.size === 0 ? '' : fr ? ` (taux contractuel de ${ratePercent([...floors.values()][0]?.contractBp ?? 0, lang)} porté au plancher légal de ${ratePercent([...floors.values()][0]?.floorBp ?? 0, lang)}, trois fois le taux de l’intérêt légal)` : ` (contractual rate of ${ratePercent([...floors.values()][0]?.contractBp ?? 0, lang)} raised to the legal floor of ${ratePercent([...floors.values()][0]?.floorBp ?? 0, lang)}, three times the legal interest rate)`;
+  const isPublic = regime === 'public';
   if (claimPenalties && interest > 0) {
     amounts.push({
-      label: fr ? `Pénalités de retard au taux de ${rateText} l’an${floorText}${provisionalText}, arrêtées au ${dateText}` : `Late-payment interest at ${rateText} a year${floorText}${provisionalText}, computed to ${dateText}`,
+      label: isPublic
+        ? fr
+          ? `Intérêts moratoires au taux de ${rateText} l’an (taux BCE du semestre où le retard a commencé + 8 points)${provisionalText}, arrêtés au ${dateText}`
+          : `Moratory interest at ${rateText} a year (ECB rate of the half-year the delay began + 8 points)${provisionalText}, computed to ${dateText}`
+        : fr
+          ? `Pénalités de retard au taux de ${rateText} l’an${floorText}${provisionalText}, arrêtées au ${dateText}`
+          : `Late-payment interest at ${rateText} a year${floorText}${provisionalText}, computed to ${dateText}`,
       cents: interest as Cents,
-      basis: fr ? 'art. L. 441-10 du code de commerce' : 'art. L. 441-10 French Commercial Code',
+      basis: isPublic ? (fr ? 'art. L. 2192-13 et R. 2192-31 du code de la commande publique' : 'arts. L. 2192-13 and R. 2192-31 Public Procurement Code') : fr ? 'art. L. 441-10 du code de commerce' : 'art. L. 441-10 French Commercial Code',
     });
   }
   if (claimPenalties && indemnity > 0) {
     amounts.push({
       label: fr ? `Indemnités forfaitaires pour frais de recouvrement : ${lateCount} × 40,00 €` : `Fixed recovery-cost indemnities: ${lateCount} × €40.00`,
       cents: indemnity as Cents,
-      basis: fr ? 'art. D. 441-5 du code de commerce' : 'art. D. 441-5 French Commercial Code',
+      basis: isPublic ? (fr ? 'art. L. 2192-13 et D. 2192-35 du code de la commande publique' : 'arts. L. 2192-13 and D. 2192-35 Public Procurement Code') : fr ? 'art. D. 441-5 du code de commerce' : 'art. D. 441-5 French Commercial Code',
     });
   }
   const total = amounts.reduce((s, a) => s + a.cents, 0) as Cents;
@@ -244,8 +253,12 @@ function buildReminder(ctx: LetterContext): LetterModel {
     if (!isB2c) {
       body.push(
         fr
-          ? `Conformément à l’article L. 441-10 du code de commerce, des pénalités de retard${rateText ? ` au taux de ${rateText} l’an` : ''} sont exigibles depuis le lendemain de chaque échéance, ainsi qu’une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (art. D. 441-5).`
-          : `Under article L. 441-10 of the French Commercial Code, late-payment interest${rateText ? ` at ${rateText} a year` : ''} is due from the day after each due date, together with a fixed recovery-cost indemnity of €40 per invoice (art. D. 441-5).`,
+          ? isPublic
+            ? `Conformément aux articles L. 2192-13 et R. 2192-31 du code de la commande publique, des intérêts moratoires${rateText ? ` au taux de ${rateText} l’an` : ''} courent de plein droit depuis le lendemain de chaque échéance, ainsi qu’une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (art. D. 2192-35).`
+            : `Conformément à l’article L. 441-10 du code de commerce, des pénalités de retard${rateText ? ` au taux de ${rateText} l’an` : ''} sont exigibles depuis le lendemain de chaque échéance, ainsi qu’une indemnité forfaitaire pour frais de recouvrement de 40 € par facture (art. D. 441-5).`
+          : isPublic
+            ? `Under articles L. 2192-13 and R. 2192-31 of the French Public Procurement Code, moratory interest${rateText ? ` at ${rateText} a year` : ''} runs as of right from the day after each due date, together with a fixed recovery-cost indemnity of €40 per invoice (art. D. 2192-35).`
+            : `Under article L. 441-10 of the French Commercial Code, late-payment interest${rateText ? ` at ${rateText} a year` : ''} is due from the day after each due date, together with a fixed recovery-cost indemnity of €40 per invoice (art. D. 441-5).`,
       );
     }
     attachments.push(fr ? 'Relevé de compte' : 'Statement of account');
@@ -266,7 +279,7 @@ function buildReminder(ctx: LetterContext): LetterModel {
     if (isB2c) {
       body.push(fr ? 'La présente mise en demeure fait courir les intérêts au taux légal (art. 1231-6 et 1344-1 du code civil).' : 'This formal notice starts interest at the legal rate (arts. 1231-6 and 1344-1 French Civil Code).');
     } else if (interest > 0) {
-      body.push(fr ? 'Les pénalités de retard continuent de courir jusqu’à complet paiement.' : 'Late-payment interest keeps running until payment in full.');
+      body.push(isPublic ? (fr ? 'Les intérêts moratoires continuent de courir jusqu’à complet paiement.' : 'Moratory interest keeps running until payment in full.') : fr ? 'Les pénalités de retard continuent de courir jusqu’à complet paiement.' : 'Late-payment interest keeps running until payment in full.');
     }
     body.push(
       fr
@@ -387,9 +400,20 @@ function buildPaymentPlan(ctx: LetterContext): LetterModel {
   const f = frame(ctx);
   const lines = invoiceLines(ctx.invoices, ctx.asOf);
   const principal = lines.reduce((s, l) => s + l.balance, 0);
-  const plan = ctx.instalments && ctx.instalments.length > 0 ? ctx.instalments : equalInstalments(principal, ctx.asOf, 3);
-  const schedule = plan.map((x) => ({ due: frenchDate(x.due), cents: x.cents }));
+  // Instalments start after the letter: those of a saved plan already past are due at once (on receipt).
+  const typed = ctx.instalments && ctx.instalments.length > 0 ? ctx.instalments : equalInstalments(principal, ctx.asOf, 3);
+  const arrears = typed.filter((x) => x.due <= ctx.asOf).reduce((s, x) => s + x.cents, 0);
+  const plan = [...(arrears > 0 ? [{ due: ctx.asOf, cents: arrears as Cents, atOnce: true }] : []), ...typed.filter((x) => x.due > ctx.asOf).map((x) => ({ ...x, atOnce: false }))];
+  const schedule = plan.map((x) => ({ due: x.atOnce ? (f.fr ? 'à réception' : 'on receipt') : frenchDate(x.due), cents: x.cents }));
   const planned = plan.reduce((s, x) => s + x.cents, 0);
+  let interest = 0;
+  let indemnity = 0;
+  for (const inv of ctx.invoices) {
+    if (openAt(inv, ctx.asOf) <= 0) continue;
+    const p = invoicePenalty(inv, ctx.asOf, ctx.workspace);
+    interest += p.interestCents;
+    indemnity += p.indemnityCents;
+  }
   const intro = [
     ctx.workspace.templates?.echeancier?.intro ||
       (f.fr
@@ -400,6 +424,16 @@ function buildPaymentPlan(ctx: LetterContext): LetterModel {
     f.fr
       ? `Cet échéancier est accordé sous réserve du respect de chaque échéance : à défaut de paiement d’une seule d’entre elles, la totalité du solde redeviendra immédiatement exigible, et nous reprendrons le recouvrement.`
       : 'This schedule is granted on condition that every instalment is paid on time: if any one is missed, the whole balance becomes due at once and collection resumes.',
+    ...(interest + indemnity > 0
+      ? [
+          f.fr
+            ? `Les pénalités de retard ({amount:${interest}} au ${f.dateText}) et les indemnités forfaitaires de recouvrement ({amount:${indemnity}}) déjà acquises restent dues : nous nous réservons de les réclamer.`
+            : `The late-payment interest ({amount:${interest}} at ${f.dateText}) and the fixed recovery indemnities ({amount:${indemnity}}) already accrued remain due: we reserve the right to claim them.`,
+        ]
+      : []),
+    f.fr
+      ? 'En signant cet échéancier, vous reconnaissez devoir la somme ci-dessus ; cette reconnaissance interrompt la prescription (art. 2240 du code civil).'
+      : 'By signing this schedule you acknowledge owing the sum above; this acknowledgment interrupts the limitation period (art. 2240 French Civil Code).',
     f.fr ? 'Merci de nous retourner un exemplaire de cette lettre daté et signé, précédé de la mention « Bon pour accord ».' : 'Please return a dated and signed copy of this letter marked "Agreed".',
     ...(ctx.workspace.templates?.echeancier?.extra ? [ctx.workspace.templates.echeancier.extra] : []),
   ];
@@ -424,6 +458,7 @@ function buildPaymentPlan(ctx: LetterContext): LetterModel {
     closing: f.closing,
     signature: f.signature,
     attachments: [],
+    acceptance: f.fr ? 'Bon pour accord — date et signature du débiteur :' : 'Agreed — date and signature of the debtor:',
     currency: ctx.currency ?? 'EUR',
     email: emailOf(subject, [...intro, ...schedule.map((x) => `- ${x.due} : {amount:${x.cents}}`), ...body], f.signature, ctx.lang),
     provisionalRates: [],
@@ -479,8 +514,34 @@ function buildProofOfClaim(ctx: LetterContext): LetterModel {
       ? `Par jugement du ${openingText}${collective && collective.kind === 'collective' ? `, publié au BODACC le ${frenchDate(dayFromIso(collective.bodaccDate) ?? opening)}` : ''}, une procédure collective a été ouverte à l’égard de ${ctx.customer.name}. Conformément aux articles L. 622-24 et L. 622-25 du code de commerce, nous déclarons entre vos mains notre créance, détaillée ci-dessous :`
       : `By judgment of ${openingText}, insolvency proceedings were opened against ${ctx.customer.name}. Under articles L. 622-24 and L. 622-25 of the French Commercial Code, we hereby lodge our claim, detailed below:`,
   ];
+  // The deadline: 2 months from the BODACC publication (4 abroad); after it, the claim is late and the
+  // relevé de forclusion may be asked of the juge-commissaire within 6 months of the publication (L. 622-26).
+  const bodacc = collective && collective.kind === 'collective' ? dayFromIso(collective.bodaccDate) : null;
+  const deadline = bodacc === null ? null : addMonths(bodacc, collective && collective.kind === 'collective' && collective.isCreditorAbroad ? 4 : 2);
+  const late = deadline !== null && ctx.asOf > deadline;
+  // Invoices open at the opening judgment but paid since: such a payment is itself irregular (L. 622-7).
+  const paidSince = ctx.invoices.filter((inv) => openAt(inv, opening) > 0 && openAt(inv, ctx.asOf) < openAt(inv, opening)).map((inv) => inv.number);
+  const rates = [...new Set(ctx.invoices.flatMap((inv) => (openAt(inv, opening) > 0 && inv.due !== null && inv.due < opening ? invoicePenalty(inv, opening, ctx.workspace).pieces.map((p) => p.rateBp) : [])))];
+  const siren = debtorSiren(ctx);
   const body = [
-    f.fr ? `Soit un total déclaré de {amount:${total}}, à titre chirographaire. Les intérêts ont cessé de courir au jugement d’ouverture (art. L. 622-28).` : `A total claim of {amount:${total}}, unsecured. Interest stopped running at the opening judgment (art. L. 622-28).`,
+    ...(late && deadline !== null && bodacc !== null
+      ? [
+          f.fr
+            ? `ATTENTION — DÉCLARATION TARDIVE : le délai de déclaration expirait le ${frenchDate(deadline)}. Une requête en relevé de forclusion peut être présentée au juge-commissaire jusqu’au ${frenchDate(addMonths(bodacc, 6))} (six mois après la publication au BODACC, art. L. 622-26 du code de commerce), en établissant que la défaillance n’est pas due au créancier.`
+            : `WARNING — LATE CLAIM: the deadline expired on ${frenchDate(deadline)}. A request to be relieved from foreclosure (relevé de forclusion) may be made to the juge-commissaire until ${frenchDate(addMonths(bodacc, 6))} (six months after the BODACC publication, art. L. 622-26).`,
+        ]
+      : []),
+    ...(siren ? [f.fr ? `Débiteur : ${ctx.customer.name}, SIREN ${siren}.` : `Debtor: ${ctx.customer.name}, SIREN ${siren}.`] : []),
+    f.fr
+      ? `Soit un total déclaré de {amount:${total}}, à titre chirographaire. Les intérêts, calculés au taux de ${rates.map((r) => ratePercent(r, ctx.lang)).join(' puis ') || '—'} l’an, ont cessé de courir au jugement d’ouverture (art. L. 622-28).`
+      : `A total claim of {amount:${total}}, unsecured. Interest, at ${rates.map((r) => ratePercent(r, ctx.lang)).join(' then ') || '—'} a year, stopped running at the opening judgment (art. L. 622-28).`,
+    ...(paidSince.length > 0
+      ? [
+          f.fr
+            ? `Les factures ${paidSince.join(', ')}, ouvertes au jugement d’ouverture, ont été réglées depuis : un tel paiement est irrégulier (art. L. 622-7). Elles figurent au tableau pour leur solde au jugement ; à vous de décider de les maintenir ou non.`
+            : `Invoices ${paidSince.join(', ')}, open at the opening judgment, have been paid since: such a payment is irregular (art. L. 622-7). They appear for their balance at the judgment; decide whether to keep them.`,
+        ]
+      : []),
     f.fr ? 'Nous certifions sincère et véritable la présente créance, dont les justificatifs figurent au bordereau ci-joint.' : 'We certify this claim as true and sincere; the supporting documents are listed in the attached schedule.',
     ...(ctx.workspace.templates?.declaration_de_creance?.extra ? [ctx.workspace.templates.declaration_de_creance.extra] : []),
   ];
@@ -504,7 +565,7 @@ function buildProofOfClaim(ctx: LetterContext): LetterModel {
     amounts,
     total,
     body,
-    closing: f.closing,
+    closing: ctx.workspace.templates?.declaration_de_creance?.closing || (f.fr ? 'Veuillez agréer, Maître, l’expression de nos salutations distinguées.' : 'Yours faithfully,'),
     signature: f.signature,
     attachments,
     currency: ctx.currency ?? 'EUR',

@@ -174,6 +174,14 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
     doc.text(s, RIGHT - 60, y);
     y += 5;
   }
+  if (m.acceptance) {
+    // The debtor's "bon pour accord": a framed space to date and sign, kept on one page.
+    y = ensureSpace(doc, y + 6, 34);
+    doc.setFont(family(doc), 'bold').text(m.acceptance, LEFT, y);
+    doc.setFont(family(doc), 'normal');
+    doc.rect(LEFT, y + 3, 90, 26);
+    y += 34;
+  }
   if (m.attachments.length > 0) {
     y = ensureSpace(doc, y + 6, 6 + m.attachments.length * 5);
     doc.setFontSize(9).text(fr ? 'Pièces jointes :' : 'Enclosures:', LEFT, y);

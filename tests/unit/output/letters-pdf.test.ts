@@ -67,3 +67,36 @@ describe('renderLetters', () => {
     expect(pages[2]).toContain('Cabinet Dubœuf');
   });
 });
+
+describe('documents a lawyer would sign, as printed', () => {
+  const full: Workspace = {
+    ...workspace,
+    profile: { ...workspace.profile, legalForm: 'SARL au capital de 5 000 €' },
+    customers: [{ customerId: 'C1', regime: 'b2b', address: 'Service comptabilité fournisseurs\nDirection financière\nBâtiment B, résidence les Tilleuls\nEntrée 3\n18 boulevard des Belges prolongé jusqu’au quai\n69006 Lyon' }],
+  };
+  const overdue = anInvoice({ customer: 'C1', number: 'F-1', issued: '2025-10-01', due: '2025-10-31', amount: 4800 });
+
+  it('a long address keeps its name and its postcode line in the window; a credit note is a printed, deducted line', async () => {
+    const credit = anInvoice({ customer: 'C1', number: 'AV-7', issued: '2025-11-15', due: null, amount: -300 });
+    const m = buildLetter({ kind: 'mise_en_demeure', lang: 'fr', customer, invoices: [overdue, credit], asOf: d('2025-12-31'), workspace: full });
+    expect(m.recipient.length).toBeLessThanOrEqual(6);
+    const text = (await pagesText(renderLetters([m], fonts))).join('\n');
+    for (const part of ['Cabinet Dubœuf « Frères »', '18 BD DES BELGES PROLONGÉ JUSQU’AU QU', '69006 LYON', 'Avoir AV-7', '-300,00 €', 'Avoirs et paiements non affectés déduits', '4 637,47 €']) expect(text).toContain(part);
+  });
+
+  it('a payment-order pack whose interest takes the claim over €5,000 offers no small-claims route', async () => {
+    const m = buildLetter({ kind: 'injonction_de_payer', lang: 'fr', customer, invoices: [anInvoice({ customer: 'C1', number: 'F-2', issued: '2023-01-01', due: '2023-01-31', amount: 4900 })], asOf: d('2025-12-31'), workspace: full });
+    const text = (await pagesText(renderLetters([m], fonts))).join('\n');
+    expect(text).toContain('DOCUMENT DE TRAVAIL');
+    expect(text).toContain('Détail du calcul des intérêts');
+    expect(text).not.toContain('petites créances');
+  });
+
+  it('an English formal notice to a public buyer', async () => {
+    const m = buildLetter({ kind: 'mise_en_demeure', lang: 'en', customer, invoices: [overdue], asOf: d('2025-12-31'), workspace: { ...full, customers: [{ ...full.customers[0]!, regime: 'public' }] } });
+    const text = (await pagesText(renderLetters([m], fonts))).join('\n');
+    expect(text).toContain('FORMAL NOTICE TO PAY');
+    expect(text).toContain('Moratory interest');
+    expect(text).toContain('R. 2192-31');
+  });
+});

@@ -104,3 +104,41 @@ describe('rates a letter may state', () => {
     expect(m.amounts.find((a) => a.label.startsWith('Pénalités'))?.label).toContain('sous réserve de la publication du taux BCE du S2 2026');
   });
 });
+
+describe('the déclaration de créance and the échéancier', () => {
+  const collective = (bodacc: string): Workspace => ({
+    ...profiledWorkspace(),
+    statuses: [{ id: 's', customerId: 'C1', invoiceNumber: null, status: { kind: 'collective', since: bodacc, openingDate: '2025-06-10', bodaccDate: bodacc, mandataire: 'Me Durand\n1 rue du Palais\n69005 Lyon', note: '' } }],
+  });
+
+  it('after its deadline, says so and offers the relevé de forclusion; closes with "Maître"', () => {
+    const m = buildLetter({ kind: 'declaration_de_creance', lang: 'fr', customer, invoices: [late], asOf: d('2025-09-30'), workspace: collective('2025-06-20') });
+    expect(m.body[0]).toContain('DÉCLARATION TARDIVE : le délai de déclaration expirait le 20/08/2025');
+    expect(m.body[0]).toContain('jusqu’au 20/12/2025');
+    expect(m.closing).toBe('Veuillez agréer, Maître, l’expression de nos salutations distinguées.');
+    expect(m.body.join(' ')).toContain('au taux de 13,15 % l’an');
+  });
+
+  it('flags an invoice paid after the opening judgment', () => {
+    const paidAfter = anInvoice({ customer: 'C1', number: 'F9', issued: '2025-03-01', due: '2025-03-31', amount: 500, payments: [{ on: '2025-07-01', amount: 500 }] });
+    const m = buildLetter({ kind: 'declaration_de_creance', lang: 'fr', customer, invoices: [late, paidAfter], asOf: d('2025-07-15'), workspace: collective('2025-06-20') });
+    expect(m.body.join(' ')).toContain('Les factures F9, ouvertes au jugement d’ouverture, ont été réglées depuis');
+  });
+
+  it('échéancier: past instalments due at once, penalties reserved, the signature acknowledges the debt', () => {
+    const m = buildLetter({ kind: 'echeancier', lang: 'fr', customer, invoices: [late], asOf: d('2025-12-31'), workspace: profiledWorkspace({ C1: '3 rue du Four\n69002 Lyon' }), instalments: [{ due: d('2025-12-01'), cents: 30000 as never }, { due: d('2026-01-31'), cents: 70000 as never }] });
+    expect(m.schedule).toEqual([{ due: 'à réception', cents: 30000 }, { due: '31/01/2026', cents: 70000 }]);
+    expect(m.body.join(' ')).toContain('restent dues : nous nous réservons de les réclamer');
+    expect(m.body.join(' ')).toContain('reconnaissance interrompt la prescription (art. 2240 du code civil)');
+    expect(m.acceptance).toBe('Bon pour accord — date et signature du débiteur :');
+  });
+
+  it('a formal notice to a public buyer claims moratory interest under the Code de la commande publique', () => {
+    const m = buildLetter({ kind: 'mise_en_demeure', lang: 'fr', customer, invoices: [late], asOf: d('2025-12-31'), workspace: { ...profiledWorkspace(), customers: [{ customerId: 'C1', regime: 'public', address: '3 rue du Four\n69002 Lyon' }] } });
+    const text = [...m.body, ...m.amounts.map((a) => `${a.label} ${a.basis ?? ''}`)].join(' ');
+    expect(text).toContain('Intérêts moratoires');
+    expect(text).toContain('R. 2192-31');
+    expect(text).toContain('D. 2192-35');
+    expect(text).not.toContain('441-');
+  });
+});
