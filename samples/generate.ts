@@ -173,11 +173,69 @@ export function csvText(): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/**
+ * A movements export (one row per invoice, credit note or payment, a type column, positive amounts,
+ * payments naming their invoice in an "applied to" column or in the label): the layout that used to
+ * be read as all invoices.
+ */
+export function movementsText(): string {
+  const inv = makeInvoices(120, 12, 31, 'FA');
+  const lines = ['Date;Type;N° pièce;Code client;Client;Échéance;Montant TTC;Facture réglée;Libellé'];
+  inv.forEach((i, k) => {
+    const isCredit = i.cents < 0;
+    lines.push([frenchDate(i.issued), isCredit ? 'Avoir' : 'Facture', i.number, i.customerCode, i.customer, isCredit ? '' : frenchDate(i.due), frenchAmount(Math.abs(i.cents)), '', isCredit ? 'Avoir commercial' : 'Prestation'].join(';'));
+    if (i.paidOn !== null && i.paidCents > 0) {
+      // Every third payment names its invoice only in the label.
+      const inLabel = k % 3 === 0;
+      lines.push([frenchDate(i.paidOn), 'Règlement', `RG-${String(k + 1).padStart(5, '0')}`, i.customerCode, i.customer, '', frenchAmount(i.paidCents), inLabel ? '' : i.number, inLabel ? `Virement reçu ${i.number}` : 'Virement'].join(';'));
+    }
+  });
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * A "grand-livre des tiers" printed to a sheet: a heading line per customer ("C0001 - Name") above
+ * its debit and credit lines, a total line per customer and a grand total.
+ */
+export function sectionsRows(): (XLSX.CellObject | string | null)[][] {
+  const inv = makeInvoices(150, 10, 41, 'GL');
+  const rows: (XLSX.CellObject | string | null)[][] = [['Grand-livre des tiers — clients'], [], ['Date', 'Pièce', 'Échéance', 'Libellé', 'Débit', 'Crédit', 'Lettrage']];
+  const codes = [...new Set(inv.map((i) => i.customerCode))].sort();
+  let debitAll = 0;
+  let creditAll = 0;
+  for (const code of codes) {
+    const mine = inv.filter((i) => i.customerCode === code);
+    rows.push([`${code} - ${mine[0]?.customer ?? ''}`]);
+    let debit = 0;
+    let credit = 0;
+    for (const i of mine) {
+      if (i.cents > 0) {
+        rows.push([dateCell(i.issued), i.number, dateCell(i.due), `Facture ${i.number}`, moneyCell(i.cents), null, i.paidCents === i.cents ? 'A' : null]);
+        debit += i.cents;
+      } else {
+        rows.push([dateCell(i.issued), i.number, null, `Avoir ${i.number}`, null, moneyCell(-i.cents), null]);
+        credit -= i.cents;
+      }
+      if (i.paidOn !== null && i.paidCents > 0) {
+        rows.push([dateCell(i.paidOn), i.number, null, `Règlement ${i.number}`, null, moneyCell(i.paidCents), i.paidCents === i.cents ? 'A' : null]);
+        credit += i.paidCents;
+      }
+    }
+    rows.push([`Total ${code}`, null, null, null, moneyCell(debit), moneyCell(credit), null]);
+    debitAll += debit;
+    creditAll += credit;
+  }
+  rows.push(['Total général', null, null, null, moneyCell(debitAll), moneyCell(creditAll), null]);
+  return rows;
+}
+
 function main(): void {
   writeXlsx(join(here, 'freelance-2025.xlsx'), 'Factures 2025', freelanceRows());
   writeXlsx(join(here, 'pme-3000.xlsx'), 'Grand livre clients', firmRows());
   writeFileSync(join(here, 'export-compta.csv'), encodeWindows1252(csvText()));
-  process.stdout.write('samples written: freelance-2025.xlsx, pme-3000.xlsx, export-compta.csv\n');
+  writeFileSync(join(here, 'mouvements.csv'), new TextEncoder().encode(movementsText()));
+  writeXlsx(join(here, 'grand-livre-tiers.xlsx'), 'Grand-livre tiers', sectionsRows());
+  process.stdout.write('samples written: freelance-2025.xlsx, pme-3000.xlsx, export-compta.csv, mouvements.csv, grand-livre-tiers.xlsx\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -78,6 +78,7 @@ export function importJson(report: ImportReport, describe: (issue: Issue) => str
     rowsUsed: report.rowsUsed,
     skipped: report.skipped,
     mergedRows: report.mergedRows,
+    selfCheck: report.selfCheck.map((c) => ({ source: c.source, fileCents: c.fileCents, computedCents: c.computedCents })),
     invoices: report.invoiceCount,
     customers: report.customerCount,
     fatal: report.fatal,

@@ -70,7 +70,7 @@ export function buildFecLedger(sheet: Sheet, headerIndex: number, headers: reado
     return '';
   };
   const prefixes = o.accountPrefixes ?? ['411'];
-  const skipped: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
+  const skipped: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
   const lines: Line[] = [];
   let rowsRead = 0;
   const date = (s: string): Day | null => (s === '' ? null : parseDateText(s, 'dmy'));

@@ -4,15 +4,15 @@
  */
 import { IssueList, emptyLedger, type Issue, type IssueCode, type Ledger } from '../core/index.ts';
 import type { TextEncodingName } from './decode.ts';
-import { isBlankCell, MAX_COLUMNS, type FileFormat, type Sheet, type Workbook } from './grid.ts';
+import { columnLetter, isBlankCell, MAX_COLUMNS, type FileFormat, type Sheet, type Workbook } from './grid.ts';
 export { MAX_COLUMNS } from './grid.ts';
-import { autoMapping, detectHeaderRow, headerScore, headerSignature, headerTexts, type Field, type Mapping } from './map-columns.ts';
+import { autoMapping, detectHeaderRow, guessFromValues, headerScore, headerSignature, headerTexts, type Field, type Mapping } from './map-columns.ts';
 import type { DateOrder, DecimalSeparator } from './parse-cells.ts';
 import { readCsv } from './read-csv.ts';
 import { readWorkbook } from './read-xlsx.ts';
 import { sniff } from './sniff.ts';
 import { checkZip, MAX_UNCOMPRESSED_BYTES } from './zip-guard.ts';
-import { buildLedgerInto, type ColumnInfo, type SkipReason } from './to-ledger.ts';
+import { buildLedgerInto, type ColumnInfo, type SelfCheck, type SkipReason } from './to-ledger.ts';
 import { buildFecLedger, isFecHeader } from './fec.ts';
 
 export type ImportOptions = {
@@ -53,6 +53,8 @@ export type ImportReport = {
   readonly rowsUsed: number;
   readonly skipped: Record<SkipReason, number>;
   readonly mergedRows: number;
+  /** The file's own totals (a total row, per-customer subtotals) against what was read. */
+  readonly selfCheck: readonly SelfCheck[];
   readonly invoiceCount: number;
   readonly customerCount: number;
   readonly issues: readonly Issue[];
@@ -67,7 +69,7 @@ export const MAX_WORKBOOK_BYTES = 150 * 1024 * 1024;
 export const MAX_TEXT_BYTES = 400 * 1024 * 1024;
 /** Columns beyond this are ignored (a ledger has a few dozen; a broken file may have a million). */
 
-const NO_SKIPS: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
+const NO_SKIPS: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
 
 /** Called now and then while rows are turned into the ledger (rows done, rows in all). */
 export type ImportProgress = (done: number, total: number) => void;
@@ -91,6 +93,7 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
     rowsUsed: 0,
     skipped: { ...NO_SKIPS },
     mergedRows: 0,
+    selfCheck: [] as readonly SelfCheck[],
     invoiceCount: 0,
     customerCount: 0,
   };
@@ -194,7 +197,9 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
     if (fec.rowsUsed === 0) return fail('NoDataRows', { sheet: sheet.name, skipped: `notReceivable: ${fec.skipped.notReceivable}` }, fecReport);
     return { report: { ...fecReport, issues: issues.toArray() }, ledger: fec.ledger };
   }
-  const mapping = options.mapping ? sanitizeMapping(options.mapping, width) : autoMapping(headers);
+  const auto = options.mapping ? null : guessFromValues(headers, autoMapping(headers), sheet.rows, header.index + 1);
+  const mapping = options.mapping ? sanitizeMapping(options.mapping, width) : (auto as NonNullable<typeof auto>).mapping;
+  if (auto?.guessed.includes('paymentDate') && mapping.paymentDate !== undefined) issues.add({ code: 'PaymentDateGuessed', severity: 'info', sheet: sheet.name, column: `${columnLetter(mapping.paymentDate)} (${headers[mapping.paymentDate] ?? ''})` });
   base.mapping = mapping;
   base.isMappingAuto = !options.mapping;
   base.columns = headers.map((h, index) => ({ index, letter: '', header: h, field: null, samples: [] }));
@@ -218,6 +223,7 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
     rowsUsed: build.rowsUsed,
     skipped: build.skipped,
     mergedRows: build.mergedRows,
+    selfCheck: build.selfCheck,
     invoiceCount: build.ledger.invoices.length,
     customerCount: build.ledger.customers.length,
     issues: [],

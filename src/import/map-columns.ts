@@ -24,6 +24,9 @@ export const FIELDS = [
   'terms',
   'disputed',
   'account',
+  'movementType',
+  'appliedTo',
+  'label',
 ] as const;
 
 export type Field = (typeof FIELDS)[number];
@@ -88,6 +91,17 @@ const ALIASES: Record<Field, readonly string[]> = {
   ],
   disputed: ['litige', 'enlitige', 'contestee', 'disputed', 'dispute', 'indispute'],
   account: ['comptenum', 'comptegeneral', 'accountname', 'generalaccount', 'account'],
+  // Movement layouts: one row per invoice, credit note or payment, a column saying which.
+  movementType: [
+    'typedepiece', 'typepiece', 'typedocument', 'typededocument', 'typedemouvement', 'typemouvement', 'typeoperation',
+    'typedoperation', 'naturepiece', 'naturedepiece', 'documenttype', 'transactiontype', 'movementtype', 'type', 'nature', 'sens',
+  ],
+  appliedTo: [
+    'facturereglee', 'facturesreglees', 'factureassociee', 'factureliee', 'facturelettree', 'facturerattachee', 'pourfacture',
+    'factureconcernee', 'appliedto', 'appliedtoinvoice', 'appliestoinvoice', 'invoiceapplied', 'paidinvoice', 'relatedinvoice',
+    'invoiceref', 'refinvoice',
+  ],
+  label: ['libelle', 'libelleecriture', 'libellemouvement', 'label', 'description', 'memo', 'commentaire', 'objet', 'narration'],
 };
 
 const ALIAS_INDEX = new Map<string, { field: Field; rank: number }[]>();
@@ -128,6 +142,41 @@ export function autoMapping(headers: readonly string[]): Mapping {
     used.add(p.column);
   }
   return mapping;
+}
+
+/** A header that speaks of a payment: a date column under it is the payment date (`Paid On`, `Réglé le`). */
+const PAYMENT_WORDS = /(paid|paye|regle|reglement|encaiss|settle|received|recu|paiement|payment|cleared)/;
+const AMOUNT_WORDS = /(montant|amount|total|somme|sum|ttc|ht|solde|balance)/;
+
+/**
+ * Completes a mapping with what the synonyms missed, from the values: a column of dates whose
+ * header speaks of payment becomes the payment date, so that payments made after the as-of date are
+ * never counted as made. Returns the mapping and the columns it guessed.
+ */
+export function guessFromValues(headers: readonly string[], mapping: Mapping, rows: readonly (readonly Cell[] | undefined)[], first: number): { mapping: Mapping; guessed: Field[] } {
+  const used = new Set(Object.values(mapping));
+  const out: Mapping = { ...mapping };
+  const guessed: Field[] = [];
+  if (out.paymentDate === undefined) {
+    for (let c = 0; c < headers.length; c++) {
+      const h = normalizeHeader(headers[c] ?? '');
+      if (used.has(c) || !PAYMENT_WORDS.test(h) || AMOUNT_WORDS.test(h)) continue;
+      let dates = 0;
+      let values = 0;
+      for (let r = first; r < rows.length && values < 200; r++) {
+        const v = rows[r]?.[c];
+        if (v === undefined || isBlankCell(v as Cell)) continue;
+        values++;
+        if (isDateCell(v as Cell) || (typeof v === 'string' && /^\s*(\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}|[A-Za-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [A-Za-zéû]{3,9}\.? \d{4})/.test(v))) dates++;
+      }
+      if (values > 0 && dates >= values * 0.8) {
+        out.paymentDate = c;
+        guessed.push('paymentDate');
+        break;
+      }
+    }
+  }
+  return { mapping: out, guessed };
 }
 
 /** A stable signature of a header row, to remember the user's mapping for files of the same layout. */

@@ -16,7 +16,7 @@ import {
   type Payment,
 } from '../core/index.ts';
 import { cellText, columnLetter, isBlankCell, type Cell, type Sheet } from './grid.ts';
-import { AMOUNT_FIELDS, DATE_FIELDS, normalizeHeader, type Field, type Mapping } from './map-columns.ts';
+import { AMOUNT_FIELDS, DATE_FIELDS, fieldCandidates, normalizeHeader, type Field, type Mapping } from './map-columns.ts';
 import {
   inferDecimalSeparator,
   parseAmountCell,
@@ -26,7 +26,7 @@ import {
   type DecimalSeparator,
 } from './parse-cells.ts';
 
-export type SkipReason = 'blank' | 'repeatedHeader' | 'total' | 'draft' | 'otherCurrency' | 'notReceivable' | 'error';
+export type SkipReason = 'blank' | 'repeatedHeader' | 'sectionHeading' | 'total' | 'draft' | 'otherCurrency' | 'notReceivable' | 'error';
 
 export type ColumnInfo = {
   readonly index: number;
@@ -40,6 +40,8 @@ export type ColumnInfo = {
   readonly decimal?: DecimalSeparator;
   /** A few values, for the mapping panel. */
   readonly samples: readonly string[];
+  /** A column left unused: the field its title suggests (already taken by another column). */
+  readonly guess?: Field;
 };
 
 export type LedgerBuildOptions = {
@@ -66,11 +68,20 @@ export type LedgerBuild = {
   readonly skipped: Record<SkipReason, number>;
   readonly mergedRows: number;
   readonly currencyLeftOut: Record<string, number>;
+  /** The file's own totals compared with what was read (numbers.md: `import.selfCheck`). */
+  readonly selfCheck: readonly SelfCheck[];
 };
+
+export type SelfCheck = { readonly source: 'total row' | 'subtotals' | 'running balance'; readonly fileCents: number; readonly computedCents: number; readonly rows: readonly number[] };
 
 type RowRecord = {
   row: number;
   number: string;
+  /** Movement layouts: what the row is, and the text where an invoice number may be found. */
+  movement?: 'invoice' | 'credit' | 'payment';
+  label?: string;
+  /** The heading of the customer section the row is in (reports by customer). */
+  section?: string;
   customerKey: string;
   customerCode: string | null;
   customerName: string;
@@ -117,7 +128,10 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     ...(value !== undefined ? { value: cellText(value) } : {}),
   });
 
-  // Column-level decisions, from all the column's values.
+  // Customer sections (printed reports exported to a sheet): a heading line per customer above its
+  // rows. Found before anything else so that the headings never count as values of a column.
+  const sections = findSections(rows, first, m, width);
+
   // A column's non-empty values, walked in place (no copy of half a million cells per column).
   const columnValues = (c: number): Iterable<Cell> => ({
     [Symbol.iterator]: () => {
@@ -126,6 +140,10 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
       return {
         next: () => {
           while (r < rows.length) {
+            if (sections.headings.has(r) || sections.totals.has(r)) {
+              r++;
+              continue;
+            }
             const v = rows[r++]?.[c];
             if (v !== undefined && v !== null) {
               result.value = v;
@@ -177,13 +195,23 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
   }
   const mainCurrency = m.currency !== undefined ? mostCommon(Array.from(columnValues(m.currency), (v) => cellText(v).trim().toUpperCase()).filter((s) => s !== '')) : null;
   const isGl = m.debit !== undefined || m.credit !== undefined ? m.amount === undefined || m.account !== undefined : false;
+  const isMovements = !isGl && m.movementType !== undefined;
+  let unknownTypes = 0;
+  let firstUnknownType: string | undefined;
+  let section: Heading | undefined;
+  /** The file's own total lines, kept for the self-check. */
+  const fileTotals: { row: number; cells: readonly Cell[]; isSection: boolean }[] = [];
+  if (sections.headings.size > 0) {
+    const example = sections.headings.values().next().value as Heading;
+    issues.add({ code: 'SectionsLayout', severity: 'info', sheet: sheet.name, params: { sections: sections.headings.size, example: example.text } });
+  }
   const headerNorm = o.headers.map(normalizeHeader).join('|');
   const firstHeader = sheet.rows[o.headerRow]?.[0];
   // Cheap test first (same text in the first cell), the full comparison only then.
   const isRepeatedHeader = (row: readonly Cell[]): boolean =>
     cellText(row[0] ?? null).trim() === (o.headers[0] ?? '') && row.slice(0, width).map((c) => normalizeHeader(c === undefined ? '' : cellText(c))).join('|') === headerNorm;
 
-  const skipped: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
+  const skipped: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
   const currencyLeftOut: Record<string, number> = {};
   const records: RowRecord[] = [];
   let rowsRead = 0;
@@ -235,13 +263,23 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
       skipped.repeatedHeader++;
       continue;
     }
-    const number = text(row, 'invoiceNumber');
-    const code = text(row, 'customerCode');
-    const name = text(row, 'customerName');
-    if (isTotalRow(row, number, code, name, m)) {
-      skipped.total++;
+    const heading = sections.headings.get(r);
+    if (heading) {
+      section = heading;
+      skipped.sectionHeading++;
       continue;
     }
+    const number = text(row, 'invoiceNumber');
+    const ownCode = text(row, 'customerCode');
+    const ownName = text(row, 'customerName');
+    if (isTotalRow(row, number, ownCode, ownName, m)) {
+      skipped.total++;
+      fileTotals.push({ row: r, cells: row, isSection: section !== undefined && sectionTotalOf(row, section) });
+      continue;
+    }
+    // A row of a customer section takes the section's customer when it names none itself.
+    const code = ownCode || (ownName === '' ? (section?.code ?? '') : '');
+    const name = ownName || (ownCode === '' ? (section?.name ?? '') : '');
     const status = normalizeWord(text(row, 'status'));
     if (DRAFT.test(status) && !o.includeDrafts) {
       skipped.draft++;
@@ -296,12 +334,26 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
       }
       continue;
     }
+    // Movement layouts: positive amounts and a type; invoices count up, credit notes and payments down.
+    let movement: RowRecord['movement'];
+    if (isMovements) {
+      const typeText = text(row, 'movementType');
+      movement = movementKind(typeText);
+      if (movement === undefined) {
+        unknownTypes++;
+        firstUnknownType ??= typeText;
+        skipped.error++;
+        continue;
+      }
+      amount = movement === 'invoice' ? Math.abs(amount) : -Math.abs(amount);
+    }
     if (code === '' && name === '') {
       issues.add({ code: 'MissingCustomer', severity: 'warning', sheet: sheet.name, row: r + 1 });
     }
     const issued = dateOf(row, r, 'issued');
     let due = dateOf(row, r, 'due');
     const paymentDate = dateOf(row, r, 'paymentDate');
+    // A payment row's own date is when it was paid.
     let isDueDerived = false;
     let fileTermsDays: number | null = null;
     if (due === null && issued !== null && amount > 0) {
@@ -315,9 +367,12 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
       issues.add({ code: 'DueBeforeIssue', severity: 'warning', sheet: sheet.name, row: r + 1, params: { issued: isoOf(issued), due: isoOf(due) } });
     }
     const disputedText = normalizeWord(text(row, 'disputed'));
+    const applied = movement !== undefined && movement !== 'invoice' ? text(row, 'appliedTo') : '';
     records.push({
+      ...(section !== undefined && ownCode === '' && ownName === '' ? { section: section.text } : {}),
       row: r,
-      number,
+      number: applied !== '' ? applied : number,
+      ...(movement !== undefined ? { movement, label: `${text(row, 'label')} ${movement !== 'invoice' && applied === '' ? number : ''}`.trim() } : {}),
       customerKey: code !== '' ? code : name !== '' ? name : '(?)',
       customerCode: code !== '' ? code : null,
       customerName: name !== '' ? name : code !== '' ? code : '(?)',
@@ -347,12 +402,25 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     issues.add({ code: 'HtOnlyAmounts', severity: 'warning', sheet: sheet.name, column: colName(m.amountHt) });
   }
 
-  const { invoices, mergedRows } = mergeRecords(records, isGl, sheet.name, o.fileName, issues);
+  if (isMovements) linkMovements(records, issues, sheet.name);
+  if (unknownTypes > 0) issues.add({ code: 'UnknownMovementType', severity: 'warning', sheet: sheet.name, params: { count: unknownTypes, value: firstUnknownType ?? '' } });
+  const { invoices, mergedRows } = mergeRecords(records, isGl || isMovements, sheet.name, o.fileName, issues);
   const customers = new Map<string, Customer>();
   for (const rec of records) {
     if (!customers.has(rec.customerKey)) customers.set(rec.customerKey, { id: rec.customerKey, code: rec.customerCode, name: rec.customerName });
   }
   const hasPayments = invoices.some((i) => i.payments.length > 0);
+  // A customer whose payments exceed its invoices is a data-quality question, never chased silently.
+  const balanceOf = new Map<string, { invoiced: number; paid: number }>();
+  for (const inv of invoices) {
+    const b = balanceOf.get(inv.customerId) ?? { invoiced: 0, paid: 0 };
+    if (inv.amount > 0) b.invoiced += inv.amount;
+    else b.paid -= inv.amount;
+    for (const p of inv.payments) b.paid += p.amount;
+    balanceOf.set(inv.customerId, b);
+  }
+  const overpaid = [...balanceOf].filter(([, b]) => b.paid > b.invoiced && b.invoiced > 0);
+  if (overpaid.length > 0) issues.add({ code: 'PaymentsExceedInvoices', severity: 'warning', sheet: sheet.name, params: { count: overpaid.length, customer: (overpaid[0] as (typeof overpaid)[number])[0] } });
   const ledger: Ledger = {
     customers: [...customers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     invoices,
@@ -375,9 +443,20 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
       ...(field && shownOrder.has(field) && dateOrders[field] ? { dateOrder: dateOrders[field], isDateOrderAssumed: assumedOrder.has(field) } : {}),
       ...(field && decimals[field] ? { decimal: decimals[field] } : {}),
       samples,
+      ...(field === null && fieldCandidates(header)[0] ? { guess: (fieldCandidates(header)[0] as { field: Field }).field } : {}),
     };
   });
-  return { ledger, columns, rowsRead, rowsUsed: records.length, skipped, mergedRows, currencyLeftOut };
+  const selfCheck = isMovements ? [] : checkAgainstFile(fileTotals, records, isGl, (cells, f) => {
+    const c = m[f];
+    if (c === undefined) return null;
+    const p = parseAmountCell(cells[c] ?? null, decimals[f] ?? o.defaultDecimal);
+    return p === null || p === 'invalid' ? null : p.cents;
+  });
+  for (const check of selfCheck) {
+    if (check.fileCents === check.computedCents) continue;
+    issues.add({ code: 'SelfCheckDiffers', severity: 'warning', sheet: sheet.name, params: { source: check.source, file: centsText(check.fileCents), computed: centsText(check.computedCents), difference: centsText(check.computedCents - check.fileCents), rows: check.rows.map((r) => r + 1).join(', ') } });
+  }
+  return { ledger, columns, rowsRead, rowsUsed: records.length, skipped, mergedRows, currencyLeftOut, selfCheck };
 }
 
 /**
@@ -461,7 +540,7 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
       const creditLines = g.filter((x) => x.amount <= 0);
       if (charges.length === 0) {
         // Credits only: a payment or credit note whose invoice is not in the file.
-        invoices.push(toInvoice(uniqueKey(keyBase(head)), head, g.reduce((s, x) => s + x.amount, 0), [], 'payment', file, sheet));
+        invoices.push(toInvoice(uniqueKey(keyBase(head)), head, g.reduce((s, x) => s + x.amount, 0), [], head.movement === 'credit' ? 'credit' : 'payment', file, sheet));
         mergedRows += g.length - 1;
         continue;
       }
@@ -496,7 +575,7 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
     g.forEach((rec, n) => invoices.push(fromRecord(isKeyCheckNeeded ? uniqueKey(keyBase(rec)) : n === 0 ? keyBase(rec) : `${keyBase(rec)}#${n + 1}`, rec, file, sheet)));
   }
   for (const rec of singles) {
-    if (isGl && rec.amount <= 0) invoices.push(toInvoice(uniqueKey(keyBase(rec)), rec, rec.amount, [], 'payment', file, sheet));
+    if (isGl && rec.amount <= 0) invoices.push(toInvoice(uniqueKey(keyBase(rec)), rec, rec.amount, [], rec.movement === 'credit' ? 'credit' : 'payment', file, sheet));
     else invoices.push(fromRecord(uniqueKey(keyBase(rec)), rec, file, sheet));
   }
   return { invoices, mergedRows };
@@ -596,4 +675,173 @@ function mostCommon(values: readonly string[]): string | null {
     }
   }
   return best;
+}
+
+const INVOICE_TYPE = /^(facture|fact|fac|fa|f|invoice|inv|vente|sale|debit|note de debit|debit note)$/;
+const CREDIT_TYPE = /^(avoir|av|a|credit note|creditnote|credit|note de credit|refund|remboursement|rembt)$/;
+const PAYMENT_TYPE = /^(reglement|regl|rgt|paiement|payment|pmt|pay|encaissement|versement|receipt|recu|virement|vir|cheque|chq|cb|carte|prelevement|especes|acompte|invoice payment)$/;
+
+/** A movement's type from its label in French or English (accents and case aside); undefined when unknown. */
+function movementKind(typeText: string): RowRecord['movement'] {
+  const t = normalizeWord(typeText);
+  if (INVOICE_TYPE.test(t)) return 'invoice';
+  if (CREDIT_TYPE.test(t)) return 'credit';
+  if (PAYMENT_TYPE.test(t)) return 'payment';
+  return undefined;
+}
+
+/**
+ * Movement layouts: a payment or credit note names the invoice it settles in an "applied to" column
+ * (already its number), or in its label: an invoice number of the same customer found there, once,
+ * links it. The rest stays the customer's credit on account. Payments are dated by their own row.
+ */
+function linkMovements(records: RowRecord[], issues: IssueList, sheet: string): void {
+  const invoicesByCustomer = new Map<string, Set<string>>();
+  for (const r of records) {
+    if (r.movement !== 'invoice' || r.number === '') continue;
+    const set = invoicesByCustomer.get(r.customerKey) ?? new Set<string>();
+    set.add(r.number);
+    invoicesByCustomer.set(r.customerKey, set);
+  }
+  let invoices = 0;
+  let credits = 0;
+  let payments = 0;
+  let linked = 0;
+  let onAccount = 0;
+  for (const r of records) {
+    if (r.movement === 'invoice') {
+      invoices++;
+      continue;
+    }
+    if (r.movement === 'credit') credits++;
+    else if (r.movement === 'payment') payments++;
+    else continue;
+    if (r.movement === 'payment') r.paymentDate ??= r.issued;
+    const own = invoicesByCustomer.get(r.customerKey);
+    if (own?.has(r.number)) {
+      linked++;
+      continue;
+    }
+    const words = (r.label ?? '').split(/[\s,;:()]+/).filter((w) => own?.has(w));
+    if (words.length === 1) {
+      r.number = words[0] as string;
+      linked++;
+    } else onAccount++; // nothing to settle: the customer's credit on account
+  }
+  issues.add({ code: 'MovementsLayout', severity: 'info', sheet, params: { invoices, credits, payments, linked, onAccount } });
+}
+
+type Heading = { readonly code: string; readonly name: string; readonly text: string };
+
+/** Is a total line the subtotal of this section ("Total C100", "Total Garage Bérénice")? */
+function sectionTotalOf(row: readonly Cell[], section: Heading): boolean {
+  const words = row.filter((v): v is string => typeof v === 'string').map(normalizeWord).join(' ');
+  return (section.code !== '' && words.includes(normalizeWord(section.code))) || (section.name !== '' && words.includes(normalizeWord(section.name)));
+}
+
+/** "C100 - Boulangerie Martin SARL", "Client : Boulangerie Martin", "Compte 411BOUL Boulangerie Martin", "411000 Martin". */
+const HEADING_PATTERNS: readonly RegExp[] = [
+  /^(?:client|customer|tiers|compte(?: client| tiers)?|account)\s*(?:n[°o]\s*)?:?\s*([A-Z0-9][A-Z0-9._/-]{0,19})\s*[-–:]\s*(.+)$/i,
+  /^(?:client|customer|tiers|compte(?: client| tiers)?|account)\s*(?:n[°o]\s*)?:?\s*(411[A-Z0-9]*)\s+(.+)$/i,
+  /^(?:client|customer|tiers)\s*:\s*()(.+)$/i,
+  /^(411[A-Z0-9]*)\s*[-–:]?\s+(.+)$/i,
+  /^([A-Z]{1,4}\d{1,8}|\d{2,8})\s*[-–:]\s+(.+)$/,
+];
+
+/**
+ * The heading rows of a report by customer: a row with no figure, one or two text cells, the first
+ * reading like a customer heading, followed by rows that have figures. Used only when the sheet has no
+ * customer column (or one left empty on the data rows): a real column always wins.
+ */
+function findSections(rows: readonly (readonly Cell[] | undefined)[], first: number, m: Mapping, width: number): { headings: Map<number, Heading>; totals: Set<number> } {
+  const headings = new Map<number, Heading>();
+  // Total lines too, so that "Total C100" in a date column never counts as a value of that column.
+  const totals = new Set<number>();
+  const figureColumns = (['amount', 'debit', 'credit', 'open', 'amountHt', 'paid'] as const).map((f) => m[f]).filter((c): c is number => c !== undefined);
+  if (figureColumns.length === 0) return { headings, totals };
+  const hasFigure = (row: readonly Cell[] | undefined) => row !== undefined && figureColumns.some((c) => { const v = row[c]; return typeof v === 'number' || (typeof v === 'string' && /\d/.test(v)); });
+  const customerColumns = [m.customerCode, m.customerName].filter((c): c is number => c !== undefined);
+  for (let r = first; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    const lead = row.find((v) => typeof v === 'string' && v.trim() !== '');
+    if (typeof lead === 'string' && TOTAL_START.test(lead) && TOTAL.test(normalizeWord(lead))) {
+      totals.add(r);
+      continue;
+    }
+    if (hasFigure(row)) continue;
+    const texts: string[] = [];
+    for (let c = 0; c < Math.min(row.length, width); c++) {
+      const v = row[c];
+      if (v !== undefined && v !== null && !isBlankCell(v)) texts.push(cellText(v).trim());
+    }
+    if (texts.length === 0 || texts.length > 2) continue;
+    const joined = texts.join(' ');
+    let heading: Heading | undefined;
+    for (const re of HEADING_PATTERNS) {
+      const mm = re.exec(joined);
+      if (mm) {
+        heading = { code: (mm[1] ?? '').trim(), name: (mm[2] ?? '').trim(), text: joined };
+        break;
+      }
+    }
+    if (!heading || heading.name === '' || TOTAL.test(normalizeWord(joined))) continue;
+    // Rows with figures follow, and they carry no customer of their own.
+    let next = r + 1;
+    while (next < rows.length && (!rows[next] || (rows[next] as Cell[]).every((c) => isBlankCell(c)))) next++;
+    const after = rows[next];
+    if (!hasFigure(after) || customerColumns.some((c) => !isBlankCell(after?.[c] ?? null))) continue;
+    headings.set(r, heading);
+  }
+  return { headings, totals };
+}
+
+/** 123456 → "1234.56" (a plain figure inside a message; the page formats amounts of its own). */
+function centsText(c: number): string {
+  const neg = c < 0 ? '-' : '';
+  const abs = Math.abs(c);
+  return `${neg}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/**
+ * The file's own totals against what was read: the grand total line (the last total that is not a
+ * section's), and each customer section's subtotal. The figure compared is the amount column (net of
+ * debit − credit in a general-ledger layout), which every kind of total carries.
+ */
+function checkAgainstFile(totals: readonly { row: number; cells: readonly Cell[]; isSection: boolean }[], records: readonly RowRecord[], isGl: boolean, amountAt: (cells: readonly Cell[], f: Field) => number | null): SelfCheck[] {
+  const figure = (cells: readonly Cell[]): number | null => {
+    if (isGl) {
+      const d = amountAt(cells, 'debit');
+      const c = amountAt(cells, 'credit');
+      return d === null && c === null ? null : (d ?? 0) - (c ?? 0);
+    }
+    return amountAt(cells, 'amount') ?? amountAt(cells, 'amountHt');
+  };
+  const out: SelfCheck[] = [];
+  const sections = totals.filter((t) => t.isSection);
+  if (sections.length > 0) {
+    // Each subtotal closes the section above it.
+    let fileSum = 0;
+    let computedSum = 0;
+    const wrong: number[] = [];
+    let start = -1;
+    for (const t of sections) {
+      const f = figure(t.cells);
+      const mine = records.filter((r) => r.row > start && r.row < t.row && r.section !== undefined);
+      start = t.row;
+      if (f === null) continue;
+      const c = mine.reduce((s, r) => s + r.amount, 0);
+      fileSum += f;
+      computedSum += c;
+      if (c !== f) wrong.push(t.row);
+    }
+    out.push({ source: 'subtotals', fileCents: fileSum, computedCents: computedSum, rows: wrong });
+  }
+  const grand = [...totals].reverse().find((t) => !t.isSection);
+  const g = grand ? figure(grand.cells) : null;
+  if (grand && g !== null) {
+    const c = records.filter((r) => r.row < grand.row).reduce((s, r) => s + r.amount, 0);
+    out.push({ source: 'total row', fileCents: g, computedCents: c, rows: c === g ? [] : [grand.row] });
+  }
+  return out;
 }

@@ -174,3 +174,19 @@ test('two files with the same name dropped together are both read', async ({ pag
   await expect(sources).toContainText('grand-livre (2).csv');
   await expect(app.tile('receivables')).toContainText(euro(35000));
 });
+
+test('a movements file and a report by customer section: the right customers, and the self-check line', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  const movements = cli('samples/mouvements.csv', AS_OF);
+  await app.pick(join(root, 'samples/mouvements.csv'));
+  await expect(app.tile('receivables')).toContainText(euro(movements.totals.openCents));
+  await expect(app.report()).toContainText('Fichier de mouvements');
+  const sections = cli('samples/grand-livre-tiers.xlsx', AS_OF);
+  await app.pick(join(root, 'samples/grand-livre-tiers.xlsx'));
+  await expect(page.getByTestId('self-check').first()).toContainText('Concorde avec le total du fichier');
+  await expect(app.tile('receivables')).toContainText(euro(sections.totals.openCents));
+  const table = page.getByTestId('aging-table');
+  for (const c of sections.customers.slice(0, 3)) await expect(table).toContainText(c.name);
+  await expect(table).not.toContainText('(?)');
+});
