@@ -98,6 +98,8 @@ export type DunningView = {
   readonly actions: readonly ActionRow[];
   /** Actions matching the filter, and among them those that call for a letter. */
   readonly actionCount: number;
+  /** Over all the actions matching the filter: the claims, their penalties and indemnities, the sales needed at the margin. */
+  readonly totals: { readonly claimCents: number; readonly penaltiesCents: number; readonly salesNeededCents: number | null };
   readonly letterActionCount: number;
   /** At most 200 lines each; the counts say how many there are in all. */
   readonly waiting: readonly { readonly customerId: string; readonly name: string; readonly reason: string; readonly nextOn: string | null }[];

@@ -106,6 +106,7 @@ export function worklist(ledger: Ledger, settings: Settings, draft: Policy | nul
     overTermsCount,
     actions,
     actionCount: actions.length,
+    totals: totalsOf(actions),
     letterActionCount: actions.filter((a) => callsForLetter(a.step)).length,
     waiting: plan.waiting.slice(0, LIST_MAX).map((w) => ({ customerId: w.customerId, name: names.get(w.customerId) ?? w.customerId, reason: w.reason, nextOn: w.nextOn === undefined ? null : isoOf(w.nextOn) })),
     waitingCount: plan.waiting.length,
@@ -121,6 +122,20 @@ export function pageOf(view: DunningView, filter: ActionFilter | undefined, limi
     ...view,
     actions: matching.slice(0, limit ?? matching.length),
     actionCount: matching.length,
+    totals: totalsOf(matching),
     letterActionCount: matching.filter((a) => callsForLetter(a.step)).length,
   };
+}
+
+/** What today's actions add up to: what to chase, what waiting costs (penalties and indemnities due). */
+function totalsOf(actions: readonly ActionRow[]): DunningView['totals'] {
+  let claimCents = 0;
+  let penaltiesCents = 0;
+  let salesNeeded: number | null = null;
+  for (const a of actions) {
+    claimCents += a.amountCents;
+    penaltiesCents += a.interestCents + a.indemnityCents;
+    if (a.salesNeededCents !== null) salesNeeded = (salesNeeded ?? 0) + a.salesNeededCents;
+  }
+  return { claimCents, penaltiesCents, salesNeededCents: salesNeeded };
 }

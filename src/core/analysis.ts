@@ -48,7 +48,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
       if (day !== NO_DAY && day > asOf) {
         laterPayments++;
         const inv = ledger.invoices[i] as Invoice;
-        warnings.add({ code: 'PaymentAfterAsOf', severity: 'info', sheet: inv.source.sheet, row: inv.source.row, params: { invoice: inv.number, date: isoOf(day as Day) } });
+        warnings.add({ code: 'PaymentAfterAsOfRow', severity: 'info', sheet: inv.source.sheet, row: inv.source.row, params: { invoice: inv.number, date: isoOf(day as Day) } });
       }
     }
   }

@@ -51,6 +51,7 @@ export type IssueCode =
   | 'DsoNotMeaningful'
   | 'DueBeforeIssue'
   | 'PaymentAfterAsOf'
+  | 'PaymentAfterAsOfRow'
   | 'InvoiceAfterAsOf'
   | 'UndatedItems'
   | 'OpenItemsOnly'

@@ -414,8 +414,9 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
   const balanceOf = new Map<string, { invoiced: number; paid: number }>();
   for (const inv of invoices) {
     const b = balanceOf.get(inv.customerId) ?? { invoiced: 0, paid: 0 };
+    // Payments only: a credit note is not a payment (a customer may well be in credit by one).
     if (inv.amount > 0) b.invoiced += inv.amount;
-    else b.paid -= inv.amount;
+    else if (inv.kind === 'payment') b.paid -= inv.amount;
     for (const p of inv.payments) b.paid += p.amount;
     balanceOf.set(inv.customerId, b);
   }

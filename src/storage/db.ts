@@ -1,20 +1,25 @@
 /**
  * Saved work in IndexedDB (through idb), versioned:
  *   v1 — column mappings remembered per header signature;
- *   v2 — the workspace (profile, policy, customer settings, statuses, history), one record.
+ *   v2 — the workspace (profile, policy, customer settings, statuses, history), one record;
+ *   v3 — the files of the last analysis and its settings, so that a reload reopens it (opt-out).
  * The workspace itself carries its own format version, migrated by core's migrateWorkspace.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { emptyWorkspace, migrateWorkspace, type Workspace } from '../core/index.ts';
 
 export const DB_NAME = 'relance';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 type StoredMapping = { signature: string; mapping: Record<string, number>; savedAt: string };
+
+/** The last analysis: its files (as Blobs, on this device only) and the settings it was seen with. */
+export type LastAnalysis = { readonly files: readonly { readonly name: string; readonly file: Blob; readonly extra: Record<string, unknown> }[]; readonly asOf: string };
 
 interface RelanceDb extends DBSchema {
   mappings: { key: string; value: StoredMapping };
   workspace: { key: string; value: { id: string; data: unknown; savedAt: string } };
+  last: { key: string; value: { id: string; data: LastAnalysis | null; keep: boolean; savedAt: string } };
 }
 
 let db: Promise<IDBPDatabase<RelanceDb>> | null = null;
@@ -24,6 +29,7 @@ function open(): Promise<IDBPDatabase<RelanceDb>> {
     upgrade(database, oldVersion) {
       if (oldVersion < 1) database.createObjectStore('mappings', { keyPath: 'signature' });
       if (oldVersion < 2) database.createObjectStore('workspace', { keyPath: 'id' });
+      if (oldVersion < 3) database.createObjectStore('last', { keyPath: 'id' });
     },
     // Another tab upgrades or deletes the database: let go at once, so that it is never blocked.
     blocking() {
@@ -32,6 +38,26 @@ function open(): Promise<IDBPDatabase<RelanceDb>> {
     },
   });
   return db;
+}
+
+/** The last analysis kept on this device (null when none, or when the user opted out), and the choice. */
+export async function loadLast(): Promise<{ keep: boolean; last: LastAnalysis | null }> {
+  try {
+    const r = await (await open()).get('last', 'current');
+    return { keep: r?.keep ?? true, last: r?.keep === false ? null : (r?.data ?? null) };
+  } catch {
+    return { keep: true, last: null };
+  }
+}
+
+/** Keeps the files of the analysis on screen (or, with `keep` false, forgets them and remembers the choice). */
+export async function saveLast(data: LastAnalysis | null, keep: boolean): Promise<boolean> {
+  try {
+    await (await open()).put('last', { id: 'current', data: keep ? data : null, keep, savedAt: new Date().toISOString() });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function loadMapping(signature: string): Promise<Record<string, number> | null> {

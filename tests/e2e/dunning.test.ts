@@ -11,6 +11,7 @@ test('mark an action as done, reload, see the history and the next step; export,
   const app = new AppPage(page);
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('relances');
   const worklist = page.getByTestId('worklist');
   // A customer with a step after this one in the policy.
   const first = worklist.locator('[data-testid="action"]:not([data-step="injonction_de_payer"])').first();
@@ -26,20 +27,24 @@ test('mark an action as done, reload, see the history and the next step; export,
   await expect(worklist.locator(`[data-testid="action"][data-customer="${customer}"]`)).toHaveCount(0);
   await expect(page.getByTestId('waiting')).toContainText(customer);
 
-  await page.reload();
+  await app.reload();
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('historique');
   await expect(page.getByTestId('history').locator('summary')).toContainText('(1)');
+  await app.go('relances');
   await expect(page.getByTestId('waiting')).toContainText(customer);
 
   // Nine days later the customer has moved on to a later step.
   await app.open('2026-01-09');
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('relances');
   const later = worklist.locator(`[data-testid="action"][data-customer="${customer}"]`);
   await expect(later).toBeVisible();
   const order = ['rappel', 'relance', 'mise_en_demeure', 'injonction_de_payer'];
   expect(order.indexOf((await later.getAttribute('data-step')) as string)).toBe(order.indexOf(stepBefore as string) + 1);
 
   // Export, clear storage, import: the same history comes back.
+  await app.go('reglages');
   await page.getByText('Espace de travail', { exact: true }).click();
   const download = page.waitForEvent('download');
   await page.getByTestId('ws-export').click();
@@ -52,9 +57,11 @@ test('mark an action as done, reload, see the history and the next step; export,
       r.onsuccess = r.onerror = r.onblocked = () => resolve();
     });
   });
-  await page.reload();
+  await app.reload();
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('historique');
   await expect(page.getByTestId('history').locator('summary')).toContainText('(0)');
+  await app.go('reglages');
   // Replacing the current workspace asks first.
   let asked = '';
   page.once('dialog', (d) => {
@@ -63,6 +70,7 @@ test('mark an action as done, reload, see the history and the next step; export,
   });
   await page.getByTestId('ws-import').setInputFiles({ name: 'ws.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await expect(page.getByTestId('work-message')).toHaveText('Espace de travail importé.');
+  await app.go('historique');
   await expect(page.getByTestId('history').locator('summary')).toContainText('(1)');
   await expect(page.getByTestId('history')).toContainText('1A 234 567 8901 2');
   expect(asked).toContain('Remplacer l’espace de travail actuel');
@@ -72,6 +80,7 @@ test('a foreign file offered as a workspace is refused and changes nothing', asy
   const app = new AppPage(page);
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('reglages');
   await page.getByTestId('ws-import').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') });
   await expect(page.getByTestId('work-message')).toContainText('pas un espace de travail Relance valide');
 });
@@ -80,6 +89,7 @@ test('a half-year missing from the rate table is flagged, and the typed rate is 
   const app = new AppPage(page);
   await app.open('2026-09-30');
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('relances');
   const alerts = page.getByTestId('alerts');
   await expect(alerts).toContainText('2026-S2');
   await expect(page.getByTestId('worklist')).toContainText('Taux BCE connus jusqu’au 30/06/2026');
@@ -95,6 +105,7 @@ test('a long worklist is drawn a hundred actions at a time, the rest one click a
   const app = new AppPage(page);
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/pme-3000.xlsx'));
+  await app.go('relances');
   const actions = page.getByTestId('worklist').getByTestId('action');
   await expect(actions).toHaveCount(100);
   await page.getByTestId('more-actions').click();

@@ -26,6 +26,7 @@ for (const [name, invoices] of [
     await expect(app.report()).toBeVisible();
     await expect(page.getByTestId('invoice-count')).toHaveText(new Intl.NumberFormat('fr-FR').format(invoices));
     await expect(page.getByTestId('mapping-panel')).toBeAttached();
+    await app.openReport();
     await page.getByTestId('mapping-panel').locator('summary').click();
     await expect(page.getByRole('combobox', { name: 'Champ A' })).toBeVisible();
   });
@@ -38,6 +39,7 @@ test('the tiles and the aged balance match the CLI, and move with the as-of date
   const expected = cli('samples/pme-3000.xlsx', AS_OF);
   await expect(app.tile('receivables')).toContainText(euro(expected.totals.openCents));
   await expect(app.tile('overdue')).toContainText(euro(expected.totals.overdueCents));
+  await app.go('balance');
   const total = page.getByTestId('aging-total');
   for (const cents of Object.values(expected.aging)) await expect(total).toContainText(euro(cents));
 
@@ -53,6 +55,7 @@ test('the aged balance lists customers largest balance first, sorts by name and 
   const app = new AppPage(page);
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/pme-3000.xlsx'));
+  await app.go('balance');
   const rows = page.getByTestId('aging-table').locator('[data-customer]');
   await expect(rows.first()).toHaveAttribute('data-customer', byOpen[0]?.id ?? '');
   await expect(rows.nth(1)).toHaveAttribute('data-customer', byOpen[1]?.id ?? '');
@@ -71,6 +74,7 @@ test('a customer row drills down to its invoices', async ({ page }) => {
   const app = new AppPage(page);
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('balance');
   const firstRow = page.getByTestId('aging-table').locator('[data-customer]').first();
   await firstRow.getByRole('rowheader').click();
   await expect(page.getByTestId('drilldown')).toBeVisible();
@@ -105,6 +109,7 @@ test('no request leaves the origin', async ({ page, baseURL }) => {
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/pme-3000.xlsx'));
   await expect(app.tile('receivables')).toBeVisible();
+  await app.go('balance');
   await page.getByRole('button', { name: 'Afficher les graphiques' }).click();
   await expect(page.locator('canvas').first()).toBeVisible();
   // Letters leave only with the sender's identity (e-mail steps need no postal address).
@@ -113,6 +118,7 @@ test('no request leaves the origin', async ({ page, baseURL }) => {
   await expect(page.getByTestId('letter-preview').locator('iframe')).toBeVisible({ timeout: 30_000 });
   // The PDF viewer loading in the preview frame may scroll the page under the pointer: these two
   // buttons get their click event directly (what is tested here is where requests go).
+  await app.go('rapport');
   await page.getByTestId('make-report').dispatchEvent('click');
   await expect(page.getByTestId('letter-download')).toHaveAttribute('download', /^audit-/, { timeout: 30_000 });
   await page.getByTestId('export-data').dispatchEvent('click');
@@ -126,6 +132,8 @@ test('several ledgers dropped at once are shown side by side and consolidated', 
   const app = new AppPage(page);
   await app.open(AS_OF);
   await page.getByTestId('file-input').setInputFiles([join(root, 'samples/pme-3000.xlsx'), join(root, 'samples/export-compta.csv')]);
+  await expect(app.tile('receivables')).toContainText(euro(a.totals.openCents + b.totals.openCents));
+  await app.go('balance');
   const sources = page.getByTestId('sources');
   await expect(sources).toContainText('pme-3000.xlsx');
   await expect(sources).toContainText('export-compta.csv');
@@ -170,9 +178,10 @@ test('two files with the same name dropped together are both read', async ({ pag
     { name: 'grand-livre.csv', mimeType: 'text/csv', buffer: Buffer.from(one) },
     { name: 'grand-livre.csv', mimeType: 'text/csv', buffer: Buffer.from(two) },
   ]);
+  await expect(app.tile('receivables')).toContainText(euro(35000));
+  await app.go('balance');
   const sources = page.getByTestId('sources');
   await expect(sources).toContainText('grand-livre (2).csv');
-  await expect(app.tile('receivables')).toContainText(euro(35000));
 });
 
 test('a movements file and a report by customer section: the right customers, and the self-check line', async ({ page }) => {
@@ -186,6 +195,7 @@ test('a movements file and a report by customer section: the right customers, an
   await app.pick(join(root, 'samples/grand-livre-tiers.xlsx'));
   await expect(page.getByTestId('self-check').first()).toContainText('Concorde avec le total du fichier');
   await expect(app.tile('receivables')).toContainText(euro(sections.totals.openCents));
+  await app.go('balance');
   const table = page.getByTestId('aging-table');
   for (const c of sections.customers.slice(0, 3)) await expect(table).toContainText(c.name);
   await expect(table).not.toContainText('(?)');

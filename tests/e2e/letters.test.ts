@@ -15,6 +15,7 @@ test('preview a mise en demeure, download it: a valid PDF with the customer and 
   const app = new AppPage(page);
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('relances');
   const row = page.locator(`[data-testid="action"][data-customer="${action.customer}"]`);
   // No document without its creditor: the profile form opens on what is missing.
   await row.getByRole('button', { name: 'Aperçu de la lettre' }).click();
@@ -43,6 +44,7 @@ test('preview a mise en demeure, download it: a valid PDF with the customer and 
   // The identity filled in, and the postcode line of a long address never cut.
   for (const part of ['Atelier Martin', 'SARL au capital de 10 000 €', 'SIREN 123456789', 'Claire Martin, gérante', '69006 LYON']) expect(text).toContain(part);
   expect(text).toContain(euro(action.amountCents + extra));
+  await app.go('historique');
   await expect(page.getByTestId('history').locator('summary')).toContainText('(0)');
 });
 
@@ -99,6 +101,7 @@ test('the exports download as a real xlsx that SheetJS reads back', async ({ pag
   const app = new AppPage(page);
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('rapport');
   await page.getByTestId('export-data').click();
   const link = page.getByTestId('export-file').first();
   await expect(link).toHaveAttribute('download', /\.xlsx$/);
@@ -118,6 +121,7 @@ test('the audit report downloads as a PDF with every section and the receivables
   page.on('worker', (w) => workers.push(w.url()));
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/pme-3000.xlsx'));
+  await app.go('rapport');
   await page.getByTestId('make-report').click();
   await expect(page.getByTestId('letter-download')).toHaveAttribute('download', /^audit-/, { timeout: 30_000 });
   const download = page.waitForEvent('download');

@@ -28,6 +28,7 @@ test('after one visit, the app works with the server gone: reload, import, compu
   await expect(page.getByTestId('file-input')).toBeAttached();
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
   await expect(app.tile('receivables')).toContainText('€');
+  await app.go('balance');
   await page.getByRole('button', { name: 'Afficher les graphiques' }).click();
   await expect(page.locator('canvas').first()).toBeVisible();
   // Letters leave only with the sender's identity (e-mail steps need no postal address).
@@ -42,6 +43,7 @@ test('“erase everything” empties the saved work', async ({ page }) => {
   const app = new AppPage(page);
   await app.open('2025-12-31');
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('relances');
   const first = page.getByTestId('worklist').getByTestId('action').first();
   await first.getByRole('button', { name: 'Marquer comme fait' }).click();
   await first.getByRole('button', { name: 'Confirmer' }).click();
@@ -52,5 +54,6 @@ test('“erase everything” empties the saved work', async ({ page }) => {
   await expect(page.getByTestId('erase-done')).toBeVisible();
   await app.open('2025-12-31');
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('historique');
   await expect(page.getByTestId('history').locator('summary')).toContainText('(0)');
 });

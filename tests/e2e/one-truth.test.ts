@@ -24,10 +24,12 @@ test('the basis and buckets chosen on screen reach the xlsx and the audit report
   await page.getByLabel('Âge calculé sur').selectOption('issued');
   await page.getByLabel('Tranches (jours)').fill('15, 45, 90, 180');
   await page.getByLabel('Tranches (jours)').dispatchEvent('change');
+  await app.go('balance');
   const total = page.getByTestId('aging-total');
   const screen = async () => ((await total.textContent()) ?? '').replace(/[\u202f\u00a0]/g, ' ');
   for (const cents of Object.values(cli.aging)) await expect.poll(screen).toContain(euro(cents));
 
+  await app.go('rapport');
   await page.getByTestId('export-data').click();
   const link = page.getByTestId('export-file').first();
   await expect(link).toHaveAttribute('download', /\.xlsx$/);
@@ -65,7 +67,9 @@ test('a cancelled second import leaves the first one working', async ({ page }) 
   await expect(app.tile('receivables')).toHaveText(before ?? '');
   await app.setAsOf('2025-11-30');
   await expect(app.tile('receivables')).not.toHaveText(before ?? '');
+  await app.go('relances');
   await expect(page.getByTestId('worklist').getByTestId('action').first()).toBeVisible();
+  await app.go('balance');
   await page.getByTestId('aging-table').locator('[data-customer]').first().getByRole('rowheader').click();
   await expect(page.getByTestId('drilldown')).toBeVisible();
 });

@@ -38,7 +38,7 @@ async function getRecord(page: Page): Promise<unknown> {
   return page.evaluate(
     () =>
       new Promise((resolve) => {
-        const r = indexedDB.open('relance', 2);
+        const r = indexedDB.open('relance');
         r.onsuccess = () => {
           const g = r.result.transaction('workspace').objectStore('workspace').get('current');
           g.onsuccess = () => resolve((g.result as { data: unknown }).data);
@@ -48,6 +48,7 @@ async function getRecord(page: Page): Promise<unknown> {
 }
 
 async function markFirstDone(page: Page): Promise<void> {
+  await new AppPage(page).go('relances');
   const first = page.getByTestId('worklist').getByTestId('action').first();
   await first.getByRole('button', { name: 'Marquer comme fait' }).click();
   await first.getByRole('button', { name: 'Confirmer' }).click();

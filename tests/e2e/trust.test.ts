@@ -12,10 +12,12 @@ test('two tabs: the second save is refused with a message, and nothing of the fi
   const a = new AppPage(page);
   await a.open(AS_OF);
   await a.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await a.go('relances');
   const other = await context.newPage();
   const b = new AppPage(other);
   await b.open(AS_OF);
   await b.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await b.go('relances');
 
   const firstA = page.getByTestId('worklist').getByTestId('action').first();
   await firstA.getByRole('button', { name: 'Marquer comme fait' }).click();
@@ -26,12 +28,15 @@ test('two tabs: the second save is refused with a message, and nothing of the fi
   await lastB.getByRole('button', { name: 'Marquer comme fait' }).click();
   await lastB.getByRole('button', { name: 'Confirmer' }).click();
   await expect(other.getByTestId('work-message')).toContainText('Un autre onglet a modifié l’espace de travail');
+  await b.go('historique');
   await expect(other.getByTestId('history').locator('summary')).toContainText('(1)');
+  await b.go('relances');
   // Redone after the reload, the second change is kept too.
   const again = other.getByTestId('worklist').getByTestId('action').last();
   await again.getByRole('button', { name: 'Marquer comme fait' }).click();
   await again.getByRole('button', { name: 'Confirmer' }).click();
   await expect(other.getByTestId('work-message')).toHaveText('Enregistré.');
+  await b.go('historique');
   await expect(other.getByTestId('history').locator('summary')).toContainText('(2)');
 });
 
@@ -46,7 +51,10 @@ test('names carrying HTML and scripts are shown as text, never run', async ({ pa
   const app = new AppPage(page);
   await app.open(AS_OF);
   await app.drop('evil.csv', Buffer.from(csv, 'utf8'), 'text/csv');
+  await expect(page.getByTestId('summary')).toContainText('<img src=x onerror=alert(1)>');
+  await app.go('balance');
   await expect(page.getByTestId('aging-table')).toContainText('<img src=x onerror=alert(1)>');
+  await app.go('relances');
   await expect(page.getByTestId('worklist')).toContainText('"><script>alert(2)</script>');
   await expect(page.locator('main img')).toHaveCount(0);
   expect(dialogs).toBe(0);

@@ -56,6 +56,11 @@ export function recordStep(workspace: Workspace, action: { readonly customerId: 
   return { ...workspace, history: [...workspace.history, entry] };
 }
 
+/** The same step recorded for several customers' actions at once (steps already sent outside Relance). */
+export function recordSteps(workspace: Workspace, actions: readonly { readonly customerId: string; readonly invoices: readonly string[]; readonly amountCents: number }[], step: LoggedStep, form: SentForm): Workspace {
+  return actions.reduce((w, a) => recordStep(w, { ...a, step }, form), workspace);
+}
+
 export type StatusForm = {
   /** 'none': only the customer's settings (address, regime, terms…) change; no status is set. */
   readonly kind: Status['kind'] | 'none';

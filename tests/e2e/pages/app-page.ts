@@ -11,6 +11,14 @@ export class AppPage {
   async open(asOf: string, path = '/'): Promise<void> {
     await this.page.goto(`${path}?asOf=${asOf}`);
     await expect(this.page.getByTestId('file-input')).toBeAttached();
+    // The last analysis kept on this device is reopened first (when there is one).
+    await expect(this.page.locator('.app[data-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  }
+
+  /** Reloads the page and waits until the last analysis kept on this device is reopened. */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await expect(this.page.locator('.app[data-ready="true"]')).toBeAttached({ timeout: 30_000 });
   }
 
   /** Drops a file on the page the way a user's drag-and-drop does. */
@@ -35,12 +43,25 @@ export class AppPage {
     return this.page.getByTestId('import-report');
   }
 
+  /** Opens the import report when it is folded to its status line (nothing needed attention). */
+  async openReport(): Promise<void> {
+    const body = this.report().locator('details.body').first();
+    if (!(await body.evaluate((d) => (d as HTMLDetailsElement).open))) await this.page.getByTestId('report-status').first().click();
+  }
+
   tile(name: string) {
     return this.page.getByTestId(`tile-${name}`);
   }
 
+  /** Moves to a view of the analysis by its tab (Synthèse, Balance âgée, Relances, Historique, Rapport & exports, Réglages). */
+  async go(view: 'synthese' | 'balance' | 'relances' | 'historique' | 'rapport' | 'reglages'): Promise<void> {
+    await this.page.getByTestId('views').locator(`[data-view="${view}"]`).click();
+    await expect(this.page.getByTestId('views').locator(`[data-view="${view}"]`)).toHaveAttribute('aria-current', 'page');
+  }
+
   /** Fills the sender's profile (the identity every formal document needs) and saves it. */
   async fillProfile(): Promise<void> {
+    await this.go('reglages');
     const panel = this.page.getByTestId('workspace-panel');
     if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator('summary').click();
     const form = this.page.getByTestId('profile-form');
@@ -52,6 +73,7 @@ export class AppPage {
     await form.getByLabel('Signataire').fill('Claire Martin, gérante');
     await form.getByRole('button', { name: 'Enregistrer le profil' }).click();
     await expect(this.page.getByTestId('work-message')).toHaveText('Enregistré.');
+    await this.go('relances');
   }
 
   /** Types a customer's postal address in its status form and saves it. */

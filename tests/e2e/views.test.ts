@@ -1,0 +1,166 @@
+/**
+ * Dashboard first: after a drop the summary is on the first screen (tiles, today's first action, the
+ * aged balance bar), every view has its own URL that a reload restores, the last analysis reopens
+ * after a reload, the aged balance scrolls sideways as one block on a phone, a keyboard alone gets
+ * from the file to today's first action, and axe-core finds nothing on any screen.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { AppPage } from './pages/app-page.ts';
+import { root } from './pages/documents.ts';
+
+const AS_OF = '2025-12-31';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function inFirstViewport(page: Page, testid: string, index = 0): Promise<void> {
+  const box = await page.getByTestId(testid).nth(index).boundingBox();
+  const height = page.viewportSize()?.height ?? 0;
+  expect(box, testid).not.toBeNull();
+  expect((box?.y ?? -1) >= 0 && (box?.y ?? 0) + Math.min(box?.height ?? 0, 40) <= height, `${testid} at y=${box?.y} in ${height}`).toBe(true);
+}
+
+/** axe-core's violations of any impact on the page as it stands. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated through the debugging protocol: the page's CSP (rightly) refuses an inline script tag.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+for (const [width, height] of [
+  [1366, 768],
+  [390, 844],
+] as const) {
+  test(`at ${width}×${height}, the summary comes first: tiles, today's first action, the aged balance bar`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    const app = new AppPage(page);
+    await app.open(AS_OF);
+    await app.pick(join(root, 'samples/pme-3000.xlsx'));
+    await expect(page.getByTestId('today').locator('a').first()).toBeVisible();
+    await expect(page.locator('#summary-title')).toBeFocused();
+    await expect(page.getByTestId('announce')).toContainText('Analyse prête');
+    await inFirstViewport(page, 'tile-receivables');
+    await inFirstViewport(page, 'tile-chase');
+    await inFirstViewport(page, 'aging-bar');
+    await inFirstViewport(page, 'today');
+  });
+}
+
+test('every view has its own URL, a reload restores it and reopens the last analysis, the header link keeps it', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  const receivables = await app.tile('receivables').textContent();
+  await app.go('balance');
+  await expect(page).toHaveURL(/#balance$/);
+  await app.reload();
+  await expect(page.getByTestId('views').locator('[data-view="balance"]')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('aging-table')).toBeVisible();
+  await expect(page.getByTestId('saved-state')).toContainText('Dernière analyse rouverte (freelance-2025.xlsx');
+  await app.go('relances');
+  await page.goBack();
+  await expect(page.getByTestId('views').locator('[data-view="balance"]')).toHaveAttribute('aria-current', 'page');
+  // The header link reloads the page: the analysis comes back.
+  await page.getByRole('link', { name: 'Tableau de bord' }).click();
+  await expect(page.locator('.app[data-ready="true"]')).toBeAttached({ timeout: 30_000 });
+  await app.go('synthese');
+  await expect(app.tile('receivables')).toHaveText(receivables ?? '');
+  // Opting out forgets the files: the next load starts empty.
+  await page.getByTestId('keep-last').uncheck();
+  await app.reload();
+  await expect(app.tile('receivables')).toHaveCount(0);
+});
+
+test('on a phone the aged balance scrolls sideways as one block, its header aligned with its rows', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('balance');
+  const grid = page.getByTestId('aging-table');
+  await grid.evaluate((g) => (g.scrollLeft = 300));
+  const x = (locator: ReturnType<Page['locator']>) => locator.evaluate((e) => Math.round(e.getBoundingClientRect().x));
+  const head = grid.locator('.head [role="columnheader"]').nth(3);
+  const total = grid.getByTestId('aging-total').locator('[role="cell"]').nth(2);
+  const row = grid.locator('[data-customer]').first().locator('[role="cell"]').nth(2);
+  expect(await grid.evaluate((g) => g.scrollLeft)).toBeGreaterThan(0);
+  expect(await x(total)).toBe(await x(head));
+  expect(await x(row)).toBe(await x(head));
+});
+
+test('a keyboard alone imports a sample and marks today’s first action as done', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await page.keyboard.press('Tab'); // the skip link
+  await page.keyboard.press('Tab');
+  let guard = 0;
+  while (!(await page.getByTestId('file-input').evaluate((e) => e === document.activeElement || e.closest('label')?.contains(document.activeElement) === true)) && guard++ < 10) await page.keyboard.press('Tab');
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(join(root, 'samples/freelance-2025.xlsx'));
+  await expect(page.locator('#summary-title')).toBeFocused();
+  // From the summary, today's first action is the next stop.
+  let stops = 0;
+  do {
+    await page.keyboard.press('Tab');
+    stops++;
+  } while (!(await page.getByTestId('today').locator('a').first().evaluate((e) => e === document.activeElement)) && stops < 5);
+  expect(stops).toBeLessThanOrEqual(5);
+  const customer = (await page.getByTestId('today').locator('a').first().getAttribute('data-customer')) as string;
+  await page.keyboard.press('Enter');
+  const card = page.locator(`[data-testid="action"][data-customer="${customer}"]`);
+  await expect(card.getByRole('button').first()).toBeFocused();
+  while (!(await card.getByRole('button', { name: 'Marquer comme fait' }).evaluate((e) => e === document.activeElement))) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(card.getByLabel('Date')).toBeFocused();
+  while (!(await card.getByRole('button', { name: 'Confirmer' }).evaluate((e) => e === document.activeElement))) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('work-message')).toHaveText('Enregistré.');
+});
+
+test('axe-core finds no violation: start page, summary, balance with its drill-down, worklist with a form, letter preview', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  expect(await axeViolations(page)).toEqual([]);
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await expect(app.tile('receivables')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await app.go('balance');
+  await page.getByTestId('aging-table').locator('[data-customer]').first().getByRole('rowheader').click();
+  await expect(page.getByTestId('drilldown')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await app.fillProfile();
+  const first = page.getByTestId('worklist').getByTestId('action').first();
+  await first.getByRole('button', { name: 'Marquer comme fait' }).click();
+  expect(await axeViolations(page)).toEqual([]);
+  await first.getByRole('button', { name: 'Annuler' }).click();
+  await page.getByRole('button', { name: 'Toutes les lettres du jour (PDF recto verso)' }).click();
+  await expect(page.getByTestId('letter-preview').locator('iframe')).toBeVisible({ timeout: 30_000 });
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('screenshots of every view, French, English and phone, for review (test-results/screens, not committed)', async ({ page }) => {
+  test.setTimeout(90_000);
+  const views = ['synthese', 'balance', 'relances', 'historique', 'rapport', 'reglages'] as const;
+  for (const [lang, path, width, height] of [
+    ['fr', '/', 1366, 768],
+    ['en', '/en/', 1366, 768],
+    ['fr-mobile', '/', 390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const app = new AppPage(page);
+    await app.open(AS_OF, path);
+    await app.pick(join(root, 'samples/pme-3000.xlsx'));
+    await expect(page.getByTestId('summary')).toBeVisible();
+    for (const v of views) {
+      await page.getByTestId('views').locator(`[data-view="${v}"]`).click();
+      await expect(page.getByTestId('views').locator(`[data-view="${v}"]`)).toHaveAttribute('aria-current', 'page');
+      await page.screenshot({ path: join(root, 'test-results', 'screens', `${lang}-${v}.png`), fullPage: false });
+    }
+  }
+});
