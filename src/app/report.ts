@@ -14,7 +14,8 @@ export function auditReport(session: Session, settings: Settings, computedIn: 'p
   if (!session.hasLedger) return null;
   const fr = settings.lang === 'fr';
   const describe = (i: Parameters<typeof describeIssue>[0]) => describeIssue(i, settings.lang);
-  const analysisWarnings = analysisOf(session.ledger, settings).warnings.filter((i) => i.severity !== 'info').map(describe);
+  // What the import and the as-of date left out (later payments and invoices) belongs in the data-quality section too.
+  const analysisWarnings = analysisOf(session.ledger, settings).warnings.filter((i) => i.severity !== 'info' || i.code === 'PaymentAfterAsOf' || i.code === 'InvoiceAfterAsOf').map(describe);
   const sources = session.sources.map((s, k) => ({
     name: s.name,
     ledger: withSettings(s.ledger, settings).ledger,

@@ -6,7 +6,7 @@
  * Several ledgers are consolidated (every item keeps its source file).
  */
 import { agedBalance, DEFAULT_BUCKET_EDGES, type AgingBasis } from '../aging.ts';
-import { addMonths, endOfMonth, frenchDate, isoOf, startOfMonth, type Day } from '../day.ts';
+import { addMonths, dayFromIso, endOfMonth, frenchDate, isoOf, startOfMonth, type Day } from '../day.ts';
 import { dsoFigures, roundTenth, type ManualSales } from '../dso.ts';
 import { customerNames, isIssuedBy, openAt, type Invoice, type Ledger } from '../ledger.ts';
 import { invoicePenalty, regimeOf } from '../dunning/claims.ts';
@@ -19,8 +19,10 @@ export type ReportSection = {
   readonly title: string;
   readonly paragraphs: readonly string[];
   readonly table?: { readonly head: readonly string[]; readonly rows: readonly (readonly ReportCell[])[] };
-  /** A bar chart drawn by the renderer: labels and values in cents. */
-  readonly bars?: { readonly labels: readonly string[]; readonly values: readonly number[] };
+  /** A bar chart drawn by the renderer: its title, labels and values (cents, or days). */
+  readonly bars?: { readonly title?: string; readonly labels: readonly string[]; readonly values: readonly number[]; readonly unit?: 'cents' | 'days' };
+  /** The section stands alone on its page (the executive summary). */
+  readonly ownPage?: boolean;
 };
 
 export type ReportModel = {
@@ -30,12 +32,17 @@ export type ReportModel = {
   readonly asOf: string;
   readonly sections: readonly ReportSection[];
   readonly currency: string;
+  /** Where the figures were computed, for the cover ("dans le navigateur…", "en ligne de commande…"). */
+  readonly computedIn?: string;
   /** Key figures, for tests and the page. */
   readonly figures: {
     readonly openCents: number;
     readonly overdueCents: number;
     readonly penaltyCaptureCents: number;
     readonly indemnityCaptureCents: number;
+    /** Of the capture, on invoices still open at the as-of date (the CLI JSON's penalties) and on invoices paid late. */
+    readonly captureOpenCents: number;
+    readonly capturePaidLateCents: number;
     readonly topFiveShare: number | null;
     /** The aged balance's total per bucket (the settings' basis and edges). */
     readonly buckets: readonly number[];
@@ -156,12 +163,16 @@ export function buildAuditReport(sources: readonly ReportSource[], options: Repo
     title: fr ? 'Évolution du DSO' : 'DSO trend',
     paragraphs: [fr ? `Ventes du mois, encours en fin de mois et DSO sur les ${windows} mois glissants qui s’y terminent.` : `Sales of the month, receivables at month end and DSO over the ${windows} rolling months ending there.`],
     table: { head: fr ? ['Mois', 'Ventes TTC', 'Encours', 'DSO simple', 'DSO épuisement'] : ['Month', 'Sales', 'Receivables', 'Simple DSO', 'Countback DSO'], rows: trend },
+    bars: { title: fr ? 'DSO simple, mois par mois (jours)' : 'Simple DSO, month by month (days)', unit: 'days', labels: trend.map((r) => r[0] as string), values: trend.map((r) => ((r[3] as { days: number | null }).days ?? 0)) },
   });
 
   // Penalty capture: interest and €40 legally due on every invoice paid late or still overdue (B2B and public).
   let interest = 0;
   let indemnity = 0;
   let lateInvoices = 0;
+  let captureOpen = 0;
+  let capturePaid = 0;
+  let openLate = 0;
   for (const inv of ledger.invoices) {
     if (inv.kind !== 'invoice' || inv.due === null || !isIssuedBy(inv, asOf) || regimeOf(inv.customerId, workspace) === 'b2c') continue;
     const lastPayment = inv.payments.reduce<Day | null>((m, p) => (p.day !== null && p.day <= asOf && (m === null || p.day > m) ? p.day : m), null);
@@ -173,6 +184,10 @@ export function buildAuditReport(sources: readonly ReportSource[], options: Repo
     interest += p.interestCents;
     indemnity += p.indemnityCents;
     lateInvoices++;
+    if (settledOn === null) {
+      captureOpen += p.interestCents + p.indemnityCents;
+      openLate++;
+    } else capturePaid += p.interestCents + p.indemnityCents;
   }
   sections.push({
     title: fr ? 'Pénalités et indemnités non réclamées' : 'Penalties and indemnities not claimed',
@@ -181,6 +196,14 @@ export function buildAuditReport(sources: readonly ReportSource[], options: Repo
         ? `${lateInvoices} factures ont été ou sont payées en retard. La loi accorde sur elles {amount:${interest}} de pénalités de retard et {amount:${indemnity}} d’indemnités forfaitaires, soit {amount:${interest + indemnity}}, dus de plein droit même sans relance. Sauf facturation spécifique, ces sommes n’ont pas été réclamées.`
         : `${lateInvoices} invoices were or are paid late. The law grants {amount:${interest}} of late-payment interest and {amount:${indemnity}} of fixed indemnities on them, {amount:${interest + indemnity}} in all, due as of right without any reminder. Unless invoiced separately, they have not been claimed.`,
     ],
+    table: {
+      head: fr ? ['Factures', 'Nombre', 'Pénalités et indemnités'] : ['Invoices', 'Count', 'Interest and indemnities'],
+      rows: [
+        [fr ? 'encore ouvertes à la date d’arrêté' : 'still open at the as-of date', String(openLate), { cents: captureOpen }],
+        [fr ? 'payées en retard' : 'paid late', String(lateInvoices - openLate), { cents: capturePaid }],
+        [fr ? 'TOTAL' : 'TOTAL', String(lateInvoices), { cents: captureOpen + capturePaid }],
+      ],
+    },
   });
 
   const risks: (readonly ReportCell[])[] = [];
@@ -216,6 +239,22 @@ export function buildAuditReport(sources: readonly ReportSource[], options: Repo
     bars: { labels: top.slice(0, 10).map((c) => names.get(c.customerId) ?? c.customerId), values: top.slice(0, 10).map((c) => c.openCents) },
   });
 
+  // Collective procedures: the déclaration's deadline (BODACC + 2 months, 4 abroad) and where it stands.
+  const procedures = workspace.statuses.filter((x) => x.invoiceNumber === null && x.status.kind === 'collective');
+  if (procedures.length > 0) {
+    const rows = procedures.map((x): readonly ReportCell[] => {
+      const st = x.status as Extract<typeof x.status, { kind: 'collective' }>;
+      const bodacc = dayFromIso(st.bodaccDate) ?? asOf;
+      const deadline = addMonths(bodacc, st.isCreditorAbroad ? 4 : 2);
+      return [names.get(x.customerId) ?? x.customerId, st.openingDate.split('-').reverse().join('/'), st.bodaccDate.split('-').reverse().join('/'), frenchDate(deadline), { days: deadline - asOf }];
+    });
+    sections.push({
+      title: fr ? 'Procédures collectives' : 'Insolvency proceedings',
+      paragraphs: [fr ? 'Clients en procédure collective : la créance se déclare au mandataire dans les deux mois de la publication au BODACC (quatre mois pour un créancier établi hors de France métropolitaine) ; passé ce délai, seul un relevé de forclusion, dans les six mois, la sauve.' : 'Customers in insolvency proceedings: claims are lodged with the mandataire within two months of the BODACC publication (four abroad); after that, only a relief from foreclosure, within six months, saves them.'],
+      table: { head: fr ? ['Client', 'Jugement', 'BODACC', 'Date limite', 'Jours restants'] : ['Customer', 'Judgment', 'BODACC', 'Deadline', 'Days left'], rows },
+    });
+  }
+
   const warnings = sources.flatMap((s) => s.warnings.map((w) => `${s.name} — ${w}`));
   sections.push({
     title: fr ? 'Qualité des données' : 'Data quality',
@@ -242,6 +281,24 @@ export function buildAuditReport(sources: readonly ReportSource[], options: Repo
   if (recommendations.length === 0) recommendations.push(fr ? 'Aucune anomalie majeure : maintenir le suivi mensuel.' : 'No major issue: keep the monthly follow-up.');
   sections.push({ title: fr ? 'Recommandations' : 'Recommendations', paragraphs: recommendations });
 
+  // The executive summary, first and alone on its page: the findings that matter, each with its
+  // figure, and the three first actions.
+  const pct1 = (x: number) => (fr ? `${(Math.round(x * 10) / 10).toString().replace('.', ',')} %` : `${Math.round(x * 10) / 10}%`);
+  const findings: string[] = [
+    fr ? `Encours clients de {amount:${t.openCents}}, dont {amount:${t.overdueCents}} échus (${share === null ? 'part non définie' : pct1(share)}).` : `Receivables of {amount:${t.openCents}}, {amount:${t.overdueCents}} of it overdue (${share === null ? 'undefined share' : pct1(share)}).`,
+    fr ? `Plus de 90 jours de retard : {amount:${over90}}${t.openCents > 0 ? ` (${pct1((over90 / t.openCents) * 100)} de l’encours)` : ''}.` : `More than 90 days late: {amount:${over90}}${t.openCents > 0 ? ` (${pct1((over90 / t.openCents) * 100)} of receivables)` : ''}.`,
+    dso.simple === null
+      ? fr ? 'DSO non significatif sur la période (voir la méthode).' : 'DSO not meaningful over the period (see the method).'
+      : fr ? `DSO de ${String(roundTenth(dso.simple)).replace('.', ',')} jours sur ${windows} mois${dso.addSimple !== null ? `, dont ${String(roundTenth(dso.addSimple)).replace('.', ',')} jours dus aux retards` : ''}.` : `DSO of ${roundTenth(dso.simple)} days over ${windows} months${dso.addSimple !== null ? `, ${roundTenth(dso.addSimple)} days of it due to late payment` : ''}.`,
+    fr ? `Pénalités et indemnités dues et non réclamées : {amount:${captureOpen + capturePaid}}, dont {amount:${captureOpen}} sur des factures encore ouvertes.` : `Interest and indemnities due and not claimed: {amount:${captureOpen + capturePaid}}, {amount:${captureOpen}} of it on invoices still open.`,
+    topFiveShare === null ? (fr ? 'Concentration non définie.' : 'Concentration undefined.') : fr ? `Les cinq premiers clients portent ${pct1(topFiveShare)} de l’encours${risks.length > 0 ? ` ; ${risks.length} créances approchent de la prescription` : ''}.` : `The five largest customers hold ${pct1(topFiveShare)} of receivables${risks.length > 0 ? `; ${risks.length} claims are close to time-bar` : ''}.`,
+  ];
+  sections.unshift({
+    title: fr ? 'Synthèse' : 'Executive summary',
+    paragraphs: [fr ? 'Constats :' : 'Findings:', ...findings.map((f, i) => `${i + 1}. ${f}`), fr ? 'Actions prioritaires :' : 'First actions:', ...recommendations.slice(0, 3).map((r, i) => `${i + 1}. ${r}`)],
+    ownPage: true,
+  });
+
   return {
     lang,
     title: fr ? 'Audit des créances clients' : 'Receivables audit',
@@ -249,7 +306,8 @@ export function buildAuditReport(sources: readonly ReportSource[], options: Repo
     asOf: isoOf(asOf),
     sections,
     currency: ledger.currency,
-    figures: { openCents: t.openCents, overdueCents: t.overdueCents, penaltyCaptureCents: interest, indemnityCaptureCents: indemnity, topFiveShare, buckets: t.buckets, dsoSimple: dso.simple },
+    ...(options.computedIn ? { computedIn: options.computedIn } : {}),
+    figures: { openCents: t.openCents, overdueCents: t.overdueCents, penaltyCaptureCents: interest, indemnityCaptureCents: indemnity, captureOpenCents: captureOpen, capturePaidLateCents: capturePaid, topFiveShare, buckets: t.buckets, dsoSimple: dso.simple },
   };
 }
 

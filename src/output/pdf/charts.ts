@@ -34,8 +34,9 @@ export async function chartImages(model: ReportModel): Promise<Record<number, st
     // Chart.js draws on an OffscreenCanvas (its BasicPlatform) though its ChartItem type omits it.
     const chart = new Chart(s.canvas as HTMLCanvasElement, {
       type: 'bar',
-      data: { labels: [...section.bars.labels], datasets: [{ label: section.title, data: section.bars.values.map((v) => v / 100), backgroundColor: '#0072B2' }] },
-      options: { animation: false, responsive: false, devicePixelRatio: 1, indexAxis: 'y', plugins: { legend: { display: false } } },
+      // Days as they are, amounts in euros; every chart carries its title.
+      data: { labels: [...section.bars.labels], datasets: [{ label: section.bars.title ?? section.title, data: section.bars.values.map((v) => (section.bars?.unit === 'days' ? v : v / 100)), backgroundColor: '#0072B2' }] },
+      options: { animation: false, responsive: false, devicePixelRatio: 1, indexAxis: 'y', plugins: { legend: { display: false }, title: { display: true, text: section.bars.title ?? section.title, font: { size: 18 } } } },
     });
     out[i] = await s.png();
     chart.destroy();

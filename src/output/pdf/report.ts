@@ -28,11 +28,19 @@ export function renderReport(model: ReportModel, fonts: FontBytes, charts: Reado
   // Cover.
   doc.setFont(family(doc), 'bold').setFontSize(24).text(model.title, LEFT, 80);
   doc.setFont(family(doc), 'normal').setFontSize(13).text(model.subtitle, LEFT, 92);
-  doc.setFontSize(10).setTextColor(90).text(model.lang === 'fr' ? 'Établi avec Relance — calculé dans le navigateur, aucune donnée transmise.' : 'Made with Relance — computed in the browser, no data sent anywhere.', LEFT, 104);
+  const where = model.computedIn ?? (model.lang === 'fr' ? 'dans le navigateur, sans envoi de données' : 'in the browser, with no data sent');
+  doc.setFontSize(10).setTextColor(90).text(model.lang === 'fr' ? `Établi avec Relance — calculé ${where}.` : `Made with Relance — computed ${where}.`, LEFT, 104);
   doc.setTextColor(0);
+  // Sections follow one another (a new page only when little room is left), so that no page is
+  // nearly empty; the executive summary stands alone on the page after the cover.
+  let y = BOTTOM;
+  let previousOwnPage = true;
   for (const [index, section] of model.sections.entries()) {
-    doc.addPage();
-    let y = 22;
+    if (section.ownPage || previousOwnPage || y > BOTTOM - 45) {
+      doc.addPage();
+      y = 22;
+    } else y += 6;
+    previousOwnPage = section.ownPage === true;
     doc.setFont(family(doc), 'bold').setFontSize(15).text(section.title, LEFT, y);
     doc.setFont(family(doc), 'normal').setFontSize(10);
     y += 9;
@@ -56,7 +64,12 @@ export function renderReport(model: ReportModel, fonts: FontBytes, charts: Reado
         body: section.table.rows.map((r) => r.map(cell)),
         styles: { font: family(doc), fontSize: 8, cellPadding: 1.1 },
         headStyles: { font: family(doc), fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
-        columnStyles: Object.fromEntries(numeric.map((isNum, i) => [i, { halign: isNum ? 'right' : 'left' }])),
+        // Amounts never wrap; numeric columns and their headers are right-aligned; total rows bold.
+        columnStyles: Object.fromEntries(numeric.map((isNum, i) => [i, isNum ? { halign: 'right', cellWidth: 'wrap' } : { halign: 'left' }])),
+        didParseCell: (data) => {
+          if (data.section === 'head' && numeric[data.column.index]) data.cell.styles.halign = 'right';
+          if (data.section === 'body' && /^(TOTAL|Total)/.test(String((data.row.raw as unknown[])[0] ?? ''))) data.cell.styles.fontStyle = 'bold';
+        },
       });
       y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 8;
     }
@@ -70,10 +83,15 @@ export function renderReport(model: ReportModel, fonts: FontBytes, charts: Reado
       y += 90;
     } else if (section.bars && section.bars.values.length > 0) {
       const rows = section.bars.labels.length;
-      if (y + rows * 7 > BOTTOM) {
+      if (y + rows * 7 + 8 > BOTTOM) {
         doc.addPage();
         y = 22;
       }
+      const bars = section.bars;
+      const value = (v: number) => (bars.unit === 'days' ? formatDays(v, model.lang) : formatCents(v, model.lang, model.currency));
+      doc.setFont(family(doc), 'bold').setFontSize(9).text(bars.title ?? section.title, LEFT, y + 3);
+      doc.setFont(family(doc), 'normal');
+      y += 7;
       const max = Math.max(1, ...section.bars.values.map((v) => Math.abs(v)));
       const labelWidth = 55;
       section.bars.labels.forEach((label, i) => {
@@ -81,7 +99,7 @@ export function renderReport(model: ReportModel, fonts: FontBytes, charts: Reado
         const w = ((WIDTH - labelWidth - 35) * Math.abs(v)) / max;
         doc.setFontSize(8).text((doc.splitTextToSize(label, labelWidth - 2) as string[])[0] ?? '', LEFT, y + 4);
         doc.setFillColor(v < 0 ? 213 : 0, v < 0 ? 94 : 114, v < 0 ? 0 : 178).rect(LEFT + labelWidth, y, Math.max(w, 0.3), 5, 'F');
-        doc.text(formatCents(v, model.lang, model.currency), LEFT + labelWidth + w + 2, y + 4);
+        doc.text(value(v), LEFT + labelWidth + w + 2, y + 4);
         y += 7;
       });
       doc.setFontSize(10);
