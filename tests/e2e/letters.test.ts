@@ -42,7 +42,7 @@ test('preview a mise en demeure, download it: a valid PDF with the customer and 
   expect(text).toContain(action.customer);
   expect(text).toContain('MISE EN DEMEURE DE PAYER');
   // The identity filled in, and the postcode line of a long address never cut.
-  for (const part of ['Atelier Martin', 'SARL au capital de 10 000 €', 'SIREN 123456789', 'Claire Martin, gérante', '69006 LYON']) expect(text).toContain(part);
+  for (const part of ['Atelier Martin', 'SARL au capital de 10 000 €', 'SIREN 123 456 789', 'Claire Martin, gérante', '69006 LYON']) expect(text).toContain(part);
   expect(text).toContain(euro(action.amountCents + extra));
   await app.go('historique');
   await expect(page.getByTestId('history').locator('summary')).toContainText('(0)');

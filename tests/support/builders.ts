@@ -61,3 +61,8 @@ export function profiledWorkspace(addresses: Readonly<Record<string, string>> = 
     customers: Object.entries(addresses).map(([customerId, address]) => ({ customerId, regime: 'b2b' as const, address })),
   };
 }
+
+/** A value with its no-break spaces (French typography) turned into plain spaces, to compare wording. */
+export function plainSpaces<T>(x: T): T {
+  return JSON.parse(JSON.stringify(x).replace(/[\u00a0\u202f]/g, ' ')) as T;
+}

@@ -110,18 +110,53 @@ function senderBlock(p: Profile): { lines: string[]; legal: string[] } {
   return { lines, legal };
 }
 
-function previousReminders(history: readonly HistoryEntry[], customerId: string, asOf: Day): string[] {
+function previousReminders(history: readonly HistoryEntry[], customerId: string, asOf: Day, lang: LetterLang): string[] {
   return history
     .filter((h) => h.customerId === customerId && h.date <= isoOf(asOf) && h.step !== 'courtesy')
     .sort((a, b) => (a.date < b.date ? -1 : 1))
-    .map((h) => h.date.split('-').reverse().join('/'));
+    .map((h) => longDate(dayFromIso(h.date) ?? asOf, lang));
+}
+
+/** "a, b et c" / "a, b and c". */
+function joinedList(items: readonly string[], lang: LetterLang): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${items[items.length - 1]}`;
+}
+
+/**
+ * French typography on a finished letter: a no-break space inside « », before : ; ! ? and inside
+ * long dates and SIREN numbers, so that no line starts with a colon or splits "1er mars".
+ */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/« /g, '«\u00a0')
+    .replace(/ »/g, '\u00a0»')
+    .replace(/ ([:;!?])/g, '\u00a0$1')
+    .replace(/(\d|1er) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) (\d{4})/g, '$1\u00a0$2\u00a0$3')
+    .replace(/(SIREN(?: du débiteur)?\s*:?\s*)(\d{3}) ?(\d{3}) ?(\d{3})\b/g, '$1$2\u00a0$3\u00a0$4');
 }
 
 export function buildLetter(ctx: LetterContext): LetterModel {
-  if (ctx.kind === 'echeancier') return buildPaymentPlan(ctx);
-  if (ctx.kind === 'declaration_de_creance') return buildProofOfClaim(ctx);
-  if (ctx.kind === 'injonction_de_payer') return buildPaymentOrderPack(ctx);
-  return buildReminder(ctx);
+  const m = ctx.kind === 'echeancier' ? buildPaymentPlan(ctx) : ctx.kind === 'declaration_de_creance' ? buildProofOfClaim(ctx) : ctx.kind === 'injonction_de_payer' ? buildPaymentOrderPack(ctx) : buildReminder(ctx);
+  return ctx.lang === 'fr' ? withFrenchSpacing(m) : m;
+}
+
+/** Every text of a French letter with its no-break spaces (figures and tables untouched). */
+function withFrenchSpacing(m: LetterModel): LetterModel {
+  const f = frenchSpacing;
+  return {
+    ...m,
+    references: m.references.map(f),
+    subject: f(m.subject),
+    intro: m.intro.map(f),
+    amounts: m.amounts.map((a) => ({ ...a, label: f(a.label), ...(a.basis ? { basis: f(a.basis) } : {}) })),
+    body: m.body.map(f),
+    closing: f(m.closing),
+    attachments: m.attachments.map(f),
+    placeAndDate: f(m.placeAndDate),
+    sender: { lines: m.sender.lines, legal: m.sender.legal.map(f) },
+    ...(m.acceptance ? { acceptance: f(m.acceptance) } : {}),
+  };
 }
 
 /**
@@ -216,7 +251,7 @@ function buildReminder(ctx: LetterContext): LetterModel {
   }
   const total = amounts.reduce((s, a) => s + a.cents, 0) as Cents;
   const deadlineDays = ctx.deadlineDays ?? 8;
-  const reminders = previousReminders(workspace.history, customer.id, asOf);
+  const reminders = previousReminders(workspace.history, customer.id, asOf, lang);
   const profile = workspace.profile;
   const { sender, placeAndDate, signature, closing } = frame(ctx);
   const first = lines[0];
@@ -236,7 +271,7 @@ function buildReminder(ctx: LetterContext): LetterModel {
         ? `Sauf erreur de notre part, ${lines.length > 1 ? 'les factures ci-dessous restent impayées' : 'la facture ci-dessous reste impayée'} à ce jour, pour un total de {amount:${principal}} TTC.`
         : `Unless we are mistaken, ${lines.length > 1 ? 'the invoices below remain unpaid' : 'the invoice below remains unpaid'} to date, for a total of {amount:${principal}} including VAT.`,
     );
-    body.push(fr ? `Nous vous remercions de bien vouloir procéder à son règlement ${payment}.` : `Please arrange payment ${payment}.`);
+    body.push(fr ? `Nous vous remercions de bien vouloir procéder à ${lines.length > 1 ? 'leur' : 'son'} règlement ${payment}.` : `Please arrange payment ${payment}.`);
     body.push(fr ? 'Si votre paiement a été effectué entre-temps, merci de ne pas tenir compte de ce courrier.' : 'If you have paid in the meantime, please disregard this letter.');
   } else if (kind === 'relance') {
     subject = fr ? 'Relance – relevé de compte et factures échues impayées' : 'Second reminder – statement of account and overdue invoices';
@@ -268,8 +303,8 @@ function buildReminder(ctx: LetterContext): LetterModel {
     subject = fr ? 'MISE EN DEMEURE DE PAYER' : 'FORMAL NOTICE TO PAY (MISE EN DEMEURE)';
     intro.push(
       fr
-        ? `${reminders.length > 0 ? `Malgré nos relances des ${reminders.join(', ')}, les` : 'Les'} factures suivantes demeurent impayées :`
-        : `${reminders.length > 0 ? `Despite our reminders of ${reminders.join(', ')}, the` : 'The'} following invoices remain unpaid:`,
+        ? `${reminders.length > 0 ? `Malgré ${reminders.length > 1 ? `nos relances des ${joinedList(reminders, lang)}` : `notre relance du ${reminders[0]}`}, les` : 'Les'} factures suivantes demeurent impayées :`
+        : `${reminders.length > 0 ? `Despite our ${reminders.length > 1 ? 'reminders' : 'reminder'} of ${joinedList(reminders, lang)}, the` : 'The'} following invoices remain unpaid:`,
     );
     body.push(
       fr

@@ -133,7 +133,7 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
     const money = (c: number) => formatCents(c, m.lang, m.currency);
     autoTable(doc, {
       startY: y,
-      margin: { left: LEFT, right: 210 - RIGHT, bottom: 297 - BOTTOM },
+      margin: { top: 22, left: LEFT, right: 210 - RIGHT, bottom: 297 - BOTTOM },
       head: [fr ? ['N° facture', 'Date', 'Échéance', 'Montant TTC', 'Réglé', 'Solde'] : ['Invoice no.', 'Date', 'Due', 'Amount', 'Paid', 'Balance']],
       body: m.invoices.map((l) => [lineLabel(l, m.lang), l.issued ?? '—', l.due ?? '—', money(l.amount), money(l.paid), money(l.balance)]),
       styles: { font: family(doc), fontSize: 8.5, cellPadding: 1.2 },
@@ -145,7 +145,7 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
   if (m.schedule.length > 0) {
     autoTable(doc, {
       startY: y,
-      margin: { left: LEFT + 30, right: 210 - RIGHT + 30, bottom: 297 - BOTTOM },
+      margin: { top: 22, left: LEFT + 30, right: 210 - RIGHT + 30, bottom: 297 - BOTTOM },
       head: [fr ? ['Échéance', 'Montant'] : ['Due date', 'Amount']],
       body: m.schedule.map((x) => [x.due, formatCents(x.cents, m.lang, m.currency)]),
       styles: { font: family(doc), fontSize: 9, cellPadding: 1.2 },
@@ -154,7 +154,9 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
     });
     y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 6;
   }
-  // Amounts claimed, each with its basis, and the total.
+  // Amounts claimed, each with its basis, and the total: one block, never split across a page.
+  const blockHeight = m.amounts.reduce((h, a) => h + (doc.splitTextToSize(`${a.label}${a.basis ? ` (${a.basis})` : ''}`, WIDTH - 45) as string[]).length * 4.6 + 1.5, 0) + 10;
+  y = ensureSpace(doc, y, blockHeight);
   for (const a of m.amounts) {
     y = ensureSpace(doc, y, 10);
     const label = doc.splitTextToSize(`${a.label}${a.basis ? ` (${a.basis})` : ''}`, WIDTH - 45) as string[];
@@ -168,6 +170,9 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
   doc.setFont(family(doc), 'normal');
   y += 9;
   y = paragraphs(doc, m.body.map((p) => withAmounts(p, m)), y);
+  // The closing formula and the signature stay together on one page.
+  const closingLines = m.closing ? (doc.splitTextToSize(m.closing, WIDTH) as string[]).length : 0;
+  y = ensureSpace(doc, y, closingLines * 5 + 7 + m.signature.length * 5);
   if (m.closing) y = paragraphs(doc, [m.closing], y);
   y = ensureSpace(doc, y + 4, 14);
   for (const s of m.signature) {
@@ -217,6 +222,8 @@ function ensureSpace(doc: jsPDF, y: number, needed: number): number {
 
 function drawFooter(doc: jsPDF, m: LetterModel, page: number, count: number): void {
   doc.setFont(family(doc), 'normal').setFontSize(7.5).setTextColor(90);
+  // Continuation pages say which letter they continue.
+  if (page > 1) doc.text((doc.splitTextToSize(`${m.sender.lines[0] ?? ''} — ${m.subject} — ${m.recipient[0] ?? m.customerId} (${m.lang === 'fr' ? 'suite' : 'continued'})`, WIDTH) as string[])[0] ?? '', LEFT, 12);
   const mentions = [...m.sender.lines, ...m.sender.legal].join(' · ');
   doc.text(doc.splitTextToSize(mentions, WIDTH - 25) as string[], LEFT, 283);
   doc.text(`${m.lang === 'fr' ? 'Page' : 'Page'} ${page} / ${count}`, RIGHT, 283, { align: 'right' });
