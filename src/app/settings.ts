@@ -4,7 +4,7 @@
  * terms, policy, profile and language. `settingsFrom` checks what the page or the command line
  * typed and names the field it refuses.
  */
-import { applyTerms, dayFromIso, DEFAULT_BUCKET_EDGES, DEFAULT_TERMS_DAYS, emptyWorkspace, validBucketEdges, type AgingBasis, type Cents, type Day, type Lang, type Ledger, type ManualSales, type PaymentTerms, type TermsApplied, type Workspace } from '../core/index.ts';
+import { applyTerms, dayFromIso, parseTypedCents, DEFAULT_BUCKET_EDGES, DEFAULT_TERMS_DAYS, emptyWorkspace, validBucketEdges, type AgingBasis, type Cents, type Day, type Lang, type Ledger, type ManualSales, type PaymentTerms, type TermsApplied, type Workspace } from '../core/index.ts';
 
 export type Settings = {
   readonly asOf: Day;
@@ -68,6 +68,22 @@ export function settingsFrom(input: SettingsInput): SettingsResult {
       workspace: input.workspace ?? emptyWorkspace(),
     },
   };
+}
+
+/**
+ * Monthly sales as the user typed them (`YYYY-MM` → text such as "12 345,67"): the amounts read
+ * exactly, the months whose text is not an amount (or is negative) named so the page can say so.
+ */
+export function manualSalesFrom(typed: Readonly<Record<string, string>>): { readonly sales: [string, number][]; readonly refused: string[] } {
+  const sales: [string, number][] = [];
+  const refused: string[] = [];
+  for (const [month, text] of Object.entries(typed)) {
+    if (text.trim() === '') continue;
+    const cents = parseTypedCents(text);
+    if (cents !== null && cents >= 0) sales.push([month, cents]);
+    else refused.push(month);
+  }
+  return { sales, refused };
 }
 
 /** The payment terms of these settings: the default, and each customer's own from the workspace. */

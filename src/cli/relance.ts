@@ -54,6 +54,23 @@ const USAGE = `usage: relance analyze <file…> ${SETTINGS_FLAGS} [--sheet NAME]
 
 const FLAG_OF: Record<SettingsField, string> = { asOf: '--as-of must be a date written YYYY-MM-DD', basis: '--basis must be due or issued', edges: '--buckets must be increasing whole numbers of days, e.g. 30,60,90,120', windows: '--windows must be a whole number from 1 to 24', termsDays: '--terms must be a whole number of days from 0 to 3650', lang: '--lang must be fr or en' };
 
+const failed = Symbol('failed');
+
+/** A JSON file given on the command line, or `failed` after saying why on stderr. */
+function readJson(path: string, what: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    process.stderr.write(`relance: cannot read the ${what} ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return failed;
+  }
+}
+
+function refused(detail: string, lang: Lang): number {
+  process.stderr.write(`relance: ${describeIssue({ code: 'WorkspaceRefused', severity: 'error', params: { detail } }, lang)}\n`);
+  return 1;
+}
+
 function main(argv: readonly string[]): number {
   const args = parseArgs(argv);
   const flag = (k: string): string | undefined => {
@@ -70,37 +87,21 @@ function main(argv: readonly string[]): number {
   let workspace: Workspace | undefined;
   const workspacePath = flag('workspace');
   if (workspacePath !== undefined) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(readFileSync(workspacePath, 'utf8'));
-    } catch (e) {
-      process.stderr.write(`relance: cannot read the workspace ${workspacePath}: ${e instanceof Error ? e.message : String(e)}\n`);
-      return 1;
-    }
+    const parsed = readJson(workspacePath, 'workspace');
+    if (parsed === failed) return 1;
     const migrated = migrateWorkspace(parsed);
-    if (!migrated.ok) {
-      process.stderr.write(`relance: ${describeIssue({ code: 'WorkspaceRefused', severity: 'error', params: { detail: migrated.detail } }, lang)}\n`);
-      return 1;
-    }
+    if (!migrated.ok) return refused(migrated.detail, lang);
     workspace = migrated.workspace;
     if (migrated.repairs.length > 0) process.stderr.write(`relance: workspace fields of an unexpected type set back to their default: ${migrated.repairs.join(', ')}\n`);
   }
   const profilePath = flag('profile');
   if (profilePath !== undefined) {
-    let profile: unknown;
-    try {
-      profile = JSON.parse(readFileSync(profilePath, 'utf8'));
-    } catch (e) {
-      process.stderr.write(`relance: cannot read the profile ${profilePath}: ${e instanceof Error ? e.message : String(e)}\n`);
-      return 1;
-    }
+    const profile = readJson(profilePath, 'profile');
+    if (profile === failed) return 1;
     // The profile is checked as part of a workspace: the same rules as the page's.
     const base = workspace ?? emptyWorkspace();
     const merged = migrateWorkspace({ ...base, profile: { ...base.profile, ...(typeof profile === 'object' && profile !== null ? profile : {}) } });
-    if (!merged.ok) {
-      process.stderr.write(`relance: ${describeIssue({ code: 'WorkspaceRefused', severity: 'error', params: { detail: merged.detail } }, lang)}\n`);
-      return 1;
-    }
+    if (!merged.ok) return refused(merged.detail, lang);
     workspace = merged.workspace;
   }
   const buckets = flag('buckets');

@@ -5,6 +5,7 @@
  * separator a reader splits on, and one starting like a formula (= + - @, tab, carriage return, or
  * their full-width forms) gets a leading apostrophe.
  */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import * as XLSX from 'xlsx';
 import { excelSerialOf, frenchDate } from '../core/index.ts';
 import type { ExportCell, ExportTable } from '../app/exports.ts';
@@ -16,7 +17,7 @@ export function neutralize(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-/** One workbook, a sheet per table: numbers as numbers (2 decimals), dates as date cells. */
+/** One workbook, a sheet per table: numbers as numbers (2 decimals), dates as date cells, the header row frozen and filterable. */
 export function tablesToXlsx(tables: readonly ExportTable[]): Uint8Array {
   const wb = XLSX.utils.book_new();
   for (const t of tables) {
@@ -33,9 +34,27 @@ export function tablesToXlsx(tables: readonly ExportTable[]): Uint8Array {
     t.rows.forEach((row, r) => row.forEach((cell, c) => put(r + 1, c, cell)));
     ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: Math.max(t.rows.length, 1), c: Math.max(t.head.length - 1, 0) } });
     ws['!cols'] = t.head.map((h) => ({ wch: Math.max(10, h.length + 2) }));
+    if (t.head.length > 0) ws['!autofilter'] = { ref: ws['!ref'] };
     XLSX.utils.book_append_sheet(wb, ws, t.name.slice(0, 31));
   }
-  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
+  return freezeHeaderRows(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer));
+}
+
+const PLAIN_VIEW = '<sheetView workbookViewId="0"/>';
+const FROZEN_VIEW = '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>';
+
+/**
+ * The header row of every sheet stays in view while scrolling (a frozen pane). SheetJS's community
+ * build writes a plain sheet view only, so the pane is put into each worksheet part afterwards.
+ */
+function freezeHeaderRows(xlsx: Uint8Array): Uint8Array {
+  const parts = unzipSync(xlsx);
+  for (const [name, bytes] of Object.entries(parts)) {
+    if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) continue;
+    const xml = strFromU8(bytes);
+    if (xml.includes(PLAIN_VIEW)) parts[name] = strToU8(xml.replace(PLAIN_VIEW, FROZEN_VIEW));
+  }
+  return zipSync(parts, { level: 6 });
 }
 
 /** A table as CSV for French spreadsheets: UTF-8 with BOM, `;`, decimal comma, dd/mm/yyyy. */

@@ -119,12 +119,18 @@ function customerOf(v: unknown, i: number): CustomerSettings {
   };
 }
 
-function statusOf(v: unknown, i: number): StatusEntry {
-  const f = `statuses[${i}]`;
+/** A status or history entry's common part: an object with an id and the customer it belongs to. */
+function entryOf(v: unknown, f: string): Record<string, unknown> {
   need(isObject(v), f);
   const e = v as Record<string, unknown>;
   need(typeof e.id === 'string', `${f}.id`);
   need(typeof e.customerId === 'string' && e.customerId !== '', `${f}.customerId`);
+  return e;
+}
+
+function statusOf(v: unknown, i: number): StatusEntry {
+  const f = `statuses[${i}]`;
+  const e = entryOf(v, f);
   need(e.invoiceNumber === null || typeof e.invoiceNumber === 'string', `${f}.invoiceNumber`);
   need(isObject(e.status), `${f}.status`);
   const s = e.status as Record<string, unknown>;
@@ -153,10 +159,7 @@ function statusOf(v: unknown, i: number): StatusEntry {
 
 function historyOf(v: unknown, i: number): HistoryEntry {
   const f = `history[${i}]`;
-  need(isObject(v), f);
-  const h = v as Record<string, unknown>;
-  need(typeof h.id === 'string', `${f}.id`);
-  need(typeof h.customerId === 'string' && h.customerId !== '', `${f}.customerId`);
+  const h = entryOf(v, f);
   need(oneOf(LOGGED, h.step), `${f}.step`);
   need(isIsoDay(h.date), `${f}.date`);
   need(oneOf(CHANNELS, h.channel), `${f}.channel`);

@@ -1,6 +1,6 @@
 /** One Settings object, checked once: every field the page or the CLI typed, refused by name. */
 import { describe, expect, it } from 'vitest';
-import { settingsFrom } from '../../../src/app/settings.ts';
+import { manualSalesFrom, settingsFrom } from '../../../src/app/settings.ts';
 
 describe('settingsFrom', () => {
   it('fills the defaults of numbers.md', () => {
@@ -27,5 +27,16 @@ describe('settingsFrom', () => {
   it('keeps only well-formed typed sales', () => {
     const r = settingsFrom({ asOf: '2026-03-31', manualSales: [['2026-03', 100], ['March', 5], ['2026-02', -1], ['2026-01', 1.5]] });
     expect(r.ok && [...(r.settings.manualSales ?? new Map())]).toEqual([['2026-03', 100]]);
+  });
+});
+
+describe('manualSalesFrom', () => {
+  it('reads typed amounts exactly, skips empty months and names the unreadable ones', () => {
+    const r = manualSalesFrom({ '2026-03': '12 345,67 €', '2026-02': '', '2026-01': 'douze', '2025-12': '-5', '2025-11': '0,1' });
+    expect(r.sales).toEqual([
+      ['2026-03', 1234567],
+      ['2025-11', 10],
+    ]);
+    expect(r.refused).toEqual(['2026-01', '2025-12']);
   });
 });

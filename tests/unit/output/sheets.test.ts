@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
 import { describe, expect, it } from 'vitest';
@@ -32,6 +33,22 @@ describe('exports', () => {
     expect(aging.find((r) => r['Code client'] === 'TOTAL')?.['Total']).toBe(1294.56);
     // No cell anywhere holds a formula.
     for (const name of wb.SheetNames) for (const [ref, cell] of Object.entries(wb.Sheets[name] as XLSX.WorkSheet)) if (!ref.startsWith('!')) expect((cell as XLSX.CellObject).f).toBeUndefined();
+  });
+
+  it('keeps the header row in view (a frozen pane) and filterable on every sheet', () => {
+    const bytes = tablesToXlsx(tables);
+    const parts = unzipSync(bytes);
+    const sheets = Object.keys(parts).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    expect(sheets).toHaveLength(3);
+    for (const name of sheets) {
+      const xml = strFromU8(parts[name] as Uint8Array);
+      expect(xml, name).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+      // The worksheet's element order (sheetViews before sheetData, autoFilter after it) is what Excel requires.
+      expect(xml.indexOf('<sheetViews>')).toBeLessThan(xml.indexOf('<sheetData'));
+      expect(xml.indexOf('<autoFilter')).toBeGreaterThan(xml.indexOf('</sheetData>'));
+    }
+    const wb = XLSX.read(bytes, { type: 'array' });
+    expect((wb.Sheets['Détail des pièces'] as XLSX.WorkSheet)['!autofilter']?.ref).toBe((wb.Sheets['Détail des pièces'] as XLSX.WorkSheet)['!ref']);
   });
 
   it('writes French CSV: BOM, semicolons, decimal commas, dd/mm/yyyy, neutralised text', () => {
