@@ -98,7 +98,7 @@ export const UI = {
     'tiles.wdl': 'Retard moyen pondéré',
     'tiles.formula': 'Formule',
     'tiles.best': 'meilleur possible : {value}',
-    'explain.dsoSimple': 'Encours TTC ÷ ventes TTC des {n} derniers mois × nombre de jours de la période.',
+    'explain.dsoSimple': 'Encours TTC ÷ ventes TTC sur les {n} derniers mois × nombre de jours de la période.',
     'explain.dsoCountback': 'On retranche de l’encours les ventes des mois les plus récents, mois par mois, jusqu’à l’épuiser.',
     'explain.add': 'DSO − DSO meilleur possible (calculé sur le seul non-échu) : les jours dus aux retards.',
     'explain.cei': '(encours début + ventes − encours fin) ÷ (encours début + ventes − non-échu fin) × 100.',
@@ -121,7 +121,7 @@ export const UI = {
     'bulk.help': 'Indiquez ce que vous avez déjà envoyé, avec sa date : la prochaine étape en tiendra compte.',
     'bulk.customers': 'Clients concernés',
     'bulk.all': 'tout cocher',
-    'bulk.record': 'Enregistrer pour {n} clients',
+    'bulk.record': 'Enregistrer pour {n} {n:client|clients}',
     'bulk.note': 'envoyé hors Relance',
     'tiles.addCountback': 'par épuisement du CA : {value}',
     'warnings.more': 'voir les {n} lignes',
@@ -133,7 +133,7 @@ export const UI = {
     'summary.overdueOf': 'dont {amount} échu',
     'tiles.dsoPlain': 'Délai moyen de paiement (DSO)',
     'tiles.chase': 'À relancer aujourd’hui',
-    'tiles.chaseSub': '{n} clients',
+    'tiles.chaseSub': '{n} {n:client|clients}',
     'tiles.cost': 'Coût de l’attente',
     'tiles.costSub': 'pénalités et indemnités dues sur ces relances',
     'tiles.costSales': 'pénalités et indemnités dues ; {amount} de ventes pour compenser les impayés',
@@ -146,7 +146,7 @@ export const UI = {
     'view.reglages': 'Réglages',
     'announce.ready': 'Analyse prête : encours {open}, dont {overdue} échu.',
     'report.statusOk': '{name} : {invoices} pièces, {customers} clients, rien à signaler.',
-    'report.statusAttention': '{name} : {invoices} pièces, {customers} clients — {n} points à vérifier.',
+    'report.statusAttention': '{name} : {invoices} {invoices:pièce|pièces}, {customers} {customers:client|clients} — {n} {n:point|points} à vérifier.',
     'saved.device': 'Enregistré sur cet appareil : la dernière analyse se rouvre au prochain chargement.',
     'saved.keep': 'Garder la dernière analyse sur cet appareil',
     'saved.reopened': 'Dernière analyse rouverte ({names}, au {date}).',
@@ -234,7 +234,7 @@ export const UI = {
     'waiting.NextStepNotYetDue': 'étape faite ; la suivante sera due le {date}',
     'waiting.AllStepsDone': 'toutes les étapes de la politique ont été faites',
     'waiting.Paused': 'en pause (promesse ou plan de paiement en cours)',
-    'ws.title': 'Espace de travail',
+    'ws.title': 'Votre entreprise (expéditeur des lettres), textes des lettres, sauvegarde',
     'ws.export': 'Exporter (JSON)',
     'ws.import': 'Importer un espace de travail…',
     'ws.newer': 'L’espace de travail enregistré a été écrit par une version plus récente de Relance : cet onglet ne peut ni le lire ni l’enregistrer. Rechargez la page pour utiliser la nouvelle version ; rien n’a été modifié.',
@@ -269,7 +269,7 @@ export const UI = {
     'policy.save': 'Enregistrer la politique',
     'policy.current': 'Actuelle',
     'policy.draft': 'Simulée',
-    'policy.customers': '{n} clients, {amount}',
+    'policy.customers': '{n} {n:client|clients}, {amount}',
     'step.courtesy': 'Rappel préventif',
     'reason.DueSoon': 'facture {invoice} à échéance dans {days} jours',
     'reason.FormalNoticeFirst': 'aucune mise en demeure enregistrée : elle précède toute injonction de payer',
@@ -335,7 +335,7 @@ export const UI = {
     'erase.button': 'Tout effacer',
     'erase.confirm': 'Effacer l’espace de travail (profil, politique, statuts, historique), les correspondances mémorisées et la copie hors ligne du site ? Exportez d’abord l’espace de travail si vous voulez le garder.',
     'erase.done': 'Tout a été effacé de ce navigateur.',
-    'backup.reminder': '{n} modifications depuis votre dernière sauvegarde : exportez l’espace de travail pour ne rien perdre.',
+    'backup.reminder': '{n} {n:modification|modifications} depuis votre dernière sauvegarde : exportez l’espace de travail pour ne rien perdre.',
     'worker.fallback': 'Le calcul se fait sur la page (le navigateur a refusé le Web Worker) : la page peut ralentir sur de gros fichiers.',
   },
   en: {
@@ -436,7 +436,7 @@ export const UI = {
     'tiles.wdl': 'Weighted days late',
     'tiles.formula': 'Formula',
     'tiles.best': 'best possible: {value}',
-    'explain.dsoSimple': 'Receivables incl. tax ÷ sales incl. tax of the last {n} months × days in the period.',
+    'explain.dsoSimple': 'Receivables incl. tax ÷ sales incl. tax of the last {n} {n:month|months} × days in the period.',
     'explain.dsoCountback': 'Sales of the latest months are taken off the receivables, month by month, until they are used up.',
     'explain.add': 'DSO − best possible DSO (on not-yet-due receivables only): the days owed to late payment.',
     'explain.cei': '(opening receivables + sales − closing receivables) ÷ (opening receivables + sales − closing not due) × 100.',
@@ -459,7 +459,7 @@ export const UI = {
     'bulk.help': 'Record what you already sent, with its date: the next step takes it into account.',
     'bulk.customers': 'Customers',
     'bulk.all': 'tick all',
-    'bulk.record': 'Record for {n} customers',
+    'bulk.record': 'Record for {n} {n:customer|customers}',
     'bulk.note': 'sent outside Relance',
     'tiles.addCountback': 'countback: {value}',
     'warnings.more': 'see the {n} rows',
@@ -471,7 +471,7 @@ export const UI = {
     'summary.overdueOf': '{amount} of it overdue',
     'tiles.dsoPlain': 'Days sales outstanding (DSO)',
     'tiles.chase': 'To chase today',
-    'tiles.chaseSub': '{n} customers',
+    'tiles.chaseSub': '{n} {n:customer|customers}',
     'tiles.cost': 'Cost of waiting',
     'tiles.costSub': 'interest and indemnities due on these',
     'tiles.costSales': 'interest and indemnities due; {amount} of sales to make up for the unpaid',
@@ -484,7 +484,7 @@ export const UI = {
     'view.reglages': 'Settings',
     'announce.ready': 'Analysis ready: receivables {open}, {overdue} of it overdue.',
     'report.statusOk': '{name}: {invoices} items, {customers} customers, nothing to report.',
-    'report.statusAttention': '{name}: {invoices} items, {customers} customers — {n} points to check.',
+    'report.statusAttention': '{name}: {invoices} {invoices:item|items}, {customers} {customers:customer|customers} — {n} {n:point|points} to check.',
     'saved.device': 'Saved on this device: the last analysis reopens next time.',
     'saved.keep': 'Keep the last analysis on this device',
     'saved.reopened': 'Last analysis reopened ({names}, as of {date}).',
@@ -572,7 +572,7 @@ export const UI = {
     'waiting.NextStepNotYetDue': 'step done; the next one falls due on {date}',
     'waiting.AllStepsDone': 'every step of the policy has been taken',
     'waiting.Paused': 'paused (promise or payment plan running)',
-    'ws.title': 'Workspace',
+    'ws.title': 'Your company (the letters’ sender), letter texts, backup',
     'ws.export': 'Export (JSON)',
     'ws.import': 'Import a workspace…',
     'ws.newer': 'The saved workspace was written by a newer version of Relance: this tab can neither read nor save it. Reload the page to use the new version; nothing was changed.',
@@ -607,7 +607,7 @@ export const UI = {
     'policy.save': 'Save the policy',
     'policy.current': 'Current',
     'policy.draft': 'Simulated',
-    'policy.customers': '{n} customers, {amount}',
+    'policy.customers': '{n} {n:customer|customers}, {amount}',
     'step.courtesy': 'Courtesy reminder',
     'reason.DueSoon': 'invoice {invoice} falls due in {days} days',
     'reason.FormalNoticeFirst': 'no formal notice recorded: it must come before any payment order',
@@ -673,14 +673,24 @@ export const UI = {
     'erase.button': 'Erase everything',
     'erase.confirm': 'Erase the workspace (profile, policy, statuses, history), the remembered mappings and the offline copy of the site? Export the workspace first if you want to keep it.',
     'erase.done': 'Everything was erased from this browser.',
-    'backup.reminder': '{n} changes since your last backup: export the workspace so that nothing is lost.',
+    'backup.reminder': '{n} {n:change|changes} since your last backup: export the workspace so that nothing is lost.',
     'worker.fallback': 'Computing on the page (the browser refused the Web Worker): the page may slow down on large files.',
   },
 } as const;
 
 export type UiKey = keyof (typeof UI)['fr'];
 
+/**
+ * The wording of `key` with its parameters: `{n}` is the value, `{n:client|clients}` the word that
+ * agrees with it (French: singular for 0 and 1; English: for 1 only).
+ */
 export function t(lang: 'fr' | 'en', key: UiKey, params?: Record<string, string | number>): string {
   const template: string = UI[lang][key];
-  return params ? template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? '')) : template;
+  if (!params) return template;
+  return template.replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (_, k: string, one: string | undefined, many: string | undefined) => {
+    const value = params[k];
+    if (one === undefined) return String(value ?? '');
+    const n = Number(value);
+    return (lang === 'fr' ? Math.abs(n) < 2 : n === 1) ? one : (many ?? '');
+  });
 }

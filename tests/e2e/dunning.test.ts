@@ -45,7 +45,7 @@ test('mark an action as done, reload, see the history and the next step; export,
 
   // Export, clear storage, import: the same history comes back.
   await app.go('reglages');
-  await page.getByText('Espace de travail', { exact: true }).click();
+  await page.getByTestId('workspace-panel').locator('summary').click();
   const download = page.waitForEvent('download');
   await page.getByTestId('ws-export').click();
   const file = await (await download).path();
@@ -111,4 +111,27 @@ test('a long worklist is drawn a hundred actions at a time, the rest one click a
   await page.getByTestId('more-actions').click();
   await expect(actions).toHaveCount(Math.min(200, total));
   if (total <= 200) await expect(page.getByTestId('more-actions')).toHaveCount(0);
+});
+
+test('reminders already sent outside Relance, recorded in bulk, move those customers back to the step after them', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('relances');
+  const worklist = page.getByTestId('worklist');
+  const card = worklist.locator('[data-testid="action"][data-step="mise_en_demeure"]').first();
+  const customer = (await card.getAttribute('data-customer')) as string;
+  // Folded: the day's actions come first.
+  const bulk = page.getByTestId('bulk-record');
+  await expect(bulk).not.toHaveAttribute('open', '');
+  await bulk.locator('summary').click();
+  await bulk.getByLabel('Étape').selectOption('rappel');
+  await bulk.getByLabel('Date').fill('2025-12-01');
+  await bulk.getByLabel(customer, { exact: true }).check();
+  await bulk.getByRole('button', { name: 'Enregistrer pour 1 client' }).click();
+  await expect(page.getByTestId('work-message')).toHaveText('Enregistré.');
+  // A rappel thirty days ago: the relance is next, not the mise en demeure.
+  await expect(worklist.locator(`[data-testid="action"][data-customer="${customer}"]`)).toHaveAttribute('data-step', 'relance');
+  await app.go('historique');
+  await expect(page.getByTestId('history')).toContainText('envoyé hors Relance');
 });

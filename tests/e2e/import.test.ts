@@ -200,3 +200,21 @@ test('a movements file and a report by customer section: the right customers, an
   for (const c of sections.customers.slice(0, 3)) await expect(table).toContainText(c.name);
   await expect(table).not.toContainText('(?)');
 });
+
+test('a file of open items only asks for the monthly sales: an unreadable amount is said, typed ones give the DSO', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  const csv = 'Client;N° facture;Date facture;Échéance;Montant TTC\nAlpha;F1;15/11/2025;15/12/2025;1200,00\nBeta;F2;01/10/2025;31/10/2025;600,00\n';
+  await app.drop('ouverts.csv', Buffer.from(csv), 'text/csv');
+  await expect(app.tile('receivables')).toContainText('1 800,00');
+  await app.go('balance');
+  const sales = page.getByTestId('typed-sales');
+  await sales.getByLabel('2025-12').fill('douze');
+  await sales.getByRole('button', { name: 'Calculer le DSO avec ces ventes' }).click();
+  await expect(page.getByTestId('sales-refused')).toContainText('2025-12');
+  for (const month of ['2025-12', '2025-11', '2025-10']) await sales.getByLabel(month).fill('3 000,00');
+  await sales.getByRole('button', { name: 'Calculer le DSO avec ces ventes' }).click();
+  await expect(page.getByTestId('sales-refused')).toHaveCount(0);
+  // 1,800 € ÷ 9,000 € × 92 days (October to December).
+  await expect(app.tile('dso-simple').locator('.value')).toHaveText(/^18,4\s*j$/);
+});

@@ -40,7 +40,7 @@ const BOUNDARIES: Readonly<Record<string, Rule>> = {
   import: { folders: ['core', 'import'], packages: ['xlsx', 'papaparse', 'fflate'], pure: true },
   format: { folders: ['core', 'format'], packages: [] },
   i18n: { folders: ['core', 'i18n'], packages: [], pure: true },
-  output: { folders: ['core', 'format', 'output'], typesFrom: ['app'], packages: ['xlsx', 'jspdf', 'jspdf-autotable', 'dejavu-fonts-ttf', 'node:fs', 'node:module'], lazyPackages: ['chart.js'] },
+  output: { folders: ['core', 'format', 'output'], typesFrom: ['app'], packages: ['xlsx', 'fflate', 'jspdf', 'jspdf-autotable', 'dejavu-fonts-ttf', 'node:fs', 'node:module'], lazyPackages: ['chart.js'] },
   worker: { folders: ['core', 'app', 'import', 'output', 'i18n', 'worker'], packages: [] },
   storage: { folders: ['core', 'storage'], packages: ['idb'] },
   ui: { folders: ['core', 'app', 'format', 'i18n', 'storage', 'worker', 'ui'], typesFrom: ['import'], packages: ['svelte'], lazyPackages: ['chart.js'] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ISSUE_MESSAGES, describeIssue } from '../../../src/i18n/issues.ts';
-import { UI } from '../../../src/i18n/ui.ts';
+import { t, UI } from '../../../src/i18n/ui.ts';
 
 describe('messages', () => {
   it('French and English have the same interface keys and placeholders', () => {
@@ -19,5 +19,11 @@ describe('messages', () => {
     const issue = { code: 'InvalidAmount', severity: 'error', sheet: 'Factures', row: 12, column: 'E (Montant TTC)', value: 'douze' } as const;
     expect(describeIssue(issue, 'fr')).toBe('Feuille « Factures », ligne 12, colonne E (Montant TTC), valeur « douze » : Montant illisible ; la ligne est ignorée.');
     expect(describeIssue(issue, 'en')).toBe('Sheet "Factures", row 12, column E (Montant TTC), value "douze": Unreadable amount; the row is skipped.');
+  });
+
+  it('agrees a word with its number: French singular for 0 and 1, English for 1 only', () => {
+    expect([0, 1, 2].map((n) => t('fr', 'tiles.chaseSub', { n }))).toEqual(['0 client', '1 client', '2 clients']);
+    expect([0, 1, 2].map((n) => t('en', 'tiles.chaseSub', { n }))).toEqual(['0 customers', '1 customer', '2 customers']);
+    expect(t('fr', 'report.statusAttention', { name: 'a.csv', invoices: 1, customers: 1, n: 3 })).toBe('a.csv : 1 pièce, 1 client — 3 points à vérifier.');
   });
 });
