@@ -40,3 +40,30 @@ export function formatIsoDate(iso: string | null): string {
 export function formatInt(n: number, lang: Lang): string {
   return n.toLocaleString(LOCALE[lang]);
 }
+
+const monthFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** `YYYY-MM` → "sept. 2025" (fr) or "Sept 2025" (en); the calendar month, whatever the time zone. */
+export function formatMonth(month: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  let f = monthFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    monthFormats.set(lang, f);
+  }
+  return f.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)));
+}
+
+const compactFormats = new Map<string, Intl.NumberFormat>();
+
+/** An axis tick, short enough never to overlap its neighbours: "12,3 k €", "1,2 M €" (fr), "€12.3k" (en). Display only. */
+export function formatCompactCents(cents: number, lang: Lang, currency = 'EUR'): string {
+  const key = `${lang}:${currency}`;
+  let f = compactFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency, notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+    compactFormats.set(key, f);
+  }
+  return f.format(cents / 100);
+}

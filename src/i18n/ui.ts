@@ -170,6 +170,12 @@ export const UI = {
     'charts.concentration': 'Concentration : part des 5 premiers clients',
     'charts.sales': 'Ventes mensuelles et encours',
     'charts.others': 'Autres',
+    'charts.data': 'Voir les chiffres',
+    'charts.bucket': 'Tranche',
+    'charts.customer': 'Client',
+    'charts.share': 'Part de l’encours',
+    'charts.month': 'Mois',
+    'charts.salesSeries': 'Ventes TTC du mois',
     'work.title': 'Relances du jour',
     'work.none': 'Aucune relance à faire à cette date.',
     'work.more': 'Afficher {n} de plus ({rest} restantes)',
@@ -508,6 +514,12 @@ export const UI = {
     'charts.concentration': 'Concentration: share of the top 5 customers',
     'charts.sales': 'Monthly sales and receivables',
     'charts.others': 'Others',
+    'charts.data': 'Show the figures',
+    'charts.bucket': 'Bucket',
+    'charts.customer': 'Customer',
+    'charts.share': 'Share of receivables',
+    'charts.month': 'Month',
+    'charts.salesSeries': 'Sales incl. tax',
     'work.title': 'Today’s actions',
     'work.none': 'Nothing to chase at this date.',
     'work.more': 'Show {n} more ({rest} left)',
@@ -679,6 +691,15 @@ export const UI = {
 } as const;
 
 export type UiKey = keyof (typeof UI)['fr'];
+
+/**
+ * A bucket's name for people: "Non échu" ("Même jour" when ages count from the invoice date),
+ * then "1-30 j", "> 120 j" (the unit left out where a column header says it already).
+ */
+export function bucketLabel(label: string, basis: string, lang: 'fr' | 'en', withUnit = true): string {
+  if (label === 'not_due') return t(lang, basis === 'issued' ? 'bucket.sameDay' : 'bucket.not_due');
+  return withUnit ? `${label.replace(/^>/, '> ')} ${lang === 'fr' ? 'j' : 'd'}` : label;
+}
 
 /**
  * The wording of `key` with its parameters: `{n}` is the value, `{n:client|clients}` the word that

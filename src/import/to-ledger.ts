@@ -91,6 +91,8 @@ type RowRecord = {
   fileTermsDays: number | null;
   /** Non-GL: the invoice amount; GL: debit − credit of the line. */
   amount: number;
+  /** GL: the file's running balance on this line (its "Solde" column), checked, never used as a figure. */
+  running?: number;
   paid: number | null;
   open: number | null;
   paymentDate: Day | null;
@@ -383,6 +385,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
       amount,
       paid: typeof paid === 'number' ? paid : null,
       open: typeof open === 'number' && m.amount !== undefined ? open : null,
+      ...(isGl && typeof open === 'number' ? { running: open } : {}),
       paymentDate,
       isSettledByStatus: PAID.test(status) || (text(row, 'matching') !== '' && m.open === undefined && m.paid === undefined),
       isDisputed: DISPUTED.test(disputedText) || /litige|disput|contest/.test(status),
@@ -805,6 +808,49 @@ function centsText(c: number): string {
 }
 
 /**
+ * A general ledger's running balance ("Solde" beside Débit and Crédit) against the lines read: each
+ * line's balance should be the one before plus its debit − credit, per customer account (or over the
+ * whole file when the balance never restarts). The rows named are those where the gap between the
+ * file and the lines read changes: a line lost, added or altered, not every line after it (the
+ * first twenty of them).
+ */
+const MAX_ROWS_NAMED = 20;
+
+function checkRunningBalance(records: readonly RowRecord[]): SelfCheck | null {
+  const ordered = [...records].sort((a, b) => a.row - b.row);
+  const carrying = ordered.filter((r) => r.running !== undefined);
+  // No balance at all, or a balance of the line itself (debit − credit): nothing runs.
+  if (carrying.length === 0 || carrying.every((r) => r.running === r.amount)) return null;
+  const walk = (keyOf: (r: RowRecord) => string) => {
+    const computed = new Map<string, number>();
+    const last = new Map<string, number>();
+    const gap = new Map<string, number>();
+    const rows: number[] = [];
+    for (const r of ordered) {
+      const key = keyOf(r);
+      const c = (computed.get(key) ?? 0) + r.amount;
+      computed.set(key, c);
+      if (r.running === undefined) continue;
+      last.set(key, r.running);
+      const g = r.running - c;
+      if (g !== (gap.get(key) ?? 0)) rows.push(r.row);
+      gap.set(key, g);
+    }
+    let fileCents = 0;
+    let computedCents = 0;
+    for (const [key, v] of last) {
+      fileCents += v;
+      computedCents += computed.get(key) ?? 0;
+    }
+    return { source: 'running balance' as const, fileCents, computedCents, rows };
+  };
+  const perAccount = walk((r) => r.customerKey);
+  const whole = walk(() => '');
+  const best = whole.rows.length < perAccount.rows.length ? whole : perAccount;
+  return { ...best, rows: best.rows.slice(0, MAX_ROWS_NAMED) };
+}
+
+/**
  * The file's own totals against what was read: the grand total line (the last total that is not a
  * section's), and each customer section's subtotal. The figure compared is the amount column (net of
  * debit − credit in a general-ledger layout), which every kind of total carries.
@@ -837,6 +883,10 @@ function checkAgainstFile(totals: readonly { row: number; cells: readonly Cell[]
       if (c !== f) wrong.push(t.row);
     }
     out.push({ source: 'subtotals', fileCents: fileSum, computedCents: computedSum, rows: wrong });
+  }
+  if (isGl) {
+    const running = checkRunningBalance(records);
+    if (running) out.push(running);
   }
   const grand = [...totals].reverse().find((t) => !t.isSection);
   const g = grand ? figure(grand.cells) : null;

@@ -218,3 +218,21 @@ test('a file of open items only asks for the monthly sales: an unreadable amount
   // 1,800 € ÷ 9,000 € × 92 days (October to December).
   await expect(app.tile('dso-simple').locator('.value')).toHaveText(/^18,4\s*j$/);
 });
+
+test('the charts name their months as people write them and carry their figures as tables', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.go('balance');
+  await page.getByRole('button', { name: 'Afficher les graphiques' }).click();
+  await expect(page.getByRole('img', { name: 'Ventes mensuelles et encours' })).toBeVisible();
+  const tables = page.getByTestId('chart-data');
+  await expect(tables).toHaveCount(4);
+  for (const details of await tables.all()) await details.locator('summary').click();
+  // The aged balance by bucket: the same figures as the table's total row.
+  const totalRow = page.getByTestId('aging-table').getByRole('row').nth(1);
+  const notDue = (await totalRow.getByRole('cell').first().textContent())?.trim() as string;
+  await expect(tables.nth(0).getByRole('row', { name: /Non échu/ })).toContainText(notDue);
+  await expect(tables.nth(3)).toContainText('déc. 2025');
+  await expect(tables.nth(3)).not.toContainText('2025-12');
+});

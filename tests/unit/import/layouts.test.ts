@@ -73,14 +73,53 @@ Total général;;;2000,00;1200,00;;800,00
   it('checks the file’s own subtotals and grand total', () => {
     expect(read(file).report.selfCheck).toEqual([
       { source: 'subtotals', fileCents: 80000, computedCents: 80000, rows: [] },
+      { source: 'running balance', fileCents: 80000, computedCents: 80000, rows: [] },
       { source: 'total row', fileCents: 80000, computedCents: 80000, rows: [] },
     ]);
     const tampered = read(file.replace('01/12/2025;F5;Facture F5;300,00', '01/12/2025;F5;Facture F5;350,00'));
     expect(tampered.report.selfCheck).toEqual([
       { source: 'subtotals', fileCents: 80000, computedCents: 85000, rows: [6] },
+      // The line itself: its balance (300,00) no longer follows from its debit (350,00).
+      { source: 'running balance', fileCents: 80000, computedCents: 85000, rows: [5] },
       { source: 'total row', fileCents: 80000, computedCents: 85000, rows: [10] },
     ]);
     expect(tampered.report.issues.some((i) => i.code === 'SelfCheckDiffers')).toBe(true);
+  });
+});
+
+describe('a general ledger with a running balance', () => {
+  const gl = `Code client;Client;Date;Pièce;Libellé;Débit;Crédit;Solde
+ALPHA;Alpha;01/10/2025;F1;Facture F1;1000,00;;1000,00
+ALPHA;Alpha;15/10/2025;F2;Facture F2;500,00;;1500,00
+ALPHA;Alpha;30/10/2025;R1;Règlement F1;;1000,00;500,00
+BETA;Beta;05/11/2025;F3;Facture F3;200,00;;200,00
+BETA;Beta;20/11/2025;F4;Facture F4;300,00;;500,00
+`;
+
+  it('agrees line by line per customer account, and the balance is never taken as a figure', () => {
+    const { report, ledger } = read(gl);
+    expect(report.selfCheck).toEqual([{ source: 'running balance', fileCents: 100000, computedCents: 100000, rows: [] }]);
+    expect(Object.fromEntries(open(ledger, '2025-12-31'))).toEqual({ ALPHA: 50000, BETA: 50000 });
+  });
+
+  it('names the line where the file and the lines read part, not every line after it', () => {
+    const tampered = read(gl.replace('15/10/2025;F2;Facture F2;500,00', '15/10/2025;F2;Facture F2;550,00'));
+    // Row 3 (F2) is where the gap opens; the rows after it keep the same gap.
+    expect(tampered.report.selfCheck).toEqual([{ source: 'running balance', fileCents: 100000, computedCents: 105000, rows: [2] }]);
+    expect(tampered.report.issues.find((i) => i.code === 'SelfCheckDiffers')?.params?.rows).toBe('3');
+    // A line the importer could not read: the balance says so.
+    const lost = read(gl.replace('15/10/2025;F2;Facture F2;500,00', '15/10/2025;F2;Facture F2;cinq cents'));
+    expect(lost.report.selfCheck).toEqual([{ source: 'running balance', fileCents: 100000, computedCents: 50000, rows: [3] }]);
+  });
+
+  it('follows a balance that runs over the whole file', () => {
+    const whole = gl.replace('200,00;;200,00', '200,00;;700,00').replace('300,00;;500,00', '300,00;;1000,00');
+    expect(read(whole).report.selfCheck).toEqual([{ source: 'running balance', fileCents: 100000, computedCents: 100000, rows: [] }]);
+  });
+
+  it('ignores a balance column that is only each line’s own debit − credit', () => {
+    const own = gl.replace(';;1500,00', ';;500,00').replace(';1000,00;500,00', ';1000,00;-1000,00').replace('300,00;;500,00', '300,00;;300,00');
+    expect(read(own).report.selfCheck).toEqual([]);
   });
 });
 
