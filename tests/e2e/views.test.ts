@@ -130,7 +130,7 @@ test('a keyboard alone imports a sample and marks today’s first action as done
   await expect(page.getByTestId('work-message')).toHaveText('Enregistré.');
 });
 
-test('axe-core finds no violation: start page, summary, balance with its drill-down, worklist with a form, letter preview', async ({ page }) => {
+test('axe-core finds no violation: start page, summary, balance with its drill-down and charts, worklist with a form, letter preview', async ({ page }) => {
   const app = new AppPage(page);
   await app.open(AS_OF);
   expect(await axeViolations(page)).toEqual([]);
@@ -140,6 +140,10 @@ test('axe-core finds no violation: start page, summary, balance with its drill-d
   await app.go('balance');
   await page.getByTestId('aging-table').locator('[data-customer]').first().getByRole('rowheader').click();
   await expect(page.getByTestId('drilldown')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Afficher les graphiques' }).click();
+  await page.getByTestId('chart-data').first().locator('summary').click();
+  await expect(page.getByTestId('chart-data').first().getByRole('table')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await app.fillProfile();
   const first = page.getByTestId('worklist').getByTestId('action').first();
