@@ -229,7 +229,8 @@ function writeLetters(ledger: Parameters<typeof letters>[0], settings: Settings,
   if (packs.models.length > 0) writeFileSync(join(out, `${isoOf(settings.asOf)}-dossiers-injonction.pdf`), new Uint8Array(renderLetters(packs.models, fonts)));
   const provisional = [...new Set([...posted.models, ...packs.models].flatMap((m) => m.provisionalRates))].sort();
   if (provisional.length > 0) process.stderr.write(`relance: ${settings.lang === 'fr' ? `taux provisoires (taux BCE non publié) pour ${provisional.join(', ')} : les lettres le disent « sous réserve »` : `provisional rates (ECB rate not published) for ${provisional.join(', ')}: the letters say so`}\n`);
-  process.stdout.write(`${posted.models.length + packs.models.length} documents written to ${out}${refused.length > 0 ? `, ${refused.length} refused` : ''}\n`);
+  const written = posted.models.length + packs.models.length;
+  process.stdout.write(`${written} ${written === 1 ? 'document' : 'documents'} written to ${out}${refused.length > 0 ? `, ${refused.length} refused` : ''}\n`);
   return refused.length > 0 ? 1 : 0;
 }
 

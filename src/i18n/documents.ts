@@ -45,11 +45,11 @@ const ADDRESS: Record<Lang, Record<string, string>> = {
   },
 };
 
-/** "La mise en demeure de ACME ne peut pas partir : il manque le SIREN du créancier." */
+/** "La mise en demeure pour « ACME » ne peut pas partir : il manque le SIREN du créancier." (no elision to get wrong before "Hôtel…") */
 export function refusalText(r: Refusal, lang: Lang): string {
   const fr = lang === 'fr';
   const parts: string[] = [];
   if (r.missing.length > 0) parts.push(`${fr ? 'il manque' : 'missing'} ${r.missing.map((m) => MISSING[lang][m]).join(', ')}`);
   if (r.address) parts.push(`${fr ? 'l’adresse ne tient pas dans la fenêtre de l’enveloppe : ' : 'the address does not fit the envelope window: '}${(ADDRESS[lang][r.address.reason] ?? r.address.reason).replace('{line}', r.address.line ?? '')}`);
-  return fr ? `${KIND.fr[r.kind]} de ${r.name} ne peut pas partir : ${parts.join(' ; ')}.` : `${KIND.en[r.kind]} for ${r.name} cannot go: ${parts.join('; ')}.`;
+  return fr ? `${KIND.fr[r.kind]} pour « ${r.name} » ne peut pas partir : ${parts.join(' ; ')}.` : `${KIND.en[r.kind]} for ${r.name} cannot go: ${parts.join('; ')}.`;
 }

@@ -125,7 +125,8 @@ function joinedList(items: readonly string[], lang: LetterLang): string {
 
 /**
  * French typography on a finished letter: a no-break space inside « », before : ; ! ? and inside
- * long dates and SIREN numbers, so that no line starts with a colon or splits "1er mars".
+ * long dates and SIREN numbers, after "art." and inside "L. 441-10" and "2 × 40,00 €", so that no line
+ * starts with a colon or splits "1er mars" or an article from its number.
  */
 export function frenchSpacing(text: string): string {
   return text
@@ -133,7 +134,10 @@ export function frenchSpacing(text: string): string {
     .replace(/ »/g, '\u00a0»')
     .replace(/ ([:;!?])/g, '\u00a0$1')
     .replace(/(\d|1er) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) (\d{4})/g, '$1\u00a0$2\u00a0$3')
-    .replace(/(SIREN(?: du débiteur)?\s*:?\s*)(\d{3}) ?(\d{3}) ?(\d{3})\b/g, '$1$2\u00a0$3\u00a0$4');
+    .replace(/(SIREN(?: du débiteur)?\s*:?\s*)(\d{3}) ?(\d{3}) ?(\d{3})\b/g, '$1$2\u00a0$3\u00a0$4')
+    .replace(/\b(arts?\.) /g, '$1\u00a0')
+    .replace(/\b([LRD])\. (\d)/g, '$1.\u00a0$2')
+    .replace(/(\d) × (\d)/g, '$1\u00a0×\u00a0$2');
 }
 
 export function buildLetter(ctx: LetterContext): LetterModel {

@@ -23,7 +23,8 @@ const LEFT = 20;
 const RIGHT = 190;
 const WIDTH = RIGHT - LEFT;
 const WINDOW = { x: 110, y: 55, w: 85, h: 33 };
-const BOTTOM = 270;
+/** The last baseline of the body: 7 mm above the footer (at 283 mm). */
+const BOTTOM = 276;
 
 export function base64(bytes: Uint8Array): string {
   let binary = '';
@@ -170,11 +171,17 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
   doc.setFont(family(doc), 'normal');
   y += 9;
   y = paragraphs(doc, m.body.map((p) => withAmounts(p, m)), y);
-  // The closing formula and the signature stay together on one page.
+  // The closing formula and the signature stay together on one page; the enclosures sit to the
+  // left of the signature (below it when the debtor's acceptance box follows), so that a short
+  // letter keeps to one page.
   const closingLines = m.closing ? (doc.splitTextToSize(m.closing, WIDTH) as string[]).length : 0;
-  y = ensureSpace(doc, y, closingLines * 5 + 7 + m.signature.length * 5);
+  const signatureHeight = (m.signature.length - 1) * 5 + 2;
+  const besideSignature = !m.acceptance && m.attachments.length > 0;
+  const attachmentsHeight = 5 + (m.attachments.length - 1) * 4.5 + 2;
+  y = ensureSpace(doc, y, (closingLines > 0 ? closingLines * 5 + 2.5 : 0) + 4 + Math.max(signatureHeight, besideSignature ? attachmentsHeight : 0));
   if (m.closing) y = paragraphs(doc, [m.closing], y);
-  y = ensureSpace(doc, y + 4, 14);
+  y += 4;
+  const signatureTop = y;
   for (const s of m.signature) {
     doc.text(s, RIGHT - 60, y);
     y += 5;
@@ -188,11 +195,11 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
     y += 34;
   }
   if (m.attachments.length > 0) {
-    y = ensureSpace(doc, y + 6, 6 + m.attachments.length * 5);
+    y = besideSignature ? signatureTop : ensureSpace(doc, y + 6, attachmentsHeight);
     doc.setFontSize(9).text(fr ? 'Pièces jointes :' : 'Enclosures:', LEFT, y);
     y += 5;
     for (const a of m.attachments) {
-      doc.text(`– ${a}`, LEFT + 3, y);
+      doc.text((doc.splitTextToSize(`– ${a}`, RIGHT - 60 - LEFT - 8) as string[])[0] ?? '', LEFT + 3, y);
       y += 4.5;
     }
     doc.setFontSize(10);

@@ -42,7 +42,7 @@ describe('relance CLI', () => {
     writeFileSync(csv, 'Client;Facture;Échéance;Montant\nACME;F1;01/10/2025;100,00\n');
     const r = run('letters', csv, '--as-of', '2025-12-31', '--out', join(dir, 'rien'));
     expect(r.status).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe('relance: La mise en demeure de ACME ne peut pas partir : il manque la raison sociale du créancier, l’adresse du créancier, le nom du signataire, la forme juridique du créancier, le SIREN du créancier (9 chiffres), l’IBAN du créancier, l’adresse postale du débiteur.');
+    expect(r.stderr.split('\n')[0]).toBe('relance: La mise en demeure pour « ACME » ne peut pas partir : il manque la raison sociale du créancier, l’adresse du créancier, le nom du signataire, la forme juridique du créancier, le SIREN du créancier (9 chiffres), l’IBAN du créancier, l’adresse postale du débiteur.');
   });
 
   it('writes one letter per customer under names that never collide', () => {

@@ -157,6 +157,10 @@ describe('French typography', () => {
     expect(m.intro[0]).toBe('Malgré nos relances des 2\u00a0novembre\u00a02025 et 20\u00a0novembre\u00a02025, les factures suivantes demeurent impayées\u00a0:');
     expect(m.placeAndDate).toBe('Lyon, le 1er\u00a0décembre\u00a02025');
     expect(m.sender.legal).toContain('SIREN 123\u00a0456\u00a0789');
+    const penalties = m.amounts.map((a) => `${a.label} (${a.basis ?? ''})`).join(' ');
+    expect(penalties).toContain('art.\u00a0L.\u00a0441-10');
+    expect(penalties).toMatch(/1\u00a0×\u00a040,00/);
+    expect(penalties).not.toMatch(/art\. |L\. \d/);
     const plan = buildLetter({ kind: 'echeancier', lang: 'fr', customer, invoices: [late], asOf: d('2025-12-01'), workspace: w });
     expect(plan.body.join(' ')).toContain('«\u00a0Bon pour accord\u00a0»');
   });
