@@ -72,6 +72,7 @@ test('every view has its own URL, a reload restores it and reopens the last anal
   await expect(app.tile('receivables')).toHaveText(receivables ?? '');
   // Opting out forgets the files: the next load starts empty.
   await page.getByTestId('keep-last').uncheck();
+  await expect(page.getByTestId('last-forgotten')).toBeVisible();
   await app.reload();
   await expect(app.tile('receivables')).toHaveCount(0);
 });
