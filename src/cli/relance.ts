@@ -16,6 +16,7 @@ import { auditReport } from '../app/report.ts';
 import { ledgerOf, sessionOf, type Source } from '../app/session.ts';
 import { settingsFrom, type Settings, type SettingsField } from '../app/settings.ts';
 import { nodeFonts } from '../output/pdf/fonts-node.ts';
+import { needsWholeFont } from '../output/pdf/font-subset.ts';
 import { renderLetters } from '../output/pdf/letters.ts';
 import { renderReport } from '../output/pdf/report.ts';
 import { tablesToXlsx, tableToCsv } from '../output/sheets.ts';
@@ -151,7 +152,7 @@ function main(argv: readonly string[]): number {
     const model = auditReport(session, settings, 'cli');
     if (!model) return 1;
     const out = flag('out') as string;
-    writeFileSync(out, new Uint8Array(renderReport(model, nodeFonts())));
+    writeFileSync(out, new Uint8Array(renderReport(model, nodeFonts(needsWholeFont(model)))));
     process.stdout.write(`report written to ${out} (${model.sections.length} sections)\n`);
     return 0;
   }
@@ -216,17 +217,20 @@ function writeLetters(ledger: Parameters<typeof letters>[0], settings: Settings,
   for (const r of refused) process.stderr.write(`relance: ${refusalText(r, settings.lang)}\n`);
   if (refused.length > 0) process.stderr.write(settings.lang === 'fr' ? 'relance: complétez le profil (--profile FICHIER) et les adresses des clients (--workspace FICHIER)\n' : 'relance: complete the profile (--profile FILE) and the customers\' addresses (--workspace FILE)\n');
   mkdirSync(out, { recursive: true });
-  const fonts = nodeFonts();
+  // The Latin subset for most documents (a few ms each); the whole font only where a text needs it.
+  const latin = nodeFonts();
+  let whole: ReturnType<typeof nodeFonts> | null = null;
+  const fontsFor = (models: unknown) => (needsWholeFont(models) ? (whole ??= nodeFonts(true)) : latin);
   const used = new Set<string>();
   for (const m of [...posted.models, ...packs.models]) {
     // The customer id keeps names apart; a number is added should two still collide.
     let name = `${isoOf(settings.asOf)}-${m.kind}-${safeName(m.customerId) || 'client'}`;
     for (let k = 2; used.has(name); k++) name = `${isoOf(settings.asOf)}-${m.kind}-${safeName(m.customerId) || 'client'}-${k}`;
     used.add(name);
-    writeFileSync(join(out, `${name}.pdf`), new Uint8Array(renderLetters([m], fonts)));
+    writeFileSync(join(out, `${name}.pdf`), new Uint8Array(renderLetters([m], fontsFor(m))));
   }
-  if (posted.models.length > 0) writeFileSync(join(out, `${isoOf(settings.asOf)}-lettres.pdf`), new Uint8Array(renderLetters(posted.models, fonts, { duplex: true })));
-  if (packs.models.length > 0) writeFileSync(join(out, `${isoOf(settings.asOf)}-dossiers-injonction.pdf`), new Uint8Array(renderLetters(packs.models, fonts)));
+  if (posted.models.length > 0) writeFileSync(join(out, `${isoOf(settings.asOf)}-lettres.pdf`), new Uint8Array(renderLetters(posted.models, fontsFor(posted.models), { duplex: true })));
+  if (packs.models.length > 0) writeFileSync(join(out, `${isoOf(settings.asOf)}-dossiers-injonction.pdf`), new Uint8Array(renderLetters(packs.models, fontsFor(packs.models))));
   const provisional = [...new Set([...posted.models, ...packs.models].flatMap((m) => m.provisionalRates))].sort();
   if (provisional.length > 0) process.stderr.write(`relance: ${settings.lang === 'fr' ? `taux provisoires (taux BCE non publié) pour ${provisional.join(', ')} : les lettres le disent « sous réserve »` : `provisional rates (ECB rate not published) for ${provisional.join(', ')}: the letters say so`}\n`);
   const written = posted.models.length + packs.models.length;

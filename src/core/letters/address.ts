@@ -66,6 +66,8 @@ function abbreviate(line: string): string {
  */
 export function addressBlock(name: string, address: readonly string[]): AddressBlock {
   const lines = address.map(unpunctuated).filter((l) => l !== '');
+  // An address pasted with the name on its first line: the name is printed once.
+  if (lines.length > 1 && sameWords(lines[0] as string, name)) lines.shift();
   if (lines.length === 0) return { ok: false, reason: 'NoAddress' };
   const postcodeAt = lines.findLastIndex((l) => POSTCODE_LINE.test(l));
   // Abroad: the country follows the postcode line (and a 7th line is allowed for it).
@@ -98,6 +100,12 @@ export function addressBlock(name: string, address: readonly string[]): AddressB
   const capitalFrom = Math.max(0, address3.length - 3);
   const block = [...nameLines, ...address3.map((l, i) => (i >= capitalFrom ? l.toUpperCase() : l))];
   return { ok: true, lines: block, dropped };
+}
+
+/** The same words, whatever the case, accents and punctuation ("SARL Dubœuf" = "sarl duboeuf"). */
+function sameWords(a: string, b: string): boolean {
+  const key = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/œ/g, 'oe').replace(/[^a-z0-9]/g, '');
+  return key(a) === key(b);
 }
 
 /** A name of at most 38 characters as is; up to 76 on two lines cut at a space; longer: null. */

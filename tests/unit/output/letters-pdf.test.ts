@@ -3,7 +3,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { buildLetter, emptyWorkspace, type Workspace } from '../../../src/core/index.ts';
 import { nodeFonts } from '../../../src/output/pdf/fonts-node.ts';
-import { renderLetters } from '../../../src/output/pdf/letters.ts';
+import { coveredBySubset, needsWholeFont, subsetCharacters } from '../../../src/output/pdf/font-subset.ts';
+import { newDocument, renderLetters } from '../../../src/output/pdf/letters.ts';
 import { anInvoice, d } from '../../support/builders.ts';
 
 async function pagesText(pdf: ArrayBuffer): Promise<string[]> {
@@ -98,5 +99,38 @@ describe('documents a lawyer would sign, as printed', () => {
     expect(text).toContain('FORMAL NOTICE TO PAY');
     expect(text).toContain('Moratory interest');
     expect(text).toContain('R. 2192-31');
+  });
+});
+
+describe('the embedded font', () => {
+  it('the Latin subset prints every character it claims to hold', async () => {
+    // pdf.js gives back spaces (and the soft hyphen) its own way: those are left out of the comparison.
+    const chars = [...subsetCharacters()].filter((c) => !/[\s\u00ad]/u.test(c));
+    const doc = newDocument(nodeFonts());
+    for (let i = 0; i < chars.length; i += 50) doc.text(chars.slice(i, i + 50).join(''), 15, 20 + (i / 50) * 8);
+    const text = (await pagesText(doc.output('arraybuffer'))).join('').replace(/\s/g, '');
+    // pdf.js reads the micro sign back as the Greek mu it is a compatibility form of.
+    expect([...text]).toEqual(chars.map((c) => (c === '\u00b5' ? '\u03bc' : c)));
+  });
+
+  it('a French letter stays within the subset and weighs a few tens of kilobytes', () => {
+    const invoices = [anInvoice({ customer: 'C1', number: 'F-1', issued: '2026-01-15', due: '2026-02-14', amount: 12345.67 })];
+    const m = buildLetter({ kind: 'mise_en_demeure', lang: 'fr', customer, invoices, asOf: d('2026-04-20'), workspace });
+    expect(needsWholeFont([m])).toBe(false);
+    expect(renderLetters([m], fonts).byteLength).toBeLessThan(40_000);
+  });
+
+  it('a customer named in Greek needs the whole font, which prints the name', async () => {
+    const greek = { id: 'G', code: null, name: 'Ελληνική Εταιρεία ΑΕ' };
+    const invoices = [anInvoice({ customer: 'G', number: 'F-2', issued: '2026-01-15', due: '2026-02-14', amount: 10 })];
+    const m = buildLetter({ kind: 'rappel', lang: 'fr', customer: greek, invoices, asOf: d('2026-04-20'), workspace });
+    expect(needsWholeFont([m])).toBe(true);
+    expect((await pagesText(renderLetters([m], nodeFonts(true)))).join('\n')).toContain('Ελληνική Εταιρεία ΑΕ');
+  });
+
+  it('knows what the subset holds', () => {
+    expect(coveredBySubset('Dubœuf « 12\u202f345,67 € » – n° 3 × 2\n')).toBe(true);
+    expect(coveredBySubset('Ελλάδα')).toBe(false);
+    expect(coveredBySubset('Nguyễn')).toBe(false);
   });
 });

@@ -22,6 +22,13 @@ describe('the address block (La Poste: 6 lines of 38 characters)', () => {
     expect(b.dropped).toEqual(['Service comptabilité fournisseurs']);
   });
 
+  it('prints the name once when the address was typed with it on its first line', () => {
+    const b = addressBlock('Boulangerie Lefèvre', ['BOULANGERIE LEFEVRE', '1 rue de la Paix', '75002 Paris']);
+    expect(b.ok && b.lines).toEqual(['Boulangerie Lefèvre', '1 RUE DE LA PAIX', '75002 PARIS']);
+    const other = addressBlock('Boulangerie Lefèvre', ['M. Paul Lefèvre', '1 rue de la Paix', '75002 Paris']);
+    expect(other.ok && other.lines[1]).toBe('M PAUL LEFÈVRE');
+  });
+
   it('puts a long company name on two lines, never cutting it', () => {
     const b = addressBlock('Société Coopérative Ouvrière de Production des Ateliers Réunis', ['3 rue du Four', '69002 Lyon']);
     expect(b.ok && b.lines.slice(0, 2)).toEqual(['Société Coopérative Ouvrière de', 'Production des Ateliers Réunis']);
