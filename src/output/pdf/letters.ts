@@ -32,6 +32,14 @@ export function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** A font's base64 text, made once per font (a run of per-customer PDFs reuses it). */
+const base64Of = new WeakMap<Uint8Array, string>();
+function encoded(bytes: Uint8Array): string {
+  let text = base64Of.get(bytes);
+  if (text === undefined) base64Of.set(bytes, (text = base64(bytes)));
+  return text;
+}
+
 /** Documents made with jsPDF's built-in Helvetica: the benchmark's floor only (it cannot print œ, € or U+202F). */
 const standardFontDocs = new WeakSet<jsPDF>();
 
@@ -48,9 +56,9 @@ export function newDocument(fonts: FontBytes | 'standard'): jsPDF {
     doc.setFont('helvetica', 'normal');
     return doc;
   }
-  doc.addFileToVFS('DejaVuSans.ttf', base64(fonts.regular));
+  doc.addFileToVFS('DejaVuSans.ttf', encoded(fonts.regular));
   doc.addFont('DejaVuSans.ttf', FONT, 'normal');
-  doc.addFileToVFS('DejaVuSans-Bold.ttf', base64(fonts.bold));
+  doc.addFileToVFS('DejaVuSans-Bold.ttf', encoded(fonts.bold));
   doc.addFont('DejaVuSans-Bold.ttf', FONT, 'bold');
   doc.setFont(FONT, 'normal');
   return doc;
