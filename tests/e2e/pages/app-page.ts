@@ -1,5 +1,7 @@
 /** Page model of the dashboard: role and test-id locators only, no sleeps. */
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import type { WorkBook } from 'xlsx';
 
 export class AppPage {
   readonly page: Page;
@@ -88,5 +90,17 @@ export class AppPage {
   async setAsOf(iso: string): Promise<void> {
     await this.page.getByTestId('as-of').fill(iso);
     await this.page.getByTestId('as-of').dispatchEvent('change');
+  }
+
+  /** Exports the tables from the report view and reads the downloaded .xlsx back. */
+  async downloadXlsx(): Promise<WorkBook> {
+    const XLSX = await import('xlsx');
+    await this.go('rapport');
+    await this.page.getByTestId('export-data').click();
+    const link = this.page.getByTestId('export-file').first();
+    await expect(link).toHaveAttribute('download', /\.xlsx$/);
+    const download = this.page.waitForEvent('download');
+    await link.click();
+    return XLSX.read(readFileSync(await (await download).path()), { type: 'buffer' });
   }
 }
