@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ISSUE_MESSAGES, describeIssue } from '../../../src/i18n/issues.ts';
 import { t, UI } from '../../../src/i18n/ui.ts';
@@ -25,5 +26,13 @@ describe('messages', () => {
     expect([0, 1, 2].map((n) => t('fr', 'tiles.chaseSub', { n }))).toEqual(['0 client', '1 client', '2 clients']);
     expect([0, 1, 2].map((n) => t('en', 'tiles.chaseSub', { n }))).toEqual(['0 customers', '1 customer', '2 customers']);
     expect(t('fr', 'report.statusAttention', { name: 'a.csv', invoices: 1, customers: 1, n: 3 })).toBe('a.csv : 1 pièce, 1 client — 3 points à vérifier.');
+  });
+
+  it('defines each interface key once per language (a repeated key would silently replace the first)', () => {
+    const source = readFileSync(new URL('../../../src/i18n/ui.ts', import.meta.url), 'utf8');
+    for (const block of source.split(/^ {2}en: \{$/m)) {
+      const keys = [...block.matchAll(/^ {4}'([^']+)':/gm)].map((m) => m[1]);
+      expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    }
   });
 });
