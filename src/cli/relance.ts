@@ -93,7 +93,7 @@ function main(argv: readonly string[]): number {
     const migrated = migrateWorkspace(parsed);
     if (!migrated.ok) return refused(migrated.detail, lang);
     workspace = migrated.workspace;
-    if (migrated.repairs.length > 0) process.stderr.write(`relance: workspace fields of an unexpected type set back to their default: ${migrated.repairs.join(', ')}\n`);
+    if (migrated.repairs.length > 0) process.stderr.write(`relance: workspace fields missing or of an unexpected type set to their default: ${migrated.repairs.join(', ')}\n`);
   }
   const profilePath = flag('profile');
   if (profilePath !== undefined) {

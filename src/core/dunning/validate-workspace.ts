@@ -1,13 +1,13 @@
 /**
  * Every element of a workspace checked (types, ranges, references) before anything computes with it,
  * the same way for a file the user imports, the record read from IndexedDB and the CLI's --workspace.
- * Scalars of the profile that are of the wrong type are repaired to their default, and said so; a
- * malformed list element, policy or rate is refused with the path of the field, because dropping it
+ * Scalars of the profile that are of the wrong type, and parts left out altogether (policy, lists),
+ * are set to their default, and said so; a malformed list element, policy or rate is refused with the path of the field, because dropping it
  * would lose saved work silently. Keys that could reach an object's prototype are refused.
  */
 import { dayFromIso } from '../day.ts';
 import { MAX_ABS_CENTS } from '../money.ts';
-import type { Channel, CustomerSettings, HistoryEntry, Policy, PolicyStep, Profile, StatusEntry, TemplateTexts, Workspace } from './workspace.ts';
+import { DEFAULT_POLICY, type Channel, type CustomerSettings, type HistoryEntry, type Policy, type PolicyStep, type Profile, type StatusEntry, type TemplateTexts, type Workspace } from './workspace.ts';
 
 export type Checked = { readonly ok: true; readonly workspace: Workspace; readonly repairs: readonly string[] } | { readonly ok: false; readonly field: string };
 
@@ -213,10 +213,11 @@ export function checkWorkspace(w: Record<string, unknown>): Checked {
       kind: 'relance-workspace',
       version: 2,
       profile: profileOf(w.profile, repairs),
-      policy: policyOf(w.policy),
-      customers: listOf(w.customers, 'customers', customerOf),
-      statuses: listOf(w.statuses, 'statuses', statusOf),
-      history: listOf(w.history, 'history', historyOf),
+      // A part left out (a hand-written file) takes its default and is said; a part present but malformed is refused.
+      policy: w.policy === undefined ? (repairs.push('policy'), DEFAULT_POLICY) : policyOf(w.policy),
+      customers: w.customers === undefined ? (repairs.push('customers'), []) : listOf(w.customers, 'customers', customerOf),
+      statuses: w.statuses === undefined ? (repairs.push('statuses'), []) : listOf(w.statuses, 'statuses', statusOf),
+      history: w.history === undefined ? (repairs.push('history'), []) : listOf(w.history, 'history', historyOf),
       userMroBp: { ...(userMro as Record<string, number>) },
       ...(w.dayCount !== undefined ? { dayCount: w.dayCount as '365' | 'actual' } : {}),
       ...(typeof changes === 'number' && Number.isSafeInteger(changes) && changes >= 0 ? { changesSinceExport: changes } : {}),

@@ -41,6 +41,16 @@ describe('workspace validation', () => {
     expect(r.ok && [...r.repairs].sort()).toEqual(['profile.address', 'profile.company', 'profile.marginPercent']);
   });
 
+  it('gives a part left out its default and says so, but refuses one present and malformed', () => {
+    const { policy: _p, history: _h, ...rest } = base();
+    const r = migrateWorkspace(rest);
+    expect(r.ok && r.workspace.policy).toEqual(DEFAULT_POLICY);
+    expect(r.ok && r.workspace.history).toEqual([]);
+    expect(r.ok && [...r.repairs].sort()).toEqual(['history', 'policy']);
+    const nullPolicy = migrateWorkspace({ ...base(), policy: null });
+    expect(nullPolicy.ok ? null : nullPolicy.detail).toBe('policy');
+  });
+
   it('never throws on arbitrary JSON', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
