@@ -1,0 +1,43 @@
+/** The page's views: their URLs, the result views loaded on demand, the timing marks of their display. */
+import { tick } from 'svelte';
+
+/** The views of an analysis, each with its own URL (a hash), so that back and reload keep the view. */
+export const VIEWS = ['synthese', 'balance', 'relances', 'historique', 'rapport', 'reglages'] as const;
+export type View = (typeof VIEWS)[number];
+
+/** The view a URL hash names (the summary when it names none). */
+export function viewOf(hash: string): View {
+  const name = hash.replace(/^#\/?/, '');
+  return (VIEWS as readonly string[]).includes(name) ? (name as View) : 'synthese';
+}
+
+type Views = {
+  ImportReportView: typeof import('../ImportReportView.svelte').default;
+  Dashboard: typeof import('../Dashboard.svelte').default;
+  Worklist: typeof import('../Worklist.svelte').default;
+  Summary: typeof import('../Summary.svelte').default;
+};
+let views: Promise<Views> | null = null;
+
+/**
+ * The views of a file read (import report, worklist, dashboard, summary) load with the first file,
+ * not with the page: the first page carries only the drop zone.
+ */
+export function loadViews(): Promise<Views> {
+  views ??= Promise.all([import('../ImportReportView.svelte'), import('../Dashboard.svelte'), import('../Worklist.svelte'), import('../Summary.svelte')]).then(([r, d, w, s]) => ({
+    ImportReportView: r.default,
+    Dashboard: d.default,
+    Worklist: w.default,
+    Summary: s.default,
+  }));
+  return views;
+}
+
+/**
+ * User Timing marks (local only, read by `npm run bench`): when a file's figures were on screen,
+ * after Svelte's update and the next frame.
+ */
+export async function markShown(name: string): Promise<void> {
+  await tick();
+  requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
+}
