@@ -37,7 +37,7 @@ export function tablesToXlsx(tables: readonly ExportTable[]): Uint8Array {
     if (t.head.length > 0) ws['!autofilter'] = { ref: ws['!ref'] };
     XLSX.utils.book_append_sheet(wb, ws, t.name.slice(0, 31));
   }
-  return freezeHeaderRows(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer));
+  return freezeHeaderRows(new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: false }) as ArrayBuffer));
 }
 
 const PLAIN_VIEW = '<sheetView workbookViewId="0"/>';
@@ -45,7 +45,8 @@ const FROZEN_VIEW = '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell=
 
 /**
  * The header row of every sheet stays in view while scrolling (a frozen pane). SheetJS's community
- * build writes a plain sheet view only, so the pane is put into each worksheet part afterwards.
+ * build writes a plain sheet view only, so the pane is put into each worksheet part afterwards; SheetJS
+ * writes the parts stored, and they are compressed once, here.
  */
 function freezeHeaderRows(xlsx: Uint8Array): Uint8Array {
   const parts = unzipSync(xlsx);
