@@ -2,7 +2,7 @@
  * The dashboard: every figure of the page's tiles, aged balance, DSO, history and sources, for the
  * session's ledger and one Settings object. The CLI's JSON and the exports read the same analysis.
  */
-import { addMonths, analyzeLedger, bucketIndex, customerNames, daysPastDue, endOfMonth, isIssuedBy, isoOf, lastAtOrBefore, ledgerColumns, NO_DAY, openAt, receivablesAtEach, startOfMonth, type Analysis, type Day, type Issue, type Ledger } from '../core/index.ts';
+import { addMonths, analyzeLedger, bucketIndex, concentration, customerNames, daysPastDue, endOfMonth, isIssuedBy, isoOf, lastAtOrBefore, ledgerColumns, NO_DAY, openAt, receivablesAtEach, startOfMonth, type Analysis, type Concentration, type Day, type Issue, type Ledger } from '../core/index.ts';
 import { toCustomerTable } from './customer-table.ts';
 import { ledgerOf, type Session } from './session.ts';
 import { withSettings, type Settings } from './settings.ts';
@@ -66,6 +66,7 @@ export function dashboard(session: Session, settings: Settings): AnalysisView | 
       period: a.dso.period.map((w) => ({ start: isoOf(w.start), end: isoOf(w.end), days: w.days, sales: w.sales })),
     },
     hasSalesHistory: ledger.hasSalesHistory,
+    concentration: concentrationView(concentration(a.aging, 5), names),
     history: monthlyHistory(ledger, settings.asOf, 24),
     sources:
       session.sources.length < 2
@@ -75,6 +76,14 @@ export function dashboard(session: Session, settings: Settings): AnalysisView | 
             return { name: s.name, openCents: one.aging.total.openCents, overdueCents: one.aging.total.overdueCents, notDueCents: one.aging.total.notDueCents, dsoSimple: one.dso.simple, customers: one.aging.customers.length, items: s.ledger.invoices.length };
           }),
     warnings: a.warnings,
+  };
+}
+
+function concentrationView(c: Concentration, names: ReadonlyMap<string, string>): AnalysisView['concentration'] {
+  return {
+    top: c.top.map((t) => ({ id: t.customerId, name: names.get(t.customerId) ?? t.customerId, openCents: t.openCents, buckets: [...t.buckets], sharePercent: t.sharePercent })),
+    topSharePercent: c.topSharePercent,
+    others: { buckets: [...c.others.buckets], openCents: c.others.openCents },
   };
 }
 

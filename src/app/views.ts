@@ -44,6 +44,12 @@ export type AnalysisView = {
     readonly period: readonly { readonly start: string; readonly end: string; readonly days: number; readonly sales: number }[];
   };
   readonly hasSalesHistory: boolean;
+  /** The five largest balances and everyone else (core's concentration, the report's too), with names. */
+  readonly concentration: {
+    readonly top: readonly { readonly id: string; readonly name: string; readonly openCents: number; readonly buckets: readonly number[]; readonly sharePercent: number | null }[];
+    readonly topSharePercent: number | null;
+    readonly others: { readonly buckets: readonly number[]; readonly openCents: number };
+  };
   /** One line per file when several were read: their own figures, side by side (consolidated above). */
   readonly sources: readonly { readonly name: string; readonly openCents: number; readonly overdueCents: number; readonly notDueCents: number; readonly dsoSimple: number | null; readonly customers: number; readonly items: number }[];
   /** Calendar months up to the as-of date (oldest first): sales issued in the month, receivables at its end. */

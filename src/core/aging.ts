@@ -136,3 +136,26 @@ export function agedBalance(ledger: Ledger, options: AgingOptions): AgedBalance 
   return { asOf, basis, labels: bucketLabels(edges), total: row(n, ''), customers, undatedCount };
 }
 
+
+export type Concentration = {
+  /** The largest balances, largest first (equal balances in id order), with their share of the receivables. */
+  readonly top: readonly { readonly customerId: string; readonly openCents: Cents; readonly buckets: readonly Cents[]; readonly sharePercent: number | null }[];
+  /** What the top customers hold together (credit balances count as nothing); null without receivables. */
+  readonly topSharePercent: number | null;
+  /** Everyone else: the total minus the top customers, per bucket and in all. */
+  readonly others: { readonly buckets: readonly Cents[]; readonly openCents: Cents };
+};
+
+/** The `k` largest balances of an aged balance and the rest: the report's and the page's concentration. */
+export function concentration(aging: AgedBalance, k = 5): Concentration {
+  // Stable sort over customers in id order: equal balances keep their id order.
+  const top = [...aging.customers].sort((a, b) => b.openCents - a.openCents).slice(0, k);
+  const total = aging.total.openCents;
+  const share = (cents: number): number | null => (total > 0 ? (cents / total) * 100 : null);
+  const sum = (f: (c: AgingRow) => number) => top.reduce((s, c) => s + f(c), 0);
+  return {
+    top: top.map((c) => ({ customerId: c.customerId, openCents: c.openCents, buckets: c.buckets, sharePercent: share(c.openCents) })),
+    topSharePercent: share(sum((c) => Math.max(0, c.openCents))),
+    others: { buckets: aging.total.buckets.map((b, i) => (b - sum((c) => c.buckets[i] ?? 0)) as Cents), openCents: (total - sum((c) => c.openCents)) as Cents },
+  };
+}

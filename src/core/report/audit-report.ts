@@ -5,7 +5,7 @@
  * capture"), prescription risks, concentration, and recommendations built from the findings.
  * Several ledgers are consolidated (every item keeps its source file).
  */
-import { agedBalance, DEFAULT_BUCKET_EDGES, type AgingBasis } from '../aging.ts';
+import { agedBalance, concentration, DEFAULT_BUCKET_EDGES, type AgingBasis } from '../aging.ts';
 import { addMonths, dayFromIso, endOfMonth, frenchDate, isoOf, startOfMonth, type Day } from '../day.ts';
 import { dsoFigures, roundTenth, type ManualSales } from '../dso.ts';
 import { customerNames, isIssuedBy, openAt, type Invoice, type Ledger } from '../ledger.ts';
@@ -226,8 +226,8 @@ export function buildAuditReport(sources: readonly ReportSource[], options: Repo
     ...(risks.length > 0 ? { table: { head: fr ? ['Client', 'Facture', 'Prescription', 'Jours restants', 'Solde'] : ['Customer', 'Invoice', 'Time-barred on', 'Days left', 'Balance'], rows: risks.slice(0, 40) } } : {}),
   });
 
-  const topFive = top.slice(0, 5).reduce((s, c) => s + Math.max(0, c.openCents), 0);
-  const topFiveShare = t.openCents > 0 ? (topFive / t.openCents) * 100 : null;
+  const conc = concentration(aging, 5);
+  const topFiveShare = conc.topSharePercent;
   sections.push({
     title: fr ? 'Concentration' : 'Concentration',
     paragraphs: [
@@ -235,7 +235,7 @@ export function buildAuditReport(sources: readonly ReportSource[], options: Repo
         ? `Les cinq premiers clients représentent ${topFiveShare === null ? 'une part non définie' : `${(Math.round(topFiveShare * 10) / 10).toString().replace('.', ',')} %`} de l’encours.`
         : `The five largest customers hold ${topFiveShare === null ? 'an undefined share' : `${Math.round(topFiveShare * 10) / 10}%`} of the receivables.`,
     ],
-    table: { head: fr ? ['Client', 'Encours', 'Part'] : ['Customer', 'Receivables', 'Share'], rows: top.slice(0, 5).map((c) => [names.get(c.customerId) ?? c.customerId, { cents: c.openCents }, pct(t.openCents > 0 ? (c.openCents / t.openCents) * 100 : null)]) },
+    table: { head: fr ? ['Client', 'Encours', 'Part'] : ['Customer', 'Receivables', 'Share'], rows: conc.top.map((c) => [names.get(c.customerId) ?? c.customerId, { cents: c.openCents }, pct(c.sharePercent)]) },
     bars: { labels: top.slice(0, 10).map((c) => names.get(c.customerId) ?? c.customerId), values: top.slice(0, 10).map((c) => c.openCents) },
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agedBalance, bucketLabels, daysPastDue } from '../../../src/core/index.ts';
+import { agedBalance, bucketLabels, concentration, daysPastDue } from '../../../src/core/index.ts';
 import { aLedger, anInvoice, d } from '../../support/builders.ts';
 
 describe('agedBalance', () => {
@@ -76,5 +76,24 @@ describe('agedBalance', () => {
   it('measures days past due from the due date, or the item date when there is none', () => {
     expect(daysPastDue(anInvoice({ issued: '2025-12-01', due: null, amount: -1 }), d('2025-12-31'))).toBe(30);
     expect(daysPastDue(anInvoice({ issued: null, due: null, amount: 1 }), d('2025-12-31'))).toBeNull();
+  });
+});
+
+describe('concentration', () => {
+  it('ranks the largest balances (equal ones in id order), shares them, and leaves the exact rest per bucket', () => {
+    const ledger = aLedger([
+      anInvoice({ customer: 'B', number: '1', issued: '2025-10-01', due: '2025-10-31', amount: 300 }),
+      anInvoice({ customer: 'A', number: '2', issued: '2025-12-01', due: '2025-12-31', amount: 300 }),
+      anInvoice({ customer: 'C', number: '3', issued: '2025-11-01', due: '2025-12-01', amount: 100.01 }),
+      anInvoice({ customer: 'D', number: '4', issued: '2025-11-01', due: '2025-11-15', amount: -50 }),
+    ]);
+    const c = concentration(agedBalance(ledger, { asOf: d('2025-12-31') }), 2);
+    expect(c.top.map((t) => [t.customerId, t.openCents])).toEqual([
+      ['A', 30000],
+      ['B', 30000],
+    ]);
+    expect(c.others.openCents).toBe(10001 - 5000);
+    expect(c.others.buckets.reduce((s, b) => s + b, 0)).toBe(c.others.openCents);
+    expect(c.topSharePercent).toBeCloseTo((60000 / 65001) * 100, 10);
   });
 });
