@@ -154,3 +154,8 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, x: number): number {
   }
   return lo;
 }
+
+/** The Monday on or before `d` (1970-01-01, day 0, was a Thursday). */
+export function mondayOnOrBefore(d: Day): Day {
+  return (d - ((((d + 3) % 7) + 7) % 7)) as Day;
+}

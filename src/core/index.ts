@@ -18,3 +18,8 @@ export * from './letters/letter-model.ts';
 export * from './letters/address.ts';
 export * from './letters/requirements.ts';
 export * from './report/audit-report.ts';
+export * from './predict/history.ts';
+export * from './predict/behaviour.ts';
+export * from './predict/model.ts';
+export * from './predict/prediction.ts';
+export * from './predict/forecast.ts';

@@ -96,3 +96,47 @@ export function centsFromNumber(x: number): { cents: Cents; hadSubCent: boolean 
   if (!Number.isFinite(x)) return null;
   return centsFromDecimalString(String(x));
 }
+
+/**
+ * Splits `total` cents into parts proportional to `weights` (non-negative, not all zero) so that the
+ * parts sum to `total` exactly: each part is the floor of its share, and the cents left over go one
+ * by one to the largest remainders (ties to the earlier part). A negative total is split as its
+ * opposite and negated. With no positive weight, everything goes to the last part.
+ */
+export function allocateCents(total: Cents, weights: readonly number[]): Cents[] {
+  const n = weights.length;
+  if (n === 0) throw new RangeError('allocateCents: no part to allocate to');
+  if (total < 0) return allocateCents(-total as Cents, weights).map((c) => (c === 0 ? 0 : -c) as Cents);
+  let sum = 0;
+  for (const w of weights) if (w > 0 && Number.isFinite(w)) sum += w;
+  const out = new Array<number>(n).fill(0);
+  if (sum <= 0) {
+    out[n - 1] = total;
+    return out as Cents[];
+  }
+  const rest: { i: number; r: number }[] = [];
+  let given = 0;
+  for (let i = 0; i < n; i++) {
+    const w = weights[i] as number;
+    const exact = w > 0 && Number.isFinite(w) ? (total * w) / sum : 0;
+    const floor = Math.floor(exact);
+    out[i] = floor;
+    given += floor;
+    rest.push({ i, r: exact - floor });
+  }
+  let left = total - given;
+  rest.sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; left > 0; k = (k + 1) % n, left--) {
+    const i = (rest[k] as { i: number }).i;
+    out[i] = (out[i] as number) + 1;
+  }
+  // Rounding of huge totals can overshoot by a cent or two: taken back from the smallest remainders.
+  for (let k = n - 1; left < 0; k = (k + n - 1) % n) {
+    const i = (rest[k] as { i: number }).i;
+    if ((out[i] as number) > 0) {
+      out[i] = (out[i] as number) - 1;
+      left++;
+    }
+  }
+  return out as Cents[];
+}

@@ -1,0 +1,234 @@
+/**
+ * The cash-in forecast (issue 16, numbers.md § "Payment behaviour, prediction and the cash-in
+ * forecast"): the receivables open at as-of spread over the weeks ahead by expected payment day.
+ *
+ * - An open invoice is spread evenly over its possible payment days (`paymentDays`): its
+ *   predicted delay plus the fit's residual percentiles, after as-of.
+ * - A promise (`until`) or a payment plan's unpaid instalments put the amount on those days first.
+ * - Doubtful: past due beyond `doubtfulDays`, disputed in the workspace, or the customer in a
+ *   collective procedure: not expected in the weeks. (A file's own dispute flag is a feature of the
+ *   model instead: such invoices are usually paid, later.)
+ * - Credit notes and unallocated payments open at as-of lower the customer's earliest expected
+ *   weeks; what they exceed goes to "later". Items the history cannot date go to "later" too.
+ * Each item is split with `allocateCents`, so Σ weeks + later + doubtful = receivables at as-of.
+ */
+import { addDays, dayFromIso, isoOf, mondayOnOrBefore, type Day } from '../day.ts';
+import type { StatusEntry } from '../dunning/workspace.ts';
+import { isIssuedBy, openAtColumn, type Ledger } from '../ledger.ts';
+import { allocateCents, type Cents } from '../money.ts';
+import { NO_DAY } from '../ledger.ts';
+import { OPEN } from './history.ts';
+import { delayOfRow, paymentDays, predict, type Prediction, type PredictionOptions } from './prediction.ts';
+
+export type ForecastWeek = { readonly start: string; readonly expectedCents: Cents; readonly lowCents: Cents; readonly highCents: Cents };
+
+export type ForecastOptions = PredictionOptions & {
+  readonly weeks?: number;
+  readonly statuses?: readonly StatusEntry[];
+  /** Past due beyond this many days, an invoice is doubtful (default 180). */
+  readonly doubtfulDays?: number;
+};
+
+export type WeeklyBacktest = {
+  /** The forecast made at the cut-off against what was paid, week by week, for weeks ended by as-of. */
+  readonly cutoff: string;
+  readonly weeks: readonly { readonly start: string; readonly forecastCents: Cents; readonly actualCents: Cents; readonly dueDateCents: Cents }[];
+  /** Σ|forecast − actual| / Σ actual; null without a full week or without any payment. */
+  readonly error: number | null;
+  /** The same for the due-date baseline (each invoice expected on its due date, or the day after the cut-off when past due). */
+  readonly dueDateError: number | null;
+};
+
+export type Forecast = {
+  readonly asOf: string;
+  readonly weeks: readonly ForecastWeek[];
+  readonly laterCents: Cents;
+  readonly doubtfulCents: Cents;
+  readonly receivablesCents: Cents;
+  /** Per customer: the amounts expected in the weeks, later, and doubtful. */
+  readonly customers: ReadonlyMap<string, { readonly expectedCents: Cents; readonly laterCents: Cents; readonly doubtfulCents: Cents }>;
+  /** The relative band used for low/high: the weekly backtest's error, 1 when it could not be measured. */
+  readonly band: number;
+  readonly backtest: WeeklyBacktest;
+};
+
+type Spread = { readonly weeks: number[]; later: number; doubtful: number; readonly perCustomer: Map<string, { expected: number; later: number; doubtful: number }> };
+
+const DEFAULT_DOUBTFUL_DAYS = 180;
+
+/** The weekly amounts of the receivables open at `p.asOf` (exact cents). */
+function spread(ledger: Ledger, p: Prediction, weeks: number, options: ForecastOptions): Spread {
+  const asOf = p.asOf;
+  const h = p.features.history;
+  const c = h.columns;
+  const start = mondayOnOrBefore(asOf);
+  const bins = weeks + 1;
+  const binOf = (d: number) => Math.min(weeks, Math.max(0, Math.floor((d - start) / 7)));
+  const out: Spread = { weeks: new Array<number>(weeks).fill(0), later: 0, doubtful: 0, perCustomer: new Map() };
+  const doubtfulDays = options.doubtfulDays ?? DEFAULT_DOUBTFUL_DAYS;
+  const statuses = options.statuses ?? [];
+  const collective = new Set<string>();
+  const disputedCustomers = new Set<string>();
+  const disputedInvoices = new Set<string>();
+  const promised = new Map<string, Day>();
+  const plans = new Map<string, { day: Day; cents: number }[]>();
+  for (const e of statuses) {
+    const s = e.status;
+    const key = e.invoiceNumber === null ? e.customerId : `${e.customerId}\u0000${e.invoiceNumber}`;
+    if (s.kind === 'collective') collective.add(e.customerId);
+    else if (s.kind === 'disputed') (e.invoiceNumber === null ? disputedCustomers.add(e.customerId) : disputedInvoices.add(key));
+    else if (s.kind === 'promise') {
+      const until = dayFromIso(s.until);
+      if (until !== null && until > asOf) promised.set(key, until);
+    } else if (s.kind === 'plan') {
+      const list = s.instalments.filter((i) => i.paidOn === undefined).map((i) => ({ day: Math.max(asOf + 1, dayFromIso(i.due) ?? asOf + 1) as Day, cents: i.amountCents }));
+      if (list.length > 0) plans.set(e.customerId, list);
+    }
+  }
+  const per = (id: string) => {
+    let v = out.perCustomer.get(id);
+    if (!v) out.perCustomer.set(id, (v = { expected: 0, later: 0, doubtful: 0 }));
+    return v;
+  };
+  // Per customer, the bins its positive items were put in (for its credits), and its plan's rest.
+  const customerBins = new Map<string, number[]>();
+  const credits = new Map<string, number>();
+  const binsOf = (id: string) => {
+    let b = customerBins.get(id);
+    if (!b) customerBins.set(id, (b = new Array<number>(bins).fill(0)));
+    return b;
+  };
+  const planLeft = new Map([...plans].map(([id, list]) => [id, list.map((x) => ({ ...x }))]));
+  const dx = p.features;
+  for (let i = 0; i < c.count; i++) {
+    const inv = ledger.invoices[i];
+    if (!inv || !isIssuedBy(inv, asOf)) continue;
+    const open = h.state[i] === OPEN ? (h.open[i] as number) : openAtColumn(c, i, asOf);
+    if (open === 0) continue;
+    const id = inv.customerId;
+    if (open < 0) {
+      credits.set(id, (credits.get(id) ?? 0) + open);
+      continue;
+    }
+    const due = c.due[i] as number;
+    const numberKey = `${id}\u0000${inv.number}`;
+    const isDoubtful = collective.has(id) || disputedCustomers.has(id) || disputedInvoices.has(numberKey) || (due !== NO_DAY && asOf - due > doubtfulDays);
+    if (isDoubtful) {
+      out.doubtful += open;
+      per(id).doubtful += open;
+      continue;
+    }
+    const weights = new Array<number>(bins).fill(0);
+    let rest = open;
+    // A payment plan's instalments first, then a promise, then the model.
+    const plan = planLeft.get(id);
+    if (plan) {
+      for (const inst of plan) {
+        const take = Math.min(rest, inst.cents);
+        if (take <= 0) continue;
+        weights[binOf(inst.day)] = (weights[binOf(inst.day)] as number) + take;
+        inst.cents -= take;
+        rest -= take;
+      }
+    }
+    const promise = promised.get(numberKey) ?? promised.get(id);
+    const r = dx.rowOf[i] as number;
+    if (rest > 0 && promise !== undefined) {
+      weights[binOf(promise)] = (weights[binOf(promise)] as number) + rest;
+      rest = 0;
+    } else if (rest > 0 && r >= 0 && h.state[i] === OPEN) {
+      const days = paymentDays(p.model, due, delayOfRow(p.model, dx, r), asOf);
+      for (const d of days) weights[binOf(d)] = (weights[binOf(d)] as number) + rest / days.length;
+      rest = 0;
+    }
+    if (rest > 0) weights[weeks] = (weights[weeks] as number) + rest;
+    const parts = allocateCents(open as Cents, weights);
+    const b = binsOf(id);
+    for (let k = 0; k < bins; k++) b[k] = (b[k] as number) + (parts[k] as number);
+  }
+  // Credits lower the customer's earliest expected amounts; beyond them, "later".
+  for (const [id, credit] of credits) {
+    let left = -credit;
+    const b = binsOf(id);
+    for (let k = 0; k < bins && left > 0; k++) {
+      const take = Math.min(left, b[k] as number);
+      b[k] = (b[k] as number) - take;
+      left -= take;
+    }
+    b[weeks] = (b[weeks] as number) - left;
+  }
+  for (const [id, b] of customerBins) {
+    const v = per(id);
+    for (let k = 0; k < weeks; k++) {
+      out.weeks[k] = (out.weeks[k] as number) + (b[k] as number);
+      v.expected += b[k] as number;
+    }
+    out.later += b[weeks] as number;
+    v.later += b[weeks] as number;
+  }
+  return out;
+}
+
+/**
+ * The forecast made at `cutoff` from what was known then, against the payments the ledger shows
+ * after it, for the weeks that ended by as-of; and the due-date baseline's error.
+ */
+export function weeklyBacktest(ledger: Ledger, asOf: Day, cutoff: Day, weeks: number, options: ForecastOptions): WeeklyBacktest {
+  const past = predict(ledger, cutoff, { ...options, withoutBacktest: true });
+  const s = spread(ledger, past, weeks, options);
+  const h = past.features.history;
+  const c = h.columns;
+  const start = mondayOnOrBefore(cutoff);
+  const full = Math.min(weeks, Math.floor((asOf + 1 - start) / 7));
+  const actual = new Array<number>(weeks).fill(0);
+  const baseline = new Array<number>(weeks).fill(0);
+  const binOf = (d: number) => Math.floor((d - start) / 7);
+  for (let i = 0; i < c.count; i++) {
+    if (h.state[i] !== OPEN) continue;
+    const due = c.due[i] as number;
+    const b = binOf(Math.max(due, cutoff + 1));
+    if (b < weeks) baseline[b] = (baseline[b] as number) + (h.open[i] as number);
+    const end = c.payStart[i + 1] as number;
+    for (let j = c.payStart[i] as number; j < end; j++) {
+      const d = c.payDay[j] as number;
+      if (d === NO_DAY || d <= cutoff || d > asOf) continue;
+      const k = binOf(d);
+      if (k < weeks) actual[k] = (actual[k] as number) + (c.payAmount[j] as number);
+    }
+  }
+  let err = 0, baseErr = 0, total = 0;
+  const rows = [];
+  for (let k = 0; k < full; k++) {
+    const f = s.weeks[k] as number;
+    const a = actual[k] as number;
+    err += Math.abs(f - a);
+    baseErr += Math.abs((baseline[k] as number) - a);
+    total += a;
+    rows.push({ start: isoOf((start + 7 * k) as Day), forecastCents: f as Cents, actualCents: a as Cents, dueDateCents: baseline[k] as Cents });
+  }
+  return { cutoff: isoOf(cutoff), weeks: rows, error: full > 0 && total > 0 ? err / total : null, dueDateError: full > 0 && total > 0 ? baseErr / total : null };
+}
+
+
+export function forecast(ledger: Ledger, asOf: Day, options: ForecastOptions = {}, prediction?: Prediction): Forecast {
+  const weeks = options.weeks ?? 13;
+  const p = prediction ?? predict(ledger, asOf, options);
+  const s = spread(ledger, p, weeks, options);
+  const cutoff = mondayOnOrBefore(addDays(asOf, -7 * weeks));
+  const bt = weeklyBacktest(ledger, asOf, cutoff, weeks, options);
+  const band = bt.error === null ? 1 : Math.min(1, bt.error);
+  const start = mondayOnOrBefore(asOf);
+  let receivables = 0;
+  for (const w of s.weeks) receivables += w;
+  receivables += s.later + s.doubtful;
+  return {
+    asOf: isoOf(asOf),
+    weeks: s.weeks.map((e, k) => ({ start: isoOf((start + 7 * k) as Day), expectedCents: e as Cents, lowCents: Math.max(0, Math.round(e * (1 - band))) as Cents, highCents: Math.round(e * (1 + band)) as Cents })),
+    laterCents: s.later as Cents,
+    doubtfulCents: s.doubtful as Cents,
+    receivablesCents: receivables as Cents,
+    customers: new Map([...s.perCustomer].map(([id, v]) => [id, { expectedCents: v.expected as Cents, laterCents: v.later as Cents, doubtfulCents: v.doubtful as Cents }])),
+    band,
+    backtest: bt,
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * The payment history of a ledger as of a date: when each invoice was fully paid, read only from
+ * payments dated on or before as-of (numbers.md § "Payment behaviour": an outcome is known only if
+ * it happened by as-of). Behaviour, prediction and forecast all start from here.
+ */
+import type { Day } from '../day.ts';
+import { ledgerColumns, NO_DAY, type Ledger, type LedgerColumns } from '../ledger.ts';
+
+/** Settlement state of an item at as-of. */
+export const OPEN = 0;
+export const SETTLED = 1;
+/** Fully paid, but partly by a payment without a date: the delay is unknown. */
+export const SETTLED_UNDATED = 2;
+/** Not an invoice the history speaks of: credit, payment, opening balance, undated, issued after as-of. */
+export const NOT_AN_INVOICE = 3;
+
+export type PaymentHistory = {
+  readonly asOf: Day;
+  readonly columns: LedgerColumns;
+  /** OPEN, SETTLED, SETTLED_UNDATED or NOT_AN_INVOICE per ledger item. */
+  readonly state: Uint8Array;
+  /** The day the last cent was paid (state SETTLED), else NO_DAY. */
+  readonly settled: Int32Array;
+  /** What is still owed at as-of (state OPEN), in cents. */
+  readonly open: Float64Array;
+  /** Item numbers of the invoices (not NOT_AN_INVOICE) grouped by customer, each group in issue order. */
+  readonly byCustomer: readonly Int32Array[];
+};
+
+/**
+ * An invoice of the history is a sale with a positive amount, an issue and a due date, issued on or
+ * before as-of. Its settlement day is the day of the payment that brings what is owed to zero.
+ */
+export function paymentHistory(ledger: Ledger, asOf: Day): PaymentHistory {
+  const c = ledgerColumns(ledger);
+  const n = c.count;
+  const state = new Uint8Array(n);
+  const settled = new Int32Array(n).fill(NO_DAY);
+  const open = new Float64Array(n);
+  const groups: number[][] = c.customerIds.map(() => []);
+  for (let i = 0; i < n; i++) {
+    const amount = c.amount[i] as number;
+    const issued = c.issued[i] as number;
+    if (amount <= 0 || c.isSale[i] !== 1 || issued === NO_DAY || c.due[i] === NO_DAY || issued > asOf) {
+      state[i] = NOT_AN_INVOICE;
+      continue;
+    }
+    const start = c.payStart[i] as number;
+    const end = c.payStart[i + 1] as number;
+    let undated = 0;
+    let dated = 0;
+    let last = NO_DAY;
+    // Payments are few per invoice: the settlement day is the day the running sum reaches the amount.
+    const days: number[] = [];
+    for (let j = start; j < end; j++) {
+      const d = c.payDay[j] as number;
+      if (d === NO_DAY) undated += c.payAmount[j] as number;
+      else if (d <= asOf) days.push(j);
+    }
+    days.sort((x, y) => (c.payDay[x] as number) - (c.payDay[y] as number));
+    let paid = undated;
+    for (const j of days) {
+      dated += c.payAmount[j] as number;
+      paid += c.payAmount[j] as number;
+      if (paid >= amount) {
+        last = c.payDay[j] as number;
+        break;
+      }
+    }
+    if (paid >= amount) {
+      if (undated > 0 && dated < amount) state[i] = SETTLED_UNDATED;
+      else {
+        state[i] = SETTLED;
+        settled[i] = last;
+      }
+    } else {
+      state[i] = OPEN;
+      open[i] = amount - paid;
+    }
+    (groups[c.customer[i] as number] as number[]).push(i);
+  }
+  const byCustomer = groups.map((g) => Int32Array.from(g).sort((x, y) => (c.issued[x] as number) - (c.issued[y] as number) || x - y));
+  return { asOf, columns: c, state, settled, open, byCustomer };
+}
+
+/** Days late of a settled invoice: settled − due (negative when paid early). */
+export function delayOf(h: PaymentHistory, i: number): number {
+  return (h.settled[i] as number) - (h.columns.due[i] as number);
+}

@@ -1,0 +1,168 @@
+/**
+ * The two small models of the prediction, fitted in the worker on the ledger's own history: a
+ * logistic regression (Newton's method with a light ridge, on standardised features) for the
+ * probability of late payment, and a least-absolute-deviation regression (iteratively reweighted
+ * least squares) for the delay. Deterministic: no random start, no sampling.
+ */
+
+/** Rows of `width` features, row-major. */
+export type Matrix = { readonly rows: number; readonly width: number; readonly data: Float64Array };
+
+export type LinearModel = {
+  readonly mean: Float64Array;
+  readonly scale: Float64Array;
+  /** Intercept first, then one weight per standardised feature. */
+  readonly weights: Float64Array;
+};
+
+/** Solves the symmetric positive definite system A x = b (n × n) by Cholesky; A and b are overwritten. */
+function solveSpd(a: Float64Array, b: Float64Array, n: number): Float64Array {
+  for (let j = 0; j < n; j++) {
+    let d = a[j * n + j] as number;
+    for (let k = 0; k < j; k++) d -= (a[j * n + k] as number) ** 2;
+    d = Math.sqrt(Math.max(d, 1e-12));
+    a[j * n + j] = d;
+    for (let i = j + 1; i < n; i++) {
+      let s = a[i * n + j] as number;
+      for (let k = 0; k < j; k++) s -= (a[i * n + k] as number) * (a[j * n + k] as number);
+      a[i * n + j] = s / d;
+    }
+  }
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = b[i] as number;
+    for (let k = 0; k < i; k++) s -= (a[i * n + k] as number) * (y[k] as number);
+    y[i] = s / (a[i * n + i] as number);
+  }
+  const x = new Float64Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = y[i] as number;
+    for (let k = i + 1; k < n; k++) s -= (a[k * n + i] as number) * (x[k] as number);
+    x[i] = s / (a[i * n + i] as number);
+  }
+  return x;
+}
+
+function standardise(x: Matrix, rows: readonly number[]): { mean: Float64Array; scale: Float64Array } {
+  const w = x.width;
+  const mean = new Float64Array(w);
+  const scale = new Float64Array(w).fill(1);
+  if (rows.length === 0) return { mean, scale };
+  for (const r of rows) for (let f = 0; f < w; f++) mean[f] = (mean[f] as number) + (x.data[r * w + f] as number);
+  for (let f = 0; f < w; f++) mean[f] = (mean[f] as number) / rows.length;
+  const v = new Float64Array(w);
+  for (const r of rows) for (let f = 0; f < w; f++) v[f] = (v[f] as number) + ((x.data[r * w + f] as number) - (mean[f] as number)) ** 2;
+  for (let f = 0; f < w; f++) {
+    const sd = Math.sqrt((v[f] as number) / rows.length);
+    scale[f] = sd > 1e-9 ? sd : 1;
+  }
+  return { mean, scale };
+}
+
+/** The row's standardised features with a leading 1, written into `z`. */
+function row(m: LinearModel, x: Matrix, r: number, z: Float64Array): void {
+  z[0] = 1;
+  for (let f = 0; f < x.width; f++) z[f + 1] = ((x.data[r * x.width + f] as number) - (m.mean[f] as number)) / (m.scale[f] as number);
+}
+
+export function linear(m: LinearModel, x: Matrix, r: number): number {
+  let s = m.weights[0] as number;
+  for (let f = 0; f < x.width; f++) s += (m.weights[f + 1] as number) * (((x.data[r * x.width + f] as number) - (m.mean[f] as number)) / (m.scale[f] as number));
+  return s;
+}
+
+export const sigmoid = (s: number): number => (s >= 0 ? 1 / (1 + Math.exp(-s)) : Math.exp(s) / (1 + Math.exp(s)));
+
+/** Weighted least squares with a ridge on every weight but the intercept. */
+function weightedFit(m: LinearModel, x: Matrix, rows: readonly number[], weight: (k: number, z: Float64Array) => { w: number; target: number }, ridge: number): Float64Array {
+  const n = x.width + 1;
+  const a = new Float64Array(n * n);
+  const b = new Float64Array(n);
+  const z = new Float64Array(n);
+  rows.forEach((r, k) => {
+    row(m, x, r, z);
+    const { w, target } = weight(k, z);
+    for (let i = 0; i < n; i++) {
+      const wi = w * (z[i] as number);
+      b[i] = (b[i] as number) + wi * target;
+      for (let j = 0; j <= i; j++) a[i * n + j] = (a[i * n + j] as number) + wi * (z[j] as number);
+    }
+  });
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) a[j * n + i] = a[i * n + j] as number;
+    if (i > 0) a[i * n + i] = (a[i * n + i] as number) + ridge;
+  }
+  return solveSpd(a, b, n);
+}
+
+/** Logistic regression of `labels` (0/1, one per row of `rows`) by Newton's method. */
+export function fitLogistic(x: Matrix, rows: readonly number[], labels: Uint8Array, ridge = 1, sampleWeights?: Float64Array): LinearModel {
+  const { mean, scale } = standardise(x, rows);
+  let m: LinearModel = { mean, scale, weights: new Float64Array(x.width + 1) };
+  for (let iter = 0; iter < 25; iter++) {
+    const next = weightedFit(
+      m,
+      x,
+      rows,
+      (k, z) => {
+        let s = 0;
+        for (let i = 0; i < z.length; i++) s += (m.weights[i] as number) * (z[i] as number);
+        const p = sigmoid(s);
+        const w = Math.max(p * (1 - p), 1e-6);
+        // Newton's step as a weighted least squares on the working response.
+        return { w: w * (sampleWeights ? (sampleWeights[k] as number) : 1), target: s + ((labels[k] as number) - p) / w };
+      },
+      ridge,
+    );
+    let change = 0;
+    for (let i = 0; i < next.length; i++) change = Math.max(change, Math.abs((next[i] as number) - (m.weights[i] as number)));
+    m = { mean, scale, weights: next };
+    if (change < 1e-6) break;
+  }
+  return m;
+}
+
+/** Least-absolute-deviation regression of `targets` (one per row of `rows`). */
+export function fitMedian(x: Matrix, rows: readonly number[], targets: Float64Array, ridge = 1): LinearModel {
+  const { mean, scale } = standardise(x, rows);
+  let m: LinearModel = { mean, scale, weights: new Float64Array(x.width + 1) };
+  // Least squares first, then reweighted by 1 / |residual| towards the median fit.
+  m = { mean, scale, weights: weightedFit(m, x, rows, (k) => ({ w: 1, target: targets[k] as number }), ridge) };
+  for (let iter = 0; iter < 30; iter++) {
+    const current = m;
+    const next = weightedFit(
+      current,
+      x,
+      rows,
+      (k, z) => {
+        let s = 0;
+        for (let i = 0; i < z.length; i++) s += (current.weights[i] as number) * (z[i] as number);
+        return { w: 1 / Math.max(Math.abs((targets[k] as number) - s), 0.5), target: targets[k] as number };
+      },
+      ridge,
+    );
+    let change = 0;
+    for (let i = 0; i < next.length; i++) change = Math.max(change, Math.abs((next[i] as number) - (current.weights[i] as number)));
+    m = { mean, scale, weights: next };
+    if (change < 1e-4) break;
+  }
+  return m;
+}
+
+/** Area under the ROC curve (Mann–Whitney, ties counted half); null without both classes. */
+export function auc(scores: readonly number[], labels: readonly number[]): number | null {
+  const idx = scores.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  let pos = 0;
+  for (const l of labels) pos += l;
+  const neg = labels.length - pos;
+  if (pos === 0 || neg === 0) return null;
+  let rankSum = 0;
+  for (let i = 0; i < idx.length; ) {
+    let j = i;
+    while (j + 1 < idx.length && scores[idx[j + 1] as number] === scores[idx[i] as number]) j++;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) if (labels[idx[k] as number] === 1) rankSum += rank;
+    i = j + 1;
+  }
+  return (rankSum - (pos * (pos + 1)) / 2) / (pos * neg);
+}

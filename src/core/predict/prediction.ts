@@ -1,0 +1,409 @@
+/**
+ * Late-payment prediction per open invoice and its out-of-time backtest (issue 16, numbers.md
+ * § "Payment behaviour, prediction and the cash-in forecast").
+ *
+ * Every invoice is described by its customer's history *as of its issue date*: only invoices
+ * settled, issued or past due strictly before that day are read. A model fitted at a horizon H
+ * learns only from outcomes known before H: an invoice settled before H (late when settled after
+ * its due date), or one still unpaid at H although due before it (late, whenever it gets paid).
+ */
+import { addMonths, isoOf, type Day } from '../day.ts';
+import type { Ledger } from '../ledger.ts';
+import { auc, fitLogistic, fitMedian, linear, sigmoid, type LinearModel, type Matrix } from './model.ts';
+import { delayOf, NOT_AN_INVOICE, OPEN, paymentHistory, SETTLED, type PaymentHistory } from './history.ts';
+
+/** The features, in the order of the matrix's columns. */
+export const FEATURES = [
+  'priorLateRate',
+  'priorMeanDelay',
+  'recentDelay',
+  'lastDelay',
+  'priorCount',
+  'amountVsUsual',
+  'termsDays',
+  'openCount',
+  'openLateCount',
+  'openLateDays',
+  'disputed',
+  'recentLateRate',
+  'priorLateLogit',
+] as const;
+const W = FEATURES.length;
+/** The delay model reads the customer's delays only (and the dispute flag). */
+const DELAY_FEATURES = [0, 1, 2, 3, 4, 6, 9, 10];
+
+export type Features = {
+  readonly matrix: Matrix;
+  readonly history: PaymentHistory;
+  /** Invoice item numbers, in matrix row order. */
+  readonly items: Int32Array;
+  /** Row of each ledger item in the matrix, -1 when it is not an invoice of the history. */
+  readonly rowOf: Int32Array;
+  /** The customer's delays (settled − due) known strictly before each row's issue date, newest last: up to 12. */
+  readonly priorDelays: readonly Float64Array[];
+  /** The mean of all the customer's delays known before each row's issue date (0 without any). */
+  readonly priorMean: Float64Array;
+};
+
+function lowerBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** Features of every invoice of the history as of its own issue date. */
+export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boolean): Features {
+  const c = h.columns;
+  let total = 0;
+  for (const items of h.byCustomer) total += items.length;
+  const data = new Float64Array(total * W);
+  const items = new Int32Array(total);
+  const rowOf = new Int32Array(c.count).fill(-1);
+  const priorDelays: Float64Array[] = new Array(total);
+  const priorMean = new Float64Array(total);
+  let r = 0;
+  for (const list of h.byCustomer) {
+    if (list.length === 0) continue;
+    // Settled invoices in settlement order, and the days each item stops counting as open / late.
+    const settledList = Array.from(list).filter((i) => h.state[i] === SETTLED).sort((a, b) => (h.settled[a] as number) - (h.settled[b] as number) || a - b);
+    const becameLate = Float64Array.from(list, (i) => Math.max(c.issued[i] as number, c.due[i] as number) + 1).sort();
+    const settledLate = Float64Array.from(settledList.filter((i) => (h.settled[i] as number) > (c.due[i] as number)), (i) => h.settled[i] as number).sort();
+    let p = 0;
+    let n = 0, late = 0, sumDelay = 0;
+    const delays: number[] = [];
+    let q = 0;
+    let issuedCount = 0, sumLogAmount = 0;
+    let oldest = 0;
+    for (const i of list) {
+      const t = c.issued[i] as number;
+      while (p < settledList.length && (h.settled[settledList[p] as number] as number) < t) {
+        const j = settledList[p] as number;
+        const d = delayOf(h, j);
+        n++;
+        if (d > 0) late++;
+        sumDelay += d;
+        delays.push(d);
+        p++;
+      }
+      while (q < list.length && (c.issued[list[q] as number] as number) < t) {
+        sumLogAmount += Math.log(c.amount[list[q] as number] as number);
+        issuedCount++;
+        q++;
+      }
+      // Open at t: issued before t and not settled before t. Past due at t: due before t as well.
+      const open = issuedCount - n;
+      const pastDue = lowerBound(becameLate, t + 1) - lowerBound(settledLate, t) - (n - late);
+      const openLate = clamp(pastDue, 0, open);
+      // Days past due, at t, of the oldest invoices still open then (the first 50 from the oldest).
+      while (oldest < q && h.state[list[oldest] as number] === SETTLED && (h.settled[list[oldest] as number] as number) < t) oldest++;
+      let openLateDays = 0;
+      if (openLate > 0) {
+        for (let k = oldest, seen = 0; k < q && seen < 50; k++) {
+          const j = list[k] as number;
+          if (h.state[j] === SETTLED && (h.settled[j] as number) < t) continue;
+          seen++;
+          const due = c.due[j] as number;
+          if (due < t) openLateDays = Math.max(openLateDays, t - due);
+        }
+      }
+      const recent = delays.slice(-3);
+      const mean = n > 0 ? sumDelay / n : 0;
+      const o = r * W;
+      data[o] = (late + 0.5) / (n + 1);
+      data[o + 1] = clamp((sumDelay / (n + 1)), -60, 180);
+      data[o + 2] = recent.length > 0 ? clamp(recent.reduce((s, x) => s + x, 0) / recent.length, -60, 180) : clamp(mean, -60, 180);
+      data[o + 3] = delays.length > 0 ? clamp(delays[delays.length - 1] as number, -60, 180) : 0;
+      data[o + 4] = Math.log1p(n);
+      data[o + 5] = issuedCount > 0 ? clamp(Math.log(c.amount[i] as number) - sumLogAmount / issuedCount, -3, 3) : 0;
+      data[o + 6] = clamp((c.due[i] as number) - t, -30, 365);
+      data[o + 7] = Math.log1p(Math.max(0, open));
+      data[o + 8] = Math.log1p(openLate);
+      data[o + 9] = Math.log1p(openLateDays);
+      data[o + 10] = useDisputes && ledger.invoices[i]?.isDisputed ? 1 : 0;
+      const last5 = delays.slice(-5);
+      data[o + 11] = (last5.filter((d) => d > 0).length + 0.5) / (last5.length + 1);
+      data[o + 12] = Math.log((late + 0.5) / (n - late + 0.5));
+
+      items[r] = i;
+      rowOf[i] = r;
+      priorDelays[r] = Float64Array.from(delays.slice(-12));
+      priorMean[r] = mean;
+      r++;
+    }
+  }
+  return { matrix: { rows: total, width: W, data }, history: h, items, rowOf, priorDelays, priorMean };
+}
+
+/** The delay-model columns of a feature matrix. */
+function delayMatrix(x: Matrix): Matrix {
+  const w = DELAY_FEATURES.length;
+  const data = new Float64Array(x.rows * w);
+  for (let r = 0; r < x.rows; r++) for (let k = 0; k < w; k++) data[r * w + k] = x.data[r * x.width + (DELAY_FEATURES[k] as number)] as number;
+  return { rows: x.rows, width: w, data };
+}
+
+export type Model = {
+  /** The horizon: only outcomes known before this day were learnt from. */
+  readonly horizon: Day;
+  readonly late: LinearModel | null;
+  readonly delay: LinearModel | null;
+  /** Share of late invoices among those learnt from; the prediction when there is no model. */
+  readonly baseRate: number;
+  readonly meanDelay: number;
+  /** Residuals (actual − predicted delay) of the fit at the 5th, 10th … 95th percentiles. */
+  readonly residuals: Float64Array;
+  readonly trainedOn: number;
+};
+
+/** Below these counts a model is not fitted: the base rate stands in for it. */
+export const MIN_TRAINING = 30;
+/** Older outcomes weigh less in the fit: half their weight after ~8 months (e-folding a year). */
+const HALF_LIFE = 365;
+const MIN_CLASS = 5;
+
+/** Label of an invoice at horizon H: 1 late, 0 on time, -1 not known yet. */
+function labelAt(f: Features, i: number, horizon: number): number {
+  const h = f.history;
+  const due = h.columns.due[i] as number;
+  if (h.state[i] === SETTLED && (h.settled[i] as number) < horizon) return (h.settled[i] as number) > due ? 1 : 0;
+  if (h.state[i] === OPEN || (h.state[i] === SETTLED && (h.settled[i] as number) >= horizon)) return due < horizon - 1 ? 1 : -1;
+  return -1;
+}
+
+function quantiles(values: number[], count: number): Float64Array {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const out = new Float64Array(count);
+  if (sorted.length === 0) return out;
+  for (let k = 0; k < count; k++) {
+    const pos = ((k + 1) / (count + 1)) * (sorted.length - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.min(sorted.length - 1, lo + 1);
+    out[k] = (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+  }
+  return out;
+}
+
+/** Fits both models on the invoices issued before `horizon` whose outcome was known before it. */
+export function fitModel(f: Features, horizon: Day): Model {
+  const rows: number[] = [];
+  const labels: number[] = [];
+  const delayRows: number[] = [];
+  const delays: number[] = [];
+  const h = f.history;
+  for (let r = 0; r < f.matrix.rows; r++) {
+    const i = f.items[r] as number;
+    if ((h.columns.issued[i] as number) >= horizon) continue;
+    const label = labelAt(f, i, horizon);
+    if (label < 0) continue;
+    rows.push(r);
+    labels.push(label);
+    if (h.state[i] === SETTLED && (h.settled[i] as number) < horizon) {
+      delayRows.push(r);
+      delays.push(delayOf(h, i));
+    }
+  }
+  let pos = 0;
+  for (const l of labels) pos += l;
+  const baseRate = rows.length > 0 ? pos / rows.length : 0.5;
+  const meanDelay = delays.length > 0 ? delays.reduce((s, d) => s + d, 0) / delays.length : 0;
+  const late = rows.length >= MIN_TRAINING && pos >= MIN_CLASS && rows.length - pos >= MIN_CLASS ? fitLogistic(f.matrix, rows, Uint8Array.from(labels), 1, Float64Array.from(rows, (r) => Math.exp(-(horizon - (h.columns.issued[f.items[r] as number] as number)) / HALF_LIFE))) : null;
+  let delay: LinearModel | null = null;
+  let residuals = quantiles(delays.map((d) => d - meanDelay), 19);
+  if (delayRows.length >= MIN_TRAINING) {
+    const dx = delayMatrix(f.matrix);
+    const targets = Float64Array.from(delays);
+    const fitted = fitMedian(dx, delayRows, targets);
+    delay = fitted;
+    residuals = quantiles(delayRows.map((r, k) => (targets[k] as number) - linear(fitted, dx, r)), 19);
+  }
+  return { horizon, late, delay, baseRate, meanDelay, residuals, trainedOn: rows.length };
+}
+
+export function pLateOf(m: Model, f: Features, r: number): number {
+  return m.late === null ? m.baseRate : sigmoid(linear(m.late, f.matrix, r));
+}
+
+/** Predicted delay (days after the due date, negative when early) of a feature row. */
+export function delayOfRow(m: Model, f: Features, r: number, dx?: Matrix): number {
+  if (m.delay === null) {
+    const prior = f.priorDelays[r] as Float64Array;
+    return prior.length > 0 ? median(Array.from(prior)) : m.meanDelay;
+  }
+  return linear(m.delay, dx ?? delayMatrix(f.matrix), r);
+}
+
+function median(values: number[]): number {
+  const s = values.slice().sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+export type CalibrationBin = { readonly predicted: number; readonly observed: number; readonly count: number };
+
+export type Backtest = {
+  /** Invoices issued before this day trained the model; those issued from it on were scored. */
+  readonly cutoff: string;
+  readonly trainedOn: number;
+  /** Invoices scored (issued from the cut-off to as-of, outcome known at as-of). */
+  readonly invoices: number;
+  readonly auc: number | null;
+  /** Mean absolute error of the payment date, in days, over the scored invoices already paid. */
+  readonly maeDays: number | null;
+  /** The same for "due date + the customer's mean delay so far". */
+  readonly baselineMaeDays: number | null;
+  /** The same for "due date + the mean of the customer's last 3 delays". */
+  readonly last3BaselineMaeDays: number | null;
+  /** The same errors on the days late counted from 0 (an early payment is 0 days late), as ledgers' "days late" columns do. */
+  readonly maeDaysLate: number | null;
+  readonly last3BaselineMaeDaysLate: number | null;
+  readonly paidInvoices: number;
+  readonly calibration: readonly CalibrationBin[];
+  /** Why nothing could be said, when the figures are null. */
+  readonly reason: 'TooFewTraining' | 'TooFewScored' | 'OneClass' | null;
+};
+
+/** Below these counts the backtest says it cannot tell rather than print a number. */
+export const MIN_SCORED = 30;
+
+
+/** The model fitted before `cutoff`, scored on the invoices issued from `cutoff` to as-of. */
+export function backtest(f: Features, cutoff: Day): Backtest {
+  const h = f.history;
+  const m = fitModel(f, cutoff);
+  const dx = delayMatrix(f.matrix);
+  const scores: number[] = [];
+  const labels: number[] = [];
+  let err = 0, baseErr = 0, last3Err = 0, paid = 0, lateErr = 0, last3LateErr = 0;
+  const pos0 = (x: number) => Math.max(0, x);
+  for (let r = 0; r < f.matrix.rows; r++) {
+    const i = f.items[r] as number;
+    if ((h.columns.issued[i] as number) < cutoff) continue;
+    const label = labelAt(f, i, h.asOf + 1);
+    if (label < 0) continue;
+    scores.push(pLateOf(m, f, r));
+    labels.push(label);
+    if (h.state[i] === SETTLED) {
+      const actual = delayOf(h, i);
+      const prior = f.priorDelays[r] as Float64Array;
+      const priorMean = prior.length > 0 ? (f.priorMean[r] as number) : m.meanDelay;
+      const last3 = prior.length > 0 ? meanOf(prior, 3) : m.meanDelay;
+      const predicted = Math.round(delayOfRow(m, f, r, dx));
+      err += Math.abs(predicted - actual);
+      lateErr += Math.abs(pos0(predicted) - pos0(actual));
+      last3LateErr += Math.abs(pos0(Math.round(last3)) - pos0(actual));
+      baseErr += Math.abs(Math.round(priorMean) - actual);
+      last3Err += Math.abs(Math.round(last3) - actual);
+      paid++;
+    }
+  }
+  let pos = 0;
+  for (const l of labels) pos += l;
+  const reason = m.trainedOn < MIN_TRAINING ? 'TooFewTraining' : labels.length < MIN_SCORED ? 'TooFewScored' : pos === 0 || pos === labels.length ? 'OneClass' : null;
+  const enough = reason === null;
+  return {
+    cutoff: isoOf(cutoff),
+    trainedOn: m.trainedOn,
+    invoices: labels.length,
+    auc: enough && m.late !== null ? auc(scores, labels) : null,
+    maeDays: enough && paid >= MIN_SCORED ? err / paid : null,
+    baselineMaeDays: enough && paid >= MIN_SCORED ? baseErr / paid : null,
+    last3BaselineMaeDays: enough && paid >= MIN_SCORED ? last3Err / paid : null,
+    maeDaysLate: enough && paid >= MIN_SCORED ? lateErr / paid : null,
+    last3BaselineMaeDaysLate: enough && paid >= MIN_SCORED ? last3LateErr / paid : null,
+    paidInvoices: paid,
+    calibration: enough ? calibration(scores, labels) : [],
+    reason,
+  };
+}
+
+function meanOf(values: Float64Array, last: number): number {
+  const from = Math.max(0, values.length - last);
+  let s = 0;
+  for (let k = from; k < values.length; k++) s += values[k] as number;
+  return s / (values.length - from);
+}
+
+function calibration(scores: readonly number[], labels: readonly number[]): CalibrationBin[] {
+  const idx = scores.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  const bins: CalibrationBin[] = [];
+  for (let b = 0; b < 10; b++) {
+    const from = Math.floor((b * idx.length) / 10);
+    const to = Math.floor(((b + 1) * idx.length) / 10);
+    if (to <= from) continue;
+    let p = 0, o = 0;
+    for (let k = from; k < to; k++) {
+      p += scores[idx[k] as number] as number;
+      o += labels[idx[k] as number] as number;
+    }
+    bins.push({ predicted: p / (to - from), observed: o / (to - from), count: to - from });
+  }
+  return bins;
+}
+
+export type InvoicePrediction = {
+  readonly item: number;
+  readonly pLate: number;
+  /** The expected payment day, after as-of. */
+  readonly expected: Day;
+  /** The predicted delay before conditioning on the invoice still being open at as-of. */
+  readonly delay: number;
+};
+
+/**
+ * Payment days an open invoice may be paid on, after as-of, each equally likely: the predicted
+ * delay plus the fit's residual percentiles, without those already past. When the invoice has
+ * outlived them all, the four weeks after as-of.
+ */
+export function paymentDays(m: Model, due: number, delay: number, asOf: number): number[] {
+  const out: number[] = [];
+  for (const r of m.residuals) {
+    const d = Math.round(due + delay + r);
+    if (d > asOf) out.push(d);
+  }
+  if (out.length === 0) for (let k = 1; k <= 4; k++) out.push(asOf + 7 * k - 3);
+  return out;
+}
+
+export type PredictionOptions = {
+  /** Use the file's dispute flag as a feature (default: when the file marks any invoice disputed). */
+  readonly useDisputes?: boolean;
+  /** The backtest's cut-off (default: six months before as-of). */
+  readonly cutoff?: Day;
+  /** Skip the backtest (a forecast's own backtest needs only the model). */
+  readonly withoutBacktest?: boolean;
+};
+
+export type Prediction = {
+  readonly asOf: Day;
+  readonly model: Model;
+  readonly features: Features;
+  readonly invoices: readonly InvoicePrediction[];
+  readonly backtest: Backtest | null;
+};
+
+export function predict(ledger: Ledger, asOf: Day, options: PredictionOptions = {}): Prediction {
+  const h = paymentHistory(ledger, asOf);
+  const useDisputes = options.useDisputes ?? ledger.invoices.some((i) => i.isDisputed);
+  const f = featuresOf(ledger, h, useDisputes);
+  const model = fitModel(f, (asOf + 1) as Day);
+  const dx = delayMatrix(f.matrix);
+  const invoices: InvoicePrediction[] = [];
+  for (let r = 0; r < f.matrix.rows; r++) {
+    const i = f.items[r] as number;
+    if (h.state[i] !== OPEN) continue;
+    const due = h.columns.due[i] as number;
+    const delay = delayOfRow(model, f, r, dx);
+    const days = paymentDays(model, due, delay, asOf);
+    invoices.push({ item: i, pLate: due < asOf ? 1 : pLateOf(model, f, r), expected: Math.round(median(days)) as Day, delay });
+  }
+  return { asOf, model, features: f, invoices, backtest: options.withoutBacktest ? null : backtest(f, options.cutoff ?? addMonths(asOf, -6)) };
+}
+
+export { NOT_AN_INVOICE };

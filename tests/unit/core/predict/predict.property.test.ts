@@ -1,0 +1,114 @@
+/**
+ * Issue 16's guarantees on generated ledgers: nothing after the invoice's date or after as-of is
+ * ever read (moving every later event moves no feature, no prediction, no backtest figure), the
+ * forecast spreads the receivables exactly, and ratings never improve when payments come later.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { allocateCents, customerBehaviour, featuresOf, forecast, paymentHistory, predict, RATINGS, receivablesAt, type Cents, type Day, type Invoice, type Ledger } from '../../../../src/core/index.ts';
+import { historyLedgerArb } from '../../../support/arbitraries.ts';
+
+/** The ledger with every event after `cut` changed: later payments moved and resized, later invoices doubled. */
+function scrambleAfter(ledger: Ledger, cut: number, shift: number): Ledger {
+  return {
+    ...ledger,
+    invoices: ledger.invoices.map((inv): Invoice => {
+      if (inv.issued !== null && inv.issued > cut) return { ...inv, amount: (inv.amount * 2) as Cents, due: inv.due === null ? null : ((inv.due + shift) as Day), payments: [] };
+      return { ...inv, payments: inv.payments.map((p) => (p.day !== null && p.day > cut ? { day: (p.day + shift) as Day, amount: Math.max(1, Math.floor(p.amount / 2)) as Cents } : p)) };
+    }),
+  };
+}
+
+describe('prediction reads nothing after its dates', () => {
+  it('a feature row depends only on what happened before the invoice was issued', () => {
+    fc.assert(
+      fc.property(historyLedgerArb, fc.integer({ min: 0, max: 119 }), fc.integer({ min: 1, max: 90 }), (ledger, pick, shift) => {
+        const asOf = 20400 as Day;
+        const inv = ledger.invoices[pick % ledger.invoices.length] as Invoice;
+        const t = inv.issued as number;
+        const rowOf = (l: Ledger) => {
+          const h = paymentHistory(l, asOf);
+          const f = featuresOf(l, h, true);
+          const index = l.invoices.findIndex((x) => x.key === inv.key);
+          const r = f.rowOf[index] as number;
+          return Array.from(f.matrix.data.subarray(r * f.matrix.width, (r + 1) * f.matrix.width));
+        };
+        // Events on or after t: payments dated ≥ t moved, invoices issued after t changed.
+        expect(rowOf(keepInvoice(scrambleAfter(ledger, t - 1, shift), inv, t))).toEqual(rowOf(ledger));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('no prediction, backtest figure or forecast moves when events after as-of change', () => {
+    fc.assert(
+      fc.property(historyLedgerArb, fc.integer({ min: 200, max: 730 }), fc.integer({ min: 1, max: 120 }), (ledger, at, shift) => {
+        const asOf = (19500 + at) as Day;
+        const later = scrambleAfter(ledger, asOf, shift);
+        const a = predict(ledger, asOf);
+        const b = predict(later, asOf);
+        expect(b.invoices).toEqual(a.invoices);
+        expect(b.backtest).toEqual(a.backtest);
+        const fa = forecast(ledger, asOf);
+        const fb = forecast(later, asOf);
+        expect(fb.weeks).toEqual(fa.weeks);
+        expect(fb.backtest).toEqual(fa.backtest);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+/** The scrambled ledger, but the invoice itself as it was (its own amount and due date are known at t). */
+function keepInvoice(l: Ledger, inv: Invoice, t: number): Ledger {
+  return { ...l, invoices: l.invoices.map((x) => (x.key === inv.key ? { ...inv, payments: inv.payments.map((p) => (p.day !== null && p.day >= t ? { ...p, day: (p.day + 7) as Day } : p)) } : x)) };
+}
+
+describe('the forecast', () => {
+  it('spreads the receivables at as-of exactly: Σ weeks + later + doubtful', () => {
+    fc.assert(
+      fc.property(historyLedgerArb, fc.integer({ min: 0, max: 800 }), fc.integer({ min: 1, max: 26 }), (ledger, at, weeks) => {
+        const asOf = (19500 + at) as Day;
+        const f = forecast(ledger, asOf, { weeks });
+        const sum = f.weeks.reduce((s, w) => s + w.expectedCents, 0) + f.laterCents + f.doubtfulCents;
+        expect(sum).toBe(receivablesAt(ledger, asOf));
+        expect(f.weeks).toHaveLength(weeks);
+        for (const w of f.weeks) {
+          expect(Number.isInteger(w.expectedCents)).toBe(true);
+          expect(w.lowCents).toBeLessThanOrEqual(w.expectedCents);
+          expect(w.highCents).toBeGreaterThanOrEqual(w.expectedCents);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('allocateCents keeps the total and each part within a cent of its share', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 20 }), (total, weights) => {
+        const parts = allocateCents(total as Cents, weights);
+        expect(parts.reduce((s, x) => s + x, 0)).toBe(total);
+        const sum = weights.reduce((s, w) => s + w, 0);
+        if (sum > 0) parts.forEach((p, i) => expect(Math.abs(p - (total * (weights[i] as number)) / sum)).toBeLessThan(1.000001));
+      }),
+    );
+  });
+});
+
+describe('the A–D rating', () => {
+  it('never improves when every payment comes later', () => {
+    fc.assert(
+      fc.property(historyLedgerArb, fc.integer({ min: 1, max: 60 }), (ledger, later) => {
+        const asOf = 20400 as Day;
+        const slower: Ledger = { ...ledger, invoices: ledger.invoices.map((inv) => ({ ...inv, payments: inv.payments.map((p) => ({ ...p, day: p.day === null ? null : ((p.day + later) as Day) })) })) };
+        const a = new Map(customerBehaviour(ledger, asOf).map((b) => [b.customerId, b]));
+        for (const b of customerBehaviour(slower, asOf)) {
+          const before = a.get(b.customerId);
+          if (!before || before.rating === null || b.rating === null) continue;
+          expect(RATINGS.indexOf(b.rating)).toBeGreaterThanOrEqual(RATINGS.indexOf(before.rating));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
