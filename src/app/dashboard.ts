@@ -4,6 +4,7 @@
  */
 import { addMonths, analyzeLedger, bucketIndex, concentration, customerNames, daysPastDue, endOfMonth, isIssuedBy, isoOf, lastAtOrBefore, ledgerColumns, NO_DAY, openAt, receivablesAtEach, startOfMonth, type Analysis, type Concentration, type Day, type Issue, type Ledger } from '../core/index.ts';
 import { toCustomerTable } from './customer-table.ts';
+import { behaviourRow, behaviours, invoicePredictions } from './prediction.ts';
 import { ledgerOf, type Session } from './session.ts';
 import { withSettings, type Settings } from './settings.ts';
 import type { AnalysisView, CustomerRow, InvoiceRow } from './views.ts';
@@ -31,6 +32,7 @@ export function dashboard(session: Session, settings: Settings): AnalysisView | 
   const ledger = ledgerOf(session, settings);
   const a = analysisOf(session.ledger, settings);
   const names = customerNames(ledger);
+  const rated = behaviours(ledger, settings);
   const row = (r: (typeof a.aging.customers)[number], name: string): CustomerRow => ({
     id: r.customerId,
     name,
@@ -39,6 +41,7 @@ export function dashboard(session: Session, settings: Settings): AnalysisView | 
     overdueCents: r.overdueCents,
     weightedDaysLate: r.weightedDaysLate,
     items: r.openItemCount,
+    behaviour: behaviourRow(rated.get(r.customerId)),
   });
   return {
     asOf: isoOf(settings.asOf),
@@ -92,6 +95,7 @@ export function customerItems(session: Session, settings: Settings, customerId: 
   const ledger = ledgerOf(session, settings);
   const asOf = settings.asOf;
   const out: InvoiceRow[] = [];
+  const predicted = invoicePredictions(ledger, asOf);
   for (const inv of ledger.invoices) {
     if (inv.customerId !== customerId || !isIssuedBy(inv, asOf)) continue;
     const open = openAt(inv, asOf);
@@ -111,6 +115,8 @@ export function customerItems(session: Session, settings: Settings, customerId: 
       kind: inv.kind,
       row: inv.source.row,
       sheet: inv.source.sheet,
+      pLate: predicted.get(inv.key)?.pLate ?? null,
+      expectedPayment: predicted.has(inv.key) ? isoOf((predicted.get(inv.key) as { expected: Day }).expected) : null,
     });
   }
   out.sort((x, y) => (y.daysPastDue ?? 0) - (x.daysPastDue ?? 0));

@@ -4,7 +4,7 @@
  * terms, policy, profile and language. `settingsFrom` checks what the page or the command line
  * typed and names the field it refuses.
  */
-import { applyTerms, dayFromIso, parseTypedCents, DEFAULT_BUCKET_EDGES, DEFAULT_TERMS_DAYS, emptyWorkspace, validBucketEdges, type AgingBasis, type Cents, type Day, type Lang, type Ledger, type ManualSales, type PaymentTerms, type TermsApplied, type Workspace } from '../core/index.ts';
+import { applyTerms, dayFromIso, DEFAULT_RATING_THRESHOLDS, validRatingThresholds, type RatingThresholds, parseTypedCents, DEFAULT_BUCKET_EDGES, DEFAULT_TERMS_DAYS, emptyWorkspace, validBucketEdges, type AgingBasis, type Cents, type Day, type Lang, type Ledger, type ManualSales, type PaymentTerms, type TermsApplied, type Workspace } from '../core/index.ts';
 
 export type Settings = {
   readonly asOf: Day;
@@ -20,6 +20,8 @@ export type Settings = {
   readonly lang: Lang;
   /** Profile, policy, customers' regimes and terms, statuses, history. */
   readonly workspace: Workspace;
+  /** Upper bounds of ratings A, B, C in weighted days late (5, 15, 45 by default). */
+  readonly ratings: RatingThresholds;
 };
 
 /** Settings as they cross a thread or come from the command line: plain JSON. */
@@ -32,9 +34,11 @@ export type SettingsInput = {
   readonly termsDays?: number;
   readonly lang?: string;
   readonly workspace?: Workspace;
+  /** Rating thresholds A, B, C in days. */
+  readonly ratings?: readonly number[];
 };
 
-export type SettingsField = 'asOf' | 'basis' | 'edges' | 'windows' | 'termsDays' | 'lang';
+export type SettingsField = 'asOf' | 'basis' | 'edges' | 'windows' | 'termsDays' | 'lang' | 'ratings';
 export type SettingsResult = { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly field: SettingsField; readonly value: string };
 
 export const MAX_WINDOWS = 24;
@@ -53,6 +57,9 @@ export function settingsFrom(input: SettingsInput): SettingsResult {
   if (!Number.isInteger(terms) || terms < 0 || terms > MAX_TERMS_DAYS) return { ok: false, field: 'termsDays', value: String(terms) };
   const lang = input.lang ?? 'fr';
   if (lang !== 'fr' && lang !== 'en') return { ok: false, field: 'lang', value: lang };
+  const r = input.ratings ?? [DEFAULT_RATING_THRESHOLDS.a, DEFAULT_RATING_THRESHOLDS.b, DEFAULT_RATING_THRESHOLDS.c];
+  const ratings = { a: r[0] as number, b: r[1] as number, c: r[2] as number };
+  if (r.length !== 3 || !validRatingThresholds(ratings)) return { ok: false, field: 'ratings', value: r.join(',') };
   const manual = new Map<string, Cents>();
   for (const [month, cents] of input.manualSales ?? []) if (/^\d{4}-\d{2}$/.test(month) && Number.isSafeInteger(cents) && cents >= 0) manual.set(month, cents as Cents);
   return {
@@ -66,6 +73,7 @@ export function settingsFrom(input: SettingsInput): SettingsResult {
       defaultTermsDays: terms,
       lang,
       workspace: input.workspace ?? emptyWorkspace(),
+      ratings,
     },
   };
 }

@@ -3,6 +3,7 @@
  * (the aged balance's customers as typed columns, the worklist paged).
  */
 import type { ActionReason, DsoResult, Issue } from '../core/index.ts';
+import type { BehaviourRow } from './prediction.ts';
 
 export type CustomerRow = {
   readonly id: string;
@@ -12,6 +13,8 @@ export type CustomerRow = {
   readonly overdueCents: number;
   readonly weightedDaysLate: number | null;
   readonly items: number;
+  /** The customer's payment behaviour and A–D rating (null: no invoice with a history). */
+  readonly behaviour?: BehaviourRow | null;
 };
 
 /**
@@ -29,6 +32,7 @@ export type CustomerTable = {
   /** NaN where the customer has nothing late. */
   readonly weightedDaysLate: Float64Array;
   readonly items: Int32Array;
+  readonly behaviour: readonly (BehaviourRow | null)[];
 };
 
 export type AnalysisView = {
@@ -69,6 +73,9 @@ export type InvoiceRow = {
   readonly kind: string;
   readonly row: number;
   readonly sheet: string;
+  /** Open invoices: the predicted probability of late payment and the expected payment day. */
+  readonly pLate: number | null;
+  readonly expectedPayment: string | null;
 };
 
 export type ActionRow = {
@@ -92,12 +99,15 @@ export type ActionRow = {
   readonly deadline: string | null;
   /** Sales needed to make up for the amount at the user's margin (null without a margin). */
   readonly salesNeededCents: number | null;
+  readonly rating: string | null;
+  /** Claim × probability of late payment × expected days late, at the legal late-payment rate. */
+  readonly expectedLossCents: number;
 };
 
 export type StepCount = { readonly step: string; readonly customers: number; readonly amountCents: number };
 
 /** Which of today's actions the page shows: a step and a channel ('' = any), the first `limit`. */
-export type ActionFilter = { readonly step: string; readonly channel: string };
+export type ActionFilter = { readonly step: string; readonly channel: string; readonly sort?: 'amount' | 'expectedLoss' };
 
 export type DunningView = {
   /** The first `limit` actions matching the filter, largest amounts first (the worker keeps them all). */

@@ -5,6 +5,7 @@
  */
 import { customerNames, dunningPlan, exceedsLegalTerms, isoOf, openAt, penaltyTotals, prescription, ratesKnownUntil, regimeOf, type Action, type Day, type LetterKind, type Ledger, type Policy, type Workspace } from '../core/index.ts';
 import type { Settings } from './settings.ts';
+import { behaviours, expectedLossCents, invoicePredictions } from './prediction.ts';
 import type { ActionFilter, ActionRow, DunningView, StepCount } from './views.ts';
 
 /** Which document each action step calls for (the courtesy reminder is an e-mail, no letter). */
@@ -42,12 +43,19 @@ function stepCounts(actions: readonly Action[]): StepCount[] {
 }
 
 /** The action rows of a plan: claim, credits, penalties of the overdue invoices, reasons. */
-export function actionRows(ledger: Ledger, asOf: Day, workspace: Workspace, actions: readonly Action[]): { rows: ActionRow[]; unknownHalfYears: Set<string>; floorWarnings: Map<string, DunningView['floorWarnings'][number]> } {
+export function actionRows(ledger: Ledger, asOf: Day, workspace: Workspace, actions: readonly Action[], ratings: ReadonlyMap<string, { rating: string | null }> = new Map()): { rows: ActionRow[]; unknownHalfYears: Set<string>; floorWarnings: Map<string, DunningView['floorWarnings'][number]> } {
   const names = customerNames(ledger);
   const margin = workspace.profile.marginPercent;
   const unknownHalfYears = new Set<string>();
   const floorWarnings = new Map<string, DunningView['floorWarnings'][number]>();
+  const predicted = actions.length > 0 ? invoicePredictions(ledger, asOf) : new Map<string, { pLate: number; expected: Day }>();
   const rows = actions.map((a): ActionRow => {
+    // The claimed invoices are past due (late for sure): their loss is the wait until the expected payment.
+    let loss = 0;
+    for (const inv of a.invoices) {
+      const p = predicted.get(inv.key);
+      if (p && inv.due !== null) loss += expectedLossCents(openAt(inv, asOf), p.pLate, p.expected - inv.due, asOf);
+    }
     const totals = penaltyTotals(a.invoices, asOf, workspace);
     for (const w of totals.warnings) {
       if (w.code === 'RateUnknownForHalfYear') unknownHalfYears.add(w.halfYear);
@@ -70,6 +78,8 @@ export function actionRows(ledger: Ledger, asOf: Day, workspace: Workspace, acti
       reasons: a.reasons,
       deadline: a.deadline === undefined ? null : isoOf(a.deadline),
       salesNeededCents: margin !== null && margin > 0 ? Math.round((a.amountCents * 100) / margin) : null,
+      rating: ratings.get(a.customerId)?.rating ?? null,
+      expectedLossCents: loss,
     };
   });
   return { rows, unknownHalfYears, floorWarnings };
@@ -80,7 +90,7 @@ export function worklist(ledger: Ledger, settings: Settings, draft: Policy | nul
   const { asOf, workspace } = settings;
   const names = customerNames(ledger);
   const plan = dunningPlan(ledger, asOf, workspace);
-  const { rows: actions, unknownHalfYears, floorWarnings } = actionRows(ledger, asOf, workspace, plan.actions);
+  const { rows: actions, unknownHalfYears, floorWarnings } = actionRows(ledger, asOf, workspace, plan.actions, behaviours(ledger, settings));
   actions.sort((x, y) => y.amountCents - x.amountCents);
   const dryRun = draft ? { current: stepCounts(plan.actions), draft: stepCounts(dunningPlan(ledger, asOf, { ...workspace, policy: draft }).actions) } : null;
   const prescriptionRows: DunningView['prescription'][number][] = [];
@@ -118,6 +128,8 @@ export function worklist(ledger: Ledger, settings: Settings, draft: Policy | nul
 /** The first `limit` actions matching `filter`, with the counts of all that match. */
 export function pageOf(view: DunningView, filter: ActionFilter | undefined, limit: number | undefined): DunningView {
   const matching = view.actions.filter((a) => matchesFilter(a, filter));
+  // The worklist comes largest claim first; by expected loss on request (stable: equal losses keep that order).
+  if (filter?.sort === 'expectedLoss') matching.sort((x, y) => y.expectedLossCents - x.expectedLossCents);
   return {
     ...view,
     actions: matching.slice(0, limit ?? matching.length),

@@ -13,6 +13,7 @@ import { exportTables } from '../app/exports.ts';
 import { letters } from '../app/letters.ts';
 import { importJson, numbersJson } from '../app/numbers-json.ts';
 import { auditReport } from '../app/report.ts';
+import { forecastJson, predictJson } from '../app/prediction.ts';
 import { ledgerOf, sessionOf, type Source } from '../app/session.ts';
 import { settingsFrom, type Settings, type SettingsField } from '../app/settings.ts';
 import { nodeFonts } from '../output/pdf/fonts-node.ts';
@@ -23,7 +24,7 @@ import { tablesToXlsx, tableToCsv } from '../output/sheets.ts';
 
 type Args = { command: string; files: string[]; flags: Map<string, string | true> };
 
-const VALUED = ['sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace', 'profile', 'out', 'xlsx', 'csv', 'accounts', 'basis', 'buckets', 'lrar'];
+const VALUED = ['weeks', 'ratings', 'sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace', 'profile', 'out', 'xlsx', 'csv', 'accounts', 'basis', 'buckets', 'lrar'];
 
 function parseArgs(argv: readonly string[]): Args {
   const flags = new Map<string, string | true>();
@@ -47,13 +48,15 @@ function today(): string {
   return isoOf(dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate()) as NonNullable<ReturnType<typeof dayFromYmd>>);
 }
 
-const SETTINGS_FLAGS = '[--as-of YYYY-MM-DD] [--basis due|issued] [--buckets 30,60,90,120] [--windows N] [--terms DAYS] [--workspace FILE] [--profile FILE] [--lang fr|en]';
+const SETTINGS_FLAGS = '[--as-of YYYY-MM-DD] [--basis due|issued] [--buckets 30,60,90,120] [--windows N] [--terms DAYS] [--workspace FILE] [--profile FILE] [--lang fr|en] [--ratings 5,15,45]';
 const USAGE = `usage: relance analyze <file…> ${SETTINGS_FLAGS} [--sheet NAME] [--accounts 411,413,416] [--include-drafts] [--json]
        relance letters <file…> --out DIR ${SETTINGS_FLAGS} [--lrar NUMBER]
        relance report <file…> --out report.pdf ${SETTINGS_FLAGS}
-       relance export <file…> --xlsx OUT.xlsx [--csv DIR] ${SETTINGS_FLAGS}`;
+       relance export <file…> --xlsx OUT.xlsx [--csv DIR] ${SETTINGS_FLAGS}
+       relance predict <file…> ${SETTINGS_FLAGS} --json
+       relance forecast <file…> [--weeks 13] ${SETTINGS_FLAGS} --json`;
 
-const FLAG_OF: Record<SettingsField, string> = { asOf: '--as-of must be a date written YYYY-MM-DD', basis: '--basis must be due or issued', edges: '--buckets must be increasing whole numbers of days, e.g. 30,60,90,120', windows: '--windows must be a whole number from 1 to 24', termsDays: '--terms must be a whole number of days from 0 to 3650', lang: '--lang must be fr or en' };
+const FLAG_OF: Record<SettingsField, string> = { asOf: '--as-of must be a date written YYYY-MM-DD', basis: '--basis must be due or issued', edges: '--buckets must be increasing whole numbers of days, e.g. 30,60,90,120', windows: '--windows must be a whole number from 1 to 24', termsDays: '--terms must be a whole number of days from 0 to 3650', lang: '--lang must be fr or en', ratings: '--ratings must be three increasing whole numbers of days (ratings A, B, C), e.g. 5,15,45' };
 
 const failed = Symbol('failed');
 
@@ -79,7 +82,7 @@ function main(argv: readonly string[]): number {
     return typeof v === 'string' ? v : undefined;
   };
   const needsOut = args.command === 'letters' || args.command === 'report';
-  if (!['analyze', 'letters', 'export', 'report'].includes(args.command) || args.files.length === 0 || (needsOut && flag('out') === undefined) || (args.command === 'export' && flag('xlsx') === undefined && flag('csv') === undefined)) {
+  if (!['analyze', 'letters', 'export', 'report', 'predict', 'forecast'].includes(args.command) || args.files.length === 0 || (needsOut && flag('out') === undefined) || (args.command === 'export' && flag('xlsx') === undefined && flag('csv') === undefined)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -117,6 +120,7 @@ function main(argv: readonly string[]): number {
     ...(windows !== undefined ? { windows } : {}),
     ...(terms !== undefined ? { termsDays: terms } : {}),
     ...(workspace ? { workspace } : {}),
+    ...(flag('ratings') !== undefined ? { ratings: (flag('ratings') as string).split(',').map((x) => (x.trim() === '' ? Number.NaN : Number(x))) } : {}),
   });
   if (!parsed.ok) {
     process.stderr.write(`relance: ${FLAG_OF[parsed.field]} (got "${parsed.value}")\n`);
@@ -147,6 +151,17 @@ function main(argv: readonly string[]): number {
   }
   const session = sessionOf(sources);
 
+  if (args.command === 'predict' || args.command === 'forecast') {
+    const weeks = flag('weeks') === undefined ? 13 : Number(flag('weeks'));
+    if (!Number.isInteger(weeks) || weeks < 1 || weeks > 104) {
+      process.stderr.write('relance: --weeks must be a whole number from 1 to 104\n');
+      return 2;
+    }
+    const ledger = ledgerOf(session, settings);
+    const out = args.command === 'predict' ? predictJson(ledger, settings) : forecastJson(ledger, settings, weeks);
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return 0;
+  }
   if (args.command === 'letters') return writeLetters(ledgerOf(session, settings), settings, flag('out') as string, flag('lrar'));
   if (args.command === 'report') {
     const model = auditReport(session, settings, 'cli');

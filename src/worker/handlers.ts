@@ -12,6 +12,7 @@ import { auditReport } from '../app/report.ts';
 import { emptySession, ledgerOf, withSource, type Session } from '../app/session.ts';
 import { settingsFrom, type Settings } from '../app/settings.ts';
 import { pageOf, worklist } from '../app/worklist.ts';
+import { forecastView } from '../app/prediction.ts';
 import { tablesToXlsx, tableToCsv } from '../output/sheets.ts';
 import type { DunningView, PageSettings, Requests } from './protocol.ts';
 
@@ -29,7 +30,7 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
   // The last worklist computed, whole: paging, filtering and "all letters" reuse it while nothing changed.
   let cache: { session: Session; workspace: Workspace; key: string; view: DunningView } | null = null;
   const fullWorklist = (settings: Settings, draft: Policy | null): DunningView => {
-    const key = JSON.stringify([settings.asOf, settings.defaultTermsDays, settings.lang, draft]);
+    const key = JSON.stringify([settings.asOf, settings.defaultTermsDays, settings.lang, settings.ratings, draft]);
     if (cache && cache.session === session && cache.workspace === workspace && cache.key === key) return cache.view;
     const view = worklist(ledgerOf(session, settings), settings, draft);
     cache = { session, workspace, key, view };
@@ -85,6 +86,10 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
     report(input) {
       const settings = settingsOf(input.settings);
       return settings ? auditReport(session, settings, 'page') : null;
+    },
+    forecast(input) {
+      const settings = settingsOf(input.settings);
+      return settings && session.hasLedger ? forecastView(ledgerOf(session, settings), settings) : null;
     },
     invoices(input) {
       const settings = settingsOf(input.settings);

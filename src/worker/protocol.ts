@@ -8,6 +8,7 @@ import type { SettingsInput } from '../app/settings.ts';
 import type { RequestInput, RequestOutput } from './channel.ts';
 import type { ActionFilter, AnalysisView, DunningView, InvoiceRow } from '../app/views.ts';
 import type { Letters } from '../app/letters.ts';
+import type { ForecastView } from '../app/prediction.ts';
 
 export type * from '../app/views.ts';
 
@@ -30,6 +31,8 @@ export type Requests = {
   exportFiles: (input: { settings: PageSettings }) => { xlsx: ArrayBuffer; csv: { name: string; text: string }[] } | null;
   /** The audit report of the current ledger, as data (the page renders the PDF). */
   report: (input: { settings: PageSettings }) => ReportModel | null;
+  /** Ratings, the prediction's backtest and the 13-week cash-in forecast. */
+  forecast: (input: { settings: PageSettings }) => ForecastView | null;
   invoices: (input: { customerId: string; bucket: number | null; settings: PageSettings }) => InvoiceRow[];
 };
 

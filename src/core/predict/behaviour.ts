@@ -107,7 +107,7 @@ export function behaviourOf(h: PaymentHistory, options: BehaviourOptions = {}): 
     const items = h.byCustomer[k] as Int32Array;
     if (items.length === 0) continue;
     const id = c.customerIds[k] as string;
-    const window = (from: number) => {
+    const settledIn = (from: number) => {
       let w = 0, sum = 0, sumPos = 0, late = 0, n = 0;
       for (const i of items) {
         if (h.state[i] !== SETTLED) continue;
@@ -124,10 +124,10 @@ export function behaviourOf(h: PaymentHistory, options: BehaviourOptions = {}): 
       return { w, sum, sumPos, late, n };
     };
     let span: '12m' | 'all' = '12m';
-    let win = window(yearAgo);
+    let win = settledIn(yearAgo);
     if (win.n < 3) {
       span = 'all';
-      win = window(Number.NEGATIVE_INFINITY);
+      win = settledIn(Number.NEGATIVE_INFINITY);
     }
     let openW = 0, openDays = 0, longest: number | null = null, openLate = 0;
     for (const i of items) {
