@@ -2,7 +2,7 @@
 import { tick } from 'svelte';
 
 /** The views of an analysis, each with its own URL (a hash), so that back and reload keep the view. */
-export const VIEWS = ['synthese', 'balance', 'relances', 'historique', 'rapport', 'reglages'] as const;
+export const VIEWS = ['synthese', 'balance', 'relances', 'prevision', 'historique', 'rapport', 'reglages'] as const;
 export type View = (typeof VIEWS)[number];
 
 /** The view a URL hash names (the summary when it names none). */
@@ -16,6 +16,7 @@ type Views = {
   Dashboard: typeof import('../Dashboard.svelte').default;
   Worklist: typeof import('../Worklist.svelte').default;
   Summary: typeof import('../Summary.svelte').default;
+  Forecast: typeof import('../Forecast.svelte').default;
 };
 let views: Promise<Views> | null = null;
 
@@ -24,11 +25,12 @@ let views: Promise<Views> | null = null;
  * not with the page: the first page carries only the drop zone.
  */
 export function loadViews(): Promise<Views> {
-  views ??= Promise.all([import('../ImportReportView.svelte'), import('../Dashboard.svelte'), import('../Worklist.svelte'), import('../Summary.svelte')]).then(([r, d, w, s]) => ({
+  views ??= Promise.all([import('../ImportReportView.svelte'), import('../Dashboard.svelte'), import('../Worklist.svelte'), import('../Summary.svelte'), import('../Forecast.svelte')]).then(([r, d, w, s, f]) => ({
     ImportReportView: r.default,
     Dashboard: d.default,
     Worklist: w.default,
     Summary: s.default,
+    Forecast: f.default,
   }));
   return views;
 }
