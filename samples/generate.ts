@@ -4,6 +4,8 @@
  * - freelance-2025.xlsx: a freelancer's 40 invoices, French headers, real date cells.
  * - pme-3000.xlsx: a small firm's 3,000 invoices under a title block, with a total row.
  * - export-compta.csv: a semicolon CSV in Windows-1252 with decimal commas, as French accounting exports.
+ * - historique-paiements.csv: two years of 40 customers' invoices, each customer with its own habit
+ *   (prompt, a little late, late, erratic; some getting worse), disputes marked: the forecast's sample.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -229,13 +231,54 @@ export function sectionsRows(): (XLSX.CellObject | string | null)[][] {
   return rows;
 }
 
+/**
+ * Two years of invoices for 40 customers, each with a payment habit: a mean delay after the due
+ * date, a spread, a share of disputed invoices (paid much later), and for some a drift (worse or
+ * better over time). Open at SAMPLE_AS_OF: whatever was not paid by then.
+ */
+export function habitsText(): string {
+  const random = rng(77);
+  const asOf = dayFromIso(SAMPLE_AS_OF) as Day;
+  const start = addDays(asOf, -730);
+  const habits = Array.from({ length: 40 }, (_, k) => {
+    const kind = k % 5;
+    return {
+      name: k < COMPANIES.length ? (COMPANIES[k] as string) : `${COMPANIES[k % COMPANIES.length] as string} ${Math.floor(k / COMPANIES.length) + 1}`,
+      mean: kind === 0 ? -3 : kind === 1 ? 4 : kind === 2 ? 18 : kind === 3 ? 40 : 10,
+      spread: kind === 4 ? 25 : 4 + Math.floor(random() * 6),
+      drift: k % 7 === 0 ? 20 : k % 11 === 0 ? -10 : 0,
+      disputes: kind === 3 ? 0.12 : 0.03,
+      size: 20000 + Math.floor(random() * 400000),
+    };
+  });
+  const lines = ['Code client;Client;N° facture;Date facture;Échéance;Montant TTC;Litige;Date de règlement'];
+  let n = 0;
+  for (let day = 0; day < 730; day += 1) {
+    for (let c = 0; c < habits.length; c++) {
+      if (random() > 0.07) continue;
+      const h = habits[c] as (typeof habits)[number];
+      const issued = addDays(start, day);
+      const due = addDays(issued, 30);
+      const disputed = random() < h.disputes;
+      const noise = (random() + random() + random() - 1.5) * h.spread;
+      const delay = Math.round(h.mean + (h.drift * day) / 730 + noise + (disputed ? 45 + random() * 60 : 0));
+      const paidOn = addDays(due, delay);
+      const cents = Math.round(h.size * (0.5 + random()));
+      n++;
+      lines.push([`C${String(c + 1).padStart(3, '0')}`, h.name, `HP-${String(n).padStart(5, '0')}`, frenchDate(issued), frenchDate(due), frenchAmount(cents), disputed ? 'Oui' : 'Non', paidOn <= asOf ? frenchDate(paidOn) : ''].join(';'));
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
 function main(): void {
   writeXlsx(join(here, 'freelance-2025.xlsx'), 'Factures 2025', freelanceRows());
   writeXlsx(join(here, 'pme-3000.xlsx'), 'Grand livre clients', firmRows());
   writeFileSync(join(here, 'export-compta.csv'), encodeWindows1252(csvText()));
   writeFileSync(join(here, 'mouvements.csv'), new TextEncoder().encode(movementsText()));
   writeXlsx(join(here, 'grand-livre-tiers.xlsx'), 'Grand-livre tiers', sectionsRows());
-  process.stdout.write('samples written: freelance-2025.xlsx, pme-3000.xlsx, export-compta.csv, mouvements.csv, grand-livre-tiers.xlsx\n');
+  writeFileSync(join(here, 'historique-paiements.csv'), encodeWindows1252(habitsText()));
+  process.stdout.write('samples written: freelance-2025.xlsx, pme-3000.xlsx, export-compta.csv, mouvements.csv, grand-livre-tiers.xlsx, historique-paiements.csv\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

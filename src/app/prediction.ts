@@ -87,6 +87,8 @@ export type ForecastView = {
   readonly backtest: Backtest;
   /** Customers with the most expected in the weeks, their rating and what is later or doubtful. */
   readonly customers: readonly { readonly id: string; readonly name: string; readonly rating: Rating | null; readonly expectedCents: number; readonly laterCents: number; readonly doubtfulCents: number }[];
+  /** The rating thresholds these ratings were given with. */
+  readonly thresholds: { readonly a: number; readonly b: number; readonly c: number };
   /** Ratings A–D: customers and open amounts. */
   readonly ratings: readonly { readonly rating: Rating | 'none'; readonly customers: number; readonly openCents: number }[];
 };
@@ -119,6 +121,7 @@ export function forecastView(ledger: Ledger, settings: Settings, weeks = 13): Fo
     weeklyBacktest: f.backtest,
     backtest: p.backtest as Backtest,
     customers: customers.slice(0, 50),
+    thresholds: settings.ratings,
     ratings: (['A', 'B', 'C', 'D', 'none'] as const).map((r) => ({ rating: r, ...(byRating.get(r) ?? { customers: 0, openCents: 0 }) })),
   };
 }

@@ -158,7 +158,7 @@ test('axe-core finds no violation: start page, summary, balance with its drill-d
 
 test('screenshots of every view, French, English and phone, for review (test-results/screens, not committed)', async ({ page }) => {
   test.setTimeout(90_000);
-  const views = ['synthese', 'balance', 'relances', 'historique', 'rapport', 'reglages'] as const;
+  const views = ['synthese', 'balance', 'relances', 'prevision', 'historique', 'rapport', 'reglages'] as const;
   for (const [lang, path, width, height] of [
     ['fr', '/', 1366, 768],
     ['en', '/en/', 1366, 768],

@@ -56,7 +56,7 @@ export class AppPage {
   }
 
   /** Moves to a view of the analysis by its tab (Synthèse, Balance âgée, Relances, Historique, Rapport & exports, Réglages). */
-  async go(view: 'synthese' | 'balance' | 'relances' | 'historique' | 'rapport' | 'reglages'): Promise<void> {
+  async go(view: 'synthese' | 'balance' | 'relances' | 'prevision' | 'historique' | 'rapport' | 'reglages'): Promise<void> {
     await this.page.getByTestId('views').locator(`[data-view="${view}"]`).click();
     await expect(this.page.getByTestId('views').locator(`[data-view="${view}"]`)).toHaveAttribute('aria-current', 'page');
   }

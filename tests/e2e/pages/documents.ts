@@ -19,3 +19,8 @@ export async function pdfText(bytes: Buffer): Promise<string> {
 export function cliJson(file: string, ...flags: string[]): { totals: { openCents: number; overdueCents: number; notDueCents: number }; aging: Record<string, number>; customers: { id: string; name: string; openCents: number }[]; actions: { customer: string; step: string; invoices: string[]; amountCents: number; creditsCents: number }[]; penalties: { invoice: string; customer: string; daysLate: number; interestCents: number; indemnityCents: number }[] } {
   return JSON.parse(execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', file, '--json', ...flags], { cwd: root, encoding: 'utf8' }));
 }
+
+/** Any `relance <command> <file> --as-of D --json`, as the CLI prints it. */
+export function cliCommand(command: 'predict' | 'forecast', file: string, asOf: string): unknown {
+  return JSON.parse(execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', command, file, '--as-of', asOf, '--json'], { cwd: root, encoding: 'utf8' }));
+}

@@ -28,6 +28,33 @@ describe('relance CLI', () => {
     expect(json.actions.every((a) => Number.isInteger(a.creditsCents))).toBe(true);
   });
 
+  it('predict and forecast print numbers.md’s JSON: one prediction per open invoice, Σ forecast = the receivables', () => {
+    const file = 'samples/historique-paiements.csv';
+    const analyze = JSON.parse(run('analyze', file, '--as-of', '2025-12-31', '--json').stdout) as { totals: { openCents: number } };
+    const p = run('predict', file, '--as-of', '2025-12-31', '--json');
+    expect(p.status).toBe(0);
+    const predicted = JSON.parse(p.stdout) as { asOf: string; predictions: { invoice: string; customer: string; due: string; pLate: number; expectedPayment: string }[]; backtest: { auc: number | null; maeDays: number | null; baselineMaeDays: number | null; invoices: number } };
+    expect(predicted.asOf).toBe('2025-12-31');
+    expect(predicted.predictions.length).toBeGreaterThan(50);
+    expect(predicted.predictions.map((x) => x.invoice)).toEqual(predicted.predictions.map((x) => x.invoice).sort());
+    for (const x of predicted.predictions) {
+      expect(x.pLate).toBeGreaterThanOrEqual(0);
+      expect(x.pLate).toBeLessThanOrEqual(1);
+      if (x.due < '2025-12-31') expect(x.pLate).toBe(1);
+      expect(x.expectedPayment > '2025-12-31').toBe(true);
+    }
+    expect(predicted.backtest.auc).toBeGreaterThan(0.8);
+    expect(predicted.backtest.maeDays).toBeLessThan(predicted.backtest.baselineMaeDays as number);
+    const f = run('forecast', file, '--as-of', '2025-12-31', '--weeks', '8', '--json');
+    expect(f.status).toBe(0);
+    const forecast = JSON.parse(f.stdout) as { weeks: { start: string; expectedCents: number; lowCents: number; highCents: number }[]; laterCents: number; doubtfulCents: number };
+    expect(forecast.weeks).toHaveLength(8);
+    expect(forecast.weeks[0]?.start).toBe('2025-12-29');
+    expect(forecast.weeks.reduce((s, w) => s + w.expectedCents, 0) + forecast.laterCents + forecast.doubtfulCents).toBe(analyze.totals.openCents);
+    expect(run('forecast', file, '--weeks', '0', '--json').status).toBe(2);
+    expect(run('predict', file, '--ratings', '20,10,5', '--json').stderr).toContain('--ratings must be three increasing');
+  });
+
   it('ends a hostile workbook in a named message, not a stack trace', () => {
     const file = join(dir, 'zzz.xlsx');
     writeFileSync(file, xlsx('<row r="3"><c r="ZZZZZZ3"><v>1</v></c></row>'));

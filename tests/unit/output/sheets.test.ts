@@ -19,7 +19,7 @@ describe('exports', () => {
 
   it('writes one sheet per table with real numbers and dates, and reads back the same figures', () => {
     const wb = XLSX.read(tablesToXlsx(tables), { type: 'array', cellNF: true });
-    expect(wb.SheetNames).toEqual(['Balance âgée', 'Relances', 'Détail des pièces']);
+    expect(wb.SheetNames).toEqual(['Balance âgée', 'Relances', 'Détail des pièces', 'Prévision']);
     const detail = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Détail des pièces'] as XLSX.WorkSheet, { raw: true });
     expect(detail.map((r) => [r['N° pièce'], r['Reste dû']])).toEqual([
       // xlsx text cells are never evaluated: written as they are, no stray apostrophe.
@@ -31,6 +31,13 @@ describe('exports', () => {
     expect(dateCell.z).toBe('dd/mm/yyyy');
     const aging = XLSX.utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Balance âgée'] as XLSX.WorkSheet, { raw: true });
     expect(aging.find((r) => r['Code client'] === 'TOTAL')?.['Total']).toBe(1294.56);
+    // The forecast sheet: 13 dated weeks, later and doubtful, and a total equal to the receivables.
+    const forecast = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Prévision'] as XLSX.WorkSheet, { header: 1, raw: true });
+    expect(forecast).toHaveLength(1 + 13 + 3);
+    expect(((wb.Sheets['Prévision'] as XLSX.WorkSheet)['A2'] as XLSX.CellObject).z).toBe('dd/mm/yyyy');
+    expect(forecast[16]).toEqual(['TOTAL', 1294.56]);
+    const parts = forecast.slice(1, 16).reduce((s: number, r) => s + Math.round(Number(r[1]) * 100), 0);
+    expect(parts).toBe(129456);
     // No cell anywhere holds a formula.
     for (const name of wb.SheetNames) for (const [ref, cell] of Object.entries(wb.Sheets[name] as XLSX.WorkSheet)) if (!ref.startsWith('!')) expect((cell as XLSX.CellObject).f).toBeUndefined();
   });
@@ -39,7 +46,7 @@ describe('exports', () => {
     const bytes = tablesToXlsx(tables);
     const parts = unzipSync(bytes);
     const sheets = Object.keys(parts).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
-    expect(sheets).toHaveLength(3);
+    expect(sheets).toHaveLength(4);
     for (const name of sheets) {
       const xml = strFromU8(parts[name] as Uint8Array);
       expect(xml, name).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
