@@ -6,7 +6,8 @@ import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
 import { unzipSync } from 'fflate';
 import { readXlsxFast } from '../src/import/read-xlsx-fast.ts';
-import { emptyWorkspace, type LetterModel } from '../src/core/index.ts';
+import { customerBehaviour, dayFromIso, emptyWorkspace, forecast, predict, type Day, type LetterModel } from '../src/core/index.ts';
+import { importFile } from '../src/import/import-file.ts';
 import { createHandlers } from '../src/worker/handlers.ts';
 import type { PageSettings } from '../src/worker/protocol.ts';
 import { renderLetters } from '../src/output/pdf/letters.ts';
@@ -158,4 +159,34 @@ export function lettersRow(count = 1000) {
     for (const m of models) bytes += renderLetters([m], fonts).byteLength;
   }, 1);
   return { letters: models.length, pages, helveticaMs: ms(helvetica), embeddedFontMs: ms(embedded), ratio: ratio(embedded, helvetica), perCustomerMs: ms(perCustomer), perCustomerKb: Math.round(bytes / models.length / 1024) };
+}
+
+/**
+ * Issue 16's budget: behaviour + training + scoring (with its backtest) + the forecast (with its
+ * own backtest) on a ledger of `rows` invoices (target ≤ 500 ms in the worker). A fresh ledger each
+ * run: the use cases cache the model per ledger.
+ */
+export function predictionRow(rows = 100_000) {
+  const { csv } = ledgerFiles(rows);
+  const asOf = dayFromIso(BENCH_AS_OF) as Day;
+  const parts = { behaviour: [] as number[], predict: [] as number[], forecast: [] as number[], total: [] as number[] };
+  let auc: number | null = null;
+  for (let run = 0; run < Math.max(RUNS, 3); run++) {
+    const { ledger } = importFile(csv.bytes, { fileName: csv.name });
+    let t = performance.now();
+    customerBehaviour(ledger, asOf);
+    const b = performance.now() - t;
+    t = performance.now();
+    const p = predict(ledger, asOf);
+    const pr = performance.now() - t;
+    t = performance.now();
+    forecast(ledger, asOf, {}, p);
+    const f = performance.now() - t;
+    auc = p.backtest.auc;
+    parts.behaviour.push(b);
+    parts.predict.push(pr);
+    parts.forecast.push(f);
+    parts.total.push(b + pr + f);
+  }
+  return { rows, behaviourMs: ms(median(parts.behaviour)), predictMs: ms(median(parts.predict)), forecastMs: ms(median(parts.forecast)), totalMs: ms(median(parts.total)), auc };
 }

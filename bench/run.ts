@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserBench, distDir } from './browser.ts';
-import { RUNS, fecFile, fecRow, ledgerFiles, ledgerRow, lettersRow, uncompressedSize, worstCaseRows } from './node.ts';
+import { RUNS, fecFile, fecRow, ledgerFiles, ledgerRow, lettersRow, predictionRow, uncompressedSize, worstCaseRows } from './node.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -36,6 +36,8 @@ const worst = browserOnly ? [] : worstCaseRows(10_000, 100_000);
 for (const w of worst) out(`  node worst case: ${JSON.stringify(w)}\n`);
 const letters = browserOnly ? null : lettersRow(1000);
 if (letters) out(`  node letters: ${JSON.stringify(letters)}\n`);
+const prediction = browserOnly ? null : predictionRow(100_000);
+if (prediction) out(`  node prediction: ${JSON.stringify(prediction)}\n`);
 
 let browser: Awaited<ReturnType<typeof browserBench>> | null = null;
 if (!nodeOnly) {
@@ -67,6 +69,10 @@ if (!browserOnly && fec && letters) {
     ['letters', 'pages', 'built-in Helvetica', 'DejaVu Sans embedded', 'ratio (≤ 2)', 'one PDF per letter (≤ 15 s)', 'per-letter PDF'],
     [[letters.letters, letters.pages, `${letters.helveticaMs} ms`, `${letters.embeddedFontMs} ms`, `${letters.ratio} ×`, `${letters.perCustomerMs} ms`, `${letters.perCustomerKb} KB`]],
   );
+  if (prediction) {
+    lines.push('**Prediction and forecast** (Node; behaviour + training + scoring with its backtest + the 13-week forecast with its own backtest):', '');
+    table(['invoices', 'behaviour', 'predict', 'forecast', 'total (≤ 500 ms)'], [[prediction.rows.toLocaleString('en'), `${prediction.behaviourMs} ms`, `${prediction.predictMs} ms`, `${prediction.forecastMs} ms`, `${prediction.totalMs} ms`]]);
+  }
 }
 if (browser) {
   lines.push(`**Chromium ${browser.chromium}, built site.** First page: ${(browser.initial.gzipBytes / 1024).toFixed(1)} KB of JS + CSS gzipped (${browser.initial.files.length} files; target ≤ 60 KB).`, '');

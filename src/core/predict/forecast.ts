@@ -12,13 +12,13 @@
  *   weeks; what they exceed goes to "later". Items the history cannot date go to "later" too.
  * Each item is split with `allocateCents`, so Σ weeks + later + doubtful = receivables at as-of.
  */
-import { addDays, dayFromIso, isoOf, mondayOnOrBefore, type Day } from '../day.ts';
+import { dayFromIso, isoOf, mondayOnOrBefore, type Day } from '../day.ts';
 import type { StatusEntry } from '../dunning/workspace.ts';
 import { isIssuedBy, openAtColumn, type Ledger } from '../ledger.ts';
 import { allocateCents, type Cents } from '../money.ts';
 import { NO_DAY } from '../ledger.ts';
-import { OPEN } from './history.ts';
-import { delayOfRow, paymentDays, predict, type Prediction, type PredictionOptions } from './prediction.ts';
+import { OPEN, paymentHistory, type PaymentHistory } from './history.ts';
+import { delayOfRow, paymentDays, predict, type Features, type Model, type Prediction, type PredictionOptions } from './prediction.ts';
 
 export type ForecastWeek = { readonly start: string; readonly expectedCents: Cents; readonly lowCents: Cents; readonly highCents: Cents };
 
@@ -56,10 +56,13 @@ type Spread = { readonly weeks: number[]; later: number; doubtful: number; reado
 
 const DEFAULT_DOUBTFUL_DAYS = 180;
 
-/** The weekly amounts of the receivables open at `p.asOf` (exact cents). */
-function spread(ledger: Ledger, p: Prediction, weeks: number, options: ForecastOptions): Spread {
-  const asOf = p.asOf;
-  const h = p.features.history;
+/**
+ * The weekly amounts of the receivables open at `asOf` (exact cents), from the payment history at
+ * `asOf`, a model and the feature rows (features as of each invoice's date: the same rows serve
+ * any as-of date after the invoice was issued).
+ */
+function spread(ledger: Ledger, model: Model, features: Features, h: PaymentHistory, weeks: number, options: ForecastOptions): Spread {
+  const asOf = h.asOf;
   const c = h.columns;
   const start = mondayOnOrBefore(asOf);
   const bins = weeks + 1;
@@ -99,7 +102,7 @@ function spread(ledger: Ledger, p: Prediction, weeks: number, options: ForecastO
     return b;
   };
   const planLeft = new Map([...plans].map(([id, list]) => [id, list.map((x) => ({ ...x }))]));
-  const dx = p.features;
+  const dx = features;
   for (let i = 0; i < c.count; i++) {
     const inv = ledger.invoices[i];
     if (!inv || !isIssuedBy(inv, asOf)) continue;
@@ -137,7 +140,7 @@ function spread(ledger: Ledger, p: Prediction, weeks: number, options: ForecastO
       weights[binOf(promise)] = (weights[binOf(promise)] as number) + rest;
       rest = 0;
     } else if (rest > 0 && r >= 0 && h.state[i] === OPEN) {
-      const days = paymentDays(p.model, due, delayOfRow(p.model, dx, r), asOf);
+      const days = paymentDays(model, due, delayOfRow(model, dx, r), asOf);
       for (const d of days) weights[binOf(d)] = (weights[binOf(d)] as number) + rest / days.length;
       rest = 0;
     }
@@ -170,16 +173,22 @@ function spread(ledger: Ledger, p: Prediction, weeks: number, options: ForecastO
 }
 
 /**
- * The forecast made at `cutoff` from what was known then, against the payments the ledger shows
- * after it, for the weeks that ended by as-of; and the due-date baseline's error.
+ * The forecast made at `cutoff` from what was known then (the model fitted before it, the history
+ * as of it), against the payments the ledger shows after it, for the weeks that ended by as-of;
+ * and the due-date baseline's error.
  */
 export function weeklyBacktest(ledger: Ledger, asOf: Day, cutoff: Day, weeks: number, options: ForecastOptions): WeeklyBacktest {
-  const past = predict(ledger, cutoff, { ...options, withoutBacktest: true });
-  const s = spread(ledger, past, weeks, options);
-  const h = past.features.history;
+  return weeklyBacktestOf(ledger, predict(ledger, asOf, { ...options, cutoff }), weeks, options);
+}
+
+function weeklyBacktestOf(ledger: Ledger, p: Prediction, weeks: number, options: ForecastOptions): WeeklyBacktest {
+  const asOf = p.asOf;
+  const cutoff = p.cutoff;
+  const h = paymentHistory(ledger, cutoff);
+  const s = spread(ledger, p.cutoffModel, p.features, h, weeks, options);
   const c = h.columns;
   const start = mondayOnOrBefore(cutoff);
-  const full = Math.min(weeks, Math.floor((asOf + 1 - start) / 7));
+  const full = Math.max(0, Math.min(weeks, Math.floor((asOf + 1 - start) / 7)));
   const actual = new Array<number>(weeks).fill(0);
   const baseline = new Array<number>(weeks).fill(0);
   const binOf = (d: number) => Math.floor((d - start) / 7);
@@ -209,13 +218,11 @@ export function weeklyBacktest(ledger: Ledger, asOf: Day, cutoff: Day, weeks: nu
   return { cutoff: isoOf(cutoff), weeks: rows, error: full > 0 && total > 0 ? err / total : null, dueDateError: full > 0 && total > 0 ? baseErr / total : null };
 }
 
-
 export function forecast(ledger: Ledger, asOf: Day, options: ForecastOptions = {}, prediction?: Prediction): Forecast {
   const weeks = options.weeks ?? 13;
   const p = prediction ?? predict(ledger, asOf, options);
-  const s = spread(ledger, p, weeks, options);
-  const cutoff = mondayOnOrBefore(addDays(asOf, -7 * weeks));
-  const bt = weeklyBacktest(ledger, asOf, cutoff, weeks, options);
+  const s = spread(ledger, p.model, p.features, p.features.history, weeks, options);
+  const bt = weeklyBacktestOf(ledger, p, weeks, options);
   const band = bt.error === null ? 1 : Math.min(1, bt.error);
   const start = mondayOnOrBefore(asOf);
   let receivables = 0;

@@ -32,6 +32,22 @@ export type PaymentHistory = {
  * before as-of. Its settlement day is the day of the payment that brings what is owed to zero.
  */
 export function paymentHistory(ledger: Ledger, asOf: Day): PaymentHistory {
+  let byDay = histories.get(ledger);
+  if (!byDay) histories.set(ledger, (byDay = new Map()));
+  let h = byDay.get(asOf);
+  if (!h) {
+    // Two or three as-of dates at most are asked of one ledger (the date, the backtest's cut-off).
+    if (byDay.size >= 4) byDay.clear();
+    h = historyOf(ledger, asOf);
+    byDay.set(asOf, h);
+  }
+  return h;
+}
+
+/** Histories are immutable and ledgers too: one per ledger and as-of date is kept while the ledger lives. */
+const histories = new WeakMap<Ledger, Map<number, PaymentHistory>>();
+
+function historyOf(ledger: Ledger, asOf: Day): PaymentHistory {
   const c = ledgerColumns(ledger);
   const n = c.count;
   const state = new Uint8Array(n);

@@ -59,12 +59,6 @@ function standardise(x: Matrix, rows: readonly number[]): { mean: Float64Array; 
   return { mean, scale };
 }
 
-/** The row's standardised features with a leading 1, written into `z`. */
-function row(m: LinearModel, x: Matrix, r: number, z: Float64Array): void {
-  z[0] = 1;
-  for (let f = 0; f < x.width; f++) z[f + 1] = ((x.data[r * x.width + f] as number) - (m.mean[f] as number)) / (m.scale[f] as number);
-}
-
 export function linear(m: LinearModel, x: Matrix, r: number): number {
   let s = m.weights[0] as number;
   for (let f = 0; f < x.width; f++) s += (m.weights[f + 1] as number) * (((x.data[r * x.width + f] as number) - (m.mean[f] as number)) / (m.scale[f] as number));
@@ -73,21 +67,45 @@ export function linear(m: LinearModel, x: Matrix, r: number): number {
 
 export const sigmoid = (s: number): number => (s >= 0 ? 1 / (1 + Math.exp(-s)) : Math.exp(s) / (1 + Math.exp(s)));
 
-/** Weighted least squares with a ridge on every weight but the intercept. */
-function weightedFit(m: LinearModel, x: Matrix, rows: readonly number[], weight: (k: number, z: Float64Array) => { w: number; target: number }, ridge: number): Float64Array {
+/** The standardised rows of `rows` with a leading 1, row after row: computed once per fit. */
+function design(m: Pick<LinearModel, 'mean' | 'scale'>, x: Matrix, rows: readonly number[]): Float64Array {
   const n = x.width + 1;
+  const z = new Float64Array(rows.length * n);
+  const row = new Float64Array(n);
+  rows.forEach((r, k) => {
+    rowOf(m, x, r, row);
+    z.set(row, k * n);
+  });
+  return z;
+}
+
+function rowOf(m: Pick<LinearModel, 'mean' | 'scale'>, x: Matrix, r: number, z: Float64Array): void {
+  z[0] = 1;
+  for (let f = 0; f < x.width; f++) z[f + 1] = ((x.data[r * x.width + f] as number) - (m.mean[f] as number)) / (m.scale[f] as number);
+}
+
+/** z·w for design row k. */
+function dot(z: Float64Array, k: number, n: number, w: Float64Array): number {
+  let s = 0;
+  const o = k * n;
+  for (let i = 0; i < n; i++) s += (w[i] as number) * (z[o + i] as number);
+  return s;
+}
+
+/** Weighted least squares on a design matrix, with a ridge on every weight but the intercept. */
+function weightedFit(z: Float64Array, count: number, n: number, weight: (k: number) => { w: number; target: number }, ridge: number): Float64Array {
   const a = new Float64Array(n * n);
   const b = new Float64Array(n);
-  const z = new Float64Array(n);
-  rows.forEach((r, k) => {
-    row(m, x, r, z);
-    const { w, target } = weight(k, z);
+  for (let k = 0; k < count; k++) {
+    const { w, target } = weight(k);
+    const o = k * n;
     for (let i = 0; i < n; i++) {
-      const wi = w * (z[i] as number);
+      const wi = w * (z[o + i] as number);
       b[i] = (b[i] as number) + wi * target;
-      for (let j = 0; j <= i; j++) a[i * n + j] = (a[i * n + j] as number) + wi * (z[j] as number);
+      const row = i * n;
+      for (let j = 0; j <= i; j++) a[row + j] = (a[row + j] as number) + wi * (z[o + j] as number);
     }
-  });
+  }
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < i; j++) a[j * n + i] = a[i * n + j] as number;
     if (i > 0) a[i * n + i] = (a[i * n + i] as number) + ridge;
@@ -95,18 +113,26 @@ function weightedFit(m: LinearModel, x: Matrix, rows: readonly number[], weight:
   return solveSpd(a, b, n);
 }
 
+const maxChange = (a: Float64Array, b: Float64Array) => {
+  let change = 0;
+  for (let i = 0; i < a.length; i++) change = Math.max(change, Math.abs((a[i] as number) - (b[i] as number)));
+  return change;
+};
+
 /** Logistic regression of `labels` (0/1, one per row of `rows`) by Newton's method. */
 export function fitLogistic(x: Matrix, rows: readonly number[], labels: Uint8Array, ridge = 1, sampleWeights?: Float64Array): LinearModel {
   const { mean, scale } = standardise(x, rows);
-  let m: LinearModel = { mean, scale, weights: new Float64Array(x.width + 1) };
-  for (let iter = 0; iter < 25; iter++) {
+  const n = x.width + 1;
+  const z = design({ mean, scale }, x, rows);
+  let weights: Float64Array = new Float64Array(n);
+  for (let iter = 0; iter < 15; iter++) {
+    const current = weights;
     const next = weightedFit(
-      m,
-      x,
-      rows,
-      (k, z) => {
-        let s = 0;
-        for (let i = 0; i < z.length; i++) s += (m.weights[i] as number) * (z[i] as number);
+      z,
+      rows.length,
+      n,
+      (k) => {
+        const s = dot(z, k, n, current);
         const p = sigmoid(s);
         const w = Math.max(p * (1 - p), 1e-6);
         // Newton's step as a weighted least squares on the working response.
@@ -114,44 +140,38 @@ export function fitLogistic(x: Matrix, rows: readonly number[], labels: Uint8Arr
       },
       ridge,
     );
-    let change = 0;
-    for (let i = 0; i < next.length; i++) change = Math.max(change, Math.abs((next[i] as number) - (m.weights[i] as number)));
-    m = { mean, scale, weights: next };
-    if (change < 1e-6) break;
+    weights = next;
+    if (maxChange(next, current) < 1e-4) break;
   }
-  return m;
+  return { mean, scale, weights };
 }
 
 /** Least-absolute-deviation regression of `targets` (one per row of `rows`). */
 export function fitMedian(x: Matrix, rows: readonly number[], targets: Float64Array, ridge = 1): LinearModel {
   const { mean, scale } = standardise(x, rows);
-  let m: LinearModel = { mean, scale, weights: new Float64Array(x.width + 1) };
+  const n = x.width + 1;
+  const z = design({ mean, scale }, x, rows);
   // Least squares first, then reweighted by 1 / |residual| towards the median fit.
-  m = { mean, scale, weights: weightedFit(m, x, rows, (k) => ({ w: 1, target: targets[k] as number }), ridge) };
-  for (let iter = 0; iter < 30; iter++) {
-    const current = m;
-    const next = weightedFit(
-      current,
-      x,
-      rows,
-      (k, z) => {
-        let s = 0;
-        for (let i = 0; i < z.length; i++) s += (current.weights[i] as number) * (z[i] as number);
-        return { w: 1 / Math.max(Math.abs((targets[k] as number) - s), 0.5), target: targets[k] as number };
-      },
-      ridge,
-    );
-    let change = 0;
-    for (let i = 0; i < next.length; i++) change = Math.max(change, Math.abs((next[i] as number) - (current.weights[i] as number)));
-    m = { mean, scale, weights: next };
-    if (change < 1e-4) break;
+  let weights = weightedFit(z, rows.length, n, (k) => ({ w: 1, target: targets[k] as number }), ridge);
+  for (let iter = 0; iter < 10; iter++) {
+    const current = weights;
+    const next = weightedFit(z, rows.length, n, (k) => ({ w: 1 / Math.max(Math.abs((targets[k] as number) - dot(z, k, n, current)), 0.5), target: targets[k] as number }), ridge);
+    weights = next;
+    if (maxChange(next, current) < 1e-3) break;
   }
-  return m;
+  return { mean, scale, weights };
+}
+
+/** Indices of `scores` in ascending order of score (ties in index order), by a typed-array sort. */
+export function ascendingOrder(scores: readonly number[]): number[] {
+  const idx = Int32Array.from(scores.keys());
+  const key = Float64Array.from(scores);
+  return Array.from(idx.sort((a, b) => (key[a] as number) - (key[b] as number) || a - b));
 }
 
 /** Area under the ROC curve (Mann–Whitney, ties counted half); null without both classes. */
-export function auc(scores: readonly number[], labels: readonly number[]): number | null {
-  const idx = scores.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+export function auc(scores: readonly number[], labels: readonly number[], order?: readonly number[]): number | null {
+  const idx = order ?? ascendingOrder(scores);
   let pos = 0;
   for (const l of labels) pos += l;
   const neg = labels.length - pos;

@@ -9,7 +9,7 @@
  */
 import { addMonths, isoOf, type Day } from '../day.ts';
 import type { Ledger } from '../ledger.ts';
-import { auc, fitLogistic, fitMedian, linear, sigmoid, type LinearModel, type Matrix } from './model.ts';
+import { ascendingOrder, auc, fitLogistic, fitMedian, linear, sigmoid, type LinearModel, type Matrix } from './model.ts';
 import { delayOf, NOT_AN_INVOICE, OPEN, paymentHistory, SETTLED, type PaymentHistory } from './history.ts';
 
 /** The features, in the order of the matrix's columns. */
@@ -40,12 +40,16 @@ export type Features = {
   /** Row of each ledger item in the matrix, -1 when it is not an invoice of the history. */
   readonly rowOf: Int32Array;
   /** The customer's delays (settled − due) known strictly before each row's issue date, newest last: up to 12. */
-  readonly priorDelays: readonly Float64Array[];
+  readonly priorDelays: (r: number) => Float64Array;
   /** The mean of all the customer's delays known before each row's issue date (0 without any). */
   readonly priorMean: Float64Array;
 };
 
 function lowerBound(sorted: Float64Array, x: number): number {
+  return lowerBoundOf(sorted, x);
+}
+
+function lowerBoundOf(sorted: Float64Array, x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -66,11 +70,15 @@ export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boole
   const data = new Float64Array(total * W);
   const items = new Int32Array(total);
   const rowOf = new Int32Array(c.count).fill(-1);
-  const priorDelays: Float64Array[] = new Array(total);
+  // Each customer's delays in settlement order, once; a row sees the first `known[r]` of them.
+  const delaysOf: Float64Array[] = [];
+  const customerOfRow = new Int32Array(total);
+  const known = new Int32Array(total);
   const priorMean = new Float64Array(total);
   let r = 0;
   for (const list of h.byCustomer) {
     if (list.length === 0) continue;
+    const group = delaysOf.length;
     // Settled invoices in settlement order, and the days each item stops counting as open / late.
     const settledList = Array.from(list).filter((i) => h.state[i] === SETTLED).sort((a, b) => (h.settled[a] as number) - (h.settled[b] as number) || a - b);
     const becameLate = Float64Array.from(list, (i) => Math.max(c.issued[i] as number, c.due[i] as number) + 1).sort();
@@ -113,12 +121,21 @@ export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boole
           if (due < t) openLateDays = Math.max(openLateDays, t - due);
         }
       }
-      const recent = delays.slice(-3);
       const mean = n > 0 ? sumDelay / n : 0;
+      let recentSum = 0, recentN = 0, late5 = 0, n5 = 0;
+      for (let k = delays.length - 1; k >= 0 && k >= delays.length - 5; k--) {
+        const d = delays[k] as number;
+        if (k >= delays.length - 3) {
+          recentSum += d;
+          recentN++;
+        }
+        if (d > 0) late5++;
+        n5++;
+      }
       const o = r * W;
       data[o] = (late + 0.5) / (n + 1);
       data[o + 1] = clamp((sumDelay / (n + 1)), -60, 180);
-      data[o + 2] = recent.length > 0 ? clamp(recent.reduce((s, x) => s + x, 0) / recent.length, -60, 180) : clamp(mean, -60, 180);
+      data[o + 2] = recentN > 0 ? clamp(recentSum / recentN, -60, 180) : clamp(mean, -60, 180);
       data[o + 3] = delays.length > 0 ? clamp(delays[delays.length - 1] as number, -60, 180) : 0;
       data[o + 4] = Math.log1p(n);
       data[o + 5] = issuedCount > 0 ? clamp(Math.log(c.amount[i] as number) - sumLogAmount / issuedCount, -3, 3) : 0;
@@ -127,22 +144,38 @@ export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boole
       data[o + 8] = Math.log1p(openLate);
       data[o + 9] = Math.log1p(openLateDays);
       data[o + 10] = useDisputes && ledger.invoices[i]?.isDisputed ? 1 : 0;
-      const last5 = delays.slice(-5);
-      data[o + 11] = (last5.filter((d) => d > 0).length + 0.5) / (last5.length + 1);
+      data[o + 11] = (late5 + 0.5) / (n5 + 1);
       data[o + 12] = Math.log((late + 0.5) / (n - late + 0.5));
 
       items[r] = i;
       rowOf[i] = r;
-      priorDelays[r] = Float64Array.from(delays.slice(-12));
+      customerOfRow[r] = group;
+      known[r] = delays.length;
       priorMean[r] = mean;
       r++;
     }
+    delaysOf.push(Float64Array.from(delays));
   }
+  const priorDelays = (row: number): Float64Array => {
+    const all = delaysOf[customerOfRow[row] as number] as Float64Array;
+    const end = known[row] as number;
+    return all.subarray(Math.max(0, end - 12), end);
+  };
   return { matrix: { rows: total, width: W, data }, history: h, items, rowOf, priorDelays, priorMean };
 }
 
-/** The delay-model columns of a feature matrix. */
+const delayMatrices = new WeakMap<Matrix, Matrix>();
+
+/** The delay-model columns of a feature matrix (built once per matrix). */
 function delayMatrix(x: Matrix): Matrix {
+  const cached = delayMatrices.get(x);
+  if (cached) return cached;
+  const out = buildDelayMatrix(x);
+  delayMatrices.set(x, out);
+  return out;
+}
+
+function buildDelayMatrix(x: Matrix): Matrix {
   const w = DELAY_FEATURES.length;
   const data = new Float64Array(x.rows * w);
   for (let r = 0; r < x.rows; r++) for (let k = 0; k < w; k++) data[r * w + k] = x.data[r * x.width + (DELAY_FEATURES[k] as number)] as number;
@@ -164,6 +197,8 @@ export type Model = {
 
 /** Below these counts a model is not fitted: the base rate stands in for it. */
 export const MIN_TRAINING = 30;
+/** At most this many invoices, the most recent, train a model. */
+export const MAX_TRAINING = 10_000;
 /** Older outcomes weigh less in the fit: half their weight after ~8 months (e-folding a year). */
 const HALF_LIFE = 365;
 const MIN_CLASS = 5;
@@ -212,16 +247,37 @@ export function fitModel(f: Features, horizon: Day): Model {
   let pos = 0;
   for (const l of labels) pos += l;
   const baseRate = rows.length > 0 ? pos / rows.length : 0.5;
+  // Beyond MAX_TRAINING invoices, the most recent ones: the fit's cost stays bounded, and older
+  // outcomes weigh little anyway.
+  const recent = <T>(list: number[], values: T[]): [number[], T[]] => {
+    if (list.length <= MAX_TRAINING) return [list, values];
+    const issuedOf = (r: number) => h.columns.issued[f.items[r] as number] as number;
+    const sorted = Float64Array.from(list, issuedOf).sort();
+    const threshold = sorted[sorted.length - MAX_TRAINING] as number;
+    let ties = MAX_TRAINING - (sorted.length - lowerBoundOf(sorted, threshold + 1));
+    const keptRows: number[] = [];
+    const keptValues: T[] = [];
+    list.forEach((r, k) => {
+      const d = issuedOf(r);
+      if (d > threshold || (d === threshold && ties-- > 0)) {
+        keptRows.push(r);
+        keptValues.push(values[k] as T);
+      }
+    });
+    return [keptRows, keptValues];
+  };
+  const [fitRows, fitLabels] = recent(rows, labels);
+  const [fitDelayRows, fitDelays] = recent(delayRows, delays);
   const meanDelay = delays.length > 0 ? delays.reduce((s, d) => s + d, 0) / delays.length : 0;
-  const late = rows.length >= MIN_TRAINING && pos >= MIN_CLASS && rows.length - pos >= MIN_CLASS ? fitLogistic(f.matrix, rows, Uint8Array.from(labels), 1, Float64Array.from(rows, (r) => Math.exp(-(horizon - (h.columns.issued[f.items[r] as number] as number)) / HALF_LIFE))) : null;
+  const late = rows.length >= MIN_TRAINING && pos >= MIN_CLASS && rows.length - pos >= MIN_CLASS ? fitLogistic(f.matrix, fitRows, Uint8Array.from(fitLabels), 1, Float64Array.from(fitRows, (r) => Math.exp(-(horizon - (h.columns.issued[f.items[r] as number] as number)) / HALF_LIFE))) : null;
   let delay: LinearModel | null = null;
   let residuals = quantiles(delays.map((d) => d - meanDelay), 19);
   if (delayRows.length >= MIN_TRAINING) {
     const dx = delayMatrix(f.matrix);
-    const targets = Float64Array.from(delays);
-    const fitted = fitMedian(dx, delayRows, targets);
+    const targets = Float64Array.from(fitDelays);
+    const fitted = fitMedian(dx, fitDelayRows, targets);
     delay = fitted;
-    residuals = quantiles(delayRows.map((r, k) => (targets[k] as number) - linear(fitted, dx, r)), 19);
+    residuals = quantiles(fitDelayRows.map((r, k) => (targets[k] as number) - linear(fitted, dx, r)), 19);
   }
   return { horizon, late, delay, baseRate, meanDelay, residuals, trainedOn: rows.length };
 }
@@ -233,7 +289,7 @@ export function pLateOf(m: Model, f: Features, r: number): number {
 /** Predicted delay (days after the due date, negative when early) of a feature row. */
 export function delayOfRow(m: Model, f: Features, r: number, dx?: Matrix): number {
   if (m.delay === null) {
-    const prior = f.priorDelays[r] as Float64Array;
+    const prior = f.priorDelays(r);
     return prior.length > 0 ? median(Array.from(prior)) : m.meanDelay;
   }
   return linear(m.delay, dx ?? delayMatrix(f.matrix), r);
@@ -274,9 +330,9 @@ export const MIN_SCORED = 30;
 
 
 /** The model fitted before `cutoff`, scored on the invoices issued from `cutoff` to as-of. */
-export function backtest(f: Features, cutoff: Day): Backtest {
+export function backtest(f: Features, cutoff: Day, fitted?: Model): Backtest {
   const h = f.history;
-  const m = fitModel(f, cutoff);
+  const m = fitted ?? fitModel(f, cutoff);
   const dx = delayMatrix(f.matrix);
   const scores: number[] = [];
   const labels: number[] = [];
@@ -291,7 +347,7 @@ export function backtest(f: Features, cutoff: Day): Backtest {
     labels.push(label);
     if (h.state[i] === SETTLED) {
       const actual = delayOf(h, i);
-      const prior = f.priorDelays[r] as Float64Array;
+      const prior = f.priorDelays(r);
       const priorMean = prior.length > 0 ? (f.priorMean[r] as number) : m.meanDelay;
       const last3 = prior.length > 0 ? meanOf(prior, 3) : m.meanDelay;
       const predicted = Math.round(delayOfRow(m, f, r, dx));
@@ -307,18 +363,19 @@ export function backtest(f: Features, cutoff: Day): Backtest {
   for (const l of labels) pos += l;
   const reason = m.trainedOn < MIN_TRAINING ? 'TooFewTraining' : labels.length < MIN_SCORED ? 'TooFewScored' : pos === 0 || pos === labels.length ? 'OneClass' : null;
   const enough = reason === null;
+  const order = enough ? ascendingOrder(scores) : [];
   return {
     cutoff: isoOf(cutoff),
     trainedOn: m.trainedOn,
     invoices: labels.length,
-    auc: enough && m.late !== null ? auc(scores, labels) : null,
+    auc: enough && m.late !== null ? auc(scores, labels, order) : null,
     maeDays: enough && paid >= MIN_SCORED ? err / paid : null,
     baselineMaeDays: enough && paid >= MIN_SCORED ? baseErr / paid : null,
     last3BaselineMaeDays: enough && paid >= MIN_SCORED ? last3Err / paid : null,
     maeDaysLate: enough && paid >= MIN_SCORED ? lateErr / paid : null,
     last3BaselineMaeDaysLate: enough && paid >= MIN_SCORED ? last3LateErr / paid : null,
     paidInvoices: paid,
-    calibration: enough ? calibration(scores, labels) : [],
+    calibration: enough ? calibration(scores, labels, order) : [],
     reason,
   };
 }
@@ -330,8 +387,7 @@ function meanOf(values: Float64Array, last: number): number {
   return s / (values.length - from);
 }
 
-function calibration(scores: readonly number[], labels: readonly number[]): CalibrationBin[] {
-  const idx = scores.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+function calibration(scores: readonly number[], labels: readonly number[], idx: readonly number[]): CalibrationBin[] {
   const bins: CalibrationBin[] = [];
   for (let b = 0; b < 10; b++) {
     const from = Math.floor((b * idx.length) / 10);
@@ -376,8 +432,6 @@ export type PredictionOptions = {
   readonly useDisputes?: boolean;
   /** The backtest's cut-off (default: six months before as-of). */
   readonly cutoff?: Day;
-  /** Skip the backtest (a forecast's own backtest needs only the model). */
-  readonly withoutBacktest?: boolean;
 };
 
 export type Prediction = {
@@ -385,7 +439,10 @@ export type Prediction = {
   readonly model: Model;
   readonly features: Features;
   readonly invoices: readonly InvoicePrediction[];
-  readonly backtest: Backtest | null;
+  readonly backtest: Backtest;
+  /** The model fitted before the backtest's cut-off (the forecast's own backtest uses it too). */
+  readonly cutoff: Day;
+  readonly cutoffModel: Model;
 };
 
 export function predict(ledger: Ledger, asOf: Day, options: PredictionOptions = {}): Prediction {
@@ -403,7 +460,9 @@ export function predict(ledger: Ledger, asOf: Day, options: PredictionOptions = 
     const days = paymentDays(model, due, delay, asOf);
     invoices.push({ item: i, pLate: due < asOf ? 1 : pLateOf(model, f, r), expected: Math.round(median(days)) as Day, delay });
   }
-  return { asOf, model, features: f, invoices, backtest: options.withoutBacktest ? null : backtest(f, options.cutoff ?? addMonths(asOf, -6)) };
+  const cutoff = options.cutoff ?? addMonths(asOf, -6);
+  const cutoffModel = fitModel(f, cutoff);
+  return { asOf, model, features: f, invoices, backtest: backtest(f, cutoff, cutoffModel), cutoff, cutoffModel };
 }
 
 export { NOT_AN_INVOICE };
