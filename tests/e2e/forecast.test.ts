@@ -50,6 +50,15 @@ test('ratings, the forecast chart and table, the backtest panel, the worklist by
   const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run: (d: Document, o: object) => Promise<{ violations: { id: string }[] }> } }).axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id));
   expect(violations).toEqual([]);
 
+  // The thresholds are the user's: at 100/200/300 days every customer with a history is rated A.
+  await page.getByTestId('ratings').fill('100, 200, 300');
+  await page.getByTestId('ratings').press('Enter');
+  await page.getByTestId('ratings').blur();
+  for (const k of [1, 2, 3]) await expect(page.getByTestId('ratings-table').locator('tbody tr').nth(k).locator('td').first()).toHaveText('0');
+  await expect(page.getByTestId('ratings-table').locator('tbody tr').first().locator('td').first()).not.toHaveText('0');
+  await page.getByTestId('ratings').fill('5, 15, 45');
+  await page.getByTestId('ratings').blur();
+
   // The worklist: ratings on the cards, sorted by expected loss on request (largest first).
   await app.go('relances');
   await expect(page.getByTestId('action').first().getByTestId('action-rating')).toHaveText(/^[ABCD]$/);

@@ -22,6 +22,8 @@ export class PageSettingsState {
   termsDays = $state(30);
   manualSales: [string, number][] = $state([]);
   fecAccounts = $state('411');
+  /** Upper bounds of ratings A, B, C in days, as typed. */
+  ratingsText = $state('5, 15, 45');
   readonly lang: Lang;
 
   constructor(lang: Lang) {
@@ -41,7 +43,14 @@ export class PageSettingsState {
     return this.fecAccounts.split(/[\s,;]+/).filter((a) => /^\d+$/.test(a));
   }
 
+  /** The rating thresholds when they are three increasing whole numbers of days, else null (defaults apply). */
+  get ratings(): number[] | null {
+    const r = this.ratingsText.split(/[\s,;/]+/).filter((x) => x !== '').map(Number);
+    return r.length === 3 && r.every((x) => Number.isInteger(x) && x >= 0 && x <= 3650) && (r[0] as number) < (r[1] as number) && (r[1] as number) < (r[2] as number) ? r : null;
+  }
+
   snapshot(): PageSettings {
-    return { asOf: this.asOf, basis: this.basis, edges: this.edges, windows: this.windows, termsDays: this.termsDays, lang: this.lang, manualSales: this.manualSales.map(([m, c]) => [m, c] as [string, number]) };
+    const ratings = this.ratings;
+    return { asOf: this.asOf, basis: this.basis, edges: this.edges, windows: this.windows, termsDays: this.termsDays, lang: this.lang, manualSales: this.manualSales.map(([m, c]) => [m, c] as [string, number]), ...(ratings ? { ratings } : {}) };
   }
 }
