@@ -4,7 +4,7 @@
  * terms, policy, profile and language. `settingsFrom` checks what the page or the command line
  * typed and names the field it refuses.
  */
-import { applyTerms, dayFromIso, DEFAULT_RATING_THRESHOLDS, validRatingThresholds, type RatingThresholds, parseTypedCents, DEFAULT_BUCKET_EDGES, DEFAULT_TERMS_DAYS, emptyWorkspace, validBucketEdges, type AgingBasis, type Cents, type Day, type Lang, type Ledger, type ManualSales, type PaymentTerms, type TermsApplied, type Workspace } from '../core/index.ts';
+import { applyTerms, withBankPayments, dayFromIso, DEFAULT_RATING_THRESHOLDS, validRatingThresholds, type RatingThresholds, parseTypedCents, DEFAULT_BUCKET_EDGES, DEFAULT_TERMS_DAYS, emptyWorkspace, validBucketEdges, type AgingBasis, type Cents, type Day, type Lang, type Ledger, type ManualSales, type PaymentTerms, type TermsApplied, type Workspace } from '../core/index.ts';
 
 export type Settings = {
   readonly asOf: Day;
@@ -101,7 +101,12 @@ export function termsOf(settings: Settings): PaymentTerms {
   return { defaultDays: settings.defaultTermsDays, customerDays };
 }
 
-/** The ledger as these settings see it (derived due dates from the terms). */
+/**
+ * The ledger as these settings see it: derived due dates from the terms, and the payments the user
+ * accepted from bank statements (issue 17) applied to their invoices.
+ */
 export function withSettings(ledger: Ledger, settings: Settings): TermsApplied {
-  return applyTerms(ledger, termsOf(settings));
+  const terms = applyTerms(ledger, termsOf(settings));
+  const bank = settings.workspace.bankPayments;
+  return bank && bank.length > 0 ? { ...terms, ledger: withBankPayments(terms.ledger, bank).ledger } : terms;
 }

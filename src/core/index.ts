@@ -23,3 +23,8 @@ export * from './predict/behaviour.ts';
 export * from './predict/model.ts';
 export * from './predict/prediction.ts';
 export * from './predict/forecast.ts';
+export * from './bank/statement.ts';
+export * from './bank/names.ts';
+export * from './bank/match.ts';
+export * from './bank/apply.ts';
+export * from './bank/record.ts';

@@ -102,7 +102,7 @@ test('the exports download as a real xlsx that SheetJS reads back', async ({ pag
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
   const wb = await app.downloadXlsx();
-  expect(wb.SheetNames).toEqual(['Balance âgée', 'Relances', 'Détail des pièces']);
+  expect(wb.SheetNames).toEqual(['Balance âgée', 'Relances', 'Détail des pièces', 'Prévision']);
   const cli = cliJson('samples/freelance-2025.xlsx', '--as-of', AS_OF);
   const rows = XLSX.utils.sheet_to_json<Record<string, number | string>>(wb.Sheets['Balance âgée']!, { raw: true });
   expect(Math.round(Number(rows.find((r) => r['Code client'] === 'TOTAL')?.['Total']) * 100)).toBe(cli.totals.openCents);

@@ -7,7 +7,7 @@
  */
 import { dayFromIso } from '../day.ts';
 import { MAX_ABS_CENTS } from '../money.ts';
-import { DEFAULT_POLICY, type Channel, type CustomerSettings, type HistoryEntry, type Policy, type PolicyStep, type Profile, type StatusEntry, type TemplateTexts, type Workspace } from './workspace.ts';
+import { DEFAULT_POLICY, type BankPayment, type Channel, type CustomerSettings, type HistoryEntry, type Policy, type PolicyStep, type Profile, type StatusEntry, type TemplateTexts, type Workspace } from './workspace.ts';
 
 export type Checked = { readonly ok: true; readonly workspace: Workspace; readonly repairs: readonly string[] } | { readonly ok: false; readonly field: string };
 
@@ -157,6 +157,15 @@ function statusOf(v: unknown, i: number): StatusEntry {
   return { id: e.id as string, customerId: e.customerId as string, invoiceNumber: e.invoiceNumber as string | null, status: { ...s, note: (s.note as string | undefined) ?? '' } as unknown as StatusEntry['status'] };
 }
 
+function bankPaymentOf(v: unknown, i: number): BankPayment {
+  const f = `bankPayments[${i}]`;
+  const e = entryOf(v, f);
+  for (const k of ['invoiceNumber', 'file', 'lineId', 'label', 'reason']) need(typeof e[k] === 'string', `${f}.${k}`);
+  need(isIsoDay(e.date), `${f}.date`);
+  need(typeof e.amountCents === 'number' && Number.isSafeInteger(e.amountCents) && e.amountCents > 0 && e.amountCents <= MAX_ABS_CENTS, `${f}.amountCents`);
+  return { id: e.id as string, customerId: e.customerId as string, invoiceNumber: e.invoiceNumber as string, amountCents: e.amountCents as number, date: e.date as string, file: e.file as string, lineId: e.lineId as string, label: e.label as string, reason: e.reason as string };
+}
+
 function historyOf(v: unknown, i: number): HistoryEntry {
   const f = `history[${i}]`;
   const h = entryOf(v, f);
@@ -222,6 +231,7 @@ export function checkWorkspace(w: Record<string, unknown>): Checked {
       ...(w.dayCount !== undefined ? { dayCount: w.dayCount as '365' | 'actual' } : {}),
       ...(typeof changes === 'number' && Number.isSafeInteger(changes) && changes >= 0 ? { changesSinceExport: changes } : {}),
       ...(templates ? { templates } : {}),
+      ...(w.bankPayments !== undefined ? { bankPayments: listOf(w.bankPayments, 'bankPayments', bankPaymentOf) } : {}),
       revision,
     };
     return { ok: true, workspace, repairs };

@@ -92,6 +92,22 @@ export type HistoryEntry = {
   readonly amountCents: number;
 };
 
+/** A payment found on a bank statement and accepted by the user (issue 17): applied when figures are computed. */
+export type BankPayment = {
+  /** Unique: the statement line and the invoice it pays. */
+  readonly id: string;
+  readonly customerId: string;
+  readonly invoiceNumber: string;
+  readonly amountCents: number;
+  /** The bank's booking date: interest stops there. */
+  readonly date: string;
+  /** Where it came from: the statement file, the line's id and its label, the matching rule. */
+  readonly file: string;
+  readonly lineId: string;
+  readonly label: string;
+  readonly reason: string;
+};
+
 export type Profile = {
   readonly company: string;
   readonly siren: string;
@@ -125,6 +141,8 @@ export type Workspace = {
   readonly changesSinceExport?: number;
   /** User wording per letter kind (rappel, relance, mise_en_demeure, echeancier, declaration_de_creance). */
   readonly templates?: Readonly<Record<string, TemplateTexts>>;
+  /** Payments matched on bank statements and accepted (absent in workspaces written before issue 17). */
+  readonly bankPayments?: readonly BankPayment[];
   readonly revision: number;
 };
 
