@@ -9,7 +9,7 @@ import { AUTO_ACCEPT, matchStatement, nameScore, nameWords, type BankLine, type 
 import { aLedger, anInvoice } from '../../../support/builders.ts';
 import { bankCase } from '../../../support/bank-generator.ts';
 
-const line = (p: Partial<BankLine> & { amountCents: number }): BankLine => ({ id: p.id ?? `L${p.amountCents}`, date: (p.date ?? 20500) as Day, valueDate: null, amountCents: p.amountCents as Cents, label: p.label ?? '', payer: p.payer ?? '', reference: p.reference ?? '', remittance: p.remittance ?? '', row: 1 });
+const line = (p: Partial<Omit<BankLine, 'amountCents'>> & { amountCents: number }): BankLine => ({ id: p.id ?? `L${p.amountCents}`, date: (p.date ?? 20500) as Day, valueDate: null, amountCents: p.amountCents as Cents, label: p.label ?? '', payer: p.payer ?? '', reference: p.reference ?? '', remittance: p.remittance ?? '', row: 1 });
 
 describe('names', () => {
   it('ignore accents, case, punctuation and legal forms, and tolerate a typo', () => {
