@@ -13,7 +13,7 @@ function samples() {
     hooks: {
       'astro:config:setup': () => {
         mkdirSync('public/samples', { recursive: true });
-        for (const f of readdirSync('samples')) if (/\.(xlsx|csv)$/.test(f)) copyFileSync(`samples/${f}`, `public/samples/${f}`);
+        for (const f of readdirSync('samples')) if (/\.(xlsx|csv|120)$/.test(f)) copyFileSync(`samples/${f}`, `public/samples/${f}`);
       },
     },
   };

@@ -6,6 +6,7 @@
  * - export-compta.csv: a semicolon CSV in Windows-1252 with decimal commas, as French accounting exports.
  * - historique-paiements.csv: two years of 40 customers' invoices, each customer with its own habit
  *   (prompt, a little late, late, erratic; some getting worse), disputes marked: the forecast's sample.
+ * - releve-bancaire.120: a CFONB 120 bank statement paying some of its open invoices (bank matching).
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -236,7 +237,15 @@ export function sectionsRows(): (XLSX.CellObject | string | null)[][] {
  * date, a spread, a share of disputed invoices (paid much later), and for some a drift (worse or
  * better over time). Open at SAMPLE_AS_OF: whatever was not paid by then.
  */
+type HabitInvoice = { code: string; name: string; number: string; issued: Day; due: Day; cents: number; disputed: boolean; paidOn: Day | null };
+
 export function habitsText(): string {
+  const lines = ['Code client;Client;N° facture;Date facture;Échéance;Montant TTC;Litige;Date de règlement'];
+  for (const i of habitsInvoices()) lines.push([i.code, i.name, i.number, frenchDate(i.issued), frenchDate(i.due), frenchAmount(i.cents), i.disputed ? 'Oui' : 'Non', i.paidOn === null ? '' : frenchDate(i.paidOn)].join(';'));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function habitsInvoices(): HabitInvoice[] {
   const random = rng(77);
   const asOf = dayFromIso(SAMPLE_AS_OF) as Day;
   const start = addDays(asOf, -730);
@@ -251,7 +260,7 @@ export function habitsText(): string {
       size: 20000 + Math.floor(random() * 400000),
     };
   });
-  const lines = ['Code client;Client;N° facture;Date facture;Échéance;Montant TTC;Litige;Date de règlement'];
+  const out: HabitInvoice[] = [];
   let n = 0;
   for (let day = 0; day < 730; day += 1) {
     for (let c = 0; c < habits.length; c++) {
@@ -265,10 +274,69 @@ export function habitsText(): string {
       const paidOn = addDays(due, delay);
       const cents = Math.round(h.size * (0.5 + random()));
       n++;
-      lines.push([`C${String(c + 1).padStart(3, '0')}`, h.name, `HP-${String(n).padStart(5, '0')}`, frenchDate(issued), frenchDate(due), frenchAmount(cents), disputed ? 'Oui' : 'Non', paidOn <= asOf ? frenchDate(paidOn) : ''].join(';'));
+      out.push({ code: `C${String(c + 1).padStart(3, '0')}`, name: h.name, number: `HP-${String(n).padStart(5, '0')}`, issued, due, cents, disputed, paidOn: paidOn <= asOf ? paidOn : null });
     }
   }
-  return `${lines.join('\r\n')}\r\n`;
+  return out;
+}
+
+/** A CFONB 120 record: fields at their 1-based positions (the CFONB's "relevé de compte", 2004). */
+function cfonbRecord(fields: Record<number, string>): string {
+  const r = Array.from({ length: 120 }, () => ' ');
+  for (const [pos, value] of Object.entries(fields)) for (let k = 0; k < value.length && Number(pos) - 1 + k < 120; k++) r[Number(pos) - 1 + k] = value[k] as string;
+  return r.join('');
+}
+
+function cfonbAmount(cents: number): string {
+  const abs = Math.abs(cents);
+  return String(Math.floor(abs / 10)).padStart(13, '0') + (cents < 0 ? '}JKLMNOPQR' : '{ABCDEFGHI')[abs % 10];
+}
+
+function ddmmyy(d: Day): string {
+  return frenchDate(d).replace(/\//g, '').replace(/^(\d{4})\d{2}(\d{2})$/, '$1$2');
+}
+
+/**
+ * The bank statement (CFONB 120) of the last days before SAMPLE_AS_OF, paying invoices the ledger
+ * still shows open: transfers naming the invoice, one naming only the customer, a grouped payment,
+ * a partial one, a card fee, and a transfer from nobody in the ledger.
+ */
+export function statementText(): string {
+  const asOf = dayFromIso(SAMPLE_AS_OF) as Day;
+  const open = habitsInvoices().filter((i) => i.paidOn === null && !i.disputed);
+  const byCustomer = new Map<string, HabitInvoice[]>();
+  for (const i of open) byCustomer.set(i.code, [...(byCustomer.get(i.code) ?? []), i]);
+  const customers = [...byCustomer.values()].filter((l) => l.length >= 2).slice(0, 8);
+  const common = (code: string, d: Day) => ({ 1: code, 3: '30004', 12: '00123', 17: 'EUR', 20: '2', 22: '00012345678', 35: ddmmyy(d) });
+  const records: string[] = [cfonbRecord({ ...common('01', addDays(asOf, -5)), 91: cfonbAmount(1250000) })];
+  let balance = 1250000;
+  let entry = 0;
+  const movement = (d: Day, cents: number, label: string, details: [string, string][]) => {
+    entry++;
+    balance += cents;
+    records.push(cfonbRecord({ ...common('04', d), 8: '0005', 33: cents > 0 ? '05' : '01', 43: ddmmyy(d), 49: label.slice(0, 32), 82: String(entry).padStart(7, '0'), 91: cfonbAmount(cents), 105: `VIR${String(entry).padStart(8, '0')}` }));
+    for (const [q, text] of details) records.push(cfonbRecord({ ...common('05', d), 46: q, 49: text.slice(0, 70) }));
+  };
+  customers.forEach((list, k) => {
+    const d = addDays(asOf, -4 + (k % 4));
+    const [a, b] = list as [HabitInvoice, HabitInvoice];
+    const name = a.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+    if (k % 4 === 0) movement(d, a.cents, `VIR SEPA ${name}`, [['NPY', name], ['RCN', `FACTURE ${a.number}`]]);
+    else if (k % 4 === 1) movement(d, a.cents, `VIR ${name}`, [['NPY', name], ['LIB', 'REGLEMENT']]);
+    else if (k % 4 === 2) movement(d, a.cents + b.cents, `VIR ${name}`, [['NPY', name], ['LIB', `${a.number} ${b.number}`]]);
+    else movement(d, Math.floor(a.cents / 2), `VIR ACOMPTE ${name}`, [['NPY', name], ['RCN', `ACOMPTE ${a.number}`]]);
+  });
+  // A customer whose only open invoice is paid in full: it leaves the worklist once matched.
+  const single = [...habitsInvoices().reduce((m, i) => (i.paidOn === null ? m.set(i.code, [...(m.get(i.code) ?? []), i]) : m), new Map<string, HabitInvoice[]>()).values()].find((l) => l.length === 1 && !(l[0] as HabitInvoice).disputed && (l[0] as HabitInvoice).due < addDays(asOf, -10) && !customers.includes(l));
+  if (single) {
+    const only = single[0] as HabitInvoice;
+    const name = only.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+    movement(addDays(asOf, -3), only.cents, `VIR SEPA ${name}`, [['NPY', name], ['RCN', `REGLEMENT FACTURE ${only.number}`]]);
+  }
+  movement(addDays(asOf, -2), -1890, 'FRAIS TENUE DE COMPTE', []);
+  movement(addDays(asOf, -1), 45000, 'VIR SEPA ASSOCIATION DES AMIS', [['NPY', 'ASSOCIATION DES AMIS DU QUARTIER'], ['LIB', 'COTISATION 2026']]);
+  records.push(cfonbRecord({ ...common('07', asOf), 91: cfonbAmount(balance) }));
+  return `${records.join('\r\n')}\r\n`;
 }
 
 function main(): void {
@@ -278,7 +346,8 @@ function main(): void {
   writeFileSync(join(here, 'mouvements.csv'), new TextEncoder().encode(movementsText()));
   writeXlsx(join(here, 'grand-livre-tiers.xlsx'), 'Grand-livre tiers', sectionsRows());
   writeFileSync(join(here, 'historique-paiements.csv'), encodeWindows1252(habitsText()));
-  process.stdout.write('samples written: freelance-2025.xlsx, pme-3000.xlsx, export-compta.csv, mouvements.csv, grand-livre-tiers.xlsx, historique-paiements.csv\n');
+  writeFileSync(join(here, 'releve-bancaire.120'), encodeWindows1252(statementText()));
+  process.stdout.write('samples written: freelance-2025.xlsx, pme-3000.xlsx, export-compta.csv, mouvements.csv, grand-livre-tiers.xlsx, historique-paiements.csv, releve-bancaire.120\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { dayFromYmd, emptyWorkspace, isoOf, migrateWorkspace, type Issue, type Lang, type Workspace } from '../core/index.ts';
+import { AUTO_ACCEPT, dayFromYmd, emptyWorkspace, isoOf, migrateWorkspace, recordBankPayments, type Issue, type Lang, type Workspace } from '../core/index.ts';
 import { refusalText } from '../i18n/documents.ts';
 import { importFile, type ImportReport } from '../import/import-file.ts';
 import { describeIssue } from '../i18n/issues.ts';
@@ -14,6 +14,9 @@ import { letters } from '../app/letters.ts';
 import { importJson, numbersJson } from '../app/numbers-json.ts';
 import { auditReport } from '../app/report.ts';
 import { forecastJson, predictJson } from '../app/prediction.ts';
+import { bankView, matchJson } from '../app/bank.ts';
+import { readStatement } from '../import/bank/read-statement.ts';
+import { statementErrorText } from '../i18n/bank.ts';
 import { ledgerOf, sessionOf, type Source } from '../app/session.ts';
 import { settingsFrom, type Settings, type SettingsField } from '../app/settings.ts';
 import { nodeFonts } from '../output/pdf/fonts-node.ts';
@@ -24,7 +27,7 @@ import { tablesToXlsx, tableToCsv } from '../output/sheets.ts';
 
 type Args = { command: string; files: string[]; flags: Map<string, string | true> };
 
-const VALUED = ['weeks', 'ratings', 'sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace', 'profile', 'out', 'xlsx', 'csv', 'accounts', 'basis', 'buckets', 'lrar'];
+const VALUED = ['weeks', 'ratings', 'apply', 'min', 'sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace', 'profile', 'out', 'xlsx', 'csv', 'accounts', 'basis', 'buckets', 'lrar'];
 
 function parseArgs(argv: readonly string[]): Args {
   const flags = new Map<string, string | true>();
@@ -54,7 +57,8 @@ const USAGE = `usage: relance analyze <file…> ${SETTINGS_FLAGS} [--sheet NAME]
        relance report <file…> --out report.pdf ${SETTINGS_FLAGS}
        relance export <file…> --xlsx OUT.xlsx [--csv DIR] ${SETTINGS_FLAGS}
        relance predict <file…> ${SETTINGS_FLAGS} --json
-       relance forecast <file…> [--weeks 13] ${SETTINGS_FLAGS} --json`;
+       relance forecast <file…> [--weeks 13] ${SETTINGS_FLAGS} --json
+       relance match <ledger…> <statement> ${SETTINGS_FLAGS} [--json] [--apply OUT-WORKSPACE.json] [--min 0.9]`;
 
 const FLAG_OF: Record<SettingsField, string> = { asOf: '--as-of must be a date written YYYY-MM-DD', basis: '--basis must be due or issued', edges: '--buckets must be increasing whole numbers of days, e.g. 30,60,90,120', windows: '--windows must be a whole number from 1 to 24', termsDays: '--terms must be a whole number of days from 0 to 3650', lang: '--lang must be fr or en', ratings: '--ratings must be three increasing whole numbers of days (ratings A, B, C), e.g. 5,15,45' };
 
@@ -82,7 +86,7 @@ function main(argv: readonly string[]): number {
     return typeof v === 'string' ? v : undefined;
   };
   const needsOut = args.command === 'letters' || args.command === 'report';
-  if (!['analyze', 'letters', 'export', 'report', 'predict', 'forecast'].includes(args.command) || args.files.length === 0 || (needsOut && flag('out') === undefined) || (args.command === 'export' && flag('xlsx') === undefined && flag('csv') === undefined)) {
+  if (!['analyze', 'letters', 'export', 'report', 'predict', 'forecast', 'match'].includes(args.command) || args.files.length === 0 || (args.command === 'match' && args.files.length < 2) || (needsOut && flag('out') === undefined) || (args.command === 'export' && flag('xlsx') === undefined && flag('csv') === undefined)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -129,6 +133,8 @@ function main(argv: readonly string[]): number {
   const settings = parsed.settings;
   const describe = (i: Issue) => describeIssue(i, lang);
 
+  let statementPath: string | null = null;
+  if (args.command === 'match') statementPath = args.files.pop() as string;
   const sources: Source[] = [];
   const reports: ImportReport[] = [];
   for (const path of args.files) {
@@ -162,6 +168,7 @@ function main(argv: readonly string[]): number {
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return 0;
   }
+  if (statementPath !== null) return match(ledgerOf(session, settings), settings, statementPath, { json: args.flags.has('json'), apply: flag('apply'), min: flag('min') === undefined ? AUTO_ACCEPT : Number(flag('min')) });
   if (args.command === 'letters') return writeLetters(ledgerOf(session, settings), settings, flag('out') as string, flag('lrar'));
   if (args.command === 'report') {
     const model = auditReport(session, settings, 'cli');
@@ -251,6 +258,36 @@ function writeLetters(ledger: Parameters<typeof letters>[0], settings: Settings,
   const written = posted.models.length + packs.models.length;
   process.stdout.write(`${written} ${written === 1 ? 'document' : 'documents'} written to ${out}${refused.length > 0 ? `, ${refused.length} refused` : ''}\n`);
   return refused.length > 0 ? 1 : 0;
+}
+
+/**
+ * The statement's lines matched against the ledger: the proposals as JSON (or a summary), and with
+ * `--apply FILE` a workspace (the one given, or a new one) with the proposals at or above `--min`
+ * recorded as bank payments.
+ */
+function match(ledger: Parameters<typeof bankView>[0], settings: Settings, path: string, options: { json: boolean; apply: string | undefined; min: number }): number {
+  const bytes = readBytes(path);
+  if (!bytes) return 1;
+  const read = readStatement(bytes, basename(path));
+  if (!read.ok) {
+    process.stderr.write(`relance: ${basename(path)}: ${statementErrorText(read.error, read.detail, settings.lang)}\n`);
+    return 1;
+  }
+  const view = bankView(ledger, settings, read.statement);
+  for (const r of view.refused) process.stderr.write(`relance: ${basename(path)}: ${settings.lang === 'fr' ? 'ligne refusée' : 'line refused'} ${r.row}: ${r.reason}\n`);
+  if (options.json) process.stdout.write(`${JSON.stringify(matchJson(view), null, 2)}\n`);
+  else process.stdout.write(`${view.linesRead} lines read, ${view.creditCount} credits: ${view.proposals.length} proposed (${view.proposals.filter((p) => p.confidence >= options.min).length} at or above ${options.min}), ${view.unmatched.length} unmatched\n`);
+  if (options.apply !== undefined) {
+    if (!Number.isFinite(options.min) || options.min < 0 || options.min > 1) {
+      process.stderr.write('relance: --min must be a number from 0 to 1\n');
+      return 2;
+    }
+    const sure = view.proposals.filter((p) => p.confidence >= options.min);
+    const next = recordBankPayments(settings.workspace, sure, view.fileName);
+    writeFileSync(options.apply, `${JSON.stringify(next, null, 2)}\n`);
+    process.stderr.write(`relance: ${sure.length} ${sure.length === 1 ? 'match' : 'matches'} recorded in ${options.apply}\n`);
+  }
+  return 0;
 }
 
 /** A file's bytes, or null after saying why it cannot be read. */

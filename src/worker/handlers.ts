@@ -13,6 +13,10 @@ import { emptySession, ledgerOf, withSource, type Session } from '../app/session
 import { settingsFrom, type Settings } from '../app/settings.ts';
 import { pageOf, worklist } from '../app/worklist.ts';
 import { forecastView } from '../app/prediction.ts';
+import { bankView } from '../app/bank.ts';
+import { isBankFormat, readStatement } from '../import/bank/read-statement.ts';
+import { statementErrorText } from '../i18n/bank.ts';
+import type { Statement } from '../core/index.ts';
 import { tablesToXlsx, tableToCsv } from '../output/sheets.ts';
 import type { DunningView, PageSettings, Requests } from './protocol.ts';
 
@@ -20,6 +24,7 @@ export type Progress = (stage: 'read' | 'map' | 'analyse', done: number, total: 
 
 export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Requests[K]>[0], progress: Progress) => ReturnType<Requests[K]> } {
   let session: Session = emptySession();
+  let statement: Statement | null = null;
   let workspace: Workspace = emptyWorkspace();
 
   const settingsOf = (input: PageSettings): Settings | null => {
@@ -86,6 +91,20 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
     report(input) {
       const settings = settingsOf(input.settings);
       return settings ? auditReport(session, settings, 'page') : null;
+    },
+    classify(input) {
+      return isBankFormat(new Uint8Array(input.head)) ? 'statement' : 'ledger';
+    },
+    importStatement(input) {
+      const settings = settingsOf(input.settings);
+      const read = readStatement(new Uint8Array(input.bytes), input.fileName);
+      if (!read.ok) return { view: null, error: statementErrorText(read.error, read.detail, settings?.lang ?? 'fr') };
+      statement = read.statement;
+      return { view: settings && session.hasLedger ? bankView(ledgerOf(session, settings), settings, statement) : null, error: null };
+    },
+    bank(input) {
+      const settings = settingsOf(input.settings);
+      return settings && session.hasLedger && statement ? bankView(ledgerOf(session, settings), settings, statement) : null;
     },
     forecast(input) {
       const settings = settingsOf(input.settings);

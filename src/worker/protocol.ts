@@ -9,6 +9,7 @@ import type { RequestInput, RequestOutput } from './channel.ts';
 import type { ActionFilter, AnalysisView, DunningView, InvoiceRow } from '../app/views.ts';
 import type { Letters } from '../app/letters.ts';
 import type { ForecastView } from '../app/prediction.ts';
+import type { BankView } from '../app/bank.ts';
 
 export type * from '../app/views.ts';
 
@@ -31,6 +32,12 @@ export type Requests = {
   exportFiles: (input: { settings: PageSettings }) => { xlsx: ArrayBuffer; csv: { name: string; text: string }[] } | null;
   /** The audit report of the current ledger, as data (the page renders the PDF). */
   report: (input: { settings: PageSettings }) => ReportModel | null;
+  /** Whether the first bytes of a file are a bank statement format no ledger uses (CFONB, camt.053, OFX). */
+  classify: (input: { head: ArrayBuffer }) => 'statement' | 'ledger';
+  /** Reads a bank statement and matches it against the ledger; the worker keeps it for `bank`. */
+  importStatement: (input: { bytes: ArrayBuffer; fileName: string; settings: PageSettings }) => { view: BankView | null; error: string | null };
+  /** The kept statement matched again (after payments were accepted or undone, or the settings changed). */
+  bank: (input: { settings: PageSettings }) => BankView | null;
   /** Ratings, the prediction's backtest and the 13-week cash-in forecast. */
   forecast: (input: { settings: PageSettings }) => ForecastView | null;
   invoices: (input: { customerId: string; bucket: number | null; settings: PageSettings }) => InvoiceRow[];

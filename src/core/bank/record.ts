@@ -25,12 +25,12 @@ export function recordBankPayments(workspace: Workspace, proposals: readonly Pro
   const known = new Set((workspace.bankPayments ?? []).map((p) => p.lineId));
   const added = proposals.filter((p) => !known.has(p.line.id)).flatMap((p) => bankPaymentsOf(p, fileName));
   if (added.length === 0) return workspace;
-  return { ...workspace, bankPayments: [...(workspace.bankPayments ?? []), ...added], changesSinceExport: (workspace.changesSinceExport ?? 0) + 1 };
+  return { ...workspace, bankPayments: [...(workspace.bankPayments ?? []), ...added] };
 }
 
 /** The workspace without the payments recorded from one statement line. */
 export function undoBankLine(workspace: Workspace, lineId: string): Workspace {
   const kept = (workspace.bankPayments ?? []).filter((p) => p.lineId !== lineId);
   if (kept.length === (workspace.bankPayments ?? []).length) return workspace;
-  return { ...workspace, bankPayments: kept, changesSinceExport: (workspace.changesSinceExport ?? 0) + 1 };
+  return { ...workspace, bankPayments: kept };
 }

@@ -1,0 +1,50 @@
+/** Bank matching in words: why a statement could not be read, and each matching rule. */
+import type { Lang } from '../core/index.ts';
+
+const ERRORS: Record<Lang, Record<string, string>> = {
+  fr: {
+    EmptyFile: 'le fichier est vide.',
+    NotAStatement: 'ce fichier n’est pas un relevé bancaire reconnu (CFONB 120, camt.053, OFX, ou un export CSV/Excel avec une date et un montant ou des colonnes débit/crédit).',
+    XmlRefused: 'XML refusé ({detail}) : un relevé ne contient ni déclaration de type de document ni entité, et doit être bien formé.',
+    StatementUnreadable: 'le relevé n’a pas pu être lu ({detail}).',
+    TooLarge: 'le fichier dépasse 100 Mo.',
+  },
+  en: {
+    EmptyFile: 'the file is empty.',
+    NotAStatement: 'this file is not a bank statement Relance knows (CFONB 120, camt.053, OFX, or a CSV/Excel export with a date and an amount or debit/credit columns).',
+    XmlRefused: 'XML refused ({detail}): a statement has no document type declaration nor entities, and must be well-formed.',
+    StatementUnreadable: 'the statement could not be read ({detail}).',
+    TooLarge: 'the file is over 100 MB.',
+  },
+};
+
+export function statementErrorText(error: string, detail: string, lang: Lang): string {
+  return (ERRORS[lang][error] ?? error).replace('{detail}', detail);
+}
+
+const REASONS: Record<Lang, Record<string, string>> = {
+  fr: {
+    number: 'numéro de facture dans le libellé, montant exact',
+    numbers: 'numéros de factures dans le libellé, somme exacte',
+    numberPartial: 'numéro de facture dans le libellé, paiement partiel',
+    numberOverpaid: 'numéro de facture dans le libellé, montant supérieur au dû',
+    nameAmount: 'client reconnu par son nom, montant d’une facture',
+    nameSeveral: 'client reconnu par son nom, somme exacte de ses plus anciennes factures',
+    namePartial: 'client reconnu par son nom, paiement partiel (plus anciennes factures d’abord)',
+    amountOnly: 'seule facture ouverte de ce montant (sans nom ni numéro : à vérifier)',
+  },
+  en: {
+    number: 'invoice number in the label, exact amount',
+    numbers: 'invoice numbers in the label, exact sum',
+    numberPartial: 'invoice number in the label, partial payment',
+    numberOverpaid: 'invoice number in the label, more than what is owed',
+    nameAmount: 'customer recognised by name, the amount of one invoice',
+    nameSeveral: 'customer recognised by name, exact sum of its oldest invoices',
+    namePartial: 'customer recognised by name, partial payment (oldest invoices first)',
+    amountOnly: 'the only open invoice of that amount (no name, no number: check it)',
+  },
+};
+
+export function matchReasonText(reason: string, lang: Lang): string {
+  return REASONS[lang][reason] ?? reason;
+}
