@@ -8,6 +8,8 @@ import { unzipSync } from 'fflate';
 import { readXlsxFast } from '../src/import/read-xlsx-fast.ts';
 import { customerBehaviour, dayFromIso, emptyWorkspace, forecast, predict, type Day, type LetterModel } from '../src/core/index.ts';
 import { importFile } from '../src/import/import-file.ts';
+import { matchStatement } from '../src/core/index.ts';
+import { bankCase } from '../tests/support/bank-generator.ts';
 import { createHandlers } from '../src/worker/handlers.ts';
 import type { PageSettings } from '../src/worker/protocol.ts';
 import { renderLetters } from '../src/output/pdf/letters.ts';
@@ -189,4 +191,15 @@ export function predictionRow(rows = 100_000) {
     parts.total.push(b + pr + f);
   }
   return { rows, behaviourMs: ms(median(parts.behaviour)), predictMs: ms(median(parts.predict)), forecastMs: ms(median(parts.forecast)), totalMs: ms(median(parts.total)), auc };
+}
+
+/** Issue 17's budget: 10,000 bank lines against 100,000 open invoices (target ≤ 1 s in the worker). */
+export function matchingRow(lines = 10_000, invoices = 100_000) {
+  const { ledger, lines: all, asOf } = bankCase(invoices / 10, 10, 5);
+  const statement = all.slice(0, lines);
+  let proposals = 0;
+  const t = time(() => {
+    proposals = matchStatement(ledger, asOf, statement).proposals.length;
+  });
+  return { lines: statement.length, invoices: ledger.invoices.length, matchMs: ms(t), proposals };
 }

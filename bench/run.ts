@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserBench, distDir } from './browser.ts';
-import { RUNS, fecFile, fecRow, ledgerFiles, ledgerRow, lettersRow, predictionRow, uncompressedSize, worstCaseRows } from './node.ts';
+import { RUNS, fecFile, fecRow, ledgerFiles, ledgerRow, lettersRow, matchingRow, predictionRow, uncompressedSize, worstCaseRows } from './node.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -38,6 +38,8 @@ const letters = browserOnly ? null : lettersRow(1000);
 if (letters) out(`  node letters: ${JSON.stringify(letters)}\n`);
 const prediction = browserOnly ? null : predictionRow(100_000);
 if (prediction) out(`  node prediction: ${JSON.stringify(prediction)}\n`);
+const matching = browserOnly ? null : matchingRow();
+if (matching) out(`  node matching: ${JSON.stringify(matching)}\n`);
 
 let browser: Awaited<ReturnType<typeof browserBench>> | null = null;
 if (!nodeOnly) {
@@ -72,6 +74,10 @@ if (!browserOnly && fec && letters) {
   if (prediction) {
     lines.push('**Prediction and forecast** (Node; behaviour + training + scoring with its backtest + the 13-week forecast with its own backtest):', '');
     table(['invoices', 'behaviour', 'predict', 'forecast', 'total (≤ 500 ms)'], [[prediction.rows.toLocaleString('en'), `${prediction.behaviourMs} ms`, `${prediction.predictMs} ms`, `${prediction.forecastMs} ms`, `${prediction.totalMs} ms`]]);
+  }
+  if (matching) {
+    lines.push('**Bank matching** (Node, core/bank/match.ts on generated statements):', '');
+    table(['bank lines', 'open invoices', 'proposals', 'time (≤ 1 s)'], [[matching.lines.toLocaleString('en'), matching.invoices.toLocaleString('en'), matching.proposals.toLocaleString('en'), `${matching.matchMs} ms`]]);
   }
 }
 if (browser) {

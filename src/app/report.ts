@@ -7,13 +7,14 @@ import { bucketLabels, buildAuditReport, customerNames, frenchSpacing, frenchDat
 import { aucWords, behaviourText, ratingScaleText } from '../i18n/behaviour.ts';
 import { behaviours, forecastView } from './prediction.ts';
 import { ledgerOf } from './session.ts';
+import type { BankView } from './bank.ts';
 import { describeIssue } from '../i18n/issues.ts';
 import { analysisOf } from './dashboard.ts';
 import { bucketTitles } from './exports.ts';
 import type { Session } from './session.ts';
 import { withSettings, type Settings } from './settings.ts';
 
-export function auditReport(session: Session, settings: Settings, computedIn: 'page' | 'cli'): ReportModel | null {
+export function auditReport(session: Session, settings: Settings, computedIn: 'page' | 'cli', bank: BankView | null = null): ReportModel | null {
   if (!session.hasLedger) return null;
   const fr = settings.lang === 'fr';
   const describe = (i: Parameters<typeof describeIssue>[0]) => describeIssue(i, settings.lang);
@@ -36,7 +37,7 @@ export function auditReport(session: Session, settings: Settings, computedIn: 'p
     computedIn: computedIn === 'page' ? (fr ? 'dans le navigateur, sans envoi de données' : 'in the browser, with no data sent') : fr ? 'en ligne de commande (relance report)' : 'on the command line (relance report)',
   });
   // Behaviour and forecast come before the data-quality section and the recommendations.
-  const extra = predictionSections(ledgerOf(session, settings), settings);
+  const extra = [...predictionSections(ledgerOf(session, settings), settings), ...reconciliationSection(settings, bank)];
   const at = model.sections.findIndex((x) => x.title === (fr ? 'Qualité des données' : 'Data quality'));
   const sections = [...model.sections];
   sections.splice(at < 0 ? sections.length : at, 0, ...extra);
@@ -91,6 +92,42 @@ function predictionSections(ledger: Ledger, settings: Settings): ReportSection[]
         ],
       },
       bars: { title: fr ? 'Encaissements attendus par semaine' : 'Expected cash-in per week', labels: view.weeks.map((w) => frenchDate(dayFromIso(w.start) as Day).slice(0, 5)), values: view.weeks.map((w) => w.expectedCents), unit: 'cents' },
+    },
+  ];
+}
+
+/** The bank reconciliation: the statement read (when one is), and the payments applied from statements. */
+function reconciliationSection(settings: Settings, bank: BankView | null): ReportSection[] {
+  const fr = settings.lang === 'fr';
+  const applied = settings.workspace.bankPayments ?? [];
+  if (!bank && applied.length === 0) return [];
+  const paragraphs: string[] = [];
+  if (bank) {
+    paragraphs.push(
+      fr
+        ? `Relevé ${bank.fileName} : ${bank.linesRead} lignes lues, ${bank.creditCount} encaissements pour {amount:${bank.creditCents}}, ${bank.debitCount} débits ; ${bank.alreadyApplied} lignes déjà rapprochées, ${bank.proposals.length} rapprochements proposés ({amount:${bank.matchedCents}}) et ${bank.unmatched.length} encaissements sans correspondance ({amount:${bank.unmatchedCents}})${bank.refused.length > 0 ? ` ; ${bank.refused.length} lignes illisibles` : ''}.`
+        : `Statement ${bank.fileName}: ${bank.linesRead} lines read, ${bank.creditCount} receipts for {amount:${bank.creditCents}}, ${bank.debitCount} debits; ${bank.alreadyApplied} lines already matched, ${bank.proposals.length} matches proposed ({amount:${bank.matchedCents}}) and ${bank.unmatched.length} receipts without a match ({amount:${bank.unmatchedCents}})${bank.refused.length > 0 ? `; ${bank.refused.length} unreadable lines` : ''}.`,
+    );
+  }
+  const total = applied.reduce((s, p) => s + p.amountCents, 0);
+  const lines = new Set(applied.map((p) => p.lineId)).size;
+  paragraphs.push(
+    applied.length === 0
+      ? fr ? 'Aucun paiement n’a encore été appliqué depuis un relevé.' : 'No payment has been applied from a statement yet.'
+      : fr ? `Paiements appliqués depuis des relevés bancaires (pris en compte dans tous les chiffres de ce rapport, intérêts arrêtés à la date de la banque) : ${lines} lignes, ${applied.length} factures, {amount:${total}}.` : `Payments applied from bank statements (in every figure of this report, interest stopped at the bank's date): ${lines} lines, ${applied.length} invoices, {amount:${total}}.`,
+  );
+  return [
+    {
+      title: fr ? 'Rapprochement bancaire' : 'Bank reconciliation',
+      paragraphs,
+      ...(applied.length > 0
+        ? {
+            table: {
+              head: [fr ? 'Date' : 'Date', fr ? 'Client' : 'Customer', fr ? 'Facture' : 'Invoice', fr ? 'Montant' : 'Amount', fr ? 'Relevé' : 'Statement'],
+              rows: applied.slice(-40).map((p) => [frenchDate(dayFromIso(p.date) as Day), p.customerId, p.invoiceNumber, { cents: p.amountCents }, p.file]),
+            },
+          }
+        : {}),
     },
   ];
 }

@@ -90,7 +90,7 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
     },
     report(input) {
       const settings = settingsOf(input.settings);
-      return settings ? auditReport(session, settings, 'page') : null;
+      return settings ? auditReport(session, settings, 'page', statement && session.hasLedger ? bankView(ledgerOf(session, settings), settings, statement) : null) : null;
     },
     classify(input) {
       return isBankFormat(new Uint8Array(input.head)) ? 'statement' : 'ledger';

@@ -44,6 +44,10 @@ export type MatchResult = {
   readonly alreadyApplied: number;
 };
 
+/** Name words shared by more customers than this do not nominate candidates (unless no other word does). */
+const MAX_POSTING = 64;
+const MAX_CANDIDATES = 256;
+
 /** Above this confidence "accept all" applies a proposal without a look. */
 export const AUTO_ACCEPT = 0.9;
 
@@ -129,10 +133,22 @@ export function matchStatement(ledger: Ledger, asOf: Day, lines: readonly BankLi
     // The customer the line names, if one stands out.
     let customer: string | null = null;
     let score = 0;
-    const candidates = new Set<string>();
+    // Candidates from the line's rarer words only ("BOULANGERIE" names hundreds of customers, "LEFEVRE"
+    // a few): the name score is then computed for a handful of customers, never for all of them.
+    const postings: Set<string>[] = [];
     for (const w of textWords) {
-      for (const id of byWord.get(w) ?? []) candidates.add(id);
-      if (w.length >= 4) for (const id of byWord.get(`~${w.slice(0, 4)}`) ?? []) candidates.add(id);
+      const exact = byWord.get(w);
+      if (exact) postings.push(exact);
+      const prefix = w.length >= 4 ? byWord.get(`~${w.slice(0, 4)}`) : undefined;
+      if (prefix && prefix !== exact) postings.push(prefix);
+    }
+    const candidates = new Set<string>();
+    const rare = postings.filter((p) => p.size <= MAX_POSTING);
+    for (const p of rare.length > 0 ? rare : postings.sort((a, b) => a.size - b.size).slice(0, 1)) {
+      for (const id of p) {
+        candidates.add(id);
+        if (candidates.size >= MAX_CANDIDATES) break;
+      }
     }
     // The best share of its name found; between equal shares, the longer name ("Martin 113" over "Martin").
     let tie = false;

@@ -54,3 +54,27 @@ describe('prediction through the use cases', () => {
     expect(byLoss.actions.map((a) => a.customerId)).not.toEqual(full.actions.map((a) => a.customerId));
   });
 });
+
+describe('bank reconciliation in the report and the figures', () => {
+  it('applies accepted payments to every figure and reports the statement and what was applied', async () => {
+    const { readStatement } = await import('../../../src/import/bank/read-statement.ts');
+    const { bankView } = await import('../../../src/app/bank.ts');
+    const { recordBankPayments } = await import('../../../src/core/index.ts');
+    const read = readStatement(new Uint8Array(readFileSync(join(import.meta.dirname, '../../../samples/releve-bancaire.120'))), 'releve-bancaire.120');
+    if (!read.ok) throw new Error(read.error);
+    const settings = settingsAt('2025-12-31');
+    const before = dashboard(session, settings);
+    const view = bankView(ledgerOf(session, settings), settings, read.statement);
+    const sure = view.proposals.filter((p) => p.confidence >= view.autoAccept);
+    const paid = sure.reduce((s, p) => s + p.allocations.reduce((t, a) => t + a.amountCents, 0), 0);
+    const after = { ...settings, workspace: recordBankPayments(settings.workspace, sure, view.fileName) };
+    expect(dashboard(session, after)?.total.openCents).toBe((before?.total.openCents ?? 0) - paid);
+    // Matched again, the applied lines are left out.
+    expect(bankView(ledgerOf(session, after), after, read.statement).alreadyApplied).toBe(sure.length);
+    const report = auditReport(session, after, 'page', view);
+    const section = report?.sections.find((s) => s.title === 'Rapprochement bancaire');
+    expect(section?.paragraphs.join(' ')).toContain('releve-bancaire.120');
+    expect(section?.table?.rows).toHaveLength(sure.reduce((s, p) => s + p.allocations.length, 0));
+    expect(report?.figures.openCents).toBe((before?.total.openCents ?? 0) - paid);
+  });
+});

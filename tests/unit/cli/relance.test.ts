@@ -55,6 +55,23 @@ describe('relance CLI', () => {
     expect(run('predict', file, '--ratings', '20,10,5', '--json').stderr).toContain('--ratings must be three increasing');
   });
 
+  it('match prints the proposals (issue 17’s JSON) and --apply writes the sure ones into a workspace the next run applies', () => {
+    const r = run('match', 'samples/historique-paiements.csv', 'samples/releve-bancaire.120', '--as-of', '2025-12-31', '--json', '--apply', join(dir, 'ws-bank.json'));
+    expect(r.status).toBe(0);
+    const proposals = JSON.parse(r.stdout) as { line: string; date: string; amountCents: number; invoices: string[]; customer: string; reason: string; confidence: number }[];
+    expect(proposals).toHaveLength(9);
+    expect(proposals[0]).toEqual({ line: expect.any(String), date: '2025-12-27', amountCents: 190958, invoices: ['HP-01832'], customer: 'C029', reason: 'number', confidence: 0.99 });
+    const before = JSON.parse(run('analyze', 'samples/historique-paiements.csv', '--as-of', '2025-12-31', '--json').stdout) as { totals: { openCents: number } };
+    const after = JSON.parse(run('analyze', 'samples/historique-paiements.csv', '--as-of', '2025-12-31', '--json', '--workspace', join(dir, 'ws-bank.json')).stdout) as { totals: { openCents: number } };
+    const paid = proposals.filter((p) => p.confidence >= 0.9).reduce((s, p) => s + p.amountCents, 0);
+    expect(after.totals.openCents).toBe(before.totals.openCents - paid);
+    const again = JSON.parse(run('match', 'samples/historique-paiements.csv', 'samples/releve-bancaire.120', '--as-of', '2025-12-31', '--json', '--workspace', join(dir, 'ws-bank.json')).stdout) as unknown[];
+    expect(again).toHaveLength(0);
+    const bad = run('match', 'samples/historique-paiements.csv', 'samples/freelance-2025.xlsx', '--lang', 'fr');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('n’est pas un relevé bancaire');
+  });
+
   it('ends a hostile workbook in a named message, not a stack trace', () => {
     const file = join(dir, 'zzz.xlsx');
     writeFileSync(file, xlsx('<row r="3"><c r="ZZZZZZ3"><v>1</v></c></row>'));
