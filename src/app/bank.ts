@@ -22,6 +22,8 @@ export type BankView = {
   readonly matchedCents: number;
   readonly unmatchedCents: number;
   readonly autoAccept: number;
+  /** CSV and spreadsheet statements: the columns as read, for the mapping panel. */
+  readonly columns: Statement['columns'] | null;
 };
 
 export function bankView(ledger: Ledger, settings: Settings, statement: Statement): BankView {
@@ -44,6 +46,7 @@ export function bankView(ledger: Ledger, settings: Settings, statement: Statemen
     matchedCents: result.proposals.reduce((s, p) => s + p.allocations.reduce((t, a) => t + a.amountCents, 0), 0),
     unmatchedCents: result.unmatched.reduce((s, l) => s + l.amountCents, 0),
     autoAccept: AUTO_ACCEPT,
+    columns: statement.columns ?? null,
   };
 }
 

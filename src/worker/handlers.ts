@@ -25,6 +25,7 @@ export type Progress = (stage: 'read' | 'map' | 'analyse', done: number, total: 
 export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Requests[K]>[0], progress: Progress) => ReturnType<Requests[K]> } {
   let session: Session = emptySession();
   let statement: Statement | null = null;
+  let statementFile: { bytes: Uint8Array; name: string } | null = null;
   let workspace: Workspace = emptyWorkspace();
 
   const settingsOf = (input: PageSettings): Settings | null => {
@@ -97,7 +98,17 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
     },
     importStatement(input) {
       const settings = settingsOf(input.settings);
-      const read = readStatement(new Uint8Array(input.bytes), input.fileName);
+      const bytes = new Uint8Array(input.bytes);
+      const read = readStatement(bytes, input.fileName);
+      if (!read.ok) return { view: null, error: statementErrorText(read.error, read.detail, settings?.lang ?? 'fr') };
+      statement = read.statement;
+      statementFile = { bytes, name: input.fileName };
+      return { view: settings && session.hasLedger ? bankView(ledgerOf(session, settings), settings, statement) : null, error: null };
+    },
+    remapStatement(input) {
+      const settings = settingsOf(input.settings);
+      if (!statementFile) return { view: null, error: null };
+      const read = readStatement(statementFile.bytes, statementFile.name, input.mapping);
       if (!read.ok) return { view: null, error: statementErrorText(read.error, read.detail, settings?.lang ?? 'fr') };
       statement = read.statement;
       return { view: settings && session.hasLedger ? bankView(ledgerOf(session, settings), settings, statement) : null, error: null };

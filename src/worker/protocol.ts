@@ -2,7 +2,7 @@
  * The worker contract: one typed map of request names to input and output, and the three
  * message kinds (reply, error, progress). Types only: imported by both sides.
  */
-import type { LetterKind, Policy, ReportModel, Workspace } from '../core/index.ts';
+import type { BankField, LetterKind, Policy, ReportModel, Workspace } from '../core/index.ts';
 import type { ImportOptions, ImportReport } from '../import/import-file.ts';
 import type { SettingsInput } from '../app/settings.ts';
 import type { RequestInput, RequestOutput } from './channel.ts';
@@ -36,6 +36,8 @@ export type Requests = {
   classify: (input: { head: ArrayBuffer }) => 'statement' | 'ledger';
   /** Reads a bank statement and matches it against the ledger; the worker keeps it for `bank`. */
   importStatement: (input: { bytes: ArrayBuffer; fileName: string; settings: PageSettings }) => { view: BankView | null; error: string | null };
+  /** The kept statement read again with the columns chosen in the mapping panel (CSV and spreadsheet statements). */
+  remapStatement: (input: { mapping: readonly (BankField | null)[]; settings: PageSettings }) => { view: BankView | null; error: string | null };
   /** The kept statement matched again (after payments were accepted or undone, or the settings changed). */
   bank: (input: { settings: PageSettings }) => BankView | null;
   /** Ratings, the prediction's backtest and the 13-week cash-in forecast. */

@@ -71,3 +71,20 @@ test('a statement before any ledger is explained, and a file that is no statemen
   await page.getByTestId('statement-input').setInputFiles(join(root, 'samples/mouvements.csv'));
   await expect(page.getByTestId('bank-error')).toContainText('n’est pas un relevé bancaire');
 });
+
+test('a bank CSV whose payer column is not recognised: the mapping panel names it, the statement is read again', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/historique-paiements.csv'));
+  await app.go('relances');
+  const csv = 'Date;Libellé;Client payeur;Montant\r\n28/12/2025;VIREMENT RECU;Maçonnerie Ségolène;311,54\r\n';
+  await page.getByTestId('statement-input').setInputFiles({ name: 'banque.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  const bank = page.getByTestId('bank');
+  await expect(bank.getByTestId('bank-summary')).toContainText('banque.csv');
+  await expect(bank.getByTestId('bank-proposal').first()).not.toContainText('client reconnu par son nom');
+  await bank.getByTestId('bank-columns').locator('summary').click();
+  await bank.getByTestId('bank-column').nth(2).selectOption('payer');
+  await bank.getByTestId('bank-remap').click();
+  await expect(bank.getByTestId('bank-proposal').first()).toContainText('client reconnu par son nom');
+  await expect(bank.getByTestId('bank-proposal').first()).toContainText('HP-01897');
+});

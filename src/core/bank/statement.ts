@@ -40,4 +40,10 @@ export type Statement = {
   readonly refused: readonly StatementRefusal[];
   readonly openingCents: Cents | null;
   readonly closingCents: Cents | null;
+  /** CSV and spreadsheet statements: the header row found and what each column was read as (the mapping panel). */
+  readonly columns?: { readonly headerRow: number; readonly headers: readonly string[]; readonly fields: readonly (BankField | null)[] };
 };
+
+/** What a column of a bank CSV or spreadsheet export holds. */
+export type BankField = 'date' | 'valueDate' | 'label' | 'amount' | 'debit' | 'credit' | 'balance' | 'reference' | 'payer' | 'detail';
+export const BANK_FIELDS: readonly BankField[] = ['date', 'valueDate', 'label', 'amount', 'debit', 'credit', 'balance', 'reference', 'payer', 'detail'];

@@ -3,7 +3,7 @@
  * bank's CSV or spreadsheet export, told from the content (not the extension). Never throws on
  * what the user drops: a file that is not a statement, or a hostile one, ends in a clear error.
  */
-import type { Statement } from '../../core/index.ts';
+import type { BankField, Statement } from '../../core/index.ts';
 import { decodeText } from '../decode.ts';
 import { readCsv } from '../read-csv.ts';
 import { readWorkbook } from '../read-xlsx.ts';
@@ -20,7 +20,7 @@ export type StatementResult = { readonly ok: true; readonly statement: Statement
 
 export const MAX_STATEMENT_BYTES = 100 * 1024 * 1024;
 
-export function readStatement(bytes: Uint8Array, fileName: string): StatementResult {
+export function readStatement(bytes: Uint8Array, fileName: string, mapping?: readonly (BankField | null)[]): StatementResult {
   if (bytes.length === 0) return { ok: false, error: 'EmptyFile', detail: '' };
   if (bytes.length > MAX_STATEMENT_BYTES) return { ok: false, error: 'TooLarge', detail: String(bytes.length) };
   try {
@@ -30,13 +30,13 @@ export function readStatement(bytes: Uint8Array, fileName: string): StatementRes
       if (looksLikeCfonb(text)) return { ok: true, statement: readCfonb(text, fileName) };
       if (looksLikeCamt(text)) return { ok: true, statement: readCamt(text, fileName) };
       if (looksLikeOfx(text)) return { ok: true, statement: readOfx(text, fileName) };
-      const table = readBankTable(readCsv(bytes).workbook, fileName);
+      const table = readBankTable(readCsv(bytes).workbook, fileName, mapping);
       return 'statement' in table ? { ok: true, statement: table.statement } : { ok: false, error: 'NotAStatement', detail: '' };
     }
     if (kind.kind === 'zip' || (kind.kind === 'cfb' && !kind.isEncryptedOoxml)) {
       const read = readWorkbook(bytes, kind.kind === 'zip' ? (kind.isOds ? 'ods' : 'xlsx') : 'xls');
       if (!read.ok) return { ok: false, error: 'StatementUnreadable', detail: read.reason };
-      const table = readBankTable(read.workbook, fileName);
+      const table = readBankTable(read.workbook, fileName, mapping);
       return 'statement' in table ? { ok: true, statement: table.statement } : { ok: false, error: 'NotAStatement', detail: '' };
     }
     return { ok: false, error: 'NotAStatement', detail: kind.kind };

@@ -6,11 +6,9 @@
  * are, and a footer is left out.
  */
 import { type Cents, type Day } from '../../core/index.ts';
-import type { BankLine, Statement, StatementRefusal } from '../../core/index.ts';
+import type { BankField, BankLine, Statement, StatementRefusal } from '../../core/index.ts';
 import { cellText, isDateCell, type Cell, type Workbook } from '../grid.ts';
 import { inferDecimalSeparator, parseAmountCell, parseDateText, profileDateColumn } from '../parse-cells.ts';
-
-type BankField = 'date' | 'valueDate' | 'label' | 'amount' | 'debit' | 'credit' | 'balance' | 'reference' | 'payer' | 'detail';
 
 const ALIASES: Readonly<Record<BankField, readonly string[]>> = {
   date: ['date', 'dateoperation', 'datedoperation', 'datecomptable', 'datedecomptabilisation', 'bookingdate', 'dateop', 'transactiondate'],
@@ -41,19 +39,29 @@ function fieldOf(header: string): BankField | null {
 
 export type TableStatementResult = { readonly statement: Statement } | { readonly error: 'NoBankHeader' };
 
-/** The statement in the workbook's first sheet with a bank header (a date and an amount or debit/credit). */
-export function readBankTable(workbook: Workbook, fileName: string): TableStatementResult {
+/**
+ * The statement in the workbook's first sheet with a bank header (a date and an amount or
+ * debit/credit). `mapping` (one field or null per column of that header, from the mapping panel)
+ * replaces what the headers said.
+ */
+export function readBankTable(workbook: Workbook, fileName: string, mapping?: readonly (BankField | null)[]): TableStatementResult {
   for (const sheet of workbook.sheets) {
     const rows = sheet.rows;
     for (let h = 0; h < Math.min(rows.length, 40); h++) {
       const head = rows[h] ?? [];
+      const fields = head.map((c) => fieldOf(cellText(c)));
+      const guessed = new Map<BankField, number>();
+      fields.forEach((f, i) => {
+        if (f && !guessed.has(f)) guessed.set(f, i);
+      });
+      if (!guessed.has('date') || !(guessed.has('amount') || guessed.has('debit') || guessed.has('credit'))) continue;
+      const chosen = mapping ?? head.map((_, i) => fields[i] ?? null).map((f, i) => (f !== null && guessed.get(f) === i ? f : null));
       const columns = new Map<BankField, number>();
-      head.forEach((c, i) => {
-        const f = fieldOf(cellText(c));
+      chosen.forEach((f, i) => {
         if (f && !columns.has(f)) columns.set(f, i);
       });
-      if (!columns.has('date') || !(columns.has('amount') || columns.has('debit') || columns.has('credit'))) continue;
-      return { statement: readRows(rows, h, columns, fileName) };
+      const statement = readRows(rows, h, columns, fileName);
+      return { statement: { ...statement, columns: { headerRow: h + 1, headers: head.map((c) => cellText(c)), fields: head.map((_, i) => chosen[i] ?? null) } } };
     }
   }
   return { error: 'NoBankHeader' };

@@ -201,3 +201,55 @@ describe('bank CSV exports', () => {
     });
   }
 });
+
+describe('hostile statements', () => {
+  const deep = `<Document>${'<a>'.repeat(5000)}x${'</a>'.repeat(5000)}</Document>`;
+  it.each([
+    ['binary garbage', new Uint8Array(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)), 'NotAStatement'],
+    ['a 5,000-level deep XML', new TextEncoder().encode(deep), 'NotAStatement'],
+    ['a camt whose entries nest 5,000 levels', new TextEncoder().encode(`<Document><BkToCstmrStmt>${'<Stmt>'.repeat(5000)}</BkToCstmrStmt></Document>`), 'XmlRefused'],
+    ['an external entity', new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><Document><BkToCstmrStmt>&x;</BkToCstmrStmt></Document>'), 'XmlRefused'],
+    ['an unknown entity', new TextEncoder().encode('<Document><BkToCstmrStmt><Stmt><Ntry><Amt>&bomb;</Amt></Ntry></Stmt></BkToCstmrStmt></Document>'), 'XmlRefused'],
+  ])('%s → %s', (_, bytes, error) => {
+    const t = performance.now();
+    const r = readStatement(bytes, 'hostile');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toBe(error);
+    expect(performance.now() - t).toBeLessThan(5000);
+  });
+
+  it('a CFONB file cut in the middle of a record keeps the whole records and names the cut one', () => {
+    const cut = cfonbSample().replace(/\r\n/g, '').slice(0, 120 * 3 + 50);
+    const r = readStatement(encodeWindows1252(cut), 'cut.120');
+    expect(r.ok && r.statement.lines).toHaveLength(1);
+    expect(r.ok && r.statement.refused).toEqual([{ row: 4, reason: 'record of 50 characters instead of 120' }]);
+  });
+
+  it('an OFX without any transaction reads as an empty statement', () => {
+    const r = readStatement(new TextEncoder().encode('OFXHEADER:100\nDATA:OFXSGML\n<OFX><BANKMSGSRSV1></BANKMSGSRSV1></OFX>'), 'empty.ofx');
+    expect(r.ok && r.statement.lines).toEqual([]);
+  });
+
+  it('never throws on arbitrary bytes, text or XML-looking input', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 2000 }), fc.string({ maxLength: 500 }).map((s) => new TextEncoder().encode(`<Document><BkToCstmrStmt>${s}`)), fc.string({ maxLength: 500 }).map((s) => new TextEncoder().encode(`OFXHEADER:100\n<STMTTRN>${s}`))), (bytes) => {
+        const r = readStatement(bytes, 'random');
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('the bank CSV mapping', () => {
+  const csv = 'Date;Libellé;Client payeur;Montant\r\n02/03/2026;VIREMENT RECU;Garage Martin;980,00\r\n';
+  it('reports the columns as read, and reads again with the columns the user chose', () => {
+    const first = readStatement(encodeWindows1252(csv), 'r.csv');
+    if (!first.ok) throw new Error(first.error);
+    expect(first.statement.columns).toEqual({ headerRow: 1, headers: ['Date', 'Libellé', 'Client payeur', 'Montant'], fields: ['date', 'label', null, 'amount'] });
+    expect(first.statement.lines[0]?.payer).toBe('');
+    const again = readStatement(encodeWindows1252(csv), 'r.csv', ['date', 'label', 'payer', 'amount']);
+    expect(again.ok && again.statement.lines[0]?.payer).toBe('Garage Martin');
+    expect(again.ok && again.statement.columns?.fields).toEqual(['date', 'label', 'payer', 'amount']);
+  });
+});
