@@ -19,11 +19,9 @@ import { readStatement } from '../import/bank/read-statement.ts';
 import { statementErrorText } from '../i18n/bank.ts';
 import { ledgerOf, sessionOf, type Source } from '../app/session.ts';
 import { settingsFrom, type Settings, type SettingsField } from '../app/settings.ts';
-import { nodeFonts } from '../output/pdf/fonts-node.ts';
-import { needsWholeFont } from '../output/pdf/font-subset.ts';
-import { renderLetters } from '../output/pdf/letters.ts';
-import { renderReport } from '../output/pdf/report.ts';
-import { tablesToXlsx, tableToCsv } from '../output/sheets.ts';
+// The PDF and spreadsheet writers (jsPDF, SheetJS's writer, the fonts) load only for the commands
+// that write files: `analyze`, `predict`, `forecast` and `match` start without them.
+const pdf = () => Promise.all([import('../output/pdf/fonts-node.ts'), import('../output/pdf/font-subset.ts'), import('../output/pdf/letters.ts'), import('../output/pdf/report.ts')]).then(([f, s, l, r]) => ({ nodeFonts: f.nodeFonts, needsWholeFont: s.needsWholeFont, renderLetters: l.renderLetters, renderReport: r.renderReport }));
 
 type Args = { command: string; files: string[]; flags: Map<string, string | true> };
 
@@ -79,7 +77,7 @@ function refused(detail: string, lang: Lang): number {
   return 1;
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   const flag = (k: string): string | undefined => {
     const v = args.flags.get(k);
@@ -174,12 +172,14 @@ function main(argv: readonly string[]): number {
     const model = auditReport(session, settings, 'cli');
     if (!model) return 1;
     const out = flag('out') as string;
+    const { renderReport, nodeFonts, needsWholeFont } = await pdf();
     writeFileSync(out, new Uint8Array(renderReport(model, nodeFonts(needsWholeFont(model)))));
     process.stdout.write(`report written to ${out} (${model.sections.length} sections)\n`);
     return 0;
   }
   if (args.command === 'export') {
     const tables = exportTables(session.ledger, settings);
+    const { tablesToXlsx, tableToCsv } = await import('../output/sheets.ts');
     const xlsxPath = flag('xlsx');
     if (xlsxPath) writeFileSync(xlsxPath, tablesToXlsx(tables));
     const csvDir = flag('csv');
@@ -232,7 +232,8 @@ function safeName(s: string): string {
  * one of the court packs (working documents, never in the post's batch). A document that lacks the
  * creditor's identity or the debtor's address is refused with one line saying what is missing.
  */
-function writeLetters(ledger: Parameters<typeof letters>[0], settings: Settings, out: string, lrar: string | undefined): number {
+async function writeLetters(ledger: Parameters<typeof letters>[0], settings: Settings, out: string, lrar: string | undefined): Promise<number> {
+  const { nodeFonts, needsWholeFont, renderLetters } = await pdf();
   const posted = letters(ledger, settings, { all: { step: '', channel: '' }, ...(lrar ? { lrar } : {}) });
   const packs = letters(ledger, settings, { all: { step: '', channel: '' }, packs: true });
   const refused = [...posted.refused, ...packs.refused];
@@ -300,4 +301,4 @@ function readBytes(path: string): Uint8Array | null {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
