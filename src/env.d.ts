@@ -1,2 +1,3 @@
 /// <reference types="astro/client" />
 /// <reference types="svelte" />
+

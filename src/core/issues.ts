@@ -38,6 +38,13 @@ export type IssueCode =
   | 'AmountsStoredAsText'
   | 'HtOnlyAmounts'
   | 'MixedCurrencies'
+  // E-invoices
+  | 'EInvoiceRefused'
+  | 'EInvoicePdfWithoutXml'
+  | 'EInvoiceOtherSeller'
+  | 'EInvoiceOtherCurrency'
+  | 'EInvoiceDuplicate'
+  | 'EInvoiceMentionsMissing'
   // Row level
   | 'InvalidAmount'
   | 'InvalidDate'

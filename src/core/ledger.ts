@@ -50,6 +50,9 @@ export type Customer = {
   readonly id: string;
   readonly code: string | null;
   readonly name: string;
+  /** Postal address and SIREN when the file gives them (e-invoices): the letters use them when the workspace has none. */
+  readonly address?: string;
+  readonly siren?: string;
 };
 
 export type Ledger = {

@@ -37,7 +37,7 @@ export type SheetInfo = { readonly name: string; readonly hidden: boolean; reado
 
 export type ImportReport = {
   readonly fileName: string;
-  readonly format: FileFormat | 'fec' | null;
+  readonly format: FileFormat | 'fec' | 'einvoice' | null;
   readonly encoding: string | null;
   readonly separator: string | null;
   readonly is1904: boolean;
@@ -78,7 +78,7 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
   const issues = new IssueList();
   const base = {
     fileName: options.fileName,
-    format: null as FileFormat | 'fec' | null,
+    format: null as FileFormat | 'fec' | 'einvoice' | null,
     encoding: null as string | null,
     separator: null as string | null,
     is1904: false,
