@@ -7,11 +7,11 @@ export type Doc = {
   number: string;
   kind?: 'invoice' | 'credit';
   issued: string; // YYYYMMDD
-  due?: string; // YYYYMMDD
+  due?: string | undefined; // YYYYMMDD
   sellerName?: string;
   sellerSiren?: string;
   buyerName: string;
-  buyerSiren?: string;
+  buyerSiren?: string | undefined;
   buyerAddress?: [string, string, string];
   currency?: string;
   ht: string;
