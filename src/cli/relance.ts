@@ -2,7 +2,7 @@
  * Relance on the command line: a thin adapter over src/app, the same use cases as the page's worker.
  * Every command reads one or several files as one ledger and takes the same settings.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AUTO_ACCEPT, dayFromYmd, emptyWorkspace, isoOf, migrateWorkspace, recordBankPayments, type Issue, type Lang, type Workspace } from '../core/index.ts';
 import { refusalText } from '../i18n/documents.ts';
@@ -16,6 +16,7 @@ import { auditReport } from '../app/report.ts';
 import { forecastJson, predictJson } from '../app/prediction.ts';
 import { bankView, matchJson } from '../app/bank.ts';
 import { readStatement } from '../import/bank/read-statement.ts';
+import { importEInvoices, isEInvoiceFile, type EInvoiceFile } from '../import/einvoice/import-einvoices.ts';
 import { statementErrorText } from '../i18n/bank.ts';
 import { ledgerOf, sessionOf, type Source } from '../app/session.ts';
 import { settingsFrom, type Settings, type SettingsField } from '../app/settings.ts';
@@ -135,7 +136,27 @@ async function main(argv: readonly string[]): Promise<number> {
   if (args.command === 'match') statementPath = args.files.pop() as string;
   const sources: Source[] = [];
   const reports: ImportReport[] = [];
-  for (const path of args.files) {
+  // Folders are read file by file; e-invoices (Factur-X PDFs, CII and UBL XML) together as one ledger.
+  const paths = args.files.flatMap(expand);
+  const einvoices: EInvoiceFile[] = [];
+  const ledgers: string[] = [];
+  for (const path of paths) {
+    const bytes = readBytes(path);
+    if (!bytes) return 1;
+    if (isEInvoiceFile(bytes.subarray(0, 8192))) einvoices.push({ name: basename(path), bytes });
+    else ledgers.push(path);
+  }
+  if (einvoices.length > 0) {
+    const { report, ledger } = await importEInvoices(einvoices, workspace?.profile ?? null, terms ?? 30);
+    const name = einvoices.length === 1 ? (einvoices[0] as EInvoiceFile).name : `${einvoices.length} e-invoices`;
+    reports.push({ ...report, fileName: name });
+    if (!report.fatal) sources.push({ name, ledger, issues: report.issues.filter((i) => i.severity !== 'info') });
+    else if (!(args.command === 'analyze' && args.flags.has('json'))) {
+      process.stderr.write(`${name}: ${report.issues.map(describe).join('\n')}\n`);
+      return 1;
+    }
+  }
+  for (const path of ledgers) {
     const bytes = readBytes(path);
     if (!bytes) return 1;
     const sheet = flag('sheet');
@@ -289,6 +310,19 @@ function match(ledger: Parameters<typeof bankView>[0], settings: Settings, path:
     process.stderr.write(`relance: ${sure.length} ${sure.length === 1 ? 'match' : 'matches'} recorded in ${options.apply}\n`);
   }
   return 0;
+}
+
+/** A path given on the command line: the files of a folder (recursively, in name order), or the file itself. */
+function expand(path: string): string[] {
+  try {
+    if (!statSync(path).isDirectory()) return [path];
+  } catch {
+    return [path];
+  }
+  return readdirSync(path, { withFileTypes: true })
+    .filter((e) => !e.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((e) => (e.isDirectory() ? expand(join(path, e.name)) : [join(path, e.name)]));
 }
 
 /** A file's bytes, or null after saying why it cannot be read. */

@@ -31,6 +31,8 @@ export type ImportOptions = {
   readonly fecAccounts?: readonly string[];
   /** Payment terms per customer id (code, else name), where the file has no due date (FEC). */
   readonly customerTerms?: Readonly<Record<string, number>>;
+  /** The file is e-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them): the page and the CLI read it with importEInvoices. */
+  readonly einvoices?: boolean;
 };
 
 export type SheetInfo = { readonly name: string; readonly hidden: boolean; readonly rows: number; readonly score: number };

@@ -16,6 +16,8 @@ import { forecastView } from '../app/prediction.ts';
 import { bankView } from '../app/bank.ts';
 import { isBankFormat, readStatement } from '../import/bank/read-statement.ts';
 import { statementErrorText } from '../i18n/bank.ts';
+import { eInvoiceFilesOf } from '../import/einvoice/archive.ts';
+import { importEInvoices, isEInvoiceFile } from '../import/einvoice/import-einvoices.ts';
 import type { Statement } from '../core/index.ts';
 import { tablesToXlsx, tableToCsv } from '../output/sheets.ts';
 import type { DunningView, PageSettings, Requests } from './protocol.ts';
@@ -44,6 +46,17 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
   };
 
   return {
+    async importEInvoices(input, progress) {
+      progress('read', 0, 1);
+      // E-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them: a folder dropped at once) as one ledger.
+      const files = eInvoiceFilesOf(new Uint8Array(input.bytes), input.fileName) ?? [];
+      const read = await importEInvoices(files, workspace.profile, settingsOf(input.settings)?.defaultTermsDays ?? 30);
+      const report = { ...read.report, fileName: input.fileName };
+      const source = report.fatal === null ? { name: input.fileName, ledger: read.ledger, issues: report.issues.filter((i) => i.severity !== 'info') } : null;
+      session = withSource(session, source, input.append === true);
+      const settings = settingsOf(input.settings);
+      return { report, analysis: settings ? dashboard(session, settings) : null };
+    },
     importFile(input, progress) {
       progress('read', 0, 1);
       const result = importFile(new Uint8Array(input.bytes), input.options, (done, total) => progress('map', done, total));
@@ -94,7 +107,8 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       return settings ? auditReport(session, settings, 'page', statement && session.hasLedger ? bankView(ledgerOf(session, settings), settings, statement) : null) : null;
     },
     classify(input) {
-      return isBankFormat(new Uint8Array(input.head)) ? 'statement' : 'ledger';
+      const head = new Uint8Array(input.head);
+      return isBankFormat(head) ? 'statement' : isEInvoiceFile(head) ? 'einvoice' : 'ledger';
     },
     importStatement(input) {
       const settings = settingsOf(input.settings);

@@ -19,6 +19,8 @@ export type PageSettings = Omit<SettingsInput, 'workspace'>;
 export type Requests = {
   /** Reads a file; with `append`, adds it to the ledgers already read (several entities or months). */
   importFile: (input: { bytes: ArrayBuffer; options: ImportOptions; settings: PageSettings; append?: boolean }) => { report: ImportReport; analysis: AnalysisView | null };
+  /** Reads e-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them) as one ledger, like importFile. */
+  importEInvoices: (input: { bytes: ArrayBuffer; fileName: string; settings: PageSettings; append?: boolean }) => Promise<{ report: ImportReport; analysis: AnalysisView | null }>;
   /** The saved workspace (profile, policy, customers, statuses, history) every figure is computed with. */
   setWorkspace: (input: Workspace) => boolean;
   analyze: (input: PageSettings) => AnalysisView | null;
@@ -33,7 +35,7 @@ export type Requests = {
   /** The audit report of the current ledger, as data (the page renders the PDF). */
   report: (input: { settings: PageSettings }) => ReportModel | null;
   /** Whether the first bytes of a file are a bank statement format no ledger uses (CFONB, camt.053, OFX). */
-  classify: (input: { head: ArrayBuffer }) => 'statement' | 'ledger';
+  classify: (input: { head: ArrayBuffer }) => 'statement' | 'einvoice' | 'ledger';
   /** Reads a bank statement and matches it against the ledger; the worker keeps it for `bank`. */
   importStatement: (input: { bytes: ArrayBuffer; fileName: string; settings: PageSettings }) => { view: BankView | null; error: string | null };
   /** The kept statement read again with the columns chosen in the mapping panel (CSV and spreadsheet statements). */

@@ -43,7 +43,7 @@ const BOUNDARIES: Readonly<Record<string, Rule>> = {
   output: { folders: ['core', 'format', 'output'], typesFrom: ['app'], packages: ['xlsx', 'fflate', 'jspdf', 'jspdf-autotable', 'dejavu-fonts-ttf', 'node:fs', 'node:module'], lazyPackages: ['chart.js'] },
   worker: { folders: ['core', 'app', 'import', 'output', 'i18n', 'worker'], packages: [] },
   storage: { folders: ['core', 'storage'], packages: ['idb'] },
-  ui: { folders: ['core', 'app', 'format', 'i18n', 'storage', 'worker', 'ui'], typesFrom: ['import'], packages: ['svelte'], lazyPackages: ['chart.js'] },
+  ui: { folders: ['core', 'app', 'format', 'i18n', 'storage', 'worker', 'ui'], typesFrom: ['import'], packages: ['svelte'], lazyPackages: ['chart.js', 'fflate'] },
   cli: { folders: ['core', 'app', 'import', 'output', 'i18n', 'cli'], packages: ['node:fs', 'node:path'] },
   pages: { folders: ['ui', 'layouts', 'i18n', 'styles', 'pages'], packages: ['astro'] },
   layouts: { folders: ['i18n', 'styles', 'layouts'], packages: ['astro'] },

@@ -1,11 +1,12 @@
 /** The CLI as a user runs it: settings flags checked by name, hostile files named, letter files never overwriting each other. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { profiledWorkspace } from '../../support/builders.ts';
 import { xlsx } from '../../support/hostile-files.ts';
+import { ciiXml, facturXPdf, ublXml } from '../../support/einvoices.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const run = (...args: string[]) => spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
@@ -70,6 +71,24 @@ describe('relance CLI', () => {
     const bad = run('match', 'samples/historique-paiements.csv', 'samples/freelance-2025.xlsx', '--lang', 'fr');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('n’est pas un relevé bancaire');
+  });
+
+  it('reads a folder of e-invoices (Factur-X PDF, CII, UBL) as one ledger', () => {
+    const folder = join(dir, 'factures');
+    mkdirSync(join(folder, '2026'), { recursive: true });
+    const base = { issued: '20260105', due: '20260204', buyerName: 'Boulangerie Lefèvre', buyerSiren: '552100554', ht: '1000.00', ttc: '1200.00' };
+    writeFileSync(join(folder, 'F1.pdf'), facturXPdf(ciiXml({ ...base, number: 'F1' })));
+    writeFileSync(join(folder, '2026', 'F2.xml'), ublXml({ ...base, number: 'F2', buyerName: 'Garage Martin', buyerSiren: '732829320', ttc: '300.00', ht: '250.00' }));
+    writeFileSync(join(folder, '2026', 'AV1.xml'), ciiXml({ ...base, number: 'AV1', kind: 'credit', ttc: '120.00', ht: '100.00' }));
+    const r = run('analyze', folder, '--as-of', '2026-03-31', '--json');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as { totals: { openCents: number; overdueCents: number }; customers: { id: string; name: string; openCents: number }[]; import: { invoices: number; format: string; file: string } };
+    expect(json.totals.openCents).toBe(120000 + 30000 - 12000);
+    expect(json.customers.map((c) => [c.id, c.name, c.openCents])).toEqual([
+      ['552100554', 'Boulangerie Lefèvre', 108000],
+      ['732829320', 'Garage Martin', 30000],
+    ]);
+    expect(json.import).toMatchObject({ invoices: 3, format: 'einvoice', file: '3 e-invoices' });
   });
 
   it('ends a hostile workbook in a named message, not a stack trace', () => {
