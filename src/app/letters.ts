@@ -3,7 +3,7 @@
  * the credits it deducts, the policy's deadline for the step, the instalments of a payment plan.
  * The page's PDF worker and the CLI both render what this returns.
  */
-import { buildLetter, dayFromIso, dunningPlan, refusalOf, type Action, type Cents, type Day, type LetterKind, type LetterModel, type Ledger, type Refusal } from '../core/index.ts';
+import { buildLetter, dayFromIso, dunningPlan, refusalOf, type Action, type Cents, type CustomerSettings, type Day, type LetterKind, type LetterModel, type Ledger, type Refusal, type Workspace } from '../core/index.ts';
 import type { Settings } from './settings.ts';
 import type { ActionFilter } from './views.ts';
 import { DOCUMENT_OF_STEP, matchesFilter } from './worklist.ts';
@@ -58,8 +58,31 @@ export function letterOf(ledger: Ledger, settings: Settings, action: Action, kin
   });
 }
 
+/**
+ * The workspace the letters are made with: the customers' postal addresses and SIRENs the file itself
+ * gave (e-invoices carry the buyer's) added where the workspace has none; what the user typed wins.
+ */
+export function withLedgerContacts(workspace: Workspace, ledger: Ledger): Workspace {
+  const known = new Map(workspace.customers.map((c) => [c.customerId, c]));
+  let changed = false;
+  const customers: CustomerSettings[] = [...workspace.customers];
+  for (const c of ledger.customers) {
+    if (c.address === undefined && c.siren === undefined) continue;
+    const own = known.get(c.id);
+    const address = own?.address?.trim() ? own.address : c.address;
+    const siren = own?.siren?.trim() ? own.siren : c.siren;
+    if (address === own?.address && siren === own?.siren) continue;
+    const merged: CustomerSettings = { ...(own ?? { customerId: c.id, regime: 'b2b' }), ...(address !== undefined ? { address } : {}), ...(siren !== undefined ? { siren } : {}) };
+    if (own) customers[customers.indexOf(own)] = merged;
+    else customers.push(merged);
+    changed = true;
+  }
+  return changed ? { ...workspace, customers } : workspace;
+}
+
 /** The letters asked for, in the plan's order (by customer id), and those that may not leave yet. */
-export function letters(ledger: Ledger, settings: Settings, request: LetterRequest): Letters {
+export function letters(ledger: Ledger, given: Settings, request: LetterRequest): Letters {
+  const settings = { ...given, workspace: withLedgerContacts(given.workspace, ledger) };
   const wanted = new Set(request.customerIds ?? []);
   const models: LetterModel[] = [];
   const refused: Refusal[] = [];
