@@ -18,7 +18,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const SAMPLE_AS_OF = '2025-12-31';
 
 /** mulberry32: a tiny deterministic PRNG. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -4,17 +4,7 @@
  * to nobody. Deterministic (seeded), for the matching tests and `npm run bench`.
  */
 import type { BankLine, Cents, Day, Invoice, Ledger } from '../../src/core/index.ts';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../samples/generate.ts';
 
 const FIRST = ['Boulangerie', 'Cabinet', 'Garage', 'Librairie', 'Atelier', 'Transports', 'Pharmacie', 'Hôtel', 'Menuiserie', 'Imprimerie', 'Fromagerie', 'Agence', 'Studio', 'Clinique', 'Épicerie'];
 const SECOND = ['Lefèvre', 'Dubœuf', 'Müller', 'Bérénice', 'Ségolène', 'Aubépine', 'Château', 'Gruyère', 'Noël', 'Saint-Éloi', 'Côté Plage', 'Zoé', 'Lœwy', 'Ångström', 'Martin', 'Bernard', 'Durand', 'Moreau', 'Laurent', 'Girard'];
