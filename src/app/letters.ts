@@ -3,7 +3,7 @@
  * the credits it deducts, the policy's deadline for the step, the instalments of a payment plan.
  * The page's PDF worker and the CLI both render what this returns.
  */
-import { buildLetter, dayFromIso, dunningPlan, refusalOf, type Action, type Cents, type CustomerSettings, type Day, type LetterKind, type LetterModel, type Ledger, type Refusal, type Workspace } from '../core/index.ts';
+import { buildLetter, dayFromIso, dunningPlan, openAt, refusalOf, type Action, type Cents, type CustomerSettings, type Day, type LetterKind, type LetterModel, type Ledger, type Refusal, type Workspace } from '../core/index.ts';
 import type { Settings } from './settings.ts';
 import type { ActionFilter } from './views.ts';
 import { DOCUMENT_OF_STEP, matchesFilter } from './worklist.ts';
@@ -95,6 +95,38 @@ export function letters(ledger: Ledger, given: Settings, request: LetterRequest)
     const refusal = refusalOf(kind, a.channel, { id: a.customerId, name: names.get(a.customerId) ?? a.customerId }, settings.workspace);
     if (refusal) refused.push(refusal);
     else models.push(letterOf(ledger, settings, a, kind, request.lrar));
+  }
+  return { models, refused };
+}
+
+/**
+ * Relevés de compte (statements of account) of these customers (all customers with open items when
+ * `customerIds` is empty), in customer order; those that may not leave yet (the sender's identity,
+ * the customer's postal address) are refused with what they lack.
+ */
+export function statements(ledger: Ledger, given: Settings, customerIds: readonly string[]): Letters {
+  const settings = { ...given, workspace: withLedgerContacts(given.workspace, ledger) };
+  const { asOf, lang, workspace } = settings;
+  const byCustomer = new Map<string, Ledger['invoices'][number][]>();
+  for (const inv of ledger.invoices) {
+    if (inv.issued !== null && inv.issued > asOf) continue;
+    let l = byCustomer.get(inv.customerId);
+    if (!l) byCustomer.set(inv.customerId, (l = []));
+    l.push(inv);
+  }
+  const ids = customerIds.length > 0 ? customerIds : [...byCustomer.keys()].sort();
+  const models: LetterModel[] = [];
+  const refused: Refusal[] = [];
+  for (const id of ids) {
+    const items = byCustomer.get(id) ?? [];
+    if (!items.some((i) => openAt(i, asOf) !== 0)) continue;
+    const customer = ledger.customers.find((c) => c.id === id) ?? { id, code: null, name: id };
+    const refusal = refusalOf('releve', 'letter', customer, workspace);
+    if (refusal) {
+      refused.push(refusal);
+      continue;
+    }
+    models.push(buildLetter({ kind: 'releve', lang, customer, invoices: items, received: items, asOf, workspace, currency: ledger.currency }));
   }
   return { models, refused };
 }

@@ -10,7 +10,7 @@ import { importFile, type ImportReport } from '../import/import-file.ts';
 import { describeIssue } from '../i18n/issues.ts';
 import { analysisOf } from '../app/dashboard.ts';
 import { exportTables } from '../app/exports.ts';
-import { letters } from '../app/letters.ts';
+import { letters, statements } from '../app/letters.ts';
 import { importJson, numbersJson } from '../app/numbers-json.ts';
 import { auditReport } from '../app/report.ts';
 import { forecastJson, predictJson } from '../app/prediction.ts';
@@ -26,7 +26,7 @@ const pdf = () => Promise.all([import('../output/pdf/fonts-node.ts'), import('..
 
 type Args = { command: string; files: string[]; flags: Map<string, string | true> };
 
-const VALUED = ['weeks', 'ratings', 'apply', 'min', 'sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace', 'profile', 'out', 'xlsx', 'csv', 'accounts', 'basis', 'buckets', 'lrar'];
+const VALUED = ['weeks', 'ratings', 'apply', 'min', 'customers', 'sheet', 'as-of', 'lang', 'windows', 'terms', 'workspace', 'profile', 'out', 'xlsx', 'csv', 'accounts', 'basis', 'buckets', 'lrar'];
 
 function parseArgs(argv: readonly string[]): Args {
   const flags = new Map<string, string | true>();
@@ -57,7 +57,8 @@ const USAGE = `usage: relance analyze <file…> ${SETTINGS_FLAGS} [--sheet NAME]
        relance export <file…> --xlsx OUT.xlsx [--csv DIR] ${SETTINGS_FLAGS}
        relance predict <file…> ${SETTINGS_FLAGS} --json
        relance forecast <file…> [--weeks 13] ${SETTINGS_FLAGS} --json
-       relance match <ledger…> <statement> ${SETTINGS_FLAGS} [--json] [--apply OUT-WORKSPACE.json] [--min 0.9]`;
+       relance match <ledger…> <statement> ${SETTINGS_FLAGS} [--json] [--apply OUT-WORKSPACE.json] [--min 0.9]
+       relance statements <file…> --out DIR ${SETTINGS_FLAGS} [--customers ID,ID]`;
 
 const FLAG_OF: Record<SettingsField, string> = { asOf: '--as-of must be a date written YYYY-MM-DD', basis: '--basis must be due or issued', edges: '--buckets must be increasing whole numbers of days, e.g. 30,60,90,120', windows: '--windows must be a whole number from 1 to 24', termsDays: '--terms must be a whole number of days from 0 to 3650', lang: '--lang must be fr or en', ratings: '--ratings must be three increasing whole numbers of days (ratings A, B, C), e.g. 5,15,45' };
 
@@ -84,8 +85,8 @@ async function main(argv: readonly string[]): Promise<number> {
     const v = args.flags.get(k);
     return typeof v === 'string' ? v : undefined;
   };
-  const needsOut = args.command === 'letters' || args.command === 'report';
-  if (!['analyze', 'letters', 'export', 'report', 'predict', 'forecast', 'match'].includes(args.command) || args.files.length === 0 || (args.command === 'match' && args.files.length < 2) || (needsOut && flag('out') === undefined) || (args.command === 'export' && flag('xlsx') === undefined && flag('csv') === undefined)) {
+  const needsOut = args.command === 'letters' || args.command === 'report' || args.command === 'statements';
+  if (!['analyze', 'letters', 'export', 'report', 'predict', 'forecast', 'match', 'statements'].includes(args.command) || args.files.length === 0 || (args.command === 'match' && args.files.length < 2) || (needsOut && flag('out') === undefined) || (args.command === 'export' && flag('xlsx') === undefined && flag('csv') === undefined)) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -188,6 +189,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   if (statementPath !== null) return match(ledgerOf(session, settings), settings, statementPath, { json: args.flags.has('json'), apply: flag('apply'), min: flag('min') === undefined ? AUTO_ACCEPT : Number(flag('min')) });
+  if (args.command === 'statements') return writeStatements(ledgerOf(session, settings), settings, flag('out') as string, (flag('customers') ?? '').split(',').map((x) => x.trim()).filter((x) => x !== ''));
   if (args.command === 'letters') return writeLetters(ledgerOf(session, settings), settings, flag('out') as string, flag('lrar'));
   if (args.command === 'report') {
     const model = auditReport(session, settings, 'cli');
@@ -323,6 +325,24 @@ function expand(path: string): string[] {
     .filter((e) => !e.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .flatMap((e) => (e.isDirectory() ? expand(join(path, e.name)) : [join(path, e.name)]));
+}
+
+/** Relevés de compte: one PDF per customer and one with them all; refusals one line each. */
+async function writeStatements(ledger: Parameters<typeof statements>[0], settings: Settings, out: string, customerIds: string[]): Promise<number> {
+  const { nodeFonts, needsWholeFont, renderLetters } = await pdf();
+  const made = statements(ledger, settings, customerIds);
+  for (const r of made.refused) process.stderr.write(`relance: ${refusalText(r, settings.lang)}\n`);
+  mkdirSync(out, { recursive: true });
+  const used = new Set<string>();
+  for (const m of made.models) {
+    let name = `${isoOf(settings.asOf)}-releve-${safeName(m.customerId) || 'client'}`;
+    for (let k = 2; used.has(name); k++) name = `${isoOf(settings.asOf)}-releve-${safeName(m.customerId) || 'client'}-${k}`;
+    used.add(name);
+    writeFileSync(join(out, `${name}.pdf`), new Uint8Array(renderLetters([m], nodeFonts(needsWholeFont(m)))));
+  }
+  if (made.models.length > 1) writeFileSync(join(out, `${isoOf(settings.asOf)}-releves-de-compte.pdf`), new Uint8Array(renderLetters(made.models, nodeFonts(needsWholeFont(made.models)), { duplex: true })));
+  process.stdout.write(`${made.models.length} ${made.models.length === 1 ? 'statement' : 'statements'} written to ${out}${made.refused.length > 0 ? `, ${made.refused.length} refused` : ''}\n`);
+  return made.refused.length > 0 ? 1 : 0;
 }
 
 /** A file's bytes, or null after saying why it cannot be read. */

@@ -3,8 +3,8 @@ import type { LetterKind, Missing, Refusal } from '../core/index.ts';
 import type { Lang } from '../core/lang.ts';
 
 const KIND: Record<Lang, Record<LetterKind, string>> = {
-  fr: { rappel: 'Le rappel', relance: 'La relance', mise_en_demeure: 'La mise en demeure', echeancier: 'L’échéancier', declaration_de_creance: 'La déclaration de créance', injonction_de_payer: 'Le dossier d’injonction de payer' },
-  en: { rappel: 'The reminder', relance: 'The second reminder', mise_en_demeure: 'The formal notice', echeancier: 'The payment plan', declaration_de_creance: 'The proof of claim', injonction_de_payer: 'The payment-order pack' },
+  fr: { rappel: 'Le rappel', relance: 'La relance', mise_en_demeure: 'La mise en demeure', echeancier: 'L’échéancier', declaration_de_creance: 'La déclaration de créance', injonction_de_payer: 'Le dossier d’injonction de payer', releve: 'Le relevé de compte' },
+  en: { rappel: 'The reminder', relance: 'The second reminder', mise_en_demeure: 'The formal notice', echeancier: 'The payment plan', declaration_de_creance: 'The proof of claim', injonction_de_payer: 'The payment-order pack', releve: 'The statement of account' },
 };
 
 export const MISSING: Record<Lang, Record<Missing, string>> = {

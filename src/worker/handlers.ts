@@ -7,7 +7,7 @@ import { emptyWorkspace, migrateWorkspace, type Policy, type Workspace } from '.
 import { importFile } from '../import/import-file.ts';
 import { customerItems, dashboard } from '../app/dashboard.ts';
 import { exportTables } from '../app/exports.ts';
-import { letters } from '../app/letters.ts';
+import { letters, statements } from '../app/letters.ts';
 import { auditReport } from '../app/report.ts';
 import { emptySession, ledgerOf, withSource, type Session } from '../app/session.ts';
 import { settingsFrom, type Settings } from '../app/settings.ts';
@@ -94,6 +94,11 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
         ...(input.kind ? { kind: input.kind } : {}),
         ...(input.lrar ? { lrar: input.lrar } : {}),
       });
+    },
+    statements(input) {
+      const settings = settingsOf(input.settings);
+      if (!session.hasLedger || !settings) return { models: [], refused: [] };
+      return statements(ledgerOf(session, settings), settings, input.customerIds);
     },
     exportFiles(input) {
       const settings = settingsOf(input.settings);

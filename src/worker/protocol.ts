@@ -38,6 +38,8 @@ export type Requests = {
   classify: (input: { head: ArrayBuffer }) => 'statement' | 'einvoice' | 'ledger';
   /** Reads a bank statement and matches it against the ledger; the worker keeps it for `bank`. */
   importStatement: (input: { bytes: ArrayBuffer; fileName: string; settings: PageSettings }) => { view: BankView | null; error: string | null };
+  /** Relevés de compte (statements of account) of these customers (all with open items when empty). */
+  statements: (input: { settings: PageSettings; customerIds: readonly string[] }) => Letters;
   /** The kept statement read again with the columns chosen in the mapping panel (CSV and spreadsheet statements). */
   remapStatement: (input: { mapping: readonly (BankField | null)[]; settings: PageSettings }) => { view: BankView | null; error: string | null };
   /** The kept statement matched again (after payments were accepted or undone, or the settings changed). */

@@ -4,9 +4,11 @@
  * becomes one ledger with one import report; reloading reopens it. pdf.js loads only now, in the
  * worker: no request leaves the origin.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page.ts';
 import { ciiXml, facturXPdf, ublXml } from '../support/einvoices.ts';
+import { pdfText } from './pages/documents.ts';
 
 const AS_OF = '2026-03-31';
 
@@ -39,4 +41,21 @@ test('drop a folder of e-invoices at once: one ledger, one report, the figures; 
   await page.reload();
   await expect(page.locator('.app[data-ready="true"]')).toBeAttached({ timeout: 30_000 });
   await expect(app.tile('receivables')).toContainText('1 380,00');
+
+  // The statements of account of the two customers, addressed from what the e-invoices say.
+  await app.fillProfile();
+  await app.go('balance');
+  await page.getByTestId('statements-shown').click();
+  const link = page.getByTestId('statements-shown-link');
+  await expect(link).toBeVisible({ timeout: 30_000 });
+  const download = page.waitForEvent('download');
+  await link.click();
+  const text = await pdfText(readFileSync((await (await download).path()) as string));
+  expect(text).toContain('Relevé de compte au 31/03/2026');
+  expect(text).toContain('Boulangerie Lefèvre');
+  expect(text).toContain('12 RUE DES LILAS');
+  expect(text).toContain('Garage Martin');
+  expect(text).toContain('1 080,00 €');
+  expect(text).toContain('300,00 €');
+  expect(outside).toEqual([]);
 });

@@ -12,7 +12,7 @@ import { invoicePenalty, regimeOf } from '../dunning/claims.ts';
 import type { HistoryEntry, Profile, Regime, Workspace } from '../dunning/workspace.ts';
 import { addressBlock } from './address.ts';
 
-export type LetterKind = 'rappel' | 'relance' | 'mise_en_demeure' | 'echeancier' | 'declaration_de_creance' | 'injonction_de_payer';
+export type LetterKind = 'rappel' | 'relance' | 'mise_en_demeure' | 'echeancier' | 'declaration_de_creance' | 'injonction_de_payer' | 'releve';
 import type { Lang } from '../lang.ts';
 export type LetterLang = Lang;
 
@@ -25,6 +25,8 @@ export type InvoiceLine = {
   readonly amount: Cents;
   readonly paid: Cents;
   readonly balance: Cents;
+  /** Days past due at the letter's date (the relevé de compte's age column). */
+  readonly ageDays?: number;
 };
 
 export type AmountLine = { readonly label: string; readonly cents: Cents; readonly basis?: string };
@@ -61,6 +63,8 @@ export type LetterModel = {
   readonly acceptance?: string;
   /** Half-years whose ECB rate is not published yet (`2026-S2`): the letter states its rate "sous réserve". */
   readonly provisionalRates: readonly string[];
+  /** Relevé de compte: the payments received over the period, dated, with the invoice they settled. */
+  readonly payments?: readonly { readonly date: string; readonly invoice: string; readonly cents: Cents }[];
 };
 
 export type LetterContext = {
@@ -76,6 +80,8 @@ export type LetterContext = {
   readonly currency?: string;
   /** Échéancier: the instalments proposed (due date, amount). */
   readonly instalments?: readonly { readonly due: Day; readonly cents: Cents }[];
+  /** Relevé de compte: the customer's invoices whose payments are listed (those of the last months show). */
+  readonly received?: readonly Invoice[];
 };
 
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
@@ -141,7 +147,7 @@ export function frenchSpacing(text: string): string {
 }
 
 export function buildLetter(ctx: LetterContext): LetterModel {
-  const m = ctx.kind === 'echeancier' ? buildPaymentPlan(ctx) : ctx.kind === 'declaration_de_creance' ? buildProofOfClaim(ctx) : ctx.kind === 'injonction_de_payer' ? buildPaymentOrderPack(ctx) : buildReminder(ctx);
+  const m = ctx.kind === 'releve' ? buildStatement(ctx) : ctx.kind === 'echeancier' ? buildPaymentPlan(ctx) : ctx.kind === 'declaration_de_creance' ? buildProofOfClaim(ctx) : ctx.kind === 'injonction_de_payer' ? buildPaymentOrderPack(ctx) : buildReminder(ctx);
   return ctx.lang === 'fr' ? withFrenchSpacing(m) : m;
 }
 
@@ -501,6 +507,98 @@ function buildPaymentPlan(ctx: LetterContext): LetterModel {
     currency: ctx.currency ?? 'EUR',
     email: emailOf(subject, [...intro, ...schedule.map((x) => `- ${x.due} : {amount:${x.cents}}`), ...body], f.signature, ctx.lang),
     provisionalRates: [],
+  };
+}
+
+/** Months of payments received shown on a relevé de compte. */
+export const STATEMENT_MONTHS = 3;
+
+/**
+ * Relevé de compte (statement of account): every item still open at the date with its age, the
+ * credits, the payments received over the last three months, the balance, the late-payment interest
+ * and the €40 indemnities accrued on late invoices (business customers), and the bank details. A
+ * statement, not a demand: it asks the customer to settle what is due or to say what differs.
+ */
+function buildStatement(ctx: LetterContext): LetterModel {
+  const f = frame(ctx);
+  const isB2c = regimeOf(ctx.customer.id, ctx.workspace) === 'b2c';
+  const open = ctx.invoices.filter((i) => openAt(i, ctx.asOf) !== 0);
+  const lines = invoiceLines(open, ctx.asOf).map((l, k) => {
+    const inv = open[k] as Invoice;
+    const due = inv.due ?? inv.issued;
+    // Credits have no lateness: only what is owed has an age.
+    return { ...l, ...(due !== null && l.balance > 0 ? { ageDays: Math.max(0, ctx.asOf - due) } : {}) };
+  });
+  const balance = lines.reduce((s, l) => s + l.balance, 0);
+  const overdue = lines.filter((l) => l.balance > 0 && (l.ageDays ?? 0) > 0).reduce((s, l) => s + l.balance, 0);
+  let interest = 0;
+  let indemnity = 0;
+  if (!isB2c) {
+    for (const inv of ctx.invoices) {
+      if (openAt(inv, ctx.asOf) <= 0) continue;
+      const p = invoicePenalty(inv, ctx.asOf, ctx.workspace);
+      interest += p.interestCents;
+      indemnity += p.indemnityCents;
+    }
+  }
+  const since = addMonths(ctx.asOf, -STATEMENT_MONTHS);
+  const payments = (ctx.received ?? [])
+    .flatMap((inv) => inv.payments.filter((p) => p.day !== null && p.day > since && p.day <= ctx.asOf).map((p) => ({ day: p.day as Day, invoice: inv.number, cents: p.amount })))
+    .sort((a, b) => a.day - b.day || (a.invoice < b.invoice ? -1 : 1))
+    .map((p) => ({ date: frenchDate(p.day), invoice: p.invoice, cents: p.cents }));
+  const iban = ctx.workspace.profile.iban.trim();
+  const intro = [
+    f.fr
+      ? `Voici votre relevé de compte au ${f.dateText} : factures et avoirs non soldés, et règlements reçus depuis le ${longDate(since, ctx.lang)}.`
+      : `Here is your statement of account at ${f.dateText}: invoices and credit notes not yet settled, and payments received since ${longDate(since, ctx.lang)}.`,
+  ];
+  const body = [
+    balance > 0
+      ? f.fr
+        ? `Le solde de votre compte s’élève à {amount:${balance}}, dont {amount:${overdue}} échus.${iban ? ` Merci de régler les sommes échues par virement sur notre compte IBAN ${iban}, en rappelant les numéros de facture.` : ''}`
+        : `Your account balance is {amount:${balance}}, {amount:${overdue}} of it overdue.${iban ? ` Please pay the overdue amounts by transfer to our account IBAN ${iban}, quoting the invoice numbers.` : ''}`
+      : f.fr
+        ? `Votre compte présente un solde de {amount:${balance}} en votre faveur.`
+        : `Your account shows a balance of {amount:${balance}} in your favour.`,
+    ...(interest + indemnity > 0
+      ? [
+          f.fr
+            ? 'Les pénalités et indemnités ci-dessus sont dues de plein droit sur les factures payées après leur échéance ; elles sont indiquées pour information.'
+            : 'The interest and indemnities above are due by law on invoices paid after their due date; they are shown for information.',
+        ]
+      : []),
+    f.fr ? 'Sauf erreur ou omission ; merci de nous signaler toute différence avec votre comptabilité.' : 'Errors and omissions excepted; please let us know of any difference with your books.',
+  ];
+  const subject = f.fr ? `Relevé de compte au ${frenchDate(ctx.asOf)}` : `Statement of account at ${frenchDate(ctx.asOf)}`;
+  return {
+    kind: 'releve',
+    lang: ctx.lang,
+    regime: regimeOf(ctx.customer.id, ctx.workspace),
+    customerId: ctx.customer.id,
+    sender: f.sender,
+    recipient: recipientBlock(ctx.customer, ctx.workspace),
+    placeAndDate: f.placeAndDate,
+    references: customerReference(ctx.customer, ctx.lang, ctx.workspace),
+    subject,
+    salutation: '',
+    intro,
+    invoices: lines,
+    schedule: [],
+    amounts: [
+      { label: f.fr ? 'Solde du compte (TTC)' : 'Account balance (incl. VAT)', cents: balance as Cents },
+      ...(interest > 0 ? [{ label: f.fr ? `Pénalités de retard acquises (pour information)` : 'Late-payment interest accrued (for information)', cents: interest as Cents, basis: f.fr ? 'art. L. 441-10 du code de commerce' : 'art. L. 441-10 French Commercial Code' }] : []),
+      ...(indemnity > 0 ? [{ label: f.fr ? 'Indemnités forfaitaires de recouvrement (pour information)' : 'Fixed recovery indemnities (for information)', cents: indemnity as Cents, basis: f.fr ? 'art. D. 441-5 du code de commerce' : 'art. D. 441-5 French Commercial Code' }] : []),
+    ],
+    total: (balance + interest + indemnity) as Cents,
+    body,
+    // A statement, not a letter: no salutation nor closing formula (unless the user wrote one), so that it keeps to one page.
+    closing: ctx.workspace.templates?.releve?.closing ?? '',
+    signature: f.signature,
+    attachments: [],
+    currency: ctx.currency ?? 'EUR',
+    email: emailOf(subject, [...intro, ...body], f.signature, ctx.lang),
+    provisionalRates: [],
+    payments,
   };
 }
 

@@ -22,8 +22,8 @@ export type Refusal = {
 };
 
 const FORMAL: readonly LetterKind[] = ['mise_en_demeure', 'injonction_de_payer', 'declaration_de_creance'];
-const ASKS_PAYMENT: readonly LetterKind[] = ['rappel', 'relance', 'mise_en_demeure', 'echeancier'];
-const POSTED: readonly LetterKind[] = ['mise_en_demeure', 'injonction_de_payer', 'echeancier'];
+const ASKS_PAYMENT: readonly LetterKind[] = ['rappel', 'relance', 'mise_en_demeure', 'echeancier', 'releve'];
+const POSTED: readonly LetterKind[] = ['mise_en_demeure', 'injonction_de_payer', 'echeancier', 'releve'];
 
 /** True for the channels that put a letter in the post. */
 const byPost = (channel: string | undefined) => channel === 'letter' || channel === 'registered_letter' || channel === 'court';

@@ -140,14 +140,32 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
   y = paragraphs(doc, m.intro.map((p) => withAmounts(p, m)), y);
   if (m.invoices.length > 0) {
     const money = (c: number) => formatCents(c, m.lang, m.currency);
+    // A relevé de compte shows each open item's age (days past due) as well.
+    const aged = m.kind === 'releve';
     autoTable(doc, {
       startY: y,
       margin: { top: 22, left: LEFT, right: 210 - RIGHT, bottom: 297 - BOTTOM },
-      head: [fr ? ['N° facture', 'Date', 'Échéance', 'Montant TTC', 'Réglé', 'Solde'] : ['Invoice no.', 'Date', 'Due', 'Amount', 'Paid', 'Balance']],
-      body: m.invoices.map((l) => [lineLabel(l, m.lang), l.issued ?? '—', l.due ?? '—', money(l.amount), money(l.paid), money(l.balance)]),
+      head: [[...(fr ? ['N° facture', 'Date', 'Échéance'] : ['Invoice no.', 'Date', 'Due']), ...(aged ? [fr ? 'Retard (j)' : 'Days late'] : []), ...(fr ? ['Montant TTC', 'Réglé', 'Solde'] : ['Amount', 'Paid', 'Balance'])]],
+      body: m.invoices.map((l) => [lineLabel(l, m.lang), l.issued ?? '—', l.due ?? '—', ...(aged ? [l.ageDays === undefined || l.ageDays === 0 ? '—' : String(l.ageDays)] : []), money(l.amount), money(l.paid), money(l.balance)]),
       styles: { font: family(doc), fontSize: 8.5, cellPadding: 1.2 },
       headStyles: { font: family(doc), fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
-      columnStyles: { 3: { halign: 'right' }, 4: { halign: 'right' }, 5: { halign: 'right' } },
+      columnStyles: aged ? { 3: { halign: 'right' }, 4: { halign: 'right' }, 5: { halign: 'right' }, 6: { halign: 'right' } } : { 3: { halign: 'right' }, 4: { halign: 'right' }, 5: { halign: 'right' } },
+    });
+    y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 6;
+  }
+  if (m.payments && m.payments.length > 0) {
+    y = ensureSpace(doc, y, 14);
+    doc.setFont(family(doc), 'bold');
+    doc.text(fr ? 'Règlements reçus' : 'Payments received', LEFT, y);
+    doc.setFont(family(doc), 'normal');
+    autoTable(doc, {
+      startY: y + 2,
+      margin: { top: 22, left: LEFT, right: 210 - RIGHT, bottom: 297 - BOTTOM },
+      head: [fr ? ['Date', 'Facture', 'Montant'] : ['Date', 'Invoice', 'Amount']],
+      body: m.payments.map((p) => [p.date, p.invoice, formatCents(p.cents, m.lang, m.currency)]),
+      styles: { font: family(doc), fontSize: 8.5, cellPadding: 1.2 },
+      headStyles: { font: family(doc), fontStyle: 'bold', fillColor: [230, 234, 240], textColor: 20 },
+      columnStyles: { 2: { halign: 'right' } },
     });
     y = (doc as unknown as { lastAutoTable: { finalY: number } }).lastAutoTable.finalY + 6;
   }
@@ -174,7 +192,7 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
     y += label.length * 4.6 + 1.5;
   }
   y = ensureSpace(doc, y, 8);
-  doc.setFont(family(doc), 'bold').text('Total', LEFT, y);
+  doc.setFont(family(doc), 'bold').text(m.kind === 'releve' && m.amounts.length > 1 ? (fr ? 'Total, pénalités et indemnités comprises' : 'Total including interest and indemnities') : 'Total', LEFT, y);
   doc.text(formatCents(m.total, m.lang, m.currency), RIGHT, y, { align: 'right' });
   doc.setFont(family(doc), 'normal');
   y += 9;

@@ -31,6 +31,15 @@ export async function letterPdf(settings: PageSettings, customerId: string | nul
   return { made: { url: URL.createObjectURL(blob), name }, refused };
 }
 
+/** Relevés de compte of these customers as one PDF (one statement each, each starting on a new sheet). */
+export async function statementsPdf(settings: PageSettings, customerIds: readonly string[]): Promise<LetterOutcome> {
+  const { models, refused } = await send('statements', { settings, customerIds });
+  if (models.length === 0) return { made: null, refused };
+  const blob = await makePdf({ kind: 'letters', models, duplex: models.length > 1 });
+  const name = models.length === 1 ? `${settings.asOf}-releve-${fileSafe(models[0]?.customerId ?? 'client')}.pdf` : `${settings.asOf}-releves-de-compte.pdf`;
+  return { made: { url: URL.createObjectURL(blob), name }, refused };
+}
+
 export async function emailOf(settings: PageSettings, customerId: string): Promise<{ subject: string; body: string } | null> {
   const [m] = (await send('letters', { settings, customerIds: [customerId] })).models;
   return m ? { subject: m.email.subject, body: m.email.body } : null;
