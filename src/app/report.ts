@@ -100,7 +100,8 @@ function predictionSections(ledger: Ledger, settings: Settings): ReportSection[]
 function reconciliationSection(settings: Settings, bank: BankView | null): ReportSection[] {
   const fr = settings.lang === 'fr';
   const applied = settings.workspace.bankPayments ?? [];
-  if (!bank && applied.length === 0) return [];
+  const platform = settings.workspace.statuses.filter((e) => e.id.includes('|platform-'));
+  if (!bank && applied.length === 0 && platform.length === 0) return [];
   const paragraphs: string[] = [];
   if (bank) {
     paragraphs.push(
@@ -116,6 +117,10 @@ function reconciliationSection(settings: Settings, bank: BankView | null): Repor
       ? fr ? 'Aucun paiement n’a encore été appliqué depuis un relevé.' : 'No payment has been applied from a statement yet.'
       : fr ? `Paiements appliqués depuis des relevés bancaires (pris en compte dans tous les chiffres de ce rapport, intérêts arrêtés à la date de la banque) : ${lines} lignes, ${applied.length} factures, {amount:${total}}.` : `Payments applied from bank statements (in every figure of this report, interest stopped at the bank's date): ${lines} lines, ${applied.length} invoices, {amount:${total}}.`,
   );
+  if (platform.length > 0) {
+    const refused = platform.filter((e) => e.status.kind === 'doNotChase').length;
+    paragraphs.push(fr ? `Statuts de la plateforme de facturation appliqués : ${refused} factures refusées (hors relance, un avoir est attendu), ${platform.length - refused} en litige ou suspendues ; les factures « Encaissée » figurent parmi les paiements ci-dessous.` : `E-invoicing platform statuses applied: ${refused} invoices refused (out of dunning, a credit note expected), ${platform.length - refused} disputed or suspended; "Collected" invoices are among the payments below.`);
+  }
   return [
     {
       title: fr ? 'Rapprochement bancaire' : 'Bank reconciliation',

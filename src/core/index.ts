@@ -28,3 +28,4 @@ export * from './bank/names.ts';
 export * from './bank/match.ts';
 export * from './bank/apply.ts';
 export * from './bank/record.ts';
+export * from './dunning/lifecycle.ts';

@@ -32,6 +32,7 @@ const REASONS: Record<Lang, Record<string, string>> = {
     nameSeveral: 'client reconnu par son nom, somme exacte de ses plus anciennes factures',
     namePartial: 'client reconnu par son nom, paiement partiel (plus anciennes factures d’abord)',
     amountOnly: 'seule facture ouverte de ce montant (sans nom ni numéro : à vérifier)',
+    lifecycle: 'statut « Encaissée » de la plateforme de facturation',
   },
   en: {
     number: 'invoice number in the label, exact amount',
@@ -42,6 +43,7 @@ const REASONS: Record<Lang, Record<string, string>> = {
     nameSeveral: 'customer recognised by name, exact sum of its oldest invoices',
     namePartial: 'customer recognised by name, partial payment (oldest invoices first)',
     amountOnly: 'the only open invoice of that amount (no name, no number: check it)',
+    lifecycle: 'the e-invoicing platform’s “Collected” status',
   },
 };
 

@@ -18,6 +18,8 @@ import { isBankFormat, readStatement } from '../import/bank/read-statement.ts';
 import { statementErrorText } from '../i18n/bank.ts';
 import { eInvoiceFilesOf } from '../import/einvoice/archive.ts';
 import { importEInvoices, isEInvoiceFile } from '../import/einvoice/import-einvoices.ts';
+import { readLifecycle } from '../import/einvoice/lifecycle.ts';
+import { resolveLifecycle } from '../core/index.ts';
 import type { Statement } from '../core/index.ts';
 import { tablesToXlsx, tableToCsv } from '../output/sheets.ts';
 import type { DunningView, PageSettings, Requests } from './protocol.ts';
@@ -94,6 +96,14 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
         ...(input.kind ? { kind: input.kind } : {}),
         ...(input.lrar ? { lrar: input.lrar } : {}),
       });
+    },
+    lifecycle(input) {
+      const settings = settingsOf(input.settings);
+      const read = readLifecycle(new Uint8Array(input.bytes));
+      if (!read.ok) return { statuses: [], unknown: [], refused: [], error: read.error };
+      if (!settings || !session.hasLedger) return { statuses: [], unknown: [], refused: read.refused, error: 'NoLedger' };
+      const r = resolveLifecycle(ledgerOf(session, settings), read.entries);
+      return { statuses: r.statuses, unknown: r.unknown, refused: read.refused, error: null };
     },
     statements(input) {
       const settings = settingsOf(input.settings);

@@ -2,7 +2,7 @@
  * The worker contract: one typed map of request names to input and output, and the three
  * message kinds (reply, error, progress). Types only: imported by both sides.
  */
-import type { BankField, LetterKind, Policy, ReportModel, Workspace } from '../core/index.ts';
+import type { BankField, LetterKind, Policy, ReportModel, ResolvedStatus, Workspace } from '../core/index.ts';
 import type { ImportOptions, ImportReport } from '../import/import-file.ts';
 import type { SettingsInput } from '../app/settings.ts';
 import type { RequestInput, RequestOutput } from './channel.ts';
@@ -38,6 +38,8 @@ export type Requests = {
   classify: (input: { head: ArrayBuffer }) => 'statement' | 'einvoice' | 'ledger';
   /** Reads a bank statement and matches it against the ledger; the worker keeps it for `bank`. */
   importStatement: (input: { bytes: ArrayBuffer; fileName: string; settings: PageSettings }) => { view: BankView | null; error: string | null };
+  /** A plateforme agréée's lifecycle statuses (CSV or JSON) matched to the ledger's invoices, to apply on the page. */
+  lifecycle: (input: { bytes: ArrayBuffer; settings: PageSettings }) => { statuses: readonly ResolvedStatus[]; unknown: readonly string[]; refused: readonly { row: number; reason: string }[]; error: string | null };
   /** Relevés de compte (statements of account) of these customers (all with open items when empty). */
   statements: (input: { settings: PageSettings; customerIds: readonly string[] }) => Letters;
   /** The kept statement read again with the columns chosen in the mapping panel (CSV and spreadsheet statements). */

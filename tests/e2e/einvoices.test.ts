@@ -57,5 +57,16 @@ test('drop a folder of e-invoices at once: one ledger, one report, the figures; 
   expect(text).toContain('Garage Martin');
   expect(text).toContain('1 080,00 €');
   expect(text).toContain('300,00 €');
+
+  // The platform's lifecycle statuses: F-002 "Encaissée" on 20/03 is paid in every figure.
+  await app.go('relances');
+  const lifecycle = page.getByTestId('lifecycle');
+  await lifecycle.locator('summary').click();
+  await page.getByTestId('lifecycle-input').setInputFiles({ name: 'statuts.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([{ invoice: 'F-002', status: '212 Encaissée', date: '2026-03-20' }, { invoice: 'F-001', status: 'Déposée', date: '2026-01-05' }]), 'utf8') });
+  await expect(page.getByTestId('lifecycle-summary')).toContainText('1 encaissée');
+  await page.getByTestId('lifecycle-apply').click();
+  await expect(page.getByTestId('work-message')).toHaveText('Enregistré.');
+  await app.go('synthese');
+  await expect(app.tile('receivables')).toContainText('1 080,00');
   expect(outside).toEqual([]);
 });

@@ -29,6 +29,8 @@ export type EInvoice = {
   readonly buyer: Party;
   /** The invoice's free notes (where the late-payment mentions are written). */
   readonly notes: readonly string[];
+  /** CII's VAT point date code (BT-8: 5 = invoice date, the VAT-on-debits option; 29 = payment date), or ''. */
+  readonly vatPointCode: string;
 };
 
 export type EInvoiceError = 'NotAnInvoice' | 'MissingField' | 'XmlRefused';
@@ -105,6 +107,7 @@ function readCii(root: XmlElement): EInvoiceResult {
       seller: ciiParty(child(agreement, 'SellerTradeParty')),
       buyer: ciiParty(child(agreement, 'BuyerTradeParty')),
       notes: children(doc, 'IncludedNote').map((n) => textAt(n, 'Content')).filter((x) => x !== ''),
+      vatPointCode: children(settlement, 'ApplicableTradeTax').map((t) => textAt(t, 'DueDateTypeCode')).find((x) => x !== '') ?? '',
     },
   };
 }
@@ -152,6 +155,7 @@ function readUbl(root: XmlElement): EInvoiceResult {
       seller: ublParty(child(root, 'AccountingSupplierParty')),
       buyer: ublParty(child(root, 'AccountingCustomerParty')),
       notes: children(root, 'Note').map((n) => n.text.trim()).filter((x) => x !== ''),
+      vatPointCode: textAt(root, 'InvoicePeriod/DescriptionCode'),
     },
   };
 }
@@ -169,10 +173,18 @@ export function readEInvoiceXml(text: string): EInvoiceResult {
   return { ok: false, error: 'NotAnInvoice', detail: root.name };
 }
 
-/** Every late-payment and reform mention the notes and parties carry, for the compliance check. */
-export function mentionsOf(inv: EInvoice): { readonly buyerSiren: boolean; readonly penaltyRate: boolean; readonly indemnity: boolean } {
+/**
+ * Every late-payment and reform mention the notes and parties carry, for the compliance check. The
+ * category of operation (goods, services, both) and the VAT-on-debits option are looked for in the
+ * notes (where French invoicing software writes them) and, for the option, in the VAT point date code;
+ * the option matters only for services.
+ */
+export function mentionsOf(inv: EInvoice): { readonly buyerSiren: boolean; readonly penaltyRate: boolean; readonly indemnity: boolean; readonly category: boolean; readonly vatOnDebits: boolean | null } {
   const notes = inv.notes.join(' ').toLowerCase();
+  const services = /prestations?\s+de\s+services|services/.test(notes);
   return {
+    category: /livraisons?\s+de\s+biens|prestations?\s+de\s+services|op[ée]ration\s+mixte|biens\s+et\s+services|\b(goods|services)\b/.test(notes),
+    vatOnDebits: services ? /d[ée]bits|tax point|\btva\s+sur\s+les\s+encaissements\b/.test(notes) || inv.vatPointCode !== '' : null,
     buyerSiren: inv.buyer.siren !== '' || inv.buyer.country !== '' && inv.buyer.country !== 'FR',
     penaltyRate: /p[ée]nalit[ée]s?\s+de\s+retard|late[- ]payment (interest|penalt)/.test(notes),
     indemnity: /40\s*(€|eur)|indemnit[ée]\s+forfaitaire|fixed (compensation|indemnity)/.test(notes),

@@ -47,7 +47,7 @@ export function eInvoicesToLedger(read: readonly ReadEInvoice[], profile: Profil
   const customers = new Map<string, Customer>();
   const invoices: Invoice[] = [];
   const seen = new Map<string, string>();
-  let missingSiren = 0, missingPenalty = 0, missingIndemnity = 0, setApart = others;
+  let missingSiren = 0, missingPenalty = 0, missingIndemnity = 0, missingCategory = 0, missingDebits = 0, setApart = others;
   for (const { fileName, invoice: e } of mine) {
     if (e.currency !== main) {
       issues.push({ code: 'EInvoiceOtherCurrency', severity: 'warning', params: { file: fileName, currency: e.currency, main } });
@@ -69,6 +69,8 @@ export function eInvoicesToLedger(read: readonly ReadEInvoice[], profile: Profil
       if (!m.buyerSiren) missingSiren++;
       if (!m.penaltyRate) missingPenalty++;
       if (!m.indemnity) missingIndemnity++;
+      if (!m.category) missingCategory++;
+      if (m.vatOnDebits === false) missingDebits++;
     }
     invoices.push({
       key: `${fileName}#${e.number}`,
@@ -86,7 +88,7 @@ export function eInvoicesToLedger(read: readonly ReadEInvoice[], profile: Profil
     });
   }
   const invoiceCount = invoices.filter((i) => i.kind === 'invoice').length;
-  if (missingSiren + missingPenalty + missingIndemnity > 0) issues.push({ code: 'EInvoiceMentionsMissing', severity: 'warning', params: { siren: missingSiren, penalty: missingPenalty, indemnity: missingIndemnity, count: invoiceCount } });
+  if (missingSiren + missingPenalty + missingIndemnity + missingCategory + missingDebits > 0) issues.push({ code: 'EInvoiceMentionsMissing', severity: 'warning', params: { siren: missingSiren, penalty: missingPenalty, indemnity: missingIndemnity, category: missingCategory, debits: missingDebits, count: invoiceCount } });
   const list = [...customers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { ledger: { customers: list, invoices, currency: main, amountBasis: 'TTC', hasSalesHistory: true }, issues, used: invoices.length, setApart, seller: sellerName };
 }

@@ -66,7 +66,18 @@ describe('a folder of e-invoices as one ledger', () => {
     expect(codes).toContain('EInvoiceOtherSeller');
     expect(codes).toContain('EInvoicePdfWithoutXml');
     expect(codes).toContain('EInvoiceRefused');
-    expect(report.issues.find((i) => i.code === 'EInvoiceMentionsMissing')?.params).toEqual({ siren: 1, penalty: 1, indemnity: 1, count: 3 });
+    expect(report.issues.find((i) => i.code === 'EInvoiceMentionsMissing')?.params).toEqual({ siren: 1, penalty: 1, indemnity: 1, category: 3, debits: 0, count: 3 });
+  });
+
+  it('counts the reform’s mentions: the category of operation, and for services the VAT-on-debits option', async () => {
+    const notes = [...mentions, 'Catégorie : prestations de services'];
+    const files = [
+      { name: 'a.xml', bytes: enc(ciiXml({ ...base, number: 'S-1', notes })) },
+      { name: 'b.xml', bytes: enc(ciiXml({ ...base, number: 'S-2', notes: [...notes, 'TVA acquittée d’après les débits'] })) },
+      { name: 'c.xml', bytes: enc(ublXml({ ...base, number: 'G-1', notes: [...mentions, 'Livraison de biens'] })) },
+    ];
+    const { report } = await importEInvoices(files, null);
+    expect(report.issues.find((i) => i.code === 'EInvoiceMentionsMissing')?.params).toEqual({ siren: 0, penalty: 0, indemnity: 0, category: 0, debits: 1, count: 3 });
   });
 
   it('property: a ledger written as e-invoices (CII or UBL) reads back with the same aged balance', async () => {
