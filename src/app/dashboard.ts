@@ -96,6 +96,12 @@ export function customerItems(session: Session, settings: Settings, customerId: 
   const asOf = settings.asOf;
   const out: InvoiceRow[] = [];
   const predicted = invoicePredictions(ledger, asOf);
+  const fr = settings.lang === 'fr';
+  const KIND: Record<string, string> = fr ? { disputed: 'litige', doNotChase: 'ne pas relancer', promise: 'promesse', plan: 'échéancier', collective: 'procédure collective' } : { disputed: 'disputed', doNotChase: 'do not chase', promise: 'promise', plan: 'payment plan', collective: 'insolvency proceedings' };
+  const statusOf = (number: string): string | null => {
+    const e = settings.workspace.statuses.find((s) => s.customerId === customerId && s.invoiceNumber === number);
+    return e ? `${KIND[e.status.kind] ?? e.status.kind}${e.status.note ? ` — ${e.status.note}` : ''}` : null;
+  };
   for (const inv of ledger.invoices) {
     if (inv.customerId !== customerId || !isIssuedBy(inv, asOf)) continue;
     const open = openAt(inv, asOf);
@@ -115,6 +121,7 @@ export function customerItems(session: Session, settings: Settings, customerId: 
       kind: inv.kind,
       row: inv.source.row,
       sheet: inv.source.sheet,
+      status: statusOf(inv.number),
       pLate: predicted.get(inv.key)?.pLate ?? null,
       expectedPayment: predicted.has(inv.key) ? isoOf((predicted.get(inv.key) as { expected: Day }).expected) : null,
     });

@@ -76,6 +76,8 @@ export type InvoiceRow = {
   /** Open invoices: the predicted probability of late payment and the expected payment day. */
   readonly pLate: number | null;
   readonly expectedPayment: string | null;
+  /** The workspace's status on this invoice (a dispute, "do not chase", a platform's lifecycle status), in words. */
+  readonly status: string | null;
 };
 
 export type ActionRow = {

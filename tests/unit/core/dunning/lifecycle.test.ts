@@ -4,7 +4,7 @@
  * dunning, En litige disputes it; unknown invoices and unreadable lines are named.
  */
 import { describe, expect, it } from 'vitest';
-import { dashboard } from '../../../../src/app/dashboard.ts';
+import { customerItems, dashboard } from '../../../../src/app/dashboard.ts';
 import { sessionOf } from '../../../../src/app/session.ts';
 import { worklist } from '../../../../src/app/worklist.ts';
 import { ledgerOf } from '../../../../src/app/session.ts';
@@ -50,6 +50,9 @@ describe('lifecycle statuses', () => {
     expect(dashboard(session, after)?.total.openCents).toBe(80000);
     expect(worklist(ledgerOf(session, settings), settings).actions.map((a) => a.customerId)).toEqual(['A', 'B', 'C']);
     expect(worklist(ledgerOf(session, after), after).actions.map((a) => a.customerId)).toEqual([]);
+    // The customer panel says why an invoice is left alone.
+    expect(customerItems(session, after, 'B', null)[0]?.status).toBe('ne pas relancer — Statut plateforme 210 Refusée : facture refusée, un avoir est attendu');
+    expect(customerItems(session, after, 'C', null)[0]?.status).toBe('litige — Statut plateforme 207 En litige');
   });
 
   it('says when a file is not a statuses export', () => {
