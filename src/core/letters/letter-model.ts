@@ -403,6 +403,19 @@ function frame(ctx: LetterContext) {
   };
 }
 
+/** What every document of a customer starts with: who writes, to whom, where and when, the references. */
+function letterHead(ctx: LetterContext, f: ReturnType<typeof frame>) {
+  return {
+    lang: ctx.lang,
+    regime: regimeOf(ctx.customer.id, ctx.workspace),
+    customerId: ctx.customer.id,
+    sender: f.sender,
+    recipient: recipientBlock(ctx.customer, ctx.workspace),
+    placeAndDate: f.placeAndDate,
+    references: customerReference(ctx.customer, ctx.lang, ctx.workspace),
+  };
+}
+
 /**
  * The principal: the overdue invoices, then the open credits deducted (credit notes, payments not
  * allocated to an invoice) as a negative line, so that the principal is the claim.
@@ -485,13 +498,7 @@ function buildPaymentPlan(ctx: LetterContext): LetterModel {
   const subject = f.fr ? 'Proposition d’échéancier de paiement' : 'Proposed payment schedule';
   return {
     kind: 'echeancier',
-    lang: ctx.lang,
-    regime: regimeOf(ctx.customer.id, ctx.workspace),
-    customerId: ctx.customer.id,
-    sender: f.sender,
-    recipient: recipientBlock(ctx.customer, ctx.workspace),
-    placeAndDate: f.placeAndDate,
-    references: customerReference(ctx.customer, ctx.lang, ctx.workspace),
+    ...letterHead(ctx, f),
     subject,
     salutation: f.salutation,
     intro,
@@ -572,13 +579,7 @@ function buildStatement(ctx: LetterContext): LetterModel {
   const subject = f.fr ? `Relevé de compte au ${frenchDate(ctx.asOf)}` : `Statement of account at ${frenchDate(ctx.asOf)}`;
   return {
     kind: 'releve',
-    lang: ctx.lang,
-    regime: regimeOf(ctx.customer.id, ctx.workspace),
-    customerId: ctx.customer.id,
-    sender: f.sender,
-    recipient: recipientBlock(ctx.customer, ctx.workspace),
-    placeAndDate: f.placeAndDate,
-    references: customerReference(ctx.customer, ctx.lang, ctx.workspace),
+    ...letterHead(ctx, f),
     subject,
     salutation: '',
     intro,
