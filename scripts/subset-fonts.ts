@@ -12,7 +12,8 @@ import { subsetCharacters } from '../src/output/pdf/font-subset.ts';
 const require = createRequire(import.meta.url);
 for (const name of ['DejaVuSans', 'DejaVuSans-Bold']) {
   const source = readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`));
-  const subset = await subsetFont(source, subsetCharacters(), { targetFormat: 'truetype' });
+  // No hinting and no layout features: PDF viewers hint by themselves and jsPDF applies no OpenType layout.
+  const subset = await subsetFont(source, subsetCharacters(), { targetFormat: 'truetype', noHinting: true, keepFeatures: [] });
   const out = new URL(`../src/output/pdf/fonts/${name}-latin.ttf`, import.meta.url);
   writeFileSync(out, subset);
   console.log(`${name}: ${source.length} → ${subset.length} bytes`);

@@ -134,3 +134,13 @@ describe('the embedded font', () => {
     expect(coveredBySubset('Nguyễn')).toBe(false);
   });
 });
+
+describe('size', () => {
+  it('a one-page mise en demeure with the Latin subsets (no hinting, no layout tables) weighs at most 20 KB', () => {
+    const invoices = [anInvoice({ customer: 'C1', number: 'F-1', issued: '2026-01-15', due: '2026-02-14', amount: 12345.67 })];
+    const m = buildLetter({ kind: 'mise_en_demeure', lang: 'fr', customer, invoices, asOf: d('2026-04-20'), workspace });
+    const bytes = renderLetters([m], fonts).byteLength;
+    expect(bytes).toBeLessThanOrEqual(20 * 1024);
+    expect(bytes).toBeGreaterThan(8 * 1024);
+  });
+});
