@@ -13,7 +13,9 @@ const require = createRequire(import.meta.url);
 for (const name of ['DejaVuSans', 'DejaVuSans-Bold']) {
   const source = readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`));
   // No hinting and no layout features: PDF viewers hint by themselves and jsPDF applies no OpenType layout.
-  const subset = await subsetFont(source, subsetCharacters(), { targetFormat: 'truetype', noHinting: true, keepFeatures: [] });
+  // (subset-font's typings list targetFormat only; its code reads noHinting and keepFeatures too.)
+  const options = { targetFormat: 'truetype' as const, noHinting: true, keepFeatures: [] as string[] };
+  const subset = await subsetFont(source, subsetCharacters(), options);
   const out = new URL(`../src/output/pdf/fonts/${name}-latin.ttf`, import.meta.url);
   writeFileSync(out, subset);
   console.log(`${name}: ${source.length} → ${subset.length} bytes`);

@@ -10,7 +10,7 @@
  *   model instead: such invoices are usually paid, later.)
  * - Credit notes and unallocated payments open at as-of lower the customer's earliest expected
  *   weeks; what they exceed goes to "later". Items the history cannot date go to "later" too.
- * Each item is split with `allocateCents`, so Σ weeks + later + doubtful = receivables at as-of.
+ * Each customer's amounts are split with `allocateCents`, so Σ weeks + later + doubtful = receivables at as-of.
  */
 import { dayFromIso, isoOf, mondayOnOrBefore, type Day } from '../day.ts';
 import type { StatusEntry } from '../dunning/workspace.ts';
@@ -101,6 +101,13 @@ function spread(ledger: Ledger, model: Model, features: Features, h: PaymentHist
     if (!b) customerBins.set(id, (b = new Array<number>(bins).fill(0)));
     return b;
   };
+  const customerWeights = new Map<string, number[]>();
+  const totals = new Map<string, number>();
+  const weightsOf = (id: string) => {
+    let w = customerWeights.get(id);
+    if (!w) customerWeights.set(id, (w = new Array<number>(bins).fill(0)));
+    return w;
+  };
   const planLeft = new Map([...plans].map(([id, list]) => [id, list.map((x) => ({ ...x }))]));
   const dx = features;
   for (let i = 0; i < c.count; i++) {
@@ -145,7 +152,14 @@ function spread(ledger: Ledger, model: Model, features: Features, h: PaymentHist
       rest = 0;
     }
     if (rest > 0) weights[weeks] = (weights[weeks] as number) + rest;
-    const parts = allocateCents(open as Cents, weights);
+    // The customer's expected amounts per week, still fractional: made exact once per customer below.
+    const w = weightsOf(id);
+    for (let k = 0; k < bins; k++) w[k] = (w[k] as number) + (weights[k] as number);
+    totals.set(id, (totals.get(id) ?? 0) + open);
+  }
+  // Each customer's open amounts split over the weeks exactly (largest remainders), once per customer.
+  for (const [id, w] of customerWeights) {
+    const parts = allocateCents((totals.get(id) ?? 0) as Cents, w);
     const b = binsOf(id);
     for (let k = 0; k < bins; k++) b[k] = (b[k] as number) + (parts[k] as number);
   }

@@ -213,7 +213,7 @@ function labelAt(f: Features, i: number, horizon: number): number {
 }
 
 function quantiles(values: number[], count: number): Float64Array {
-  const sorted = values.slice().sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort();
   const out = new Float64Array(count);
   if (sorted.length === 0) return out;
   for (let k = 0; k < count; k++) {
@@ -251,10 +251,20 @@ export function fitModel(f: Features, horizon: Day): Model {
   // outcomes weigh little anyway.
   const recent = <T>(list: number[], values: T[]): [number[], T[]] => {
     if (list.length <= MAX_TRAINING) return [list, values];
+    // The MAX_TRAINING-th latest issue day, by counting days (they are integers in a bounded range).
     const issuedOf = (r: number) => h.columns.issued[f.items[r] as number] as number;
-    const sorted = Float64Array.from(list, issuedOf).sort();
-    const threshold = sorted[sorted.length - MAX_TRAINING] as number;
-    let ties = MAX_TRAINING - (sorted.length - lowerBoundOf(sorted, threshold + 1));
+    let lo = Infinity, hi = -Infinity;
+    for (const r of list) {
+      const d = issuedOf(r);
+      if (d < lo) lo = d;
+      if (d > hi) hi = d;
+    }
+    const counts = new Int32Array(hi - lo + 1);
+    for (const r of list) counts[issuedOf(r) - lo] = (counts[issuedOf(r) - lo] as number) + 1;
+    let threshold = hi;
+    let above = 0;
+    while (threshold > lo && above + (counts[threshold - lo] as number) < MAX_TRAINING) above += counts[threshold-- - lo] as number;
+    let ties = MAX_TRAINING - above;
     const keptRows: number[] = [];
     const keptValues: T[] = [];
     list.forEach((r, k) => {
@@ -271,7 +281,7 @@ export function fitModel(f: Features, horizon: Day): Model {
   const meanDelay = delays.length > 0 ? delays.reduce((s, d) => s + d, 0) / delays.length : 0;
   const late = rows.length >= MIN_TRAINING && pos >= MIN_CLASS && rows.length - pos >= MIN_CLASS ? fitLogistic(f.matrix, fitRows, Uint8Array.from(fitLabels), 1, Float64Array.from(fitRows, (r) => Math.exp(-(horizon - (h.columns.issued[f.items[r] as number] as number)) / HALF_LIFE))) : null;
   let delay: LinearModel | null = null;
-  let residuals = quantiles(delays.map((d) => d - meanDelay), 19);
+  let residuals = delayRows.length >= MIN_TRAINING ? new Float64Array(19) : quantiles(delays.map((d) => d - meanDelay), 19);
   if (delayRows.length >= MIN_TRAINING) {
     const dx = delayMatrix(f.matrix);
     const targets = Float64Array.from(fitDelays);
