@@ -17,7 +17,7 @@ import { forecastJson, predictJson } from '../app/prediction.ts';
 import { bankView, matchJson } from '../app/bank.ts';
 import { readStatement } from '../import/bank/read-statement.ts';
 import { importEInvoices, isEInvoiceFile, type EInvoiceFile } from '../import/einvoice/import-einvoices.ts';
-import { statementErrorText } from '../i18n/bank.ts';
+import { refusalReasonText, statementErrorText } from '../i18n/bank.ts';
 import { ledgerOf, sessionOf, type Source } from '../app/session.ts';
 import { settingsFrom, type Settings, type SettingsField } from '../app/settings.ts';
 // The PDF and spreadsheet writers (jsPDF, SheetJS's writer, the fonts) load only for the commands
@@ -298,7 +298,7 @@ function match(ledger: Parameters<typeof bankView>[0], settings: Settings, path:
     return 1;
   }
   const view = bankView(ledger, settings, read.statement);
-  for (const r of view.refused) process.stderr.write(`relance: ${basename(path)}: ${settings.lang === 'fr' ? 'ligne refusée' : 'line refused'} ${r.row}: ${r.reason}\n`);
+  for (const r of view.refused) process.stderr.write(`relance: ${basename(path)}: ${settings.lang === 'fr' ? 'ligne refusée' : 'line refused'} ${r.row}: ${refusalReasonText(r.reason, settings.lang)}\n`);
   if (options.json) process.stdout.write(`${JSON.stringify(matchJson(view), null, 2)}\n`);
   else process.stdout.write(`${view.linesRead} lines read, ${view.creditCount} credits: ${view.proposals.length} proposed (${view.proposals.filter((p) => p.confidence >= options.min).length} at or above ${options.min}), ${view.unmatched.length} unmatched\n`);
   if (options.apply !== undefined) {

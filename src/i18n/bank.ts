@@ -50,3 +50,26 @@ const REASONS: Record<Lang, Record<string, string>> = {
 export function matchReasonText(reason: string, lang: Lang): string {
   return REASONS[lang][reason] ?? reason;
 }
+
+/** A statement reader's refusal reason (written in English by the readers) in the user's language. */
+export function refusalReasonText(reason: string, lang: Lang): string {
+  if (lang === 'en') return reason;
+  const rules: [RegExp, string][] = [
+    [/^record of (\d+) characters instead of 120$/, 'enregistrement de $1 caractères au lieu de 120'],
+    [/^number of decimals "(.*)" at position 20$/, 'nombre de décimales « $1 » en position 20'],
+    [/^balance "(.*)" at positions 91–104$/, 'solde « $1 » en positions 91 à 104'],
+    [/^date "(.*)" at positions 35–40$/, 'date « $1 » en positions 35 à 40'],
+    [/^amount "(.*)" at positions 91–104$/, 'montant « $1 » en positions 91 à 104'],
+    [/^complement \(05\) without a movement \(04\) before it$/, 'complément (05) sans mouvement (04) avant lui'],
+    [/^record code "(.*)"$/, 'code d’enregistrement « $1 »'],
+    [/^entry (\d+): amount "(.*)"$/, 'écriture $1 : montant « $2 »'],
+    [/^entry (\d+): no booking date$/, 'écriture $1 : pas de date de comptabilisation'],
+    [/^entry (\d+): credit\/debit indicator "(.*)"$/, 'écriture $1 : sens crédit/débit « $2 »'],
+    [/^transaction (\d+): amount "(.*)"$/, 'opération $1 : montant « $2 »'],
+    [/^transaction (\d+): date "(.*)"$/, 'opération $1 : date « $2 »'],
+    [/^row (\d+): date "(.*)"$/, 'ligne $1 : date « $2 »'],
+    [/^row (\d+): amount$/, 'ligne $1 : montant illisible'],
+  ];
+  for (const [re, fr] of rules) if (re.test(reason)) return reason.replace(re, fr);
+  return reason;
+}
