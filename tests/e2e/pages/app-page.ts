@@ -37,8 +37,12 @@ export class AppPage {
     await this.page.dispatchEvent('main', 'drop', { dataTransfer });
   }
 
+  /** Chooses a file in the page's file input and waits until the page has handled it (read, refused or routed). */
   async pick(path: string): Promise<void> {
+    const app = this.page.locator('.app');
+    const before = Number((await app.getAttribute('data-handled')) ?? '0');
     await this.page.getByTestId('file-input').setInputFiles(path);
+    await expect(app).not.toHaveAttribute('data-handled', String(before), { timeout: 60_000 });
   }
 
   report() {
