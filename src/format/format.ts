@@ -30,6 +30,20 @@ export function formatPercent(x: number | null, lang: Lang): string {
   return `${(Math.round(x * 10) / 10).toLocaleString(LOCALE[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
 }
 
+const shareFormats = new Map<string, Intl.NumberFormat>();
+
+/** A ratio (0.123) as a percentage: "12,3 %" (fr), "12.3%" (en); display only, never a figure to compute with. */
+export function formatShare(ratio: number | null, lang: Lang, digits = 1): string {
+  if (ratio === null || !Number.isFinite(ratio)) return lang === 'fr' ? 'non défini' : 'undefined';
+  const key = `${lang}:${digits}`;
+  let f = shareFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE[lang], { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+    shareFormats.set(key, f);
+  }
+  return f.format(ratio);
+}
+
 /** `YYYY-MM-DD` → `dd/mm/yyyy` in both languages (en-GB writes dates day first too). */
 export function formatIsoDate(iso: string | null): string {
   if (!iso) return '—';
