@@ -40,8 +40,11 @@ export function terminate(): void {
 
 /** Requests that set the session up themselves (a new import, the workspace) need no restore. */
 function restoresItself<K extends RequestName>(name: K, input: Input<K>): boolean {
-  return name === 'setWorkspace' || (name === 'importFile' && (input as Input<'importFile'>).append !== true);
+  return name === 'setWorkspace' || (isImport(name) && (input as { append?: boolean }).append !== true);
 }
+
+/** The two requests that read a file into the session: a ledger, or e-invoices. */
+const isImport = (name: RequestName) => name === 'importFile' || name === 'importEInvoices';
 
 function post<K extends RequestName>(name: K, input: Input<K>, options: SendOptions = {}): Promise<Output<K>> {
   return analysis.send(name, input, options) as Promise<Output<K>>;
@@ -50,7 +53,7 @@ function post<K extends RequestName>(name: K, input: Input<K>, options: SendOpti
 export async function send<K extends RequestName>(name: K, input: Input<K>, options: SendOptions = {}): Promise<Output<K>> {
   if (needsRestore) {
     if (restoresItself(name, input)) {
-      if (name === 'importFile') needsRestore = false;
+      if (isImport(name)) needsRestore = false;
     } else if (restorer) {
       const run = restorer;
       restoring ??= run(post).finally(() => {

@@ -88,3 +88,12 @@ test('a bank CSV whose payer column is not recognised: the mapping panel names i
   await expect(bank.getByTestId('bank-proposal').first()).toContainText('client reconnu par son nom');
   await expect(bank.getByTestId('bank-proposal').first()).toContainText('HP-01897');
 });
+
+test('a ledger and its statement dropped together: the ledger is read first, then the statement is matched against it', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await page.getByTestId('file-input').setInputFiles([join(root, 'samples/releve-bancaire.120'), join(root, 'samples/historique-paiements.csv')]);
+  await expect(page.getByTestId('bank').getByTestId('bank-summary')).toContainText('releve-bancaire.120');
+  await expect(page.getByTestId('bank').getByTestId('bank-proposal')).toHaveCount(9);
+  await expect(page.getByTestId('statement-message')).toHaveCount(0);
+});

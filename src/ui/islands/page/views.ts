@@ -43,3 +43,17 @@ export async function markShown(name: string): Promise<void> {
   await tick();
   requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
 }
+
+/** Keeps `onView` told of the view the URL's hash names (now, and on every change); returns the cleanup. */
+export function followHash(onView: (view: View) => void): () => void {
+  onView(viewOf(location.hash));
+  const onHash = () => onView(viewOf(location.hash));
+  window.addEventListener('hashchange', onHash);
+  return () => window.removeEventListener('hashchange', onHash);
+}
+
+/** The as-of date the URL fixes (`?asOf=YYYY-MM-DD`), if any. */
+export function asOfFromUrl(): string | null {
+  const fixed = new URLSearchParams(location.search).get('asOf');
+  return fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed) ? fixed : null;
+}

@@ -1,0 +1,46 @@
+/**
+ * What the page does with the files dropped or chosen together, before any of them is read: which
+ * are ledgers, which are e-invoices (read together as one ledger: several travel to the worker as one
+ * zip), which are bank statements (matched once the ledgers are read); the names kept apart; and the
+ * one import request each kind of file takes.
+ */
+import type { ImportOptions } from '../../../import/import-file.ts';
+import type { Restorer } from '../../../worker/client.ts';
+import type { PageSettings } from '../../../worker/protocol.ts';
+
+export type Dropped = { readonly ledgers: File[]; readonly einvoices: File[]; readonly statements: File[] };
+
+/** Sorts the files by kind, told by the worker from their first bytes. */
+export async function sortDropped(files: readonly File[], classify: (head: ArrayBuffer) => Promise<'statement' | 'einvoice' | 'ledger'>): Promise<Dropped> {
+  const out: Dropped = { ledgers: [], einvoices: [], statements: [] };
+  for (const file of files) {
+    const kind = await classify(await file.slice(0, 8192).arrayBuffer());
+    (kind === 'statement' ? out.statements : kind === 'einvoice' ? out.einvoices : out.ledgers).push(file);
+  }
+  return out;
+}
+
+/** `name`, or "name (2)", "name (3)"… when it is taken already; the name returned is taken. */
+export function uniqueName(name: string, taken: Set<string>): string {
+  let unique = name;
+  for (let k = 2; taken.has(unique); k++) unique = name.replace(/(\.[^.]*)?$/, (ext) => ` (${k})${ext}`);
+  taken.add(unique);
+  return unique;
+}
+
+/** E-invoices as one file: the file itself, or a zip of them all (stored, not compressed) named `label`. */
+export async function bundleEInvoices(files: readonly File[], label: string): Promise<{ file: Blob; name: string }> {
+  if (files.length === 1) return { file: files[0] as File, name: (files[0] as File).name };
+  const { zipSync } = await import('fflate');
+  const entries: Record<string, Uint8Array> = {};
+  const taken = new Set<string>();
+  for (const f of files) entries[uniqueName(f.name, taken)] = new Uint8Array(await f.arrayBuffer());
+  return { file: new Blob([zipSync(entries, { level: 0 }) as Uint8Array<ArrayBuffer>]), name: label };
+}
+
+type Send = Parameters<Restorer>[0];
+
+/** Reads a file into the worker's session with the request its kind takes (e-invoices, or a ledger). */
+export function importRequest(send: Send, bytes: ArrayBuffer, name: string, options: ImportOptions, settings: PageSettings, append: boolean, sendOptions: Parameters<Send>[2] = { transfer: [bytes] }) {
+  return options.einvoices ? send('importEInvoices', { bytes, fileName: name, settings, append }, sendOptions) : send('importFile', { bytes, options, settings, append }, sendOptions);
+}
