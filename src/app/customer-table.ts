@@ -12,7 +12,6 @@ export function toCustomerTable(rows: readonly CustomerRow[], width: number): Cu
     overdue: new Float64Array(n),
     weightedDaysLate: new Float64Array(n),
     items: new Int32Array(n),
-    behaviour: rows.map((r) => r.behaviour ?? null),
   };
   rows.forEach((r, i) => {
     table.buckets.set(r.buckets.slice(0, width), i * width);
@@ -39,6 +38,5 @@ export function customerRow(t: CustomerTable, i: number): CustomerRow {
     overdueCents: t.overdue[i] as number,
     weightedDaysLate: Number.isNaN(wdl) ? null : wdl,
     items: t.items[i] as number,
-    behaviour: t.behaviour[i] ?? null,
   };
 }

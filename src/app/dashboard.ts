@@ -4,7 +4,7 @@
  */
 import { addMonths, analyzeLedger, bucketIndex, concentration, customerNames, daysPastDue, endOfMonth, isIssuedBy, isoOf, lastAtOrBefore, ledgerColumns, NO_DAY, openAt, receivablesAtEach, startOfMonth, type Analysis, type Concentration, type Day, type Issue, type Ledger } from '../core/index.ts';
 import { toCustomerTable } from './customer-table.ts';
-import { behaviourRow, behaviours, invoicePredictions } from './prediction.ts';
+import { invoicePredictions } from './prediction.ts';
 import { ledgerOf, type Session } from './session.ts';
 import { withSettings, type Settings } from './settings.ts';
 import type { AnalysisView, CustomerRow, InvoiceRow } from './views.ts';
@@ -32,7 +32,6 @@ export function dashboard(session: Session, settings: Settings): AnalysisView | 
   const ledger = ledgerOf(session, settings);
   const a = analysisOf(session.ledger, settings);
   const names = customerNames(ledger);
-  const rated = behaviours(ledger, settings);
   const row = (r: (typeof a.aging.customers)[number], name: string): CustomerRow => ({
     id: r.customerId,
     name,
@@ -41,7 +40,6 @@ export function dashboard(session: Session, settings: Settings): AnalysisView | 
     overdueCents: r.overdueCents,
     weightedDaysLate: r.weightedDaysLate,
     items: r.openItemCount,
-    behaviour: behaviourRow(rated.get(r.customerId)),
   });
   return {
     asOf: isoOf(settings.asOf),

@@ -34,9 +34,17 @@ export function forecastOf(ledger: Ledger, settings: Settings, weeks = 13): Fore
   return f;
 }
 
+const behaviourCache = new WeakMap<Ledger, { key: string; map: Map<string, CustomerBehaviour> }>();
+
+/** Every customer's behaviour and rating under these settings, computed once per ledger, date, thresholds and statuses. */
 export function behaviours(ledger: Ledger, settings: Settings): Map<string, CustomerBehaviour> {
+  const key = JSON.stringify([settings.asOf, settings.ratings, settings.workspace.statuses]);
+  const hit = behaviourCache.get(ledger);
+  if (hit && hit.key === key) return hit.map;
   const list = behaviourOf(paymentHistory(ledger, settings.asOf), { thresholds: settings.ratings, statuses: settings.workspace.statuses });
-  return new Map(list.map((b) => [b.customerId, b]));
+  const map = new Map(list.map((b) => [b.customerId, b]));
+  behaviourCache.set(ledger, { key, map });
+  return map;
 }
 
 /**
@@ -72,6 +80,19 @@ export function behaviourRow(b: CustomerBehaviour | undefined): BehaviourRow | n
   if (!b) return null;
   const { customerId: _id, recentDaysLate: _r, previousDaysLate: _p, ...rest } = b;
   return rest;
+}
+
+/**
+ * The behaviour and rating of these customers (the rows the aged balance shows, or all of them when
+ * `ids` is absent): asked for by the table as it scrolls, not computed with each recompute of the
+ * figures, and never sent for customers nobody looks at.
+ */
+export function behaviourTable(ledger: Ledger, settings: Settings, ids?: readonly string[]): Record<string, BehaviourRow | null> {
+  const all = behaviours(ledger, settings);
+  const out: Record<string, BehaviourRow | null> = {};
+  // Asked ids get an answer each (null: no history), so that the page never asks twice.
+  for (const id of ids ?? all.keys()) out[id] = behaviourRow(all.get(id));
+  return out;
 }
 
 export type ForecastView = {

@@ -3,7 +3,6 @@
  * (the aged balance's customers as typed columns, the worklist paged).
  */
 import type { ActionReason, DsoResult, Issue } from '../core/index.ts';
-import type { BehaviourRow } from './prediction.ts';
 
 export type CustomerRow = {
   readonly id: string;
@@ -13,8 +12,6 @@ export type CustomerRow = {
   readonly overdueCents: number;
   readonly weightedDaysLate: number | null;
   readonly items: number;
-  /** The customer's payment behaviour and A–D rating (null: no invoice with a history). */
-  readonly behaviour?: BehaviourRow | null;
 };
 
 /**
@@ -32,7 +29,6 @@ export type CustomerTable = {
   /** NaN where the customer has nothing late. */
   readonly weightedDaysLate: Float64Array;
   readonly items: Int32Array;
-  readonly behaviour: readonly (BehaviourRow | null)[];
 };
 
 export type AnalysisView = {

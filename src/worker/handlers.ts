@@ -12,7 +12,7 @@ import { auditReport } from '../app/report.ts';
 import { emptySession, ledgerOf, withSource, type Session } from '../app/session.ts';
 import { settingsFrom, type Settings } from '../app/settings.ts';
 import { pageOf, worklist } from '../app/worklist.ts';
-import { forecastView } from '../app/prediction.ts';
+import { behaviourTable, forecastView } from '../app/prediction.ts';
 import { bankView } from '../app/bank.ts';
 import { isBankFormat, readStatement } from '../import/bank/read-statement.ts';
 import { statementErrorText } from '../i18n/bank.ts';
@@ -145,6 +145,10 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
     bank(input) {
       const settings = settingsOf(input.settings);
       return settings && session.hasLedger && statement ? bankView(ledgerOf(session, settings), settings, statement) : null;
+    },
+    behaviour(input) {
+      const settings = settingsOf(input.settings);
+      return settings && session.hasLedger ? behaviourTable(ledgerOf(session, settings), settings, input.ids) : null;
     },
     forecast(input) {
       const settings = settingsOf(input.settings);

@@ -8,7 +8,7 @@ import type { SettingsInput } from '../app/settings.ts';
 import type { RequestInput, RequestOutput } from './channel.ts';
 import type { ActionFilter, AnalysisView, DunningView, InvoiceRow } from '../app/views.ts';
 import type { Letters } from '../app/letters.ts';
-import type { ForecastView } from '../app/prediction.ts';
+import type { BehaviourRow, ForecastView } from '../app/prediction.ts';
 import type { BankView } from '../app/bank.ts';
 
 export type * from '../app/views.ts';
@@ -46,6 +46,8 @@ export type Requests = {
   remapStatement: (input: { mapping: readonly (BankField | null)[]; settings: PageSettings }) => { view: BankView | null; error: string | null };
   /** The kept statement matched again (after payments were accepted or undone, or the settings changed). */
   bank: (input: { settings: PageSettings }) => BankView | null;
+  /** These customers' payment behaviour and A–D rating (the aged balance asks for the rows it shows). */
+  behaviour: (input: { settings: PageSettings; ids: readonly string[] }) => Record<string, BehaviourRow | null> | null;
   /** Ratings, the prediction's backtest and the 13-week cash-in forecast. */
   forecast: (input: { settings: PageSettings }) => ForecastView | null;
   invoices: (input: { customerId: string; bucket: number | null; settings: PageSettings }) => InvoiceRow[];

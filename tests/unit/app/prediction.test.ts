@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dashboard } from '../../../src/app/dashboard.ts';
-import { forecastView } from '../../../src/app/prediction.ts';
+import { behaviourTable, forecastView } from '../../../src/app/prediction.ts';
 import { auditReport } from '../../../src/app/report.ts';
 import { ledgerOf, sessionOf } from '../../../src/app/session.ts';
 import { pageOf, worklist } from '../../../src/app/worklist.ts';
@@ -37,8 +37,10 @@ describe('prediction through the use cases', () => {
     const settings = settingsAt('2025-12-31');
     const view = dashboard(session, settings);
     const rows = Array.from({ length: view?.customers.ids.length ?? 0 }, (_, i) => customerRow(view?.customers as NonNullable<typeof view>['customers'], i));
+    // The ratings the aged balance asks for beside its rows (the `behaviour` request).
+    const table = behaviourTable(ledgerOf(session, settings), settings);
     const counted = new Map<string, number>();
-    for (const r of rows) counted.set(r.behaviour?.rating ?? 'none', (counted.get(r.behaviour?.rating ?? 'none') ?? 0) + 1);
+    for (const r of rows) counted.set(table[r.id]?.rating ?? 'none', (counted.get(table[r.id]?.rating ?? 'none') ?? 0) + 1);
     const fv = forecastView(ledgerOf(session, settings), settings);
     for (const r of fv.ratings) if (r.customers > 0) expect(counted.get(r.rating)).toBe(r.customers);
   });
