@@ -98,7 +98,7 @@ export type ActionRow = {
   /** Sales needed to make up for the amount at the user's margin (null without a margin). */
   readonly salesNeededCents: number | null;
   readonly rating: string | null;
-  /** Claim × probability of late payment × expected days late, at the legal late-payment rate. */
+  /** Claim × probability of late payment (1: overdue) × expected days late (the customer's usual delay, at least the days so far), at the legal late-payment rate. */
   readonly expectedLossCents: number;
 };
 

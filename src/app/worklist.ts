@@ -5,7 +5,7 @@
  */
 import { customerNames, dunningPlan, exceedsLegalTerms, isoOf, openAt, penaltyTotals, prescription, ratesKnownUntil, regimeOf, type Action, type Day, type LetterKind, type Ledger, type Policy, type Workspace } from '../core/index.ts';
 import type { Settings } from './settings.ts';
-import { behaviours, expectedLossCents, invoicePredictions } from './prediction.ts';
+import { behaviours, expectedLossCents } from './prediction.ts';
 import type { ActionFilter, ActionRow, DunningView, StepCount } from './views.ts';
 
 /** Which document each action step calls for (the courtesy reminder is an e-mail, no letter). */
@@ -43,18 +43,19 @@ function stepCounts(actions: readonly Action[]): StepCount[] {
 }
 
 /** The action rows of a plan: claim, credits, penalties of the overdue invoices, reasons. */
-export function actionRows(ledger: Ledger, asOf: Day, workspace: Workspace, actions: readonly Action[], ratings: ReadonlyMap<string, { rating: string | null }> = new Map()): { rows: ActionRow[]; unknownHalfYears: Set<string>; floorWarnings: Map<string, DunningView['floorWarnings'][number]> } {
+export function actionRows(ledger: Ledger, asOf: Day, workspace: Workspace, actions: readonly Action[], ratings: ReadonlyMap<string, { rating: string | null; meanDaysLate: number | null }> = new Map()): { rows: ActionRow[]; unknownHalfYears: Set<string>; floorWarnings: Map<string, DunningView['floorWarnings'][number]> } {
   const names = customerNames(ledger);
   const margin = workspace.profile.marginPercent;
   const unknownHalfYears = new Set<string>();
   const floorWarnings = new Map<string, DunningView['floorWarnings'][number]>();
-  const predicted = actions.length > 0 ? invoicePredictions(ledger, asOf) : new Map<string, { pLate: number; expected: Day }>();
   const rows = actions.map((a): ActionRow => {
-    // The claimed invoices are past due (late for sure): their loss is the wait until the expected payment.
+    // The claimed invoices are past due (late for sure, probability 1): each is expected to end as
+    // late as the customer usually pays, and at least as late as it already is. The customer's habit
+    // comes from its payment behaviour (no model to fit before the worklist shows).
+    const usual = Math.max(0, ratings.get(a.customerId)?.meanDaysLate ?? 0);
     let loss = 0;
     for (const inv of a.invoices) {
-      const p = predicted.get(inv.key);
-      if (p && inv.due !== null) loss += expectedLossCents(openAt(inv, asOf), p.pLate, p.expected - inv.due, asOf);
+      if (inv.due !== null) loss += expectedLossCents(openAt(inv, asOf), 1, Math.max(asOf - inv.due, usual), asOf);
     }
     const totals = penaltyTotals(a.invoices, asOf, workspace);
     for (const w of totals.warnings) {
