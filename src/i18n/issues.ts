@@ -51,7 +51,7 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     InconsistentOpenAmount: 'Le reste dû ne correspond pas au montant moins le réglé ; le reste dû a été retenu.',
     MissingDueDate: "{count} factures sans date d'échéance (la première à cette ligne) : leur échéance est calculée avec le délai de paiement des réglages.",
     DueDatesDerived: "{count} échéances calculées faute d'échéance dans le fichier : {days} jours après la date de facture (délai par défaut, art. L441-10 du Code de commerce ; réglable), dont {own} avec le délai propre du client.",
-    EInvoiceRefused: '{file} : pas lu comme facture électronique ({detail}).',
+    EInvoiceRefused: '{file} : pas lu comme facture électronique — {reason} ({detail}).',
     EInvoicePdfWithoutXml: '{file} : ce PDF ne contient pas de facture Factur-X ou ZUGFeRD (aucun fichier factur-x.xml, zugferd-invoice.xml ou xrechnung.xml joint) ; il faut la facture au format électronique, ou l’export du logiciel de facturation.',
     EInvoiceOtherSeller: '{count} factures émises par un autre vendeur que vous ({seller}) mises à part : ce sont des factures reçues, pas des créances.',
     EInvoiceOtherCurrency: '{file} : facture en {currency}, mise à part (les chiffres sont en {main}).',
@@ -111,7 +111,7 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
     InconsistentOpenAmount: 'The balance due does not equal amount minus paid; the balance due was used.',
     MissingDueDate: '{count} invoices have no due date (the first on this row): their due date is derived from the payment terms in the settings.',
     DueDatesDerived: '{count} due dates derived because the file has none: {days} days after the invoice date (default terms, art. L441-10 Code de commerce; adjustable), {own} of them with the customer’s own terms.',
-    EInvoiceRefused: '{file}: not read as an e-invoice ({detail}).',
+    EInvoiceRefused: '{file}: not read as an e-invoice — {reason} ({detail}).',
     EInvoicePdfWithoutXml: '{file}: this PDF carries no Factur-X or ZUGFeRD invoice (no factur-x.xml, zugferd-invoice.xml or xrechnung.xml attached); the electronic invoice, or the invoicing software’s export, is needed.',
     EInvoiceOtherSeller: '{count} invoices issued by a seller other than you ({seller}) set apart: they are invoices received, not receivables.',
     EInvoiceOtherCurrency: '{file}: invoice in {currency}, set apart (figures are in {main}).',
@@ -132,6 +132,12 @@ export const ISSUE_MESSAGES: Record<Lang, Messages> = {
   },
 };
 
+/** Why an e-invoice file was not read (the `reason` param of EInvoiceRefused). */
+const EINVOICE_REASONS: Record<Lang, Record<string, string>> = {
+  fr: { NotAnInvoice: 'ce n’est pas une facture ni un avoir', MissingField: 'champ obligatoire absent', XmlRefused: 'XML refusé (déclaration de type de document, entité ou structure mal formée)', PdfUnreadable: 'PDF illisible' },
+  en: { NotAnInvoice: 'not an invoice nor a credit note', MissingField: 'mandatory field missing', XmlRefused: 'XML refused (document type declaration, entity or malformed structure)', PdfUnreadable: 'unreadable PDF' },
+};
+
 const ORDER_WORDS: Record<Lang, Record<string, string>> = {
   fr: { dmy: 'jour/mois/année', mdy: 'mois/jour/année' },
   en: { dmy: 'day/month/year', mdy: 'month/day/year' },
@@ -142,6 +148,7 @@ export function interpolate(template: string, params: Readonly<Record<string, st
     const v = params?.[key];
     if (v === undefined) return '';
     if (key === 'order') return ORDER_WORDS[lang][String(v)] ?? String(v);
+    if (key === 'reason') return EINVOICE_REASONS[lang][String(v)] ?? String(v);
     if (typeof v === 'number') return v.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB');
     return v;
   });

@@ -36,13 +36,13 @@ export async function importEInvoices(files: readonly EInvoiceFile[], profile: P
         }
         text = xml.text;
       } catch (e) {
-        issues.add({ code: 'EInvoiceRefused', severity: 'warning', params: { file: f.name, detail: e instanceof Error ? e.message.slice(0, 120) : 'PDF' } });
+        issues.add({ code: 'EInvoiceRefused', severity: 'warning', params: { file: f.name, reason: 'PdfUnreadable', detail: e instanceof Error ? e.message.slice(0, 120) : 'PDF' } });
         continue;
       }
     } else text = decodeText(f.bytes).text;
     const r = readEInvoiceXml(text);
     if (!r.ok) {
-      issues.add({ code: 'EInvoiceRefused', severity: 'warning', params: { file: f.name, detail: `${r.error}: ${r.detail}`.slice(0, 160) } });
+      issues.add({ code: 'EInvoiceRefused', severity: 'warning', params: { file: f.name, reason: r.error, detail: r.detail.slice(0, 120) } });
       continue;
     }
     read.push({ fileName: f.name, invoice: r.invoice });

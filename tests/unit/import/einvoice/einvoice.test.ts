@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agedBalance, emptyWorkspace, isoOf, type Day } from '../../../../src/core/index.ts';
 import { readEInvoiceXml } from '../../../../src/import/einvoice/einvoice.ts';
+import { describeIssue } from '../../../../src/i18n/issues.ts';
 import { importEInvoices } from '../../../../src/import/einvoice/import-einvoices.ts';
 import { ciiXml, facturXPdf, ublXml, type Doc } from '../../../support/einvoices.ts';
 
@@ -66,6 +67,8 @@ describe('a folder of e-invoices as one ledger', () => {
     expect(codes).toContain('EInvoiceOtherSeller');
     expect(codes).toContain('EInvoicePdfWithoutXml');
     expect(codes).toContain('EInvoiceRefused');
+    const refused = report.issues.find((i) => i.code === 'EInvoiceRefused');
+    expect(describeIssue(refused as NonNullable<typeof refused>, 'fr')).toBe('notes.txt : pas lu comme facture électronique — ce n’est pas une facture ni un avoir (Order).');
     expect(report.issues.find((i) => i.code === 'EInvoiceMentionsMissing')?.params).toEqual({ siren: 1, penalty: 1, indemnity: 1, category: 3, debits: 0, count: 3 });
   });
 
