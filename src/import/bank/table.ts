@@ -8,6 +8,7 @@
 import { type Cents, type Day } from '../../core/index.ts';
 import type { BankField, BankLine, Statement, StatementRefusal } from '../../core/index.ts';
 import { cellText, isDateCell, type Cell, type Workbook } from '../grid.ts';
+import { normalizeHeader } from '../map-columns.ts';
 import { inferDecimalSeparator, parseAmountCell, parseDateText, profileDateColumn } from '../parse-cells.ts';
 
 const ALIASES: Readonly<Record<BankField, readonly string[]>> = {
@@ -23,15 +24,8 @@ const ALIASES: Readonly<Record<BankField, readonly string[]>> = {
   detail: ['detail', 'details', 'informationscomplementaires', 'libellecomplet', 'facture', 'nfacture', 'numerodefacture', 'invoice', 'invoicenumber', 'motif', 'communication'],
 };
 
-const norm = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-
 function fieldOf(header: string): BankField | null {
-  const h = norm(header);
+  const h = normalizeHeader(header);
   if (h === '') return null;
   for (const [field, names] of Object.entries(ALIASES) as [BankField, readonly string[]][]) if (names.includes(h)) return field;
   return null;

@@ -8,10 +8,10 @@ import { decodeText } from '../decode.ts';
 import { cellText, isDateCell, type Cell } from '../grid.ts';
 import { parseDateText } from '../parse-cells.ts';
 import { readCsv } from '../read-csv.ts';
+import { normalizeHeader } from '../map-columns.ts';
 
 export type LifecycleRead = { readonly ok: true; readonly entries: readonly LifecycleEntry[]; readonly refused: readonly { readonly row: number; readonly reason: string }[] } | { readonly ok: false; readonly error: 'NotALifecycleFile' | 'EmptyFile' };
 
-const norm = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]/g, '');
 const INVOICE = ['facture', 'nfacture', 'numerofacture', 'numero', 'invoice', 'invoicenumber', 'invoiceid', 'document', 'piece', 'reference', 'id'];
 const STATUS = ['statut', 'status', 'code', 'codestatut', 'statuscode', 'libellestatut', 'etat', 'state'];
 const DATE = ['date', 'datestatut', 'statusdate', 'horodatage', 'timestamp', 'dateevenement', 'datetime'];
@@ -27,7 +27,7 @@ function dateOf(c: Cell | unknown): string | null {
 
 function fromRows(rows: readonly (readonly unknown[])[]): LifecycleRead {
   for (let h = 0; h < Math.min(rows.length, 20); h++) {
-    const head = (rows[h] ?? []).map((c) => norm(cellText(c as Cell)));
+    const head = (rows[h] ?? []).map((c) => normalizeHeader(cellText(c as Cell)));
     const col = (names: readonly string[]) => head.findIndex((x) => names.includes(x));
     const [inv, st, dt] = [col(INVOICE), col(STATUS), col(DATE)];
     if (inv < 0 || st < 0 || dt < 0) continue;
