@@ -37,7 +37,8 @@ export function auditReport(session: Session, settings: Settings, computedIn: 'p
     computedIn: computedIn === 'page' ? (fr ? 'dans le navigateur, sans envoi de données' : 'in the browser, with no data sent') : fr ? 'en ligne de commande (relance report)' : 'on the command line (relance report)',
   });
   // Behaviour and forecast come before the data-quality section and the recommendations.
-  const extra = [...predictionSections(ledgerOf(session, settings), settings), ...reconciliationSection(settings, bank)];
+  const ledger = ledgerOf(session, settings);
+  const extra = [...predictionSections(ledger, settings), ...reconciliationSection(settings, bank, customerNames(ledger))];
   const at = model.sections.findIndex((x) => x.title === (fr ? 'Qualité des données' : 'Data quality'));
   const sections = [...model.sections];
   sections.splice(at < 0 ? sections.length : at, 0, ...extra);
@@ -97,7 +98,7 @@ function predictionSections(ledger: Ledger, settings: Settings): ReportSection[]
 }
 
 /** The bank reconciliation: the statement read (when one is), and the payments applied from statements. */
-function reconciliationSection(settings: Settings, bank: BankView | null): ReportSection[] {
+function reconciliationSection(settings: Settings, bank: BankView | null, names: ReadonlyMap<string, string>): ReportSection[] {
   const fr = settings.lang === 'fr';
   const applied = settings.workspace.bankPayments ?? [];
   const platform = settings.workspace.statuses.filter((e) => e.id.includes('|platform-'));
@@ -129,7 +130,7 @@ function reconciliationSection(settings: Settings, bank: BankView | null): Repor
         ? {
             table: {
               head: [fr ? 'Date' : 'Date', fr ? 'Client' : 'Customer', fr ? 'Facture' : 'Invoice', fr ? 'Montant' : 'Amount', fr ? 'Relevé' : 'Statement'],
-              rows: applied.slice(-40).map((p) => [frenchDate(dayFromIso(p.date) as Day), p.customerId, p.invoiceNumber, { cents: p.amountCents }, p.file]),
+              rows: applied.slice(-40).map((p) => [frenchDate(dayFromIso(p.date) as Day), names.get(p.customerId) ?? p.customerId, p.invoiceNumber, { cents: p.amountCents }, p.file]),
             },
           }
         : {}),
