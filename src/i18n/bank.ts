@@ -64,6 +64,7 @@ export function refusalReasonText(reason: string, lang: Lang): string {
     [/^record code "(.*)"$/, 'code d’enregistrement « $1 »'],
     [/^entry (\d+): amount "(.*)"$/, 'écriture $1 : montant « $2 »'],
     [/^entry (\d+): no booking date$/, 'écriture $1 : pas de date de comptabilisation'],
+    [/^entry (\d+): amount in (\w+), the account is in (\w+)$/, 'écriture $1 : montant en $2, le compte est en $3'],
     [/^entry (\d+): credit\/debit indicator "(.*)"$/, 'écriture $1 : sens crédit/débit « $2 »'],
     [/^transaction (\d+): amount "(.*)"$/, 'opération $1 : montant « $2 »'],
     [/^transaction (\d+): date "(.*)"$/, 'opération $1 : date « $2 »'],

@@ -40,6 +40,11 @@ export function readCamt(text: string, fileName: string): Statement {
       const amt = centsFromDecimalString(textAt(entry, 'Amt'));
       const indicator = textAt(entry, 'CdtDbtInd');
       const date = dateOf(child(entry, 'BookgDt')) ?? dateOf(child(entry, 'ValDt'));
+      const ccy = child(entry, 'Amt')?.attributes.Ccy ?? currency;
+      if (ccy !== currency) {
+        refused.push({ row: n, reason: `entry ${n}: amount in ${ccy}, the account is in ${currency}` });
+        continue;
+      }
       if (!amt || (indicator !== 'CRDT' && indicator !== 'DBIT') || date === null) {
         refused.push({ row: n, reason: !amt ? `entry ${n}: amount "${textAt(entry, 'Amt')}"` : date === null ? `entry ${n}: no booking date` : `entry ${n}: credit/debit indicator "${indicator}"` });
         continue;

@@ -257,9 +257,17 @@ describe('the bank CSV mapping', () => {
 describe('refusals in the user’s language', () => {
   it('every reason the readers write has its French wording', async () => {
     const { refusalReasonText } = await import('../../../../src/i18n/bank.ts');
-    const reasons = ['record of 50 characters instead of 120', 'number of decimals "x" at position 20', 'balance "0000000000001X" at positions 91–104', 'date "991399" at positions 35–40', 'amount "00000000005X0Z" at positions 91–104', 'complement (05) without a movement (04) before it', 'record code "09"', 'entry 3: amount "abc"', 'entry 3: no booking date', 'entry 3: credit/debit indicator "X"', 'transaction 2: amount "x"', 'transaction 2: date "x"', 'row 7: date "x"', 'row 7: amount'];
+    const reasons = ['entry 4: amount in USD, the account is in EUR', 'record of 50 characters instead of 120', 'number of decimals "x" at position 20', 'balance "0000000000001X" at positions 91–104', 'date "991399" at positions 35–40', 'amount "00000000005X0Z" at positions 91–104', 'complement (05) without a movement (04) before it', 'record code "09"', 'entry 3: amount "abc"', 'entry 3: no booking date', 'entry 3: credit/debit indicator "X"', 'transaction 2: amount "x"', 'transaction 2: date "x"', 'row 7: date "x"', 'row 7: amount'];
     for (const r of reasons) expect(refusalReasonText(r, 'fr'), r).not.toMatch(/\b(record|amount|entry|row|transaction|without|indicator|booking)\b/);
     expect(refusalReasonText('record of 50 characters instead of 120', 'fr')).toBe('enregistrement de 50 caractères au lieu de 120');
     expect(refusalReasonText('record of 50 characters instead of 120', 'en')).toBe('record of 50 characters instead of 120');
+  });
+});
+
+describe('camt.053 in another currency', () => {
+  it('refuses an entry whose amount is not in the account’s currency, naming it', () => {
+    const r = readStatement(new TextEncoder().encode(camt('camt.053.001.02').replace('<Amt Ccy="EUR">500.07</Amt>', '<Amt Ccy="USD">500.07</Amt>')), 'usd.xml');
+    expect(r.ok && r.statement.lines.map((l) => l.id)).toEqual(['BANKREF-1']);
+    expect(r.ok && r.statement.refused).toEqual([{ row: 2, reason: 'entry 2: amount in USD, the account is in EUR' }]);
   });
 });
