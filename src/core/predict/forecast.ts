@@ -95,19 +95,17 @@ function spread(ledger: Ledger, model: Model, features: Features, h: PaymentHist
   };
   // Per customer, the bins its positive items were put in (for its credits), and its plan's rest.
   const customerBins = new Map<string, number[]>();
-  const credits = new Map<string, number>();
-  const binsOf = (id: string) => {
-    let b = customerBins.get(id);
-    if (!b) customerBins.set(id, (b = new Array<number>(bins).fill(0)));
-    return b;
-  };
   const customerWeights = new Map<string, number[]>();
+  const credits = new Map<string, number>();
   const totals = new Map<string, number>();
-  const weightsOf = (id: string) => {
-    let w = customerWeights.get(id);
-    if (!w) customerWeights.set(id, (w = new Array<number>(bins).fill(0)));
-    return w;
+  /** The customer's row of `bins` numbers in `rows`, made at zero the first time. */
+  const rowOf = (rows: Map<string, number[]>, id: string) => {
+    let r = rows.get(id);
+    if (!r) rows.set(id, (r = new Array<number>(bins).fill(0)));
+    return r;
   };
+  const binsOf = (id: string) => rowOf(customerBins, id);
+  const weightsOf = (id: string) => rowOf(customerWeights, id);
   const planLeft = new Map([...plans].map(([id, list]) => [id, list.map((x) => ({ ...x }))]));
   const dx = features;
   for (let i = 0; i < c.count; i++) {
