@@ -2,6 +2,10 @@
  * Node half of `npm run bench`: on the same bytes, the floors (bare parsers) and Relance's whole
  * worker pipeline (file → ledger → the dashboard's figures), medians of several runs, as ratios.
  */
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import * as XLSX from 'xlsx';
 import { unzipSync } from 'fflate';
@@ -202,4 +206,32 @@ export function matchingRow(lines = 10_000, invoices = 100_000) {
     proposals = matchStatement(ledger, asOf, statement).proposals.length;
   });
   return { lines: statement.length, invoices: ledger.invoices.length, matchMs: ms(t), proposals };
+}
+
+/** Issue 19's CLI budgets: the start (usage printed) and `analyze` on a 10-row file, wall time of a fresh process, bundle vs sources. */
+export async function cliRow() {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const file = join(root, 'bench', 'data', 'ledger-10-rows.csv');
+  if (!existsSync(file)) {
+    const rows = ['Code;Client;Facture;Date;Échéance;Montant TTC'];
+    for (let i = 1; i <= 10; i++) rows.push(`C${i};Client ${i};F${i};0${1 + (i % 9)}/03/2025;0${1 + (i % 9)}/04/2025;${i * 100},50`);
+    writeFileSync(file, `${rows.join('\n')}\n`);
+  }
+  const { cliBundle } = (await import(pathToFileURL(join(root, 'scripts', 'relance.mjs')).href)) as { cliBundle: () => Promise<string> };
+  await cliBundle();
+  const wall = (args: string[]) => {
+    const out: number[] = [];
+    for (let i = 0; i < Math.max(RUNS, 5); i++) {
+      const t = performance.now();
+      spawnSync(process.execPath, args, { cwd: root });
+      out.push(performance.now() - t);
+    }
+    return ms(median(out));
+  };
+  return {
+    startMs: wall(['scripts/relance.mjs']),
+    analyzeMs: wall(['scripts/relance.mjs', 'analyze', file, '--json']),
+    sourcesAnalyzeMs: wall(['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', file, '--json']),
+    bareNodeMs: wall(['-e', '0']),
+  };
 }

@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserBench, distDir } from './browser.ts';
-import { RUNS, fecFile, fecRow, ledgerFiles, ledgerRow, lettersRow, matchingRow, predictionRow, uncompressedSize, worstCaseRows } from './node.ts';
+import { RUNS, cliRow, fecFile, fecRow, ledgerFiles, ledgerRow, lettersRow, matchingRow, predictionRow, uncompressedSize, worstCaseRows } from './node.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -40,6 +40,8 @@ const prediction = browserOnly ? null : predictionRow(100_000);
 if (prediction) out(`  node prediction: ${JSON.stringify(prediction)}\n`);
 const matching = browserOnly ? null : matchingRow();
 if (matching) out(`  node matching: ${JSON.stringify(matching)}\n`);
+const cli = browserOnly ? null : await cliRow();
+if (cli) out(`  node CLI: ${JSON.stringify(cli)}\n`);
 
 let browser: Awaited<ReturnType<typeof browserBench>> | null = null;
 if (!nodeOnly) {
@@ -75,6 +77,10 @@ if (!browserOnly && fec && letters) {
     lines.push('**Prediction and forecast** (Node; behaviour + training + scoring with its backtest + the 13-week forecast with its own backtest):', '');
     table(['invoices', 'behaviour', 'predict', 'forecast', 'total (≤ 500 ms)'], [[prediction.rows.toLocaleString('en'), `${prediction.behaviourMs} ms`, `${prediction.predictMs} ms`, `${prediction.forecastMs} ms`, `${prediction.totalMs} ms`]]);
   }
+  if (cli) {
+    lines.push('**CLI** (wall time of a fresh process, from the esbuild bundle `npm run relance` runs; Node alone shown for scale):', '');
+    table(['Node alone', 'start, usage printed (≤ 150 ms)', 'analyze, 10 rows (≤ 300 ms)', 'analyze from the TypeScript sources'], [[`${cli.bareNodeMs} ms`, `${cli.startMs} ms`, `${cli.analyzeMs} ms`, `${cli.sourcesAnalyzeMs} ms`]]);
+  }
   if (matching) {
     lines.push('**Bank matching** (Node, core/bank/match.ts on generated statements):', '');
     table(['bank lines', 'open invoices', 'proposals', 'time (≤ 1 s)'], [[matching.lines.toLocaleString('en'), matching.invoices.toLocaleString('en'), matching.proposals.toLocaleString('en'), `${matching.matchMs} ms`]]);
@@ -98,5 +104,5 @@ out(`\n${markdown}\n`);
 // Partial runs (--quick, --node-only, --browser-only) print only: the files keep the last full run.
 if (!quick && !nodeOnly && !browserOnly && only === undefined) {
   writeFileSync(join(here, 'results.md'), `${markdown}\n`);
-  writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, ledgers, fec, worstCases: worst, letters, browser }, null, 2)}\n`);
+  writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, ledgers, fec, worstCases: worst, letters, prediction, matching, cli, browser }, null, 2)}\n`);
 }

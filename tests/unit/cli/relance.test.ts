@@ -14,6 +14,15 @@ const run = (...args: string[]) => spawnSync(process.execPath, ['--experimental-
 describe('relance CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'relance-cli-'));
 
+  it('runs from its bundle (npm run relance) with the same output as from the sources', () => {
+    const args = ['analyze', 'samples/freelance-2025.xlsx', '--as-of', '2025-12-31', '--json'];
+    const bundled = spawnSync(process.execPath, ['scripts/relance.mjs', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    expect(bundled.stderr).toBe('');
+    expect(bundled.status).toBe(0);
+    expect(bundled.stdout).toBe(run(...args).stdout);
+    expect(JSON.parse(bundled.stdout).totals.openCents).toBeGreaterThan(0);
+  });
+
   it('names the refused setting in one line', () => {
     const r = run('analyze', 'samples/freelance-2025.xlsx', '--buckets', '30,30', '--json');
     expect(r.status).toBe(2);
