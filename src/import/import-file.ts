@@ -4,15 +4,17 @@
  */
 import { IssueList, emptyLedger, type Issue, type IssueCode, type Ledger } from '../core/index.ts';
 import type { TextEncodingName } from './decode.ts';
-import { columnLetter, isBlankCell, MAX_COLUMNS, type FileFormat, type Sheet, type Workbook } from './grid.ts';
+import { isBlankCell, MAX_COLUMNS, type Cell, type FileFormat, type Sheet, type Workbook } from './grid.ts';
 export { MAX_COLUMNS } from './grid.ts';
-import { autoMapping, detectHeaderRow, guessFromValues, headerScore, headerSignature, headerTexts, type Field, type Mapping } from './map-columns.ts';
+import { autoMapping, detectHeaderRow, guessFromValues, paymentDateGuessed, headerScore, headerSignature, headerTexts, type Field, type Mapping } from './map-columns.ts';
 import type { DateOrder, DecimalSeparator } from './parse-cells.ts';
-import { readCsv } from './read-csv.ts';
+import { cleanText, detectSeparator, encodingGuessed, readCsvText } from './read-csv.ts';
+import { decodeText } from './decode.ts';
+import { fastCsvImport } from './fast-csv.ts';
 import { readWorkbook } from './read-xlsx.ts';
 import { sniff } from './sniff.ts';
 import { checkZip, MAX_UNCOMPRESSED_BYTES } from './zip-guard.ts';
-import { buildLedgerInto, type ColumnInfo, type SelfCheck, type SkipReason } from './to-ledger.ts';
+import { buildLedgerInto, type ColumnInfo, type LedgerBuild, type SelfCheck, type SkipReason } from './to-ledger.ts';
 import { buildFecLedger, isFecHeader } from './fec.ts';
 
 export type ImportOptions = {
@@ -31,6 +33,8 @@ export type ImportOptions = {
   readonly fecAccounts?: readonly string[];
   /** Payment terms per customer id (code, else name), where the file has no due date (FEC). */
   readonly customerTerms?: Readonly<Record<string, number>>;
+  /** False: CSV through PapaParse and the general builder only (the differential tests' oracle). */
+  readonly fastCsv?: boolean;
   /** The file is e-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them): the page and the CLI read it with importEInvoices. */
   readonly einvoices?: boolean;
 };
@@ -129,11 +133,35 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
     }
     case 'text': {
       if (bytes.length > MAX_TEXT_BYTES) return fail('FileTooLarge', { megabytes: Math.round(bytes.length / 1048576), max: MAX_TEXT_BYTES / 1048576 });
-      const read = readCsv(bytes, {
-        ...(options.encoding ? { encoding: options.encoding } : {}),
-        ...(options.separator ? { separator: options.separator } : {}),
-        sheetName: stripExtension(options.fileName) || 'CSV',
-      });
+      const decoded = decodeText(bytes, options.encoding);
+      const text = cleanText(decoded.text);
+      const separator = options.separator ?? detectSeparator(text);
+      const sheetName = stripExtension(options.fileName) || 'CSV';
+      // The fused path first (fast-csv.ts): the layout nearly every export has, read in one pass.
+      if (options.fastCsv !== false && !options.mapping && !options.sheet && !options.dateOrders && !options.decimal) {
+        const own = new IssueList();
+        const guessed = encodingGuessed(decoded);
+        if (guessed) own.add(guessed);
+        const fast = fastCsvImport(text, { fileName: options.fileName, sheetName, separator, defaultTermsDays: options.defaultTermsDays ?? 30, includeDrafts: options.includeDrafts ?? false }, own, onProgress);
+        if (fast) {
+          return finish(
+            {
+              ...base,
+              format: 'csv',
+              encoding: decoded.encoding,
+              separator,
+              sheets: [sheetInfoOf(sheetName, false, fast.rows, fast.headerRow)],
+              sheet: sheetName,
+              headerRow: fast.headerIndex + 1,
+              headerSignature: headerSignature(fast.headers),
+              mapping: fast.mapping,
+            },
+            fast.build,
+            own,
+          );
+        }
+      }
+      const read = readCsvText(decoded, text, separator, sheetName);
       for (const i of read.issues) issues.add(i);
       workbook = read.workbook;
       break;
@@ -201,7 +229,8 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
   }
   const auto = options.mapping ? null : guessFromValues(headers, autoMapping(headers), sheet.rows, header.index + 1);
   const mapping = options.mapping ? sanitizeMapping(options.mapping, width) : (auto as NonNullable<typeof auto>).mapping;
-  if (auto?.guessed.includes('paymentDate') && mapping.paymentDate !== undefined) issues.add({ code: 'PaymentDateGuessed', severity: 'info', sheet: sheet.name, column: `${columnLetter(mapping.paymentDate)} (${headers[mapping.paymentDate] ?? ''})` });
+  const guessedIssue = auto ? paymentDateGuessed(sheet.name, headers, mapping, auto.guessed) : null;
+  if (guessedIssue) issues.add(guessedIssue);
   base.mapping = mapping;
   base.isMappingAuto = !options.mapping;
   base.columns = headers.map((h, index) => ({ index, letter: '', header: h, field: null, samples: [] }));
@@ -218,7 +247,17 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
   }
 
   const build = buildLedgerInto(sheet, buildOptions(options, workbook, mapping, header.index, headers), issues, onProgress);
-  const result: ImportReport = {
+  if (build.rowsUsed === 0) {
+    const skippedText = Object.entries(build.skipped).filter(([, n]) => n > 0).map(([k, n]) => `${k}: ${n}`).join(', ');
+    return fail('NoDataRows', { sheet: sheet.name, skipped: skippedText || '0' }, reportOf(base, build, []));
+  }
+  return finish(base, build, issues);
+}
+
+type ReportBase = Omit<ImportReport, 'issues' | 'fatal'>;
+
+function reportOf(base: ReportBase, build: LedgerBuild, issues: readonly Issue[]): ImportReport {
+  return {
     ...base,
     columns: build.columns,
     rowsRead: build.rowsRead,
@@ -228,14 +267,14 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
     selfCheck: build.selfCheck,
     invoiceCount: build.ledger.invoices.length,
     customerCount: build.ledger.customers.length,
-    issues: [],
+    issues,
     fatal: null,
   };
-  if (build.rowsUsed === 0) {
-    const skippedText = Object.entries(build.skipped).filter(([, n]) => n > 0).map(([k, n]) => `${k}: ${n}`).join(', ');
-    return fail('NoDataRows', { sheet: sheet.name, skipped: skippedText || '0' }, result);
-  }
-  return { report: { ...result, issues: issues.toArray() }, ledger: build.ledger };
+}
+
+/** The import of a sheet that gave rows: its report and its ledger, whichever path read it. */
+function finish(base: ReportBase, build: LedgerBuild, issues: IssueList): ImportResult {
+  return { report: reportOf(base, build, issues.toArray()), ledger: build.ledger };
 }
 
 function buildOptions(options: ImportOptions, workbook: Workbook, mapping: Mapping, headerIndex: number, headers: string[]) {
@@ -266,17 +305,22 @@ function sanitizeMapping(mapping: Mapping, width: number): Mapping {
 /** How much a sheet looks like a ledger: a good header and many rows under it; hidden sheets last. */
 function sheetInfo(s: Sheet): SheetInfo {
   const header = detectHeaderRow(s);
-  let score = 0;
   let rows = 0;
   for (const r of s.rows) if (r && !r.every((c) => isBlankCell(c))) rows++;
-  if (header) {
-    const { known } = headerScore(s.rows[header.index]);
-    const mapping = autoMapping(headerTexts(s.rows[header.index], s.rows[header.index]?.length ?? 0));
+  return sheetInfoOf(s.name, s.hidden, rows, header ? s.rows[header.index] : undefined);
+}
+
+/** The same from a sheet's name, its count of non-blank rows and its header row (undefined when none). */
+export function sheetInfoOf(name: string, hidden: boolean, rows: number, headerRow: readonly Cell[] | undefined): SheetInfo {
+  let score = 0;
+  if (headerRow) {
+    const { known } = headerScore(headerRow);
+    const mapping = autoMapping(headerTexts(headerRow, headerRow.length));
     const essentials = ['amount', 'open', 'debit', 'invoiceNumber', 'customerName', 'customerCode', 'due', 'issued'].filter((f) => mapping[f as Field] !== undefined).length;
     score = known * 2 + essentials * 5 + Math.min(rows, 1000) / 100;
   }
-  if (s.hidden) score -= 100;
-  return { name: s.name, hidden: s.hidden, rows, score };
+  if (hidden) score -= 100;
+  return { name, hidden, rows, score };
 }
 
 function stripExtension(name: string): string {

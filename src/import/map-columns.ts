@@ -3,7 +3,8 @@
  * (formats.md §2). Headers are compared case-insensitively, without accents, spaces and
  * punctuation, so `N° facture`, `Numéro Facture` and `invoice_number` all find their field.
  */
-import { cellText, isBlankCell, isDateCell, type Cell, type Sheet } from './grid.ts';
+import type { Issue } from '../core/index.ts';
+import { cellText, columnLetter, isBlankCell, isDateCell, type Cell, type Sheet } from './grid.ts';
 
 export const FIELDS = [
   'invoiceNumber',
@@ -153,14 +154,29 @@ const AMOUNT_WORDS = /(montant|amount|total|somme|sum|ttc|ht|solde|balance)/;
  * header speaks of payment becomes the payment date, so that payments made after the as-of date are
  * never counted as made. Returns the mapping and the columns it guessed.
  */
-export function guessFromValues(headers: readonly string[], mapping: Mapping, rows: readonly (readonly Cell[] | undefined)[], first: number): { mapping: Mapping; guessed: Field[] } {
+/** The columns whose values guessFromValues reads (up to 200 each): a payment word in the title of a column not mapped yet. */
+export function valueGuessColumns(headers: readonly string[], mapping: Mapping): number[] {
+  if (mapping.paymentDate !== undefined) return [];
   const used = new Set(Object.values(mapping));
+  const out: number[] = [];
+  for (let c = 0; c < headers.length; c++) {
+    const h = normalizeHeader(headers[c] ?? '');
+    if (!used.has(c) && PAYMENT_WORDS.test(h) && !AMOUNT_WORDS.test(h)) out.push(c);
+  }
+  return out;
+}
+
+/** The info issue for a payment-date column found from its values (guessFromValues' `guessed`). */
+export function paymentDateGuessed(sheet: string, headers: readonly string[], mapping: Mapping, guessed: readonly Field[]): Issue | null {
+  if (!guessed.includes('paymentDate') || mapping.paymentDate === undefined) return null;
+  return { code: 'PaymentDateGuessed', severity: 'info', sheet, column: `${columnLetter(mapping.paymentDate)} (${headers[mapping.paymentDate] ?? ''})` };
+}
+
+export function guessFromValues(headers: readonly string[], mapping: Mapping, rows: readonly (readonly Cell[] | undefined)[], first: number): { mapping: Mapping; guessed: Field[] } {
   const out: Mapping = { ...mapping };
   const guessed: Field[] = [];
   if (out.paymentDate === undefined) {
-    for (let c = 0; c < headers.length; c++) {
-      const h = normalizeHeader(headers[c] ?? '');
-      if (used.has(c) || !PAYMENT_WORDS.test(h) || AMOUNT_WORDS.test(h)) continue;
+    for (const c of valueGuessColumns(headers, mapping)) {
       let dates = 0;
       let values = 0;
       for (let r = first; r < rows.length && values < 200; r++) {

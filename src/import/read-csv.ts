@@ -4,21 +4,34 @@
  * then PapaParse (in our own worker, never its Blob worker) splits the records.
  */
 import Papa from 'papaparse';
-import { decodeText, type TextEncodingName } from './decode.ts';
+import { decodeText, type Decoded, type TextEncodingName } from './decode.ts';
 import type { Cell, Workbook } from './grid.ts';
 import type { Issue } from '../core/index.ts';
 
 export type CsvOptions = { encoding?: TextEncodingName; separator?: string; sheetName?: string };
 
+/** `\r\r\n` endings (seen in real FEC files) would leave a stray CR in the last field; a stray NUL is dropped. */
+export function cleanText(decoded: string): string {
+  let text = decoded.includes('\r\r\n') ? decoded.replace(/\r\r\n/g, '\r\n') : decoded;
+  if (text.includes('\0')) text = text.replace(/\0/g, '');
+  return text;
+}
+
 export const SEPARATORS = [';', ',', '\t', '|'] as const;
 
 export function readCsv(bytes: Uint8Array, options: CsvOptions = {}): { workbook: Workbook; issues: Issue[] } {
   const decoded = decodeText(bytes, options.encoding);
-  // `\r\r\n` endings (seen in real FEC files) would leave a stray CR in the last field; a stray NUL is dropped.
-  let text = decoded.text.includes('\r\r\n') ? decoded.text.replace(/\r\r\n/g, '\r\n') : decoded.text;
-  if (text.includes('\0')) text = text.replace(/\0/g, '');
-  const separator = options.separator ?? detectSeparator(text);
-  const sheetName = options.sheetName ?? 'CSV';
+  const text = cleanText(decoded.text);
+  return readCsvText(decoded, text, options.separator ?? detectSeparator(text), options.sheetName ?? 'CSV');
+}
+
+/** The info issue of a guessed encoding. */
+export function encodingGuessed(decoded: Decoded): Issue | null {
+  return decoded.guessed ? { code: 'EncodingGuessed', severity: 'info', params: { encoding: decoded.encoding } } : null;
+}
+
+/** readCsv on text already decoded and cleaned (`cleanText`). */
+export function readCsvText(decoded: Decoded, text: string, separator: string, sheetName: string): { workbook: Workbook; issues: Issue[] } {
   const parsed = Papa.parse<string[]>(text, { delimiter: separator, skipEmptyLines: false, newline: detectNewline(text) });
   const issues: Issue[] = [];
   const seen = new Set<string>();
@@ -40,16 +53,15 @@ export function readCsv(bytes: Uint8Array, options: CsvOptions = {}): { workbook
   // PapaParse turns a trailing newline into one empty record.
   const last = rows[rows.length - 1];
   if (last && last.length === 1 && last[0] === '') rows.pop();
-  if (decoded.guessed) {
-    issues.push({ code: 'EncodingGuessed', severity: 'info', params: { encoding: decoded.encoding } });
-  }
+  const guessed = encodingGuessed(decoded);
+  if (guessed) issues.push(guessed);
   return {
     workbook: { format: 'csv', sheets: [{ name: sheetName, hidden: false, rows }], is1904: false, encoding: decoded.encoding, separator },
     issues,
   };
 }
 
-function detectNewline(text: string): '\r\n' | '\n' | '\r' {
+export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
   const i = text.indexOf('\n');
   if (i < 0) return text.includes('\r') ? '\r' : '\n';
   return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';

@@ -78,10 +78,10 @@ type RowRecord = {
   row: number;
   number: string;
   /** Movement layouts: what the row is, and the text where an invoice number may be found. */
-  movement?: 'invoice' | 'credit' | 'payment';
-  label?: string;
+  movement: 'invoice' | 'credit' | 'payment' | undefined;
+  label: string | undefined;
   /** The heading of the customer section the row is in (reports by customer). */
-  section?: string;
+  section: string | undefined;
   customerKey: string;
   customerCode: string | null;
   customerName: string;
@@ -92,7 +92,7 @@ type RowRecord = {
   /** Non-GL: the invoice amount; GL: debit − credit of the line. */
   amount: number;
   /** GL: the file's running balance on this line (its "Solde" column), checked, never used as a figure. */
-  running?: number;
+  running: number | undefined;
   paid: number | null;
   open: number | null;
   paymentDate: Day | null;
@@ -101,12 +101,12 @@ type RowRecord = {
   currency: string;
 };
 
-const DRAFT = /^(draft|brouillon|void|voided|annulee?|cancell?ed|deleted|supprimee?|proforma|pro forma|devis|quote|estimate)$/;
-const PAID = /^(paid|payee?|reglee?|soldee?|settled|closed|lettree?|acquittee?|encaissee?)$/;
-const DISPUTED = /^(yes|oui|true|vrai|1|x|litige|en litige|disputed|contested|contestee?)$/;
+export const DRAFT = /^(draft|brouillon|void|voided|annulee?|cancell?ed|deleted|supprimee?|proforma|pro forma|devis|quote|estimate)$/;
+export const PAID = /^(paid|payee?|reglee?|soldee?|settled|closed|lettree?|acquittee?|encaissee?)$/;
+export const DISPUTED = /^(yes|oui|true|vrai|1|x|litige|en litige|disputed|contested|contestee?)$/;
 /** What a total word starts with, accents and case aside: tested on the raw text before normalising. */
-const TOTAL_START = /^\s*(sous|sub|tot|gra|sum|som|cum|rep|[aàÀ] ?rep)/i;
-const TOTAL = /^(((sous|sub)[- ]?)?(totaux|totals?)|grand total|sum|somme|cumul|report|a reporter)\b/;
+export const TOTAL_START = /^\s*(sous|sub|tot|gra|sum|som|cum|rep|[aàÀ] ?rep)/i;
+export const TOTAL = /^(((sous|sub)[- ]?)?(totaux|totals?)|grand total|sum|somme|cumul|report|a reporter)\b/;
 const RECEIVABLE_ACCOUNT = /^(41[1-8]|accounts? receivables?|receivables?|clients?|creances? clients?)/;
 
 export function buildLedger(sheet: Sheet, o: LedgerBuildOptions): LedgerBuild {
@@ -216,6 +216,16 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
   const skipped: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
   const currencyLeftOut: Record<string, number> = {};
   const records: RowRecord[] = [];
+  /** The customers in the order of their first row, each named by its first row. */
+  const customers = new Map<string, Customer>();
+  const customerOf = (key: string, code: string | null, name: string): Customer => {
+    let c = customers.get(key);
+    if (c === undefined) {
+      c = { id: key, code, name };
+      customers.set(key, c);
+    }
+    return c;
+  };
   let rowsRead = 0;
   let amountsAsText = 0;
   let missingDue = 0;
@@ -370,14 +380,18 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     }
     const disputedText = normalizeWord(text(row, 'disputed'));
     const applied = movement !== undefined && movement !== 'invoice' ? text(row, 'appliedTo') : '';
+    // One string per customer (its hash computed once for every map keyed by customer, here and downstream).
+    const customer = customerOf(code !== '' ? code : name !== '' ? name : '(?)', code !== '' ? code : null, name !== '' ? name : code !== '' ? code : '(?)');
+    // Every record has the same fields in the same order (one object shape for the whole file).
     records.push({
-      ...(section !== undefined && ownCode === '' && ownName === '' ? { section: section.text } : {}),
       row: r,
       number: applied !== '' ? applied : number,
-      ...(movement !== undefined ? { movement, label: `${text(row, 'label')} ${movement !== 'invoice' && applied === '' ? number : ''}`.trim() } : {}),
-      customerKey: code !== '' ? code : name !== '' ? name : '(?)',
-      customerCode: code !== '' ? code : null,
-      customerName: name !== '' ? name : code !== '' ? code : '(?)',
+      movement,
+      label: movement !== undefined ? `${text(row, 'label')} ${movement !== 'invoice' && applied === '' ? number : ''}`.trim() : undefined,
+      section: section !== undefined && ownCode === '' && ownName === '' ? section.text : undefined,
+      customerKey: customer.id,
+      customerCode: customer.code,
+      customerName: customer.name,
       issued,
       due,
       isDueDerived,
@@ -385,10 +399,10 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
       amount,
       paid: typeof paid === 'number' ? paid : null,
       open: typeof open === 'number' && m.amount !== undefined ? open : null,
-      ...(isGl && typeof open === 'number' ? { running: open } : {}),
+      running: isGl && typeof open === 'number' ? open : undefined,
       paymentDate,
-      isSettledByStatus: PAID.test(status) || (text(row, 'matching') !== '' && m.open === undefined && m.paid === undefined),
-      isDisputed: DISPUTED.test(disputedText) || /litige|disput|contest/.test(status),
+      isSettledByStatus: (status !== '' && PAID.test(status)) || (m.matching !== undefined && text(row, 'matching') !== '' && m.open === undefined && m.paid === undefined),
+      isDisputed: (disputedText !== '' && DISPUTED.test(disputedText)) || (status !== '' && /litige|disput|contest/.test(status)),
       currency: currency || mainCurrency || 'EUR',
     });
   }
@@ -408,23 +422,8 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
   if (isMovements) linkMovements(records, issues, sheet.name);
   if (unknownTypes > 0) issues.add({ code: 'UnknownMovementType', severity: 'warning', sheet: sheet.name, params: { count: unknownTypes, value: firstUnknownType ?? '' } });
   const { invoices, mergedRows } = mergeRecords(records, isGl || isMovements, sheet.name, o.fileName, issues);
-  const customers = new Map<string, Customer>();
-  for (const rec of records) {
-    if (!customers.has(rec.customerKey)) customers.set(rec.customerKey, { id: rec.customerKey, code: rec.customerCode, name: rec.customerName });
-  }
   const hasPayments = invoices.some((i) => i.payments.length > 0);
-  // A customer whose payments exceed its invoices is a data-quality question, never chased silently.
-  const balanceOf = new Map<string, { invoiced: number; paid: number }>();
-  for (const inv of invoices) {
-    const b = balanceOf.get(inv.customerId) ?? { invoiced: 0, paid: 0 };
-    // Payments only: a credit note is not a payment (a customer may well be in credit by one).
-    if (inv.amount > 0) b.invoiced += inv.amount;
-    else if (inv.kind === 'payment') b.paid -= inv.amount;
-    for (const p of inv.payments) b.paid += p.amount;
-    balanceOf.set(inv.customerId, b);
-  }
-  const overpaid = [...balanceOf].filter(([, b]) => b.paid > b.invoiced && b.invoiced > 0);
-  if (overpaid.length > 0) issues.add({ code: 'PaymentsExceedInvoices', severity: 'warning', sheet: sheet.name, params: { count: overpaid.length, customer: (overpaid[0] as (typeof overpaid)[number])[0] } });
+  checkOverpaid(invoices, sheet.name, issues);
   const ledger: Ledger = {
     customers: [...customers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     invoices,
@@ -432,24 +431,14 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     amountBasis: m.amount === undefined && m.amountHt !== undefined && !isGl ? 'HT' : 'TTC',
     hasSalesHistory: hasPayments,
   };
-  const columns: ColumnInfo[] = o.headers.map((header, index) => {
-    const field = fieldOf.get(index) ?? null;
+  const columns = describeColumns(o.headers, fieldOf, (index) => {
     const samples: string[] = [];
     for (let r = first; r < rows.length && samples.length < 3; r++) {
       const v = rows[r]?.[index];
       if (v !== undefined && !isBlankCell(v)) samples.push(cellText(v).slice(0, 40));
     }
-    return {
-      index,
-      letter: columnLetter(index),
-      header,
-      field,
-      ...(field && shownOrder.has(field) && dateOrders[field] ? { dateOrder: dateOrders[field], isDateOrderAssumed: assumedOrder.has(field) } : {}),
-      ...(field && decimals[field] ? { decimal: decimals[field] } : {}),
-      samples,
-      ...(field === null && fieldCandidates(header)[0] ? { guess: (fieldCandidates(header)[0] as { field: Field }).field } : {}),
-    };
-  });
+    return samples;
+  }, { dateOrders, shownOrder, assumedOrder, decimals });
   const selfCheck = isMovements ? [] : checkAgainstFile(fileTotals, records, isGl, (cells, f) => {
     const c = m[f];
     if (c === undefined) return null;
@@ -463,6 +452,48 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
   return { ledger, columns, rowsRead, rowsUsed: records.length, skipped, mergedRows, currencyLeftOut, selfCheck };
 }
 
+/** A customer whose payments exceed its invoices is a data-quality question, never chased silently. */
+export function checkOverpaid(invoices: readonly Invoice[], sheet: string, issues: IssueList): void {
+  const balanceOf = new Map<string, { invoiced: number; paid: number }>();
+  for (const inv of invoices) {
+    const b = balanceOf.get(inv.customerId) ?? { invoiced: 0, paid: 0 };
+    // Payments only: a credit note is not a payment (a customer may well be in credit by one).
+    if (inv.amount > 0) b.invoiced += inv.amount;
+    else if (inv.kind === 'payment') b.paid -= inv.amount;
+    for (const p of inv.payments) b.paid += p.amount;
+    balanceOf.set(inv.customerId, b);
+  }
+  const overpaid = [...balanceOf].filter(([, b]) => b.paid > b.invoiced && b.invoiced > 0);
+  if (overpaid.length > 0) issues.add({ code: 'PaymentsExceedInvoices', severity: 'warning', sheet, params: { count: overpaid.length, customer: (overpaid[0] as (typeof overpaid)[number])[0] } });
+}
+
+/** What the import decided per column, for the report and the mapping panel. */
+export type ColumnDecisions = {
+  readonly dateOrders: Partial<Record<Field, DateOrder>>;
+  readonly shownOrder: ReadonlySet<Field>;
+  readonly assumedOrder: ReadonlySet<Field>;
+  readonly decimals: Partial<Record<Field, DecimalSeparator>>;
+};
+
+export function describeColumns(headers: readonly string[], fieldOf: ReadonlyMap<number, Field>, samplesOf: (index: number) => string[], d: ColumnDecisions): ColumnInfo[] {
+  return headers.map((header, index) => {
+    const field = fieldOf.get(index) ?? null;
+    const order = field ? d.dateOrders[field] : undefined;
+    const decimal = field ? d.decimals[field] : undefined;
+    const guess = field === null ? fieldCandidates(header)[0]?.field : undefined;
+    return {
+      index,
+      letter: columnLetter(index),
+      header,
+      field,
+      ...(field && d.shownOrder.has(field) && order ? { dateOrder: order, isDateOrderAssumed: d.assumedOrder.has(field) } : {}),
+      ...(decimal ? { decimal } : {}),
+      samples: samplesOf(index),
+      ...(guess ? { guess } : {}),
+    };
+  });
+}
+
 /**
  * Rows of one invoice (same customer and number) become one item. Invoice-level figures repeated
  * on every line-item row (Zoho, Invoice Ninja) are taken once; line-level amounts are summed;
@@ -473,9 +504,18 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
   // Groups of rows with the same customer and number, in the order of their first row. Indexed by
   // number alone (one map operation per row): the groups sharing a number are few, scanned in a list,
   // put in a map of their own when a number is shared by many customers.
-  const groups: RowRecord[][] = [];
-  const byNumber = new Map<string, RowRecord[][] | Map<string, RowRecord[]>>();
+  // A group is its first row (its head) and, when it has more, the rows kept in `more`: no array for
+  // the many groups of one row. A number's slot: the one head with that number, the heads of the
+  // customers sharing it, or a map of them when they are many.
+  const heads: RowRecord[] = [];
+  const more = new Map<RowRecord, RowRecord[]>();
+  const byNumber = new Map<string, RowRecord | RowRecord[] | Map<string, RowRecord>>();
   const singles: RowRecord[] = [];
+  const join = (head: RowRecord, rec: RowRecord): void => {
+    const rest = more.get(head);
+    if (rest) rest.push(rec);
+    else more.set(head, [rec]);
+  };
   // Keys `customer/number` are distinct by construction unless a name, number or the sheet holds a
   // character the keys are made of; only then is every key checked against the ones already given.
   let isKeyCheckNeeded = /[/#!]/.test(sheet);
@@ -487,37 +527,32 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
     }
     const slot = byNumber.get(rec.number);
     if (slot === undefined) {
-      const g = [rec];
-      groups.push(g);
-      byNumber.set(rec.number, [g]);
+      heads.push(rec);
+      byNumber.set(rec.number, rec);
     } else if (slot instanceof Map) {
-      const g = slot.get(rec.customerKey);
-      if (g) g.push(rec);
+      const head = slot.get(rec.customerKey);
+      if (head) join(head, rec);
       else {
-        const fresh = [rec];
-        groups.push(fresh);
-        slot.set(rec.customerKey, fresh);
+        heads.push(rec);
+        slot.set(rec.customerKey, rec);
       }
-    } else {
-      let g: RowRecord[] | undefined;
-      for (const x of slot) {
-        if ((x[0] as RowRecord).customerKey === rec.customerKey) {
-          g = x;
-          break;
-        }
-      }
-      if (g) g.push(rec);
+    } else if (Array.isArray(slot)) {
+      const head = slot.find((x) => x.customerKey === rec.customerKey);
+      if (head) join(head, rec);
       else {
-        const fresh = [rec];
-        groups.push(fresh);
-        slot.push(fresh);
-        if (slot.length > 8) byNumber.set(rec.number, new Map(slot.map((x) => [(x[0] as RowRecord).customerKey, x])));
+        heads.push(rec);
+        slot.push(rec);
+        if (slot.length > 8) byNumber.set(rec.number, new Map(slot.map((x) => [x.customerKey, x])));
       }
+    } else if (slot.customerKey === rec.customerKey) join(slot, rec);
+    else {
+      heads.push(rec);
+      byNumber.set(rec.number, [slot, rec]);
     }
   }
   for (const [number, slot] of byNumber) {
-    if (slot instanceof Map || slot.length > 1) {
-      const customers = slot instanceof Map ? [...slot.keys()] : slot.map((x) => (x[0] as RowRecord).customerKey);
+    if (slot instanceof Map || Array.isArray(slot)) {
+      const customers = slot instanceof Map ? [...slot.keys()] : slot.map((x) => x.customerKey);
       issues.add({ code: 'DuplicateInvoice', severity: 'warning', sheet, params: { number, customers: customers.slice(0, 5).join(', ') } });
     }
   }
@@ -537,8 +572,13 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
   let mergedRows = 0;
   const keyBase = (rec: RowRecord): string => (rec.number !== '' ? `${rec.customerKey}/${rec.number}` : `${sheet}!${rec.row + 1}`);
 
-  for (const g of groups) {
-    const head = g[0] as RowRecord;
+  for (const head of heads) {
+    const rest = more.get(head);
+    if (rest === undefined && !isGl) {
+      invoices.push(fromRecord(uniqueKey(keyBase(head)), head, file, sheet));
+      continue;
+    }
+    const g = rest === undefined ? [head] : [head, ...rest];
     if (isGl) {
       const charges = g.filter((x) => x.amount > 0);
       const creditLines = g.filter((x) => x.amount <= 0);
@@ -585,7 +625,7 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
   return { invoices, mergedRows };
 }
 
-const KEY_CHAR = /[/#!]/;
+export const KEY_CHAR = /[/#!]/;
 
 function hasKeyChar(s: string): boolean {
   return KEY_CHAR.test(s);
@@ -645,7 +685,7 @@ function isBlankRow(row: readonly Cell[]): boolean {
   return true;
 }
 
-function normalizeWord(s: string): string {
+export function normalizeWord(s: string): string {
   if (s === '') return s;
   // Fast path: plain ASCII needs no Unicode decomposition (this runs on every row).
   if (!/[^\x00-\x7f]/.test(s)) return s.toLowerCase().trim();
@@ -667,7 +707,7 @@ export function parseTerms(s: string): number | null {
   return n <= 365 ? n : null;
 }
 
-function mostCommon(values: readonly string[]): string | null {
+export function mostCommon(values: readonly string[]): string | null {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   let best: string | null = null;

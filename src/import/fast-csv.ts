@@ -1,0 +1,868 @@
+/**
+ * The fused CSV path (issue 19). The decoded text is split, typed and turned into the ledger in one
+ * pass: no array of row arrays, no string per amount or date (they are read from the characters), one
+ * string per customer. It covers the layout nearly every export has — one row per invoice under one
+ * header, plain amounts (`-1234,56`), dd/mm/yyyy or ISO dates — and gives up (returns null) at the first
+ * thing it does not cover: the general path (PapaParse → sheet → buildLedger) then reads the file from
+ * the start. Both give the same ledger and the same report, byte for byte: the differential tests
+ * (tests/unit/import/fast-csv*.test.ts) hold PapaParse's path as the oracle on generated and real files.
+ *
+ * Splitting follows PapaParse with the separator and newline given: fields split at the separator,
+ * rows at the newline, a field opening with `"` runs to its closing `"` (`""` inside is one `"`) and
+ * must be followed by the separator, the newline or the end. A quote anywhere else, an unclosed
+ * quote, spaces after a closing quote: PapaParse's own handling (or its errors) is wanted, so null.
+ */
+import { addDays, dayFromYmd, isoOf, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type Payment } from '../core/index.ts';
+import { columnLetter, isBlankCell, MAX_COLUMNS, type Cell, type Sheet } from './grid.ts';
+import { autoMapping, detectHeaderRow, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
+import { detectNewline } from './read-csv.ts';
+import type { DateOrder, DecimalSeparator } from './parse-cells.ts';
+import { isFecHeader } from './fec.ts';
+import { checkOverpaid, describeColumns, DISPUTED, DRAFT, KEY_CHAR, normalizeWord, PAID, parseTerms, TOTAL, TOTAL_START, type LedgerBuild, type SkipReason } from './to-ledger.ts';
+
+export type FastCsvOptions = {
+  readonly fileName: string;
+  readonly sheetName: string;
+  readonly separator: string;
+  readonly defaultTermsDays: number;
+  readonly includeDrafts: boolean;
+};
+
+/** What importFile needs to write its report, as the general path would have found it. */
+export type FastCsv = {
+  readonly rows: number;
+  readonly headerIndex: number;
+  readonly headerRow: readonly Cell[];
+  readonly headers: string[];
+  readonly mapping: Mapping;
+  readonly guessed: readonly Field[];
+  readonly build: LedgerBuild;
+};
+
+/** Rows read as strings first, to find the header and the mapping as the general path does. */
+const PREFIX_ROWS = 1000;
+
+// What each column is read as.
+const SKIP = 0, NUMBER = 1, CODE = 2, NAME = 3, ISSUED = 4, DUE = 5, PAY_DATE = 6, AMOUNT = 7, PAID_AMOUNT = 8, OPEN = 9, CURRENCY = 10, STATUS = 11, TERMS = 12, DISPUTED_FLAG = 13;
+const ROLE: Partial<Record<Field, number>> = {
+  invoiceNumber: NUMBER, customerCode: CODE, customerName: NAME, issued: ISSUED, due: DUE, paymentDate: PAY_DATE,
+  amount: AMOUNT, paid: PAID_AMOUNT, open: OPEN, currency: CURRENCY, status: STATUS, terms: TERMS, disputed: DISPUTED_FLAG,
+  // A label is read only in movement layouts (a type column), which are the general path's.
+  label: SKIP,
+};
+const DATE_ROLES = [ISSUED, DUE, PAY_DATE] as const;
+const DATE_FIELD_OF: Record<number, Field> = { [ISSUED]: 'issued', [DUE]: 'due', [PAY_DATE]: 'paymentDate' };
+const AMOUNT_ROLES = [AMOUNT, PAID_AMOUNT, OPEN] as const;
+const AMOUNT_FIELD_OF: Record<number, Field> = { [AMOUNT]: 'amount', [PAID_AMOUNT]: 'paid', [OPEN]: 'open' };
+
+/** Thrown inside the scan when the fast path cannot go on; caught at its entry. */
+class GiveUp extends Error {}
+const giveUp = (): never => {
+  throw new GiveUp();
+};
+
+/** A row's fields: [start, end) in the text, and whether the field was quoted with `""` inside. */
+class Fields {
+  count = 0;
+  start = new Int32Array(64);
+  end = new Int32Array(64);
+  escaped = new Uint8Array(64);
+  push(a: number, b: number, escaped: boolean): void {
+    if (this.count === this.start.length) {
+      if (this.count >= MAX_COLUMNS * 4) giveUp();
+      const grow = <T extends Int32Array | Uint8Array>(x: T): T => {
+        const y = new (x.constructor as new (n: number) => T)(x.length * 2);
+        y.set(x);
+        return y;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.escaped = grow(this.escaped);
+    }
+    this.start[this.count] = a;
+    this.end[this.count] = b;
+    this.escaped[this.count] = escaped ? 1 : 0;
+    this.count++;
+  }
+}
+
+/**
+ * Whether `x` is written in `src` at `a` (the caller knows the room is there). A loop: startsWith between
+ * a two-byte text and a one-byte string takes the engine's slow path.
+ */
+function sameAt(src: string, a: number, x: string): boolean {
+  for (let k = 0; k < x.length; k++) if (src.charCodeAt(a + k) !== x.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * Strings to their numbers, found from a range of the text: the hash is taken from the characters in
+ * place, so a row whose customer is known makes no string, and a fresh one gets no engine hash.
+ */
+class Interner {
+  readonly values: string[] = [];
+  private hashes: number[] = [];
+  private slots = new Int32Array(1 << 10).fill(-1);
+  private lastSlot = 0;
+  private lastHash = 0;
+
+  /** The number of the string at [a, b) of `src`, or -1 (then `add` may follow). */
+  find(src: string, a: number, b: number): number {
+    let h = 0x811c9dc5;
+    for (let i = a; i < b; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    const len = b - a;
+    for (let j = h & mask; ; j = (j + 1) & mask) {
+      const v = this.slots[j] as number;
+      if (v === -1) {
+        this.lastSlot = j;
+        this.lastHash = h;
+        return -1;
+      }
+      const x = this.values[v] as string;
+      if (x.length === len && sameAt(src, a, x)) return v;
+    }
+  }
+
+  /** Adds the string `find` just missed. */
+  add(value: string): number {
+    const v = this.values.length;
+    this.values.push(value);
+    this.hashes.push(this.lastHash);
+    this.slots[this.lastSlot] = v;
+    if (this.values.length * 2 > this.slots.length) {
+      const slots = new Int32Array(this.slots.length * 2).fill(-1);
+      const mask = slots.length - 1;
+      for (let k = 0; k < this.values.length; k++) {
+        let j = (this.hashes[k] as number) & mask;
+        while (slots[j] !== -1) j = (j + 1) & mask;
+        slots[j] = k;
+      }
+      this.slots = slots;
+    }
+    return v;
+  }
+}
+
+/** How rows are split: the separator and newline, and the next quote of the text (-1: none after it). */
+type Splitter = { readonly sep: string; readonly sepCode: number; readonly newline: string; readonly nl: number; readonly nlLength: number; nextQuote: number };
+
+/**
+ * Splits one row starting at `pos` into `f`; returns where the next row starts (text.length + 1 after
+ * the last row, which ends at the end of the text). A row without a quote is split with indexOf.
+ */
+function splitRow(s: string, pos: number, sp: Splitter, f: Fields): number {
+  const n = s.length;
+  f.count = 0;
+  let lineEnd = s.indexOf(sp.newline, pos);
+  if (lineEnd < 0) lineEnd = n;
+  if (sp.nextQuote >= 0 && sp.nextQuote < pos) sp.nextQuote = s.indexOf('"', pos);
+  if (sp.nextQuote < 0 || sp.nextQuote >= lineEnd) {
+    let i = pos;
+    for (;;) {
+      const j = s.indexOf(sp.sep, i);
+      if (j < 0 || j >= lineEnd) {
+        f.push(i, lineEnd, false);
+        return lineEnd === n ? n + 1 : lineEnd + sp.nlLength;
+      }
+      f.push(i, j, false);
+      i = j + 1;
+    }
+  }
+  return splitQuoted(s, pos, sp.sepCode, sp.nl, sp.nlLength, f);
+}
+
+/** The same, character by character, for a row with a quote somewhere. */
+function splitQuoted(s: string, pos: number, sep: number, nl: number, nlLength: number, f: Fields): number {
+  const n = s.length;
+  let i = pos;
+  for (;;) {
+    if (i < n && s.charCodeAt(i) === 34) {
+      // Quoted field.
+      let j = i + 1;
+      let escaped = false;
+      for (;;) {
+        const q = s.indexOf('"', j);
+        if (q < 0) giveUp();
+        if (s.charCodeAt(q + 1) === 34) {
+          escaped = true;
+          j = q + 2;
+          continue;
+        }
+        f.push(i + 1, q, escaped);
+        i = q + 1;
+        break;
+      }
+      if (i >= n) return n + 1;
+      const c = s.charCodeAt(i);
+      if (c === sep) {
+        i++;
+        continue;
+      }
+      if (c === nl && (nlLength === 1 || s.charCodeAt(i + 1) === 10)) return i + nlLength;
+      return giveUp();
+    }
+    const a = i;
+    for (;;) {
+      if (i >= n) {
+        f.push(a, i, false);
+        return n + 1;
+      }
+      const c = s.charCodeAt(i);
+      if (c === sep) {
+        f.push(a, i, false);
+        i++;
+        break;
+      }
+      if (c === nl && (nlLength === 1 || s.charCodeAt(i + 1) === 10)) {
+        f.push(a, i, false);
+        return i + nlLength;
+      }
+      if (c === 34) giveUp();
+      i++;
+    }
+  }
+}
+
+function fieldText(s: string, f: Fields, k: number): string {
+  const v = s.slice(f.start[k], f.end[k]);
+  return f.escaped[k] === 1 ? v.replaceAll('""', '"') : v;
+}
+
+const isSpaceOnly = (s: string, a: number, b: number): boolean => s.slice(a, b).trim() === '';
+
+/** `-?digits([.,]d{1,2})?` read in place (parse-cells' plain amounts): the cents, or NaN for any other shape. */
+function plainCentsAt(s: string, a: number, b: number, counts: Int32Array, k: number): number {
+  let i = a;
+  const negative = i < b && s.charCodeAt(i) === 45;
+  if (negative) i++;
+  const digitsFrom = i;
+  let units = 0;
+  while (i < b) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    units = units * 10 + c;
+    i++;
+  }
+  const digits = i - digitsFrom;
+  if (digits === 0 || digits > 13) return NaN;
+  let cents = units * 100;
+  if (i < b) {
+    const sep = s.charCodeAt(i);
+    const frac = b - i - 1;
+    if ((sep !== 44 && sep !== 46) || frac < 1 || frac > 2) return NaN;
+    const d1 = s.charCodeAt(i + 1) - 48;
+    const d2 = frac === 2 ? s.charCodeAt(i + 2) - 48 : 0;
+    if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return NaN;
+    cents += d1 * 10 + d2;
+    // The decimal separator seen, per column (inferDecimalSeparator's count).
+    const at = k * 2 + (sep === 44 ? 0 : 1);
+    counts[at] = (counts[at] as number) + 1;
+  }
+  return negative && cents !== 0 ? -cents : cents;
+}
+
+const digit2 = (s: string, i: number): number => {
+  const x = s.charCodeAt(i) - 48;
+  const y = s.charCodeAt(i + 1) - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+};
+
+// A date as read, before the column's day/month order is known: 0 none, else kind + value.
+const NO_DATE = 0;
+const NUMERIC_DATE = 1;
+const ISO_DATE = 2;
+
+/**
+ * The ledger of a CSV text (already decoded and cleaned as readCsv does), or null when the general path
+ * must read it. Issues are added to `issues` only once nothing can make it give up.
+ */
+export function fastCsvImport(text: string, o: FastCsvOptions, issues: IssueList, onProgress?: (done: number, total: number) => void): FastCsv | null {
+  if (o.separator.length !== 1 || text.length === 0) return null;
+  try {
+    return scan(text, o, issues, onProgress);
+  } catch (e) {
+    if (e instanceof GiveUp) return null;
+    throw e;
+  }
+}
+
+function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (done: number, total: number) => void): FastCsv | null {
+  const n = s.length;
+  const newline = detectNewline(s);
+  const f = new Fields();
+  const splitter = (): Splitter => ({ sep: o.separator, sepCode: o.separator.charCodeAt(0), newline, nl: newline.charCodeAt(0), nlLength: newline.length, nextQuote: s.indexOf('"') });
+  let sp = splitter();
+
+  // 1. The first rows as strings: header, width and mapping exactly as the general path finds them.
+  const prefix: string[][] = [];
+  let pos = 0;
+  while (pos <= n && prefix.length < PREFIX_ROWS) {
+    pos = splitRow(s, pos, sp, f);
+    const row: string[] = [];
+    for (let k = 0; k < f.count; k++) row.push(fieldText(s, f, k));
+    prefix.push(row);
+  }
+  const complete = pos > n;
+  if (complete) {
+    const last = prefix[prefix.length - 1];
+    if (last && last.length === 1 && last[0] === '') prefix.pop();
+  }
+  const sheet: Sheet = { name: o.sheetName, hidden: false, rows: prefix };
+  const header = detectHeaderRow(sheet);
+  if (!header || (!complete && prefix.length < header.index + 201)) return null;
+  let width = 0;
+  for (let r = header.index; r < Math.min(prefix.length, header.index + 200); r++) width = Math.max(width, prefix[r]?.length ?? 0);
+  if (width > MAX_COLUMNS) return null;
+  const headerRow = prefix[header.index] as string[];
+  const headers = headerTexts(headerRow, width);
+  if (isFecHeader(headers)) return null;
+  const first = header.index + 1;
+  const byHeaders = autoMapping(headers);
+  if (!complete) {
+    // guessFromValues reads up to 200 values of these columns: the prefix must hold them all.
+    for (const c of valueGuessColumns(headers, byHeaders)) {
+      let values = 0;
+      for (let r = first; r < prefix.length; r++) if (!isBlankCell(prefix[r]?.[c] ?? null)) values++;
+      if (values < 200) return null;
+    }
+  }
+  const auto = guessFromValues(headers, byHeaders, prefix, first);
+  const m = auto.mapping;
+  const roles = new Uint8Array(width);
+  const fieldOf = new Map<number, Field>();
+  for (const [field, c] of Object.entries(m) as [Field, number][]) {
+    const role = ROLE[field];
+    if (role === undefined) return null;
+    roles[c] = role;
+    fieldOf.set(c, field);
+  }
+  if (m.amount === undefined && m.open === undefined) return null;
+  if (m.invoiceNumber === undefined || (m.customerCode === undefined && m.customerName === undefined)) return null;
+  if (/[/#!]/.test(o.sheetName)) return null;
+
+  // 2. Every row, typed in place.
+  const reader = new RowReader(s, headers, roles, m.amount === undefined, o.includeDrafts, Math.max(1024, Math.ceil(n / 48)));
+  sp = splitter();
+  pos = 0;
+  let r = 0;
+  // Rows in all, for the progress: the lines of the text (exact unless quoted fields hold newlines).
+  let total = 0;
+  if (onProgress) {
+    for (let i = s.indexOf(newline); i >= 0; i = s.indexOf(newline, i + newline.length)) total++;
+    if (!s.endsWith(newline)) total++;
+    total -= first;
+  }
+  while (pos <= n) {
+    const next = splitRow(s, pos, sp, f);
+    // PapaParse's last record after a final newline is one empty field: not a row.
+    if (next > n && f.count === 1 && f.start[0] === f.end[0]) break;
+    pos = next;
+    if (!reader.read(f, r, r >= first)) return null;
+    if (onProgress && r >= first && (r - first + 1) % 20000 === 0) onProgress(r - first + 1, Math.max(r - first + 1, total));
+    r++;
+  }
+  const c = reader.columns;
+  if (reader.nonBlankRows === 0 || c.count === 0) return null;
+
+  // 3. The column decisions, as buildLedger takes them from the whole column.
+  const dateOrders: Partial<Record<Field, DateOrder>> = {};
+  const shownOrder = new Set<Field>();
+  const assumedOrder = new Set<Field>();
+  for (let d = 0; d < DATE_ROLES.length; d++) {
+    const field = DATE_FIELD_OF[DATE_ROLES[d] as number] as Field;
+    if (m[field] === undefined) continue;
+    const numeric = reader.numeric[d] as number, firstOver12 = reader.firstOver12[d] as number, secondOver12 = reader.secondOver12[d] as number;
+    if (firstOver12 > 0 && secondOver12 > 0) return null;
+    const order: DateOrder | null = numeric === 0 ? null : secondOver12 > 0 ? 'mdy' : 'dmy';
+    dateOrders[field] = order ?? 'dmy';
+    if (order !== null) shownOrder.add(field);
+    if (numeric > 0 && firstOver12 === 0 && secondOver12 === 0) assumedOrder.add(field);
+  }
+  const defaultDecimal: DecimalSeparator = o.separator === ',' ? '.' : ',';
+  const decimals: Partial<Record<Field, DecimalSeparator>> = {};
+  for (const role of AMOUNT_ROLES) {
+    const field = AMOUNT_FIELD_OF[role] as Field;
+    if (m[field] === undefined) continue;
+    const comma = reader.decimalCounts[role * 2] as number, dot = reader.decimalCounts[role * 2 + 1] as number;
+    decimals[field] = comma > dot ? ',' : dot > comma ? '.' : defaultDecimal;
+  }
+  const mainCurrency = reader.mainCurrency();
+  if (reader.currencies.some((x) => x !== '' && x !== mainCurrency)) return null;
+  for (let d = 0; d < DATE_ROLES.length; d++) c.resolveDates(d, (dateOrders[DATE_FIELD_OF[DATE_ROLES[d] as number] as Field] ?? 'dmy') === 'dmy');
+
+  // 4. The invoices, and the issues the general path would report, in its order (nothing gives up now).
+  const guessedIssue = paymentDateGuessed(o.sheetName, headers, m, auto.guessed);
+  if (guessedIssue) issues.add(guessedIssue);
+  for (const role of DATE_ROLES) {
+    const field = DATE_FIELD_OF[role] as Field;
+    const col = m[field];
+    if (col !== undefined && assumedOrder.has(field)) issues.add({ code: 'AmbiguousDateOrder', severity: 'warning', sheet: o.sheetName, column: `${columnLetter(col)}${headers[col] ? ` (${headers[col]})` : ''}`, params: { order: 'dmy' } });
+  }
+  const invoices = buildInvoices(c, reader, o, m.terms !== undefined, mainCurrency ?? 'EUR', issues);
+  checkOverpaid(invoices, o.sheetName, issues);
+  const ledger: Ledger = {
+    customers: reader.customers.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    invoices,
+    currency: mainCurrency ?? 'EUR',
+    amountBasis: 'TTC',
+    hasSalesHistory: invoices.some((i) => i.payments.length > 0),
+  };
+  const columns = describeColumns(headers, fieldOf, (index) => reader.samples[index] as string[], { dateOrders, shownOrder, assumedOrder, decimals });
+  return {
+    rows: reader.nonBlankRows,
+    headerIndex: header.index,
+    headerRow,
+    headers,
+    mapping: m,
+    guessed: auto.guessed,
+    build: { ledger, columns, rowsRead: r - first, rowsUsed: c.count, skipped: { ...NO_SKIPS, blank: reader.blankRows }, mergedRows: 0, currencyLeftOut: {}, selfCheck: [] },
+  };
+}
+
+const NO_SKIPS: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
+const HAS_PAID = 2, HAS_OPEN = 4, SETTLED_BY_STATUS = 8, IS_DISPUTED = 16;
+const NO_DAY = -2147483648;
+
+/** The rows kept, as typed columns (grown by doubling). */
+class RowColumns {
+  count = 0;
+  capacity: number;
+  row: Int32Array;
+  customer: Int32Array;
+  amount: Float64Array;
+  paid: Float64Array;
+  open: Float64Array;
+  flags: Uint8Array;
+  terms: Int16Array;
+  currency: Int32Array;
+  readonly dateKind: Uint8Array[];
+  readonly dateValue: Int32Array[];
+  readonly numbers: string[] = [];
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.row = new Int32Array(capacity);
+    this.customer = new Int32Array(capacity);
+    this.amount = new Float64Array(capacity);
+    this.paid = new Float64Array(capacity);
+    this.open = new Float64Array(capacity);
+    this.flags = new Uint8Array(capacity);
+    this.terms = new Int16Array(capacity);
+    this.currency = new Int32Array(capacity);
+    this.dateKind = DATE_ROLES.map(() => new Uint8Array(capacity));
+    this.dateValue = DATE_ROLES.map(() => new Int32Array(capacity));
+  }
+
+  grow(): void {
+    this.capacity *= 2;
+    const more = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(x: T): T => {
+      const y = new (x.constructor as new (n: number) => T)(this.capacity);
+      y.set(x);
+      return y;
+    };
+    this.row = more(this.row);
+    this.customer = more(this.customer);
+    this.amount = more(this.amount);
+    this.paid = more(this.paid);
+    this.open = more(this.open);
+    this.flags = more(this.flags);
+    this.terms = more(this.terms);
+    this.currency = more(this.currency);
+    for (let d = 0; d < DATE_ROLES.length; d++) {
+      this.dateKind[d] = more(this.dateKind[d] as Uint8Array);
+      this.dateValue[d] = more(this.dateValue[d] as Int32Array);
+    }
+  }
+
+  /** The dates of one column as days, now that its day/month order is known (an impossible date gives up). */
+  resolveDates(d: number, dmy: boolean): void {
+    const kinds = this.dateKind[d] as Uint8Array;
+    const values = this.dateValue[d] as Int32Array;
+    for (let i = 0; i < this.count; i++) {
+      const kind = kinds[i];
+      if (kind === NO_DATE) values[i] = NO_DAY;
+      else if (kind === NUMERIC_DATE) {
+        const v = values[i] as number;
+        const y = Math.floor(v / 10000), x = Math.floor(v / 100) % 100, z = v % 100;
+        values[i] = (dmy ? dayFromYmd(y, z, x) : dayFromYmd(y, x, z)) ?? giveUp();
+      }
+    }
+  }
+
+  day(d: number, i: number): Day | null {
+    const v = (this.dateValue[d] as Int32Array)[i] as number;
+    return v === NO_DAY ? null : (v as Day);
+  }
+}
+
+/** Reads the rows one by one into RowColumns, with what buildLedger needs of the whole columns. */
+class RowReader {
+  readonly columns: RowColumns;
+  readonly customers: Customer[] = [];
+  readonly samples: string[][];
+  readonly currencies: string[] = [];
+  readonly decimalCounts = new Int32Array(2 * 14);
+  // Date profiles per date role (profileDateColumn's counts).
+  readonly numeric = new Int32Array(3);
+  readonly firstOver12 = new Int32Array(3);
+  readonly secondOver12 = new Int32Array(3);
+  nonBlankRows = 0;
+  blankRows = 0;
+  private samplesWanted: number;
+  private readonly customerKeys = new Interner();
+  private readonly seenNumbers = new Interner();
+  private readonly currencyIndex = new Map<string, number>();
+  private readonly currencyCounts: number[] = [];
+  // Per distinct text, what it says: computed once.
+  private readonly statusVerdict = new Map<string, number>();
+  private readonly disputedVerdict = new Map<string, boolean>();
+  private readonly termsVerdict = new Map<string, number>();
+  // Identifying texts of the row being read, as ranges of `s` (or of a trimmed or unescaped copy).
+  private numberText = '';
+  private numberA = 0;
+  private numberB = 0;
+  private codeText = '';
+  private codeA = 0;
+  private codeB = 0;
+  private nameText = '';
+  private nameA = 0;
+  private nameB = 0;
+
+  private readonly s: string;
+  private readonly headers: readonly string[];
+  private readonly roles: Uint8Array;
+  private readonly isOpenItems: boolean;
+  private readonly includeDrafts: boolean;
+
+  constructor(s: string, headers: readonly string[], roles: Uint8Array, isOpenItems: boolean, includeDrafts: boolean, capacity: number) {
+    this.s = s;
+    this.headers = headers;
+    this.roles = roles;
+    this.isOpenItems = isOpenItems;
+    this.includeDrafts = includeDrafts;
+    this.columns = new RowColumns(capacity);
+    this.samples = headers.map(() => []);
+    this.samplesWanted = headers.length;
+  }
+
+  mainCurrency(): string | null {
+    let best = 0;
+    let main: string | null = null;
+    for (let k = 0; k < this.currencies.length; k++) {
+      if ((this.currencyCounts[k] as number) > best) {
+        best = this.currencyCounts[k] as number;
+        main = this.currencies[k] as string;
+      }
+    }
+    return main;
+  }
+
+  /** Reads row `r` (a data row when `isData`); false when the general path must read the file. */
+  read(f: Fields, r: number, isData: boolean): boolean {
+    const s = this.s;
+    // Blank row: every field empty or spaces.
+    let lead = -1;
+    for (let k = 0; k < f.count; k++) {
+      const a = f.start[k] as number, b = f.end[k] as number;
+      if (a < b && (!isSpace(s.charCodeAt(a)) || !isSpaceOnly(s, a, b))) {
+        lead = k;
+        break;
+      }
+    }
+    if (lead >= 0) this.nonBlankRows++;
+    if (!isData) return true;
+    if (lead < 0) {
+      this.blankRows++;
+      return true;
+    }
+    // A total word in the row's first text (findSections' total lines) is the general path's to handle.
+    if (mayStartTotal(s, f.start[lead] as number)) {
+      const t = fieldText(s, f, lead);
+      if (TOTAL_START.test(t) && TOTAL.test(normalizeWord(t))) return false;
+    }
+    // A repeated header (its first cell is enough to leave the row to the general path).
+    const header0 = this.headers[0] ?? '';
+    const a0 = f.start[0] as number, b0 = f.end[0] as number;
+    if ((b0 - a0 === header0.length || f.escaped[0] === 1 || (a0 < b0 && (isSpace(s.charCodeAt(a0)) || isSpace(s.charCodeAt(b0 - 1))))) && fieldText(s, f, 0).trim() === header0) return false;
+    const c = this.columns;
+    if (c.count === c.capacity) c.grow();
+    const i = c.count;
+    if (!this.readFields(f, i)) return false;
+    return this.keep(r, i);
+  }
+
+  /** The row's fields into column slot i (identifying texts into the ranges above). */
+  private readFields(f: Fields, i: number): boolean {
+    const s = this.s;
+    const c = this.columns;
+    this.numberA = this.numberB = this.codeA = this.codeB = this.nameA = this.nameB = 0;
+    let amount = NaN, paid = NaN, open = NaN;
+    let flags = 0;
+    let terms = -1;
+    let currency = -1;
+    (c.dateKind[0] as Uint8Array)[i] = NO_DATE;
+    (c.dateKind[1] as Uint8Array)[i] = NO_DATE;
+    (c.dateKind[2] as Uint8Array)[i] = NO_DATE;
+    const roleCount = this.roles.length;
+    for (let k = 0; k < f.count; k++) {
+      const a = f.start[k] as number, b = f.end[k] as number;
+      if (this.samplesWanted > 0 && k < this.headers.length) this.sample(f, k, a, b);
+      const role = k < roleCount ? (this.roles[k] as number) : SKIP;
+      if (role === SKIP) continue;
+      const plain = f.escaped[k] === 0 && (a === b || (!isSpace(s.charCodeAt(a)) && !isSpace(s.charCodeAt(b - 1))));
+      if (role <= NAME) {
+        const own = plain ? s : fieldText(s, f, k).trim();
+        const from = plain ? a : 0;
+        const to = plain ? b : own.length;
+        if (role === NUMBER) {
+          this.numberText = own;
+          this.numberA = from;
+          this.numberB = to;
+        } else if (role === CODE) {
+          this.codeText = own;
+          this.codeA = from;
+          this.codeB = to;
+        } else {
+          this.nameText = own;
+          this.nameA = from;
+          this.nameB = to;
+        }
+      } else if (role <= PAY_DATE) {
+        if (!this.readDate(role - ISSUED, a, b, f.escaped[k] === 1, i)) return false;
+      } else if (role <= OPEN) {
+        // Amounts: plain, or blank (none); anything else is the general path's.
+        if (f.escaped[k] === 1) return false;
+        const v = plainCentsAt(s, a, b, this.decimalCounts, role);
+        if (Number.isNaN(v) && !isSpaceOnly(s, a, b)) return false;
+        if (role === AMOUNT) amount = v;
+        else if (role === PAID_AMOUNT) paid = v;
+        else open = v;
+      } else {
+        const t = plain ? s.slice(a, b) : fieldText(s, f, k).trim();
+        if (role === CURRENCY) currency = this.currencyOf(t);
+        else if (role === STATUS) {
+          if (t === '') continue;
+          const v = this.statusOf(t);
+          if ((v & 1) === 1 && !this.includeDrafts) return false;
+          flags |= v & (SETTLED_BY_STATUS | IS_DISPUTED);
+        } else if (role === TERMS) terms = this.termsOf(t);
+        else if (this.isDisputed(t)) flags |= IS_DISPUTED;
+      }
+    }
+    if (this.isOpenItems) {
+      // An open-items list: the open amount is the amount.
+      amount = open;
+      open = NaN;
+    }
+    if (Number.isNaN(amount)) return false;
+    if (!Number.isNaN(paid)) flags |= HAS_PAID;
+    if (!Number.isNaN(open)) flags |= HAS_OPEN;
+    c.amount[i] = amount;
+    c.paid[i] = paid;
+    c.open[i] = open;
+    c.flags[i] = flags;
+    c.terms[i] = terms;
+    c.currency[i] = currency;
+    return true;
+  }
+
+  private sample(f: Fields, k: number, a: number, b: number): void {
+    const list = this.samples[k] as string[];
+    if (list.length < 3 && a < b && !isSpaceOnly(this.s, a, b)) {
+      list.push(fieldText(this.s, f, k).slice(0, 40));
+      if (list.length === 3) this.samplesWanted--;
+    }
+  }
+
+  /** A date field: dd/mm/yyyy (or . -) kept as read until the column's order is known, yyyy-mm-dd, or blank. */
+  private readDate(d: number, a: number, b: number, escaped: boolean, i: number): boolean {
+    const s = this.s;
+    const c = this.columns;
+    if (b - a === 10 && !escaped) {
+      const c2 = s.charCodeAt(a + 2);
+      if ((c2 === 47 || c2 === 46 || c2 === 45) && s.charCodeAt(a + 5) === c2) {
+        const x = digit2(s, a), y = digit2(s, a + 3), y1 = digit2(s, a + 6), y2 = digit2(s, a + 8);
+        if (x >= 0 && y >= 0 && y1 >= 0 && y2 >= 0) {
+          this.numeric[d] = (this.numeric[d] as number) + 1;
+          if (x > 12 && y <= 12) this.firstOver12[d] = (this.firstOver12[d] as number) + 1;
+          if (y > 12 && x <= 12) this.secondOver12[d] = (this.secondOver12[d] as number) + 1;
+          (c.dateKind[d] as Uint8Array)[i] = NUMERIC_DATE;
+          (c.dateValue[d] as Int32Array)[i] = (y1 * 100 + y2) * 10000 + x * 100 + y;
+          return true;
+        }
+      }
+      if (s.charCodeAt(a + 4) === 45 && s.charCodeAt(a + 7) === 45) {
+        const y1 = digit2(s, a), y2 = digit2(s, a + 2), mo = digit2(s, a + 5), dd = digit2(s, a + 8);
+        if (y1 >= 0 && y2 >= 0 && mo >= 0 && dd >= 0) {
+          const day = dayFromYmd(y1 * 100 + y2, mo, dd);
+          if (day === null) return false;
+          (c.dateKind[d] as Uint8Array)[i] = ISO_DATE;
+          (c.dateValue[d] as Int32Array)[i] = day;
+          return true;
+        }
+      }
+    }
+    return isSpaceOnly(s, a, b);
+  }
+
+  /** The row's number and customer checked and kept (what the general path would skip, report or merge is its own). */
+  private keep(r: number, i: number): boolean {
+    const { numberText, numberA, numberB, codeText, codeA, codeB, nameText, nameA, nameB } = this;
+    if (numberA === numberB || (codeA === codeB && nameA === nameB)) return false;
+    for (let k = numberA; k < numberB; k++) {
+      const ch = numberText.charCodeAt(k);
+      if (ch === 47 || ch === 35 || ch === 33) return false; // `/ # !`: keys would need checking
+    }
+    if (this.seenNumbers.find(numberText, numberA, numberB) >= 0) return false;
+    const number = numberA === 0 && numberB === numberText.length ? numberText : numberText.slice(numberA, numberB);
+    if (isTotalWord(number)) return false;
+    this.seenNumbers.add(number);
+    const byCode = codeA !== codeB;
+    let ci = byCode ? this.customerKeys.find(codeText, codeA, codeB) : this.customerKeys.find(nameText, nameA, nameB);
+    if (ci < 0) {
+      const code = codeText.slice(codeA, codeB);
+      const name = nameText.slice(nameA, nameB);
+      const key = byCode ? code : name;
+      if (isTotalWord(code) || isTotalWord(name) || KEY_CHAR.test(key)) return false;
+      ci = this.customerKeys.add(key);
+      this.customers.push({ id: key, code: byCode ? code : null, name: name !== '' ? name : code });
+    } else if (byCode && nameA !== nameB) {
+      // A known customer: its name on this row is checked for a total word unless it is the usual one.
+      const usual = (this.customers[ci] as Customer).name;
+      if (mayStartTotal(nameText, nameA) && (usual.length !== nameB - nameA || !sameAt(nameText, nameA, usual)) && isTotalWord(nameText.slice(nameA, nameB))) return false;
+    }
+    const c = this.columns;
+    c.row[i] = r;
+    c.customer[i] = ci;
+    c.numbers.push(number);
+    c.count++;
+    return true;
+  }
+
+  private currencyOf(t: string): number {
+    const upper = t.toUpperCase();
+    let k = this.currencyIndex.get(upper);
+    if (k === undefined) {
+      k = this.currencies.length;
+      this.currencies.push(upper);
+      this.currencyIndex.set(upper, k);
+      this.currencyCounts.push(0);
+    }
+    if (upper !== '') this.currencyCounts[k] = (this.currencyCounts[k] as number) + 1;
+    return k;
+  }
+
+  /** Bit 1: a draft; SETTLED_BY_STATUS, IS_DISPUTED. */
+  private statusOf(t: string): number {
+    let v = this.statusVerdict.get(t);
+    if (v === undefined) {
+      const w = normalizeWord(t);
+      v = (DRAFT.test(w) ? 1 : 0) | (PAID.test(w) ? SETTLED_BY_STATUS : 0) | (/litige|disput|contest/.test(w) ? IS_DISPUTED : 0);
+      this.statusVerdict.set(t, v);
+    }
+    return v;
+  }
+
+  private termsOf(t: string): number {
+    let v = this.termsVerdict.get(t);
+    if (v === undefined) {
+      v = parseTerms(t) ?? -1;
+      this.termsVerdict.set(t, v);
+    }
+    return v;
+  }
+
+  private isDisputed(t: string): boolean {
+    let v = this.disputedVerdict.get(t);
+    if (v === undefined) {
+      const w = normalizeWord(t);
+      v = w !== '' && DISPUTED.test(w);
+      this.disputedVerdict.set(t, v);
+    }
+    return v;
+  }
+}
+
+/** The invoices of the rows kept, as buildLedger's fromRecord makes them, with its due-date issues. */
+function buildInvoices(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTerms: boolean, fallbackCurrency: string, issues: IssueList): Invoice[] {
+  const invoices: Invoice[] = new Array(c.count);
+  let missingDue = 0;
+  let firstMissingDue = 0;
+  for (let i = 0; i < c.count; i++) {
+    const row = c.row[i] as number;
+    const amount = c.amount[i] as number;
+    const issued = c.day(0, i);
+    let due = c.day(1, i);
+    const paymentDate = c.day(2, i);
+    let isDueDerived = false;
+    let fileTermsDays: number | null = null;
+    if (due === null && issued !== null && amount > 0) {
+      const t = c.terms[i] as number;
+      fileTermsDays = !hasTerms || t < 0 ? null : t;
+      due = addDays(issued, fileTermsDays ?? o.defaultTermsDays);
+      isDueDerived = true;
+      missingDue++;
+      if (firstMissingDue === 0) firstMissingDue = row + 1;
+    }
+    if (due !== null && issued !== null && due < issued && !isDueDerived) {
+      issues.add({ code: 'DueBeforeIssue', severity: 'warning', sheet: o.sheetName, row: row + 1, params: { issued: isoOf(issued), due: isoOf(due) } });
+    }
+    const fl = c.flags[i] as number;
+    const payments: Payment[] = [];
+    if ((fl & HAS_OPEN) !== 0) {
+      const p = amount - (c.open[i] as number);
+      if (p !== 0) payments.push({ day: paymentDate, amount: p as Cents });
+    } else if ((fl & HAS_PAID) !== 0) {
+      const p = c.paid[i] as number;
+      if (p !== 0) payments.push({ day: paymentDate, amount: p as Cents });
+    } else if (paymentDate !== null || (fl & SETTLED_BY_STATUS) !== 0) {
+      if (amount !== 0) payments.push({ day: paymentDate, amount: amount as Cents });
+    }
+    const customerId = (reader.customers[c.customer[i] as number] as Customer).id;
+    const number = c.numbers[i] as string;
+    const ci = c.currency[i] as number;
+    const currency = ci >= 0 && reader.currencies[ci] !== '' ? (reader.currencies[ci] as string) : fallbackCurrency;
+    const key = `${customerId}/${number}`;
+    const kind = amount < 0 ? 'credit' : 'invoice';
+    const isDisputed = (fl & IS_DISPUTED) !== 0;
+    const source = { file: o.fileName, sheet: o.sheetName, row: row + 1 };
+    // Two literals rather than a spread: one object shape each, built without a runtime call.
+    invoices[i] =
+      fileTermsDays === null
+        ? { key, number, customerId, issued, due, isDueDerived, amount: amount as Cents, payments, kind, currency, isDisputed, source }
+        : { key, number, customerId, issued, due, isDueDerived, fileTermsDays, amount: amount as Cents, payments, kind, currency, isDisputed, source };
+  }
+  if (missingDue > 0) issues.add({ code: 'MissingDueDate', severity: 'warning', sheet: o.sheetName, row: firstMissingDue, params: { count: missingDue, days: o.defaultTermsDays } });
+  return invoices;
+}
+
+/**
+ * Whether the text at `i` may begin a total word (TOTAL_START: sous, sub, tot, gra, sum, som, cum, rep,
+ * a rep, à rep): its first two letters, any case; spaces and non-ASCII first are left to the regex.
+ */
+function mayStartTotal(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (isSpace(c) || c === 0xe0 || c === 0xc0) return true;
+  // Under the regex's /i no other character beyond ASCII stands for an ASCII letter.
+  if (c >= 127) return false;
+  const l = c | 32;
+  const next = s.charCodeAt(i + 1) | 32;
+  if (l === 115) return next === 111 || next === 117; // so, su
+  if (l === 116) return next === 111; // to
+  if (l === 103) return next === 114; // gr
+  if (l === 99) return next === 117; // cu
+  if (l === 114) return next === 101; // re
+  return l === 97; // a rep
+}
+
+function isTotalWord(s: string): boolean {
+  return s !== '' && mayStartTotal(s, 0) && TOTAL_START.test(s) && TOTAL.test(normalizeWord(s));
+}
+
+/** What trim() and the regex \s remove: white space and line terminators. */
+function isSpace(c: number): boolean {
+  if (c < 127) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+

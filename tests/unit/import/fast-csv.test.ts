@@ -1,0 +1,208 @@
+/**
+ * The fused CSV path (src/import/fast-csv.ts) against the general one, the oracle: PapaParse → sheet →
+ * buildLedger. On generated files (every separator, newline, quoting, encoding, layout and a wide range
+ * of the things the fused path must leave to the general one) and on every CSV of samples/ and
+ * ../shared/samples/real (skipped when absent), importFile gives the same report and ledger, byte for
+ * byte, whichever path read the file; and the files the fused path is made for are read by it.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IssueList, ledgerColumns } from '../../../src/core/index.ts';
+import { decodeText } from '../../../src/import/decode.ts';
+import { fastCsvImport } from '../../../src/import/fast-csv.ts';
+import { importFile } from '../../../src/import/import-file.ts';
+import { cleanText, detectSeparator } from '../../../src/import/read-csv.ts';
+import { benchInvoices, ledgerCsv } from '../../../bench/data.ts';
+
+const root = join(import.meta.dirname, '../../..');
+const REAL = join(root, '../shared/samples/real');
+
+function files(dir: string, pattern: RegExp): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p, pattern) : pattern.test(n) ? [p] : [];
+  });
+}
+
+/** Both paths on the same bytes: the same JSON (report, ledger, key order included). */
+function same(bytes: Uint8Array, fileName = 'grand-livre.csv'): void {
+  const fast = importFile(bytes, { fileName });
+  const oracle = importFile(bytes, { fileName, fastCsv: false });
+  expect(JSON.stringify(fast)).toBe(JSON.stringify(oracle));
+}
+
+/** Whether the fused path reads the file itself (rather than leaving it to the general one). */
+function isFast(bytes: Uint8Array): boolean {
+  const decoded = decodeText(bytes);
+  const text = cleanText(decoded.text);
+  return fastCsvImport(text, { fileName: 'f.csv', sheetName: 'f', separator: detectSeparator(text), defaultTermsDays: 30, includeDrafts: false }, new IssueList()) !== null;
+}
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** Windows-1252 bytes of a text made of Latin-1 characters and €. */
+function cp1252(s: string): Uint8Array {
+  return Uint8Array.from(s, (ch) => (ch === '€' ? 0x80 : ch.charCodeAt(0) & 0xff));
+}
+
+type Layout = {
+  sep: string;
+  newline: string;
+  quoteAll: boolean;
+  encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le';
+  columns: string[];
+  trailingNewline: boolean;
+  preamble: boolean;
+};
+
+const HEADERS: Record<string, string> = {
+  code: 'Code client',
+  name: 'Client',
+  number: 'N° facture',
+  issued: 'Date',
+  due: 'Échéance',
+  amount: 'Montant TTC',
+  paid: 'Réglé',
+  open: 'Reste dû',
+  payDate: 'Date de règlement',
+  currency: 'Devise',
+  status: 'Statut',
+  terms: 'Conditions',
+  disputed: 'Litige',
+  note: 'Commentaire',
+};
+
+const clean = {
+  code: fc.constantFrom('C1', 'C2', 'C10', 'B7', 'Z99'),
+  name: fc.constantFrom('Boulangerie Martin', 'Établissements Müller', 'Garage Bérénice', 'Œuvres & Cie', 'SARL "Le Coin"', 'Dupont; fils'),
+  date: fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 2023, max: 2026 })).map(([d, m, y]) => `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`),
+  amount: fc.tuple(fc.integer({ min: -50_000, max: 5_000_000 }), fc.constantFrom(',', '.')).map(([c, sep]) => `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}${sep}${String(Math.abs(c) % 100).padStart(2, '0')}`),
+};
+
+/** One cell of a column: mostly what exports write, sometimes what only the general path handles. */
+function cellArb(column: string, messy: boolean): fc.Arbitrary<string> {
+  const rare = <T,>(usual: fc.Arbitrary<T>, ...odd: fc.Arbitrary<T>[]) => (messy ? fc.oneof({ arbitrary: usual, weight: 8 }, ...odd.map((a) => ({ arbitrary: a, weight: 1 }))) : usual);
+  switch (column) {
+    case 'code':
+      return rare(clean.code, fc.constant(''), fc.constant(' C1 '), fc.constant('Total'), fc.constant('C/1'));
+    case 'name':
+      return rare(clean.name, fc.constant(''), fc.constant('  Martin'), fc.constant('Sous-total'), fc.constant('\u00a0Martin'));
+    case 'number':
+      return fc.integer({ min: 1, max: 400 }).map((n) => `F${n}`);
+    case 'issued':
+    case 'due':
+      return rare(clean.date, fc.constant(''), fc.constant('2025-03-31'), fc.constant('31/02/2025'), fc.constant('3/4/25'), fc.constant('13/01/2025'), fc.constant('01/13/2025'), fc.constant('2025-02-30'));
+    case 'payDate':
+      return fc.oneof(clean.date, fc.constant(''), ...(messy ? [fc.constant('2025-06-01'), fc.constant('pas payé')] : []));
+    case 'amount':
+      return rare(clean.amount, fc.constant(''), fc.constant('1 234,50'), fc.constant('12,345'), fc.constant('100 €'), fc.constant('-0'), fc.constant(' 12,5'));
+    case 'paid':
+    case 'open':
+      return fc.oneof(clean.amount, fc.constant(''), fc.constant('0'), ...(messy ? [fc.constant('1.234,56')] : []));
+    case 'currency':
+      return rare(fc.constant('EUR'), fc.constant(''), fc.constant('usd'), fc.constant(' eur'));
+    case 'status':
+      return fc.constantFrom('', 'Payée', 'En attente', 'En litige', ...(messy ? ['Brouillon', 'Annulée'] : []));
+    case 'terms':
+      return fc.constantFrom('', '30 jours', 'Net 45', 'comptant', 'fin de mois');
+    case 'disputed':
+      return fc.constantFrom('', 'oui', 'non', 'X');
+    default:
+      return fc.constantFrom('', 'à relancer', 'ok', 'tel "urgent"', ...(messy ? ['ligne 1\nligne 2'] : []));
+  }
+}
+
+const layoutArb = (messy: boolean): fc.Arbitrary<Layout> => fc.record({
+  sep: fc.constantFrom(';', ',', '\t', '|'),
+  newline: fc.constantFrom('\n', '\r\n', '\r'),
+  quoteAll: fc.boolean(),
+  encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'windows-1252', 'utf-16le'),
+  // Clean files name their customers (a code, a name or both); messy ones may not.
+  columns: fc
+    .tuple(messy ? fc.constantFrom([], ['code'], ['name'], ['code', 'name']) : fc.constantFrom(['code'], ['name'], ['code', 'name']), fc.subarray(['issued', 'due', 'paid', 'open', 'payDate', 'currency', 'status', 'terms', 'disputed', 'note']))
+    .chain(([who, cols]) => fc.shuffledSubarray(['number', 'amount', ...who, ...cols], { minLength: cols.length + who.length + 2, maxLength: cols.length + who.length + 2 })),
+  trailingNewline: fc.boolean(),
+  preamble: fc.boolean(),
+});
+
+/** A CSV file of a layout: header, rows (some blank, repeated header or total lines when messy), encoded. */
+function fileArb(messy: boolean): fc.Arbitrary<{ layout: Layout; bytes: Uint8Array }> {
+  return layoutArb(messy).chain((layout) => {
+    const row = fc.tuple(...layout.columns.map((c) => cellArb(c, messy)));
+    const extra = messy ? fc.constantFrom('', 'blank', 'header', 'total', 'duplicate') : fc.constant('');
+    return fc.tuple(fc.array(fc.tuple(row, extra), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 10_000 })).map(([rows, seed]) => {
+      const quote = (v: string) => (layout.quoteAll || v.includes(layout.sep) || v.includes('"') || v.includes('\n') || v.includes('\r') ? `"${v.replaceAll('"', '""')}"` : v);
+      const line = (cells: string[]) => cells.map(quote).join(layout.sep);
+      const lines: string[] = [];
+      if (layout.preamble) lines.push('Grand livre clients', '');
+      lines.push(line(layout.columns.map((c) => HEADERS[c] as string)));
+      rows.forEach(([cells, kind], i) => {
+        // Invoice numbers unique unless a duplicate is wanted.
+        const values = cells.map((v, k) => (layout.columns[k] === 'number' ? `F${seed}-${kind === 'duplicate' && i > 0 ? i - 1 : i}` : v));
+        if (kind === 'blank') lines.push(layout.columns.map(() => '').join(layout.sep));
+        if (kind === 'header') lines.push(line(layout.columns.map((c) => HEADERS[c] as string)));
+        if (kind === 'total') lines.push(line(layout.columns.map((c) => (c === 'amount' ? '1000,00' : c === 'code' || c === 'name' ? 'Total' : ''))));
+        lines.push(line(values));
+      });
+      const text = lines.join(layout.newline) + (layout.trailingNewline ? layout.newline : '');
+      const bytes =
+        layout.encoding === 'utf-8'
+          ? utf8(text)
+          : layout.encoding === 'utf-8-bom'
+            ? utf8(`\ufeff${text}`)
+            : layout.encoding === 'windows-1252'
+              ? cp1252(text)
+              : Uint8Array.from([0xff, 0xfe, ...Array.from(text).flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8])]);
+      return { layout, bytes };
+    });
+  });
+}
+
+describe('the fused CSV path against PapaParse and the general builder', () => {
+  it('reads the files it is made for, and gives the general path’s report and ledger byte for byte', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(fileArb(false), ({ bytes }) => {
+        same(bytes);
+        if (isFast(bytes)) fast++;
+      }),
+      { numRuns: 150 },
+    );
+    // Clean files are its own.
+    expect(fast).toBe(150);
+  });
+
+  it('leaves what it does not cover to the general path, with the same result', () => {
+    fc.assert(
+      fc.property(fileArb(true), ({ bytes }) => same(bytes)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same ledger on every CSV of the samples and of the real exports', () => {
+    const all = [...files(join(root, 'samples'), /\.csv$/i), ...files(REAL, /\.(csv|txt)$/i)];
+    expect(all.length).toBeGreaterThan(2);
+    for (const f of all) same(new Uint8Array(readFileSync(f)), f.split('/').pop());
+  });
+
+  it('reads the benchmark ledger itself, at 20,000 rows, with the columns the analysis uses', () => {
+    const bytes = ledgerCsv(benchInvoices(20_000, 'mixed'));
+    expect(isFast(bytes)).toBe(true);
+    same(bytes, 'ledger-20000.csv');
+    const { ledger, report } = importFile(bytes, { fileName: 'ledger-20000.csv' });
+    expect(report.rowsUsed).toBe(20_000);
+    expect(ledgerColumns(ledger).count).toBe(20_000);
+  });
+
+  it('gives up on a quote inside an unquoted field, an unclosed quote and text after a closing quote', () => {
+    const head = 'Client;Facture;Échéance;Montant\n';
+    for (const body of ['A;F1;01/12/2025;10\nB;F"2;01/12/2025;20', 'A;"F1;01/12/2025;10', 'A;"F1"x;01/12/2025;10\nB;F2;01/12/2025;20', 'A;"F1" ;01/12/2025;10']) {
+      const bytes = utf8(head + body);
+      expect(isFast(bytes)).toBe(false);
+      same(bytes);
+    }
+  });
+});
