@@ -157,14 +157,28 @@ export function ledgerColumns(ledger: Ledger): LedgerColumns {
     customer[i] = k;
   }
   payStart[count] = j;
-  const customersById = Int32Array.from(customerIds.keys()).sort((x, y) => {
+  const customersById = customersByIdOf(customerIds);
+  const columns = { count, issued, due, amount, isSale, payStart, payDay, payAmount, customer, customerIds, customersById };
+  columnsCache.set(ledger, columns);
+  return columns;
+}
+
+/**
+ * Columns a reader built along with the ledger (the fused CSV path), exactly those ledgerColumns would
+ * build: kept so that the first figures need not walk the objects again.
+ */
+export function seedLedgerColumns(ledger: Ledger, columns: LedgerColumns): void {
+  if (columns.count !== ledger.invoices.length) throw new RangeError('seedLedgerColumns: columns of another ledger');
+  columnsCache.set(ledger, columns);
+}
+
+/** Customer numbers in the order of their ids. */
+export function customersByIdOf(customerIds: readonly string[]): Int32Array {
+  return Int32Array.from(customerIds.keys()).sort((x, y) => {
     const a = customerIds[x] as string;
     const b = customerIds[y] as string;
     return a < b ? -1 : a > b ? 1 : 0;
   });
-  const columns = { count, issued, due, amount, isSale, payStart, payDay, payAmount, customer, customerIds, customersById };
-  columnsCache.set(ledger, columns);
-  return columns;
 }
 
 /** `openAt` on the columns: amount − Σ payments dated ≤ d (undated ones always count). */

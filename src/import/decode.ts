@@ -12,18 +12,19 @@ export type Decoded = { text: string; encoding: TextEncodingName; hadBom: boolea
 const CP850_HIGH =
   'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0';
 
+let cp850Table: Uint16Array | null = null;
+
 export function decodeCp850(bytes: Uint8Array): string {
+  const table = (cp850Table ??= Uint16Array.from({ length: 256 }, (_, b) => (b < 0x80 ? b : CP850_HIGH.charCodeAt(b - 0x80))));
+  // Code units a chunk at a time into String.fromCharCode (no string built a character at a time).
+  const CHUNK = 8192;
+  const units = new Uint16Array(CHUNK);
   const parts: string[] = [];
-  let chunk = '';
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] as number;
-    chunk += b < 0x80 ? String.fromCharCode(b) : CP850_HIGH[b - 0x80];
-    if (chunk.length >= 8192) {
-      parts.push(chunk);
-      chunk = '';
-    }
+  for (let at = 0; at < bytes.length; at += CHUNK) {
+    const n = Math.min(CHUNK, bytes.length - at);
+    for (let i = 0; i < n; i++) units[i] = table[bytes[at + i] as number] as number;
+    parts.push(String.fromCharCode.apply(null, (n === CHUNK ? units : units.subarray(0, n)) as unknown as number[]));
   }
-  parts.push(chunk);
   return parts.join('');
 }
 

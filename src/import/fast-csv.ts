@@ -12,7 +12,7 @@
  * must be followed by the separator, the newline or the end. A quote anywhere else, an unclosed
  * quote, spaces after a closing quote: PapaParse's own handling (or its errors) is wanted, so null.
  */
-import { addDays, dayFromYmd, isoOf, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type Payment } from '../core/index.ts';
+import { addDays, customersByIdOf, NO_DAY, dayFromYmd, isoOf, seedLedgerColumns, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type LedgerColumns, type Payment } from '../core/index.ts';
 import { columnLetter, isBlankCell, MAX_COLUMNS, type Cell, type Sheet } from './grid.ts';
 import { autoMapping, detectHeaderRow, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
 import { detectNewline } from './read-csv.ts';
@@ -399,8 +399,8 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
     const col = m[field];
     if (col !== undefined && assumedOrder.has(field)) issues.add({ code: 'AmbiguousDateOrder', severity: 'warning', sheet: o.sheetName, column: `${columnLetter(col)}${headers[col] ? ` (${headers[col]})` : ''}`, params: { order: 'dmy' } });
   }
-  const invoices = buildInvoices(c, reader, o, m.terms !== undefined, mainCurrency ?? 'EUR', issues);
-  checkOverpaid(invoices, o.sheetName, issues);
+  const { invoices, columns: ledgerColumns } = buildInvoices(c, reader, o, m.terms !== undefined, mainCurrency ?? 'EUR', issues);
+  checkOverpaid(invoices, o.sheetName, issues, { of: ledgerColumns.customer, ids: ledgerColumns.customerIds });
   const ledger: Ledger = {
     customers: reader.customers.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     invoices,
@@ -408,6 +408,7 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
     amountBasis: 'TTC',
     hasSalesHistory: invoices.some((i) => i.payments.length > 0),
   };
+  seedLedgerColumns(ledger, ledgerColumns);
   const columns = describeColumns(headers, fieldOf, (index) => reader.samples[index] as string[], { dateOrders, shownOrder, assumedOrder, decimals });
   return {
     rows: reader.nonBlankRows,
@@ -422,7 +423,6 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
 
 const NO_SKIPS: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
 const HAS_PAID = 2, HAS_OPEN = 4, SETTLED_BY_STATUS = 8, IS_DISPUTED = 16;
-const NO_DAY = -2147483648;
 
 /** The rows kept, as typed columns (grown by doubling). */
 class RowColumns {
@@ -785,8 +785,17 @@ class RowReader {
 }
 
 /** The invoices of the rows kept, as buildLedger's fromRecord makes them, with its due-date issues. */
-function buildInvoices(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTerms: boolean, fallbackCurrency: string, issues: IssueList): Invoice[] {
-  const invoices: Invoice[] = new Array(c.count);
+function buildInvoices(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTerms: boolean, fallbackCurrency: string, issues: IssueList): { invoices: Invoice[]; columns: LedgerColumns } {
+  const count = c.count;
+  const invoices: Invoice[] = new Array(count);
+  // The analysis' columns (core/ledger.ts ledgerColumns) along the way: one payment per row at most.
+  const issuedColumn = new Int32Array(count);
+  const dueColumn = new Int32Array(count);
+  const amountColumn = new Float64Array(count);
+  const payStart = new Int32Array(count + 1);
+  const payDay = new Int32Array(count);
+  const payAmount = new Float64Array(count);
+  let j = 0;
   let missingDue = 0;
   let firstMissingDue = 0;
   for (let i = 0; i < c.count; i++) {
@@ -819,6 +828,16 @@ function buildInvoices(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasT
     } else if (paymentDate !== null || (fl & SETTLED_BY_STATUS) !== 0) {
       if (amount !== 0) payments.push({ day: paymentDate, amount: amount as Cents });
     }
+    issuedColumn[i] = issued ?? NO_DAY;
+    dueColumn[i] = due ?? NO_DAY;
+    amountColumn[i] = amount;
+    payStart[i] = j;
+    const payment = payments[0];
+    if (payment) {
+      payDay[j] = payment.day ?? NO_DAY;
+      payAmount[j] = payment.amount;
+      j++;
+    }
     const customerId = (reader.customers[c.customer[i] as number] as Customer).id;
     const number = c.numbers[i] as string;
     const ci = c.currency[i] as number;
@@ -834,7 +853,23 @@ function buildInvoices(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasT
         : { key, number, customerId, issued, due, isDueDerived, fileTermsDays, amount: amount as Cents, payments, kind, currency, isDisputed, source };
   }
   if (missingDue > 0) issues.add({ code: 'MissingDueDate', severity: 'warning', sheet: o.sheetName, row: firstMissingDue, params: { count: missingDue, days: o.defaultTermsDays } });
-  return invoices;
+  payStart[count] = j;
+  // Customers are numbered in the order of their first invoice, as ledgerColumns numbers them.
+  const customerIds = reader.customers.map((x) => x.id);
+  const columns: LedgerColumns = {
+    count,
+    issued: issuedColumn,
+    due: dueColumn,
+    amount: amountColumn,
+    isSale: new Uint8Array(count).fill(1),
+    payStart,
+    payDay: payDay.slice(0, j),
+    payAmount: payAmount.slice(0, j),
+    customer: c.customer.slice(0, count),
+    customerIds,
+    customersById: customersByIdOf(customerIds),
+  };
+  return { invoices, columns };
 }
 
 /**

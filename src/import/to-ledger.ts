@@ -452,19 +452,39 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
   return { ledger, columns, rowsRead, rowsUsed: records.length, skipped, mergedRows, currencyLeftOut, selfCheck };
 }
 
-/** A customer whose payments exceed its invoices is a data-quality question, never chased silently. */
-export function checkOverpaid(invoices: readonly Invoice[], sheet: string, issues: IssueList): void {
-  const balanceOf = new Map<string, { invoiced: number; paid: number }>();
-  for (const inv of invoices) {
-    const b = balanceOf.get(inv.customerId) ?? { invoiced: 0, paid: 0 };
-    // Payments only: a credit note is not a payment (a customer may well be in credit by one).
-    if (inv.amount > 0) b.invoiced += inv.amount;
-    else if (inv.kind === 'payment') b.paid -= inv.amount;
-    for (const p of inv.payments) b.paid += p.amount;
-    balanceOf.set(inv.customerId, b);
+/**
+ * A customer whose payments exceed its invoices is a data-quality question, never chased silently.
+ * `customers`: each invoice's customer number and the ids in order of first invoice, when the reader has them.
+ */
+export function checkOverpaid(invoices: readonly Invoice[], sheet: string, issues: IssueList, customers?: { readonly of: ArrayLike<number>; readonly ids: readonly string[] }): void {
+  let of: ArrayLike<number>;
+  let ids: readonly string[];
+  if (customers) ({ of, ids } = customers);
+  else {
+    const numbers = new Map<string, number>();
+    const list: string[] = [];
+    of = Int32Array.from(invoices, (inv) => {
+      let k = numbers.get(inv.customerId);
+      if (k === undefined) {
+        k = list.length;
+        list.push(inv.customerId);
+        numbers.set(inv.customerId, k);
+      }
+      return k;
+    });
+    ids = list;
   }
-  const overpaid = [...balanceOf].filter(([, b]) => b.paid > b.invoiced && b.invoiced > 0);
-  if (overpaid.length > 0) issues.add({ code: 'PaymentsExceedInvoices', severity: 'warning', sheet, params: { count: overpaid.length, customer: (overpaid[0] as (typeof overpaid)[number])[0] } });
+  const invoiced = new Float64Array(ids.length);
+  const paid = new Float64Array(ids.length);
+  invoices.forEach((inv, i) => {
+    const k = of[i] as number;
+    // Payments only: a credit note is not a payment (a customer may well be in credit by one).
+    if (inv.amount > 0) invoiced[k] = (invoiced[k] as number) + inv.amount;
+    else if (inv.kind === 'payment') paid[k] = (paid[k] as number) - inv.amount;
+    for (const p of inv.payments) paid[k] = (paid[k] as number) + p.amount;
+  });
+  const overpaid = ids.filter((_, k) => (paid[k] as number) > (invoiced[k] as number) && (invoiced[k] as number) > 0);
+  if (overpaid.length > 0) issues.add({ code: 'PaymentsExceedInvoices', severity: 'warning', sheet, params: { count: overpaid.length, customer: overpaid[0] as string } });
 }
 
 /** What the import decided per column, for the report and the mapping panel. */

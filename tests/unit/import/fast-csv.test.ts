@@ -27,11 +27,15 @@ function files(dir: string, pattern: RegExp): string[] {
   });
 }
 
-/** Both paths on the same bytes: the same JSON (report, ledger, key order included). */
+/**
+ * Both paths on the same bytes: the same JSON (report, ledger, key order included), and the analysis'
+ * columns the fused path hands over are those ledgerColumns builds from the objects (on a copy, uncached).
+ */
 function same(bytes: Uint8Array, fileName = 'grand-livre.csv'): void {
   const fast = importFile(bytes, { fileName });
   const oracle = importFile(bytes, { fileName, fastCsv: false });
   expect(JSON.stringify(fast)).toBe(JSON.stringify(oracle));
+  expect(ledgerColumns(fast.ledger)).toEqual(ledgerColumns({ ...fast.ledger }));
 }
 
 /** Whether the fused path reads the file itself (rather than leaving it to the general one). */
