@@ -235,3 +235,25 @@ export async function cliRow() {
     bareNodeMs: wall(['-e', '0']),
   };
 }
+
+/**
+ * Issue 19's memory budget in the CLI: the peak RSS of `analyze <file> --json` over the CLI's own
+ * peak when it reads nothing (usage printed), against the file's uncompressed size.
+ */
+export async function cliMemoryRows(files: readonly BenchFile[]) {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const { cliBundle } = (await import(pathToFileURL(join(root, 'scripts', 'relance.mjs')).href)) as { cliBundle: () => Promise<string> };
+  const bundle = await cliBundle();
+  const peak = (args: string[]): number => {
+    const r = spawnSync(process.execPath, [join(root, 'bench', 'rss.mjs'), bundle, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const m = /maxRSS=(\d+)/.exec(r.stderr);
+    if (!m) throw new Error(`no maxRSS: ${r.stderr.slice(0, 200)}`);
+    return Number(m[1]) * 1024;
+  };
+  const baseline = peak([]);
+  return files.map((f) => {
+    const extra = peak(['analyze', f.path, '--as-of', BENCH_AS_OF, '--json']) - baseline;
+    const size = uncompressedSize(f);
+    return { file: f.name, uncompressedBytes: size, baselineMiB: Number((baseline / 2 ** 20).toFixed(0)), peakExtraMiB: Number((extra / 2 ** 20).toFixed(0)), ratio: ratio(extra, size) };
+  });
+}

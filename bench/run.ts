@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserBench, distDir } from './browser.ts';
-import { RUNS, cliRow, fecFile, fecRow, ledgerFiles, ledgerRow, lettersRow, matchingRow, predictionRow, uncompressedSize, worstCaseRows } from './node.ts';
+import { RUNS, cliMemoryRows, cliRow, fecFile, fecRow, ledgerFiles, ledgerRow, lettersRow, matchingRow, predictionRow, uncompressedSize, worstCaseRows } from './node.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -42,6 +42,8 @@ const matching = browserOnly ? null : matchingRow();
 if (matching) out(`  node matching: ${JSON.stringify(matching)}\n`);
 const cli = browserOnly ? null : await cliRow();
 if (cli) out(`  node CLI: ${JSON.stringify(cli)}\n`);
+const cliMemory = browserOnly ? [] : await cliMemoryRows([...SIZES.filter((n) => n >= 100_000).flatMap((n) => Object.values(ledgerFiles(n))), fecFile(FEC_LINES)]);
+for (const m of cliMemory) out(`  node CLI memory: ${JSON.stringify(m)}\n`);
 
 let browser: Awaited<ReturnType<typeof browserBench>> | null = null;
 if (!nodeOnly) {
@@ -81,6 +83,10 @@ if (!browserOnly && fec && letters) {
     lines.push('**CLI** (wall time of a fresh process, from the esbuild bundle `npm run relance` runs; Node alone shown for scale):', '');
     table(['Node alone', 'start, usage printed (≤ 150 ms)', 'analyze, 10 rows (≤ 300 ms)', 'analyze from the TypeScript sources'], [[`${cli.bareNodeMs} ms`, `${cli.startMs} ms`, `${cli.analyzeMs} ms`, `${cli.sourcesAnalyzeMs} ms`]]);
   }
+  if (cliMemory.length > 0) {
+    lines.push('**CLI peak memory**: `analyze <file> --json`, peak RSS over the CLI started alone (usage printed), against the uncompressed file:', '');
+    table(['file', 'uncompressed', 'peak RSS over the start (≤ 2 × the file)', 'ratio'], cliMemory.map((m) => [m.file, `${(m.uncompressedBytes / 1048576).toFixed(1)} MB`, `${m.peakExtraMiB} MiB`, `${m.ratio} ×`]));
+  }
   if (matching) {
     lines.push('**Bank matching** (Node, core/bank/match.ts on generated statements):', '');
     table(['bank lines', 'open invoices', 'proposals', 'time (≤ 1 s)'], [[matching.lines.toLocaleString('en'), matching.invoices.toLocaleString('en'), matching.proposals.toLocaleString('en'), `${matching.matchMs} ms`]]);
@@ -104,5 +110,5 @@ out(`\n${markdown}\n`);
 // Partial runs (--quick, --node-only, --browser-only) print only: the files keep the last full run.
 if (!quick && !nodeOnly && !browserOnly && only === undefined) {
   writeFileSync(join(here, 'results.md'), `${markdown}\n`);
-  writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, ledgers, fec, worstCases: worst, letters, prediction, matching, cli, browser }, null, 2)}\n`);
+  writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, ledgers, fec, worstCases: worst, letters, prediction, matching, cli, cliMemory, browser }, null, 2)}\n`);
 }

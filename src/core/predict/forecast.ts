@@ -18,7 +18,7 @@ import { isIssuedBy, openAtColumn, type Ledger } from '../ledger.ts';
 import { allocateCents, type Cents } from '../money.ts';
 import { NO_DAY } from '../ledger.ts';
 import { OPEN, paymentHistory, type PaymentHistory } from './history.ts';
-import { delayOfRow, paymentDays, predict, type Features, type Model, type Prediction, type PredictionOptions } from './prediction.ts';
+import { delayOfRow, spreadOverDays, predict, type Features, type Model, type Prediction, type PredictionOptions } from './prediction.ts';
 
 export type ForecastWeek = { readonly start: string; readonly expectedCents: Cents; readonly lowCents: Cents; readonly highCents: Cents };
 
@@ -108,6 +108,9 @@ function spread(ledger: Ledger, model: Model, features: Features, h: PaymentHist
   const weightsOf = (id: string) => rowOf(customerWeights, id);
   const planLeft = new Map([...plans].map(([id, list]) => [id, list.map((x) => ({ ...x }))]));
   const dx = features;
+  // Invoice keys are made only when a status names invoices.
+  const byInvoice = disputedInvoices.size > 0 || promised.size > 0;
+  const weights = new Float64Array(bins);
   for (let i = 0; i < c.count; i++) {
     const inv = ledger.invoices[i];
     if (!inv || !isIssuedBy(inv, asOf)) continue;
@@ -119,14 +122,14 @@ function spread(ledger: Ledger, model: Model, features: Features, h: PaymentHist
       continue;
     }
     const due = c.due[i] as number;
-    const numberKey = `${id}\u0000${inv.number}`;
+    const numberKey = byInvoice ? `${id}\u0000${inv.number}` : '';
     const isDoubtful = collective.has(id) || disputedCustomers.has(id) || disputedInvoices.has(numberKey) || (due !== NO_DAY && asOf - due > doubtfulDays);
     if (isDoubtful) {
       out.doubtful += open;
       per(id).doubtful += open;
       continue;
     }
-    const weights = new Array<number>(bins).fill(0);
+    weights.fill(0);
     let rest = open;
     // A payment plan's instalments first, then a promise, then the model.
     const plan = planLeft.get(id);
@@ -139,14 +142,16 @@ function spread(ledger: Ledger, model: Model, features: Features, h: PaymentHist
         rest -= take;
       }
     }
-    const promise = promised.get(numberKey) ?? promised.get(id);
+    const promise = promised.size > 0 ? (promised.get(numberKey) ?? promised.get(id)) : undefined;
     const r = dx.rowOf[i] as number;
     if (rest > 0 && promise !== undefined) {
       weights[binOf(promise)] = (weights[binOf(promise)] as number) + rest;
       rest = 0;
     } else if (rest > 0 && r >= 0 && h.state[i] === OPEN) {
-      const days = paymentDays(model, due, delayOfRow(model, dx, r), asOf);
-      for (const d of days) weights[binOf(d)] = (weights[binOf(d)] as number) + rest / days.length;
+      spreadOverDays(model, due, delayOfRow(model, dx, r), asOf, rest, (d, share) => {
+        const k = binOf(d);
+        weights[k] = (weights[k] as number) + share;
+      });
       rest = 0;
     }
     if (rest > 0) weights[weeks] = (weights[weeks] as number) + rest;

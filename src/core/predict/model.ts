@@ -92,16 +92,17 @@ function dot(z: Float64Array, k: number, n: number, w: Float64Array): number {
   return s;
 }
 
-/** Weighted least squares on a design matrix, with a ridge on every weight but the intercept. */
-function weightedFit(z: Float64Array, count: number, n: number, weight: (k: number) => { w: number; target: number }, ridge: number): Float64Array {
+/** Weighted least squares on a design matrix (row k weighs w[k], aims at target[k]), with a ridge on every weight but the intercept. */
+function weightedFit(z: Float64Array, count: number, n: number, w: Float64Array, target: Float64Array, ridge: number): Float64Array {
   const a = new Float64Array(n * n);
   const b = new Float64Array(n);
   for (let k = 0; k < count; k++) {
-    const { w, target } = weight(k);
+    const wk = w[k] as number;
+    const tk = target[k] as number;
     const o = k * n;
     for (let i = 0; i < n; i++) {
-      const wi = w * (z[o + i] as number);
-      b[i] = (b[i] as number) + wi * target;
+      const wi = wk * (z[o + i] as number);
+      b[i] = (b[i] as number) + wi * tk;
       const row = i * n;
       for (let j = 0; j <= i; j++) a[row + j] = (a[row + j] as number) + wi * (z[o + j] as number);
     }
@@ -125,21 +126,19 @@ export function fitLogistic(x: Matrix, rows: readonly number[], labels: Uint8Arr
   const n = x.width + 1;
   const z = design({ mean, scale }, x, rows);
   let weights: Float64Array = new Float64Array(n);
+  const w = new Float64Array(rows.length);
+  const target = new Float64Array(rows.length);
   for (let iter = 0; iter < 15; iter++) {
     const current = weights;
-    const next = weightedFit(
-      z,
-      rows.length,
-      n,
-      (k) => {
-        const s = dot(z, k, n, current);
-        const p = sigmoid(s);
-        const w = Math.max(p * (1 - p), 1e-6);
-        // Newton's step as a weighted least squares on the working response.
-        return { w: w * (sampleWeights ? (sampleWeights[k] as number) : 1), target: s + ((labels[k] as number) - p) / w };
-      },
-      ridge,
-    );
+    for (let k = 0; k < rows.length; k++) {
+      const s = dot(z, k, n, current);
+      const p = sigmoid(s);
+      const v = Math.max(p * (1 - p), 1e-6);
+      // Newton's step as a weighted least squares on the working response.
+      w[k] = v * (sampleWeights ? (sampleWeights[k] as number) : 1);
+      target[k] = s + ((labels[k] as number) - p) / v;
+    }
+    const next = weightedFit(z, rows.length, n, w, target, ridge);
     weights = next;
     if (maxChange(next, current) < 1e-4) break;
   }
@@ -152,10 +151,12 @@ export function fitMedian(x: Matrix, rows: readonly number[], targets: Float64Ar
   const n = x.width + 1;
   const z = design({ mean, scale }, x, rows);
   // Least squares first, then reweighted by 1 / |residual| towards the median fit.
-  let weights = weightedFit(z, rows.length, n, (k) => ({ w: 1, target: targets[k] as number }), ridge);
+  const w = new Float64Array(rows.length).fill(1);
+  let weights = weightedFit(z, rows.length, n, w, targets, ridge);
   for (let iter = 0; iter < 10; iter++) {
     const current = weights;
-    const next = weightedFit(z, rows.length, n, (k) => ({ w: 1 / Math.max(Math.abs((targets[k] as number) - dot(z, k, n, current)), 0.5), target: targets[k] as number }), ridge);
+    for (let k = 0; k < rows.length; k++) w[k] = 1 / Math.max(Math.abs((targets[k] as number) - dot(z, k, n, current)), 0.5);
+    const next = weightedFit(z, rows.length, n, w, targets, ridge);
     weights = next;
     if (maxChange(next, current) < 1e-3) break;
   }

@@ -62,6 +62,25 @@ function lowerBoundOf(sorted: Float64Array, x: number): number {
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
+/** Room for an item number below a day in one sortable key: settled day × ITEM_SPAN + item. */
+const ITEM_SPAN = 2 ** 27;
+
+/** A customer's settled items in settlement order (ties in item order), by one typed-array sort. */
+function settledOrder(h: PaymentHistory, list: Int32Array): Int32Array {
+  let count = 0;
+  for (const i of list) if (h.state[i] === SETTLED) count++;
+  const keys = new Float64Array(count);
+  count = 0;
+  for (const i of list) if (h.state[i] === SETTLED) keys[count++] = (h.settled[i] as number) * ITEM_SPAN + i;
+  keys.sort();
+  const out = new Int32Array(count);
+  for (let k = 0; k < count; k++) {
+    const key = keys[k] as number;
+    out[k] = key - Math.floor(key / ITEM_SPAN) * ITEM_SPAN;
+  }
+  return out;
+}
+
 /** Features of every invoice of the history as of its own issue date. */
 export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boolean): Features {
   const c = h.columns;
@@ -80,9 +99,16 @@ export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boole
     if (list.length === 0) continue;
     const group = delaysOf.length;
     // Settled invoices in settlement order, and the days each item stops counting as open / late.
-    const settledList = Array.from(list).filter((i) => h.state[i] === SETTLED).sort((a, b) => (h.settled[a] as number) - (h.settled[b] as number) || a - b);
-    const becameLate = Float64Array.from(list, (i) => Math.max(c.issued[i] as number, c.due[i] as number) + 1).sort();
-    const settledLate = Float64Array.from(settledList.filter((i) => (h.settled[i] as number) > (c.due[i] as number)), (i) => h.settled[i] as number).sort();
+    const settledList = settledOrder(h, list);
+    const becameLate = new Float64Array(list.length);
+    for (let k = 0; k < list.length; k++) becameLate[k] = Math.max(c.issued[list[k] as number] as number, c.due[list[k] as number] as number) + 1;
+    becameLate.sort();
+    let lateCount = 0;
+    for (const i of settledList) if ((h.settled[i] as number) > (c.due[i] as number)) lateCount++;
+    const settledLate = new Float64Array(lateCount);
+    lateCount = 0;
+    for (const i of settledList) if ((h.settled[i] as number) > (c.due[i] as number)) settledLate[lateCount++] = h.settled[i] as number;
+    settledLate.sort();
     let p = 0;
     let n = 0, late = 0, sumDelay = 0;
     const delays: number[] = [];
@@ -300,13 +326,13 @@ export function pLateOf(m: Model, f: Features, r: number): number {
 export function delayOfRow(m: Model, f: Features, r: number, dx?: Matrix): number {
   if (m.delay === null) {
     const prior = f.priorDelays(r);
-    return prior.length > 0 ? median(Array.from(prior)) : m.meanDelay;
+    return prior.length > 0 ? median(prior) : m.meanDelay;
   }
   return linear(m.delay, dx ?? delayMatrix(f.matrix), r);
 }
 
-function median(values: number[]): number {
-  const s = values.slice().sort((a, b) => a - b);
+function median(values: ArrayLike<number>): number {
+  const s = Float64Array.from(values).sort();
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
@@ -429,12 +455,25 @@ export type InvoicePrediction = {
  */
 export function paymentDays(m: Model, due: number, delay: number, asOf: number): number[] {
   const out: number[] = [];
+  spreadOverDays(m, due, delay, asOf, 1, (d) => out.push(d));
+  return out;
+}
+
+/**
+ * `amount` spread evenly over `paymentDays(m, due, delay, asOf)`, each day handed to `add` with its
+ * share, in the same order, without making the list.
+ */
+export function spreadOverDays(m: Model, due: number, delay: number, asOf: number, amount: number, add: (day: number, share: number) => void): void {
+  let count = 0;
+  for (const r of m.residuals) if (Math.round(due + delay + r) > asOf) count++;
+  if (count === 0) {
+    for (let k = 1; k <= 4; k++) add(asOf + 7 * k - 3, amount / 4);
+    return;
+  }
   for (const r of m.residuals) {
     const d = Math.round(due + delay + r);
-    if (d > asOf) out.push(d);
+    if (d > asOf) add(d, amount / count);
   }
-  if (out.length === 0) for (let k = 1; k <= 4; k++) out.push(asOf + 7 * k - 3);
-  return out;
 }
 
 export type PredictionOptions = {
