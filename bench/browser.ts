@@ -90,8 +90,15 @@ async function dropOnce(browser: Browser, cdp: CDPSession, base: string, file: B
       });
       await page.getByTestId('as-of').fill(iso);
       await page.getByTestId('as-of').dispatchEvent('change');
-      await page.waitForFunction(() => performance.getEntriesByName('relance:recomputed').length > 0, null, { timeout: 120_000, polling: 50 });
-      const ms = await page.evaluate(() => (performance.getEntriesByName('relance:recomputed')[0]?.startTime ?? 0) - (performance.getEntriesByName('relance:recompute')[0]?.startTime ?? 0));
+      // From the last recompute mark to the first figures shown after it (a mark left by an earlier
+      // recompute that lands after the clearing must not count).
+      const measure = () => {
+        const start = performance.getEntriesByName('relance:recompute').at(-1)?.startTime;
+        const shown = start === undefined ? undefined : performance.getEntriesByName('relance:recomputed').find((m) => m.startTime >= start);
+        return start === undefined || shown === undefined ? null : shown.startTime - start;
+      };
+      await page.waitForFunction(measure, null, { timeout: 120_000, polling: 50 });
+      const ms = (await page.evaluate(measure)) ?? 0;
       // Let the worklist that follows the new date finish before the next change.
       await page.waitForTimeout(1500);
       return ms;
