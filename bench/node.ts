@@ -37,14 +37,25 @@ function time(fn: () => unknown, runs = RUNS): number {
   return median(out);
 }
 
+/** The same for work that ends in a promise (the worker's handlers are async). */
+async function timeAsync(fn: () => Promise<unknown>, runs = RUNS): Promise<number> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return median(out);
+}
+
 const ms = (x: number) => Math.round(x);
 const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
 
 export const analysisRequest = (asOf = BENCH_AS_OF): PageSettings => ({ asOf, basis: 'due', edges: [30, 60, 90, 120], windows: 3, manualSales: [] });
 
 /** What the worker does for a dropped file: read it, build the ledger, compute the dashboard's figures. */
-function pipeline(file: BenchFile, handlers = createHandlers()) {
-  const r = handlers.importFile({ bytes: file.bytes.slice().buffer, options: { fileName: file.name }, settings: analysisRequest() }, () => {});
+async function pipeline(file: BenchFile, handlers = createHandlers()) {
+  const r = await handlers.importFile({ bytes: file.bytes.slice().buffer, options: { fileName: file.name }, settings: analysisRequest() }, () => {});
   if (r.report.fatal !== null || r.analysis === null) throw new Error(`${file.name}: ${r.report.fatal}`);
   return { handlers, report: r.report };
 }
@@ -64,11 +75,11 @@ export function uncompressedSize(file: BenchFile): number {
   return Object.values(unzipSync(file.bytes)).reduce((s, f) => s + f.length, 0);
 }
 
-export function ledgerRow(rows: number) {
+export async function ledgerRow(rows: number) {
   const { csv, xlsx } = ledgerFiles(rows);
   const text = new TextDecoder('windows-1252').decode(csv.bytes);
   const papa = time(() => Papa.parse(text, { delimiter: ';' }));
-  const relanceCsv = time(() => pipeline(csv));
+  const relanceCsv = await timeAsync(() => pipeline(csv));
   const sheetjs = time(() => XLSX.read(xlsx.bytes, { type: 'array', dense: true, cellText: false, cellHTML: false, cellNF: false, cellStyles: false }));
   const fast = time(() => readXlsxFast(xlsx.bytes));
   const floor = time(() => {
@@ -78,8 +89,8 @@ export function ledgerRow(rows: number) {
     for (const f of Object.values(files)) for (let i = 0; i < f.length; i++) if (f[i] === 60) lt++;
     return lt;
   });
-  const relanceXlsx = time(() => pipeline(xlsx));
-  const { handlers } = pipeline(csv);
+  const relanceXlsx = await timeAsync(() => pipeline(xlsx));
+  const { handlers } = await pipeline(csv);
   const recompute = time(() => handlers.analyze(analysisRequest('2025-10-31'), () => {}));
   // A new workspace each run: the worker keeps the last worklist, and this measures computing it.
   let run = 0;
@@ -106,11 +117,11 @@ export function ledgerRow(rows: number) {
   };
 }
 
-export function fecRow(lines: number) {
+export async function fecRow(lines: number) {
   const fec = fecFile(lines);
   const text = new TextDecoder().decode(fec.bytes);
   const papa = time(() => Papa.parse(text, { delimiter: '\t' }));
-  const relance = time(() => pipeline(fec));
+  const relance = await timeAsync(() => pipeline(fec));
   return { lines, bytes: fec.bytes.length, papaparseMs: ms(papa), relanceMs: ms(relance), ratio: ratio(relance, papa) };
 }
 
@@ -118,31 +129,33 @@ export function fecRow(lines: number) {
  * The worst cases of issue 8 at two sizes: microseconds per row at each, and their growth (1 =
  * linear). Pipeline and worklist (the dunning plan), as the page runs them after a drop.
  */
-export function worstCaseRows(small: number, large: number) {
+export async function worstCaseRows(small: number, large: number) {
   const cases: { name: string; file: (n: number) => BenchFile }[] = [
     { name: 'one customer, every invoice (CSV)', file: (n) => ledgerFiles(n, 'oneCustomer').csv },
     { name: 'one invoice per customer (CSV)', file: (n) => ledgerFiles(n, 'eachOwnCustomer').csv },
     { name: 'FEC, one lettrage code on every line', file: (n) => fecFile(n, true) },
   ];
-  return cases.map(({ name, file }) => {
-    const per = (n: number) => {
+  const rows = [];
+  for (const { name, file } of cases) {
+    const per = async (n: number) => {
       const f = file(n);
-      const t = time(() => {
-        const { handlers } = pipeline(f);
+      const t = await timeAsync(async () => {
+        const { handlers } = await pipeline(f);
         handlers.dunning({ settings: analysisRequest(), draftPolicy: null }, () => {});
       });
       return { ms: t, usPerRow: (t * 1000) / n };
     };
-    const a = per(small);
-    const b = per(large);
-    return { case: name, small, large, smallMs: ms(a.ms), largeMs: ms(b.ms), usPerRowSmall: Number(a.usPerRow.toFixed(1)), usPerRowLarge: Number(b.usPerRow.toFixed(1)), growth: ratio(b.usPerRow, a.usPerRow) };
-  });
+    const a = await per(small);
+    const b = await per(large);
+    rows.push({ case: name, small, large, smallMs: ms(a.ms), largeMs: ms(b.ms), usPerRowSmall: Number(a.usPerRow.toFixed(1)), usPerRowLarge: Number(b.usPerRow.toFixed(1)), growth: ratio(b.usPerRow, a.usPerRow) });
+  }
+  return rows;
 }
 
 /** 1,000 letters into one PDF: DejaVu Sans embedded (what Relance prints) against jsPDF's Helvetica; then one PDF per letter. */
-export function lettersRow(count = 1000) {
+export async function lettersRow(count = 1000) {
   const { csv } = ledgerFiles(10_000, 'eachOwnCustomer');
-  const { handlers } = pipeline(csv);
+  const { handlers } = await pipeline(csv);
   const plan = handlers.dunning({ settings: analysisRequest(), draftPolicy: null }, () => {});
   // Letters leave only with the sender's identity; e-mail steps need no postal address.
   handlers.setWorkspace({ ...emptyWorkspace(), profile: { company: 'Atelier Martin', legalForm: 'SARL', siren: '123456789', siret: '', address: '12 rue des Lilas\n69003 Lyon', iban: 'FR7630006000011234567890189', signatory: 'Claire Martin', marginPercent: null } }, () => {});

@@ -16,6 +16,7 @@ import { auditReport } from '../app/report.ts';
 import { forecastJson, predictJson } from '../app/prediction.ts';
 import { bankView, matchJson } from '../app/bank.ts';
 import { readStatement } from '../import/bank/read-statement.ts';
+import { loadSheetJs, needsSheetJs } from '../import/sheetjs.ts';
 import { importEInvoices, isEInvoiceFile, type EInvoiceFile } from '../import/einvoice/import-einvoices.ts';
 import { refusalReasonText, statementErrorText } from '../i18n/bank.ts';
 import { ledgerOf, sessionOf, type Source } from '../app/session.ts';
@@ -160,6 +161,7 @@ async function main(argv: readonly string[]): Promise<number> {
   for (const path of ledgers) {
     const bytes = readBytes(path);
     if (!bytes) return 1;
+    if (needsSheetJs(bytes)) await loadSheetJs();
     const sheet = flag('sheet');
     const accounts = flag('accounts');
     const { report, ledger } = importFile(bytes, {
@@ -289,9 +291,10 @@ async function writeLetters(ledger: Parameters<typeof letters>[0], settings: Set
  * `--apply FILE` a workspace (the one given, or a new one) with the proposals at or above `--min`
  * recorded as bank payments.
  */
-function match(ledger: Parameters<typeof bankView>[0], settings: Settings, path: string, options: { json: boolean; apply: string | undefined; min: number }): number {
+async function match(ledger: Parameters<typeof bankView>[0], settings: Settings, path: string, options: { json: boolean; apply: string | undefined; min: number }): Promise<number> {
   const bytes = readBytes(path);
   if (!bytes) return 1;
+  if (needsSheetJs(bytes)) await loadSheetJs();
   const read = readStatement(bytes, basename(path));
   if (!read.ok) {
     process.stderr.write(`relance: ${basename(path)}: ${statementErrorText(read.error, read.detail, settings.lang)}\n`);

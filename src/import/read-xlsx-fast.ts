@@ -7,7 +7,7 @@
  * in the differential test).
  */
 import { unzipSync, strFromU8 } from 'fflate';
-import * as XLSX from 'xlsx';
+import { sheetJs } from './sheetjs.ts';
 import { dayFromExcelSerial, dayFromIso } from '../core/index.ts';
 import { columnLetter, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_COLUMNS, type Cell, type Sheet, type Workbook } from './grid.ts';
 
@@ -117,7 +117,7 @@ function dateStyles(styles: string | null): boolean[] {
   for (const m of xfs.matchAll(/<xf\s[^>]*?\/?>/g)) {
     const id = Number(attr(m[0], 'numFmtId') ?? '0');
     const code = custom.get(id);
-    out.push(code !== undefined ? XLSX.SSF.is_date(code) : BUILTIN_DATES.has(id));
+    out.push(code !== undefined ? sheetJs().SSF.is_date(code) : BUILTIN_DATES.has(id));
   }
   return out;
 }

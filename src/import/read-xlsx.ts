@@ -3,7 +3,8 @@
  * settings. Dates are recognised from the cell's number format and converted in the workbook's
  * own date system (1900 or 1904) here, once.
  */
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
+import { sheetJs } from './sheetjs.ts';
 import { dayFromExcelSerial } from '../core/index.ts';
 import type { Cell, FileFormat, Sheet, Workbook } from './grid.ts';
 import { readXlsxFast } from './read-xlsx-fast.ts';
@@ -22,7 +23,7 @@ export function readWorkbook(bytes: Uint8Array, format: FileFormat, options: { f
   }
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, {
+    wb = sheetJs().read(bytes, {
       type: 'array',
       dense: true,
       cellDates: false,
@@ -61,7 +62,7 @@ function toCell(raw: RawCell, is1904: boolean): Cell {
   switch (raw.t) {
     case 'n': {
       if (typeof v !== 'number') return null;
-      if (typeof raw.z === 'string' && raw.z !== 'General' && XLSX.SSF.is_date(raw.z)) {
+      if (typeof raw.z === 'string' && raw.z !== 'General' && sheetJs().SSF.is_date(raw.z)) {
         const day = dayFromExcelSerial(v, is1904);
         return day === null ? v : { day };
       }

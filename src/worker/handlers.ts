@@ -21,7 +21,7 @@ import { importEInvoices, isEInvoiceFile } from '../import/einvoice/import-einvo
 import { readLifecycle } from '../import/einvoice/lifecycle.ts';
 import { resolveLifecycle } from '../core/index.ts';
 import type { Statement } from '../core/index.ts';
-import { tablesToXlsx, tableToCsv } from '../output/sheets.ts';
+import { loadSheetJs, needsSheetJs } from '../import/sheetjs.ts';
 import type { DunningView, PageSettings, Requests } from './protocol.ts';
 
 export type Progress = (stage: 'read' | 'map' | 'analyse', done: number, total: number) => void;
@@ -59,9 +59,11 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       const settings = settingsOf(input.settings);
       return { report, analysis: settings ? dashboard(session, settings) : null };
     },
-    importFile(input, progress) {
+    async importFile(input, progress) {
       progress('read', 0, 1);
-      const result = importFile(new Uint8Array(input.bytes), input.options, (done, total) => progress('map', done, total));
+      const bytes = new Uint8Array(input.bytes);
+      if (needsSheetJs(bytes)) await loadSheetJs();
+      const result = importFile(bytes, input.options, (done, total) => progress('map', done, total));
       progress('analyse', 1, 2);
       const source = result.report.fatal === null ? { name: input.options.fileName, ledger: result.ledger, issues: result.report.issues.filter((i) => i.severity !== 'info') } : null;
       // A re-read of the same file (new mapping, sheet…) replaces it; another file is added with `append`.
@@ -110,10 +112,12 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       if (!session.hasLedger || !settings) return { models: [], refused: [] };
       return statements(ledgerOf(session, settings), settings, input.customerIds);
     },
-    exportFiles(input) {
+    async exportFiles(input) {
       const settings = settingsOf(input.settings);
       if (!session.hasLedger || !settings) return null;
       const tables = exportTables(session.ledger, settings);
+      // The sheet writer (and SheetJS with it) is loaded by the first export.
+      const { tablesToXlsx, tableToCsv } = await import('../output/sheets.ts');
       const xlsx = tablesToXlsx(tables);
       return { xlsx: xlsx.buffer.slice(xlsx.byteOffset, xlsx.byteOffset + xlsx.byteLength) as ArrayBuffer, csv: tables.map((t) => ({ name: t.name, text: tableToCsv(t) })) };
     },
@@ -125,9 +129,10 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       const head = new Uint8Array(input.head);
       return isBankFormat(head) ? 'statement' : isEInvoiceFile(head) ? 'einvoice' : 'ledger';
     },
-    importStatement(input) {
+    async importStatement(input) {
       const settings = settingsOf(input.settings);
       const bytes = new Uint8Array(input.bytes);
+      if (needsSheetJs(bytes)) await loadSheetJs();
       const read = readStatement(bytes, input.fileName);
       if (!read.ok) return { view: null, error: statementErrorText(read.error, read.detail, settings?.lang ?? 'fr') };
       statement = read.statement;

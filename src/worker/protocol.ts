@@ -18,7 +18,7 @@ export type PageSettings = Omit<SettingsInput, 'workspace'>;
 
 export type Requests = {
   /** Reads a file; with `append`, adds it to the ledgers already read (several entities or months). */
-  importFile: (input: { bytes: ArrayBuffer; options: ImportOptions; settings: PageSettings; append?: boolean }) => { report: ImportReport; analysis: AnalysisView | null };
+  importFile: (input: { bytes: ArrayBuffer; options: ImportOptions; settings: PageSettings; append?: boolean }) => Promise<{ report: ImportReport; analysis: AnalysisView | null }>;
   /** Reads e-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them) as one ledger, like importFile. */
   importEInvoices: (input: { bytes: ArrayBuffer; fileName: string; settings: PageSettings; append?: boolean }) => Promise<{ report: ImportReport; analysis: AnalysisView | null }>;
   /** The saved workspace (profile, policy, customers, statuses, history) every figure is computed with. */
@@ -31,13 +31,13 @@ export type Requests = {
    */
   letters: (input: { settings: PageSettings; customerIds: readonly string[]; lrar?: string; kind?: LetterKind; all?: ActionFilter; packs?: boolean }) => Letters;
   /** The aged balance, the worklist and the invoice detail as one .xlsx and three .csv. */
-  exportFiles: (input: { settings: PageSettings }) => { xlsx: ArrayBuffer; csv: { name: string; text: string }[] } | null;
+  exportFiles: (input: { settings: PageSettings }) => Promise<{ xlsx: ArrayBuffer; csv: { name: string; text: string }[] } | null>;
   /** The audit report of the current ledger, as data (the page renders the PDF). */
   report: (input: { settings: PageSettings }) => ReportModel | null;
   /** Whether the first bytes of a file are a bank statement format no ledger uses (CFONB, camt.053, OFX). */
   classify: (input: { head: ArrayBuffer }) => 'statement' | 'einvoice' | 'ledger';
   /** Reads a bank statement and matches it against the ledger; the worker keeps it for `bank`. */
-  importStatement: (input: { bytes: ArrayBuffer; fileName: string; settings: PageSettings }) => { view: BankView | null; error: string | null };
+  importStatement: (input: { bytes: ArrayBuffer; fileName: string; settings: PageSettings }) => Promise<{ view: BankView | null; error: string | null }>;
   /** A plateforme agréée's lifecycle statuses (CSV or JSON) matched to the ledger's invoices, to apply on the page. */
   lifecycle: (input: { bytes: ArrayBuffer; settings: PageSettings }) => { statuses: readonly ResolvedStatus[]; unknown: readonly string[]; refused: readonly { row: number; reason: string }[]; error: string | null };
   /** Relevés de compte (statements of account) of these customers (all with open items when empty). */

@@ -237,3 +237,18 @@ test('the charts name their months as people write them and carry their figures 
   await expect(tables.nth(3)).toContainText('déc. 2025');
   await expect(tables.nth(3)).not.toContainText('2025-12');
 });
+
+test('SheetJS is loaded only when a workbook comes: a CSV is read without it', async ({ page }) => {
+  const sheetJs: string[] = [];
+  page.on('request', (r) => {
+    if (/\/xlsx[-.][\w-]+\.js$/.test(new URL(r.url()).pathname)) sheetJs.push(r.url());
+  });
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.drop('export-compta.csv', readFileSync(join(root, 'samples/export-compta.csv')));
+  await expect(app.report()).toBeVisible();
+  expect(sheetJs).toEqual([]);
+  await app.drop('freelance-2025.xlsx', readFileSync(join(root, 'samples/freelance-2025.xlsx')));
+  await expect(page.getByTestId('invoice-count')).toHaveText('40');
+  expect(sheetJs.length).toBeGreaterThan(0);
+});

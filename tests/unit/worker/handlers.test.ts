@@ -10,11 +10,11 @@ const root = join(import.meta.dirname, '../../..');
 const request = (asOf: string) => ({ asOf, basis: 'due' as const, edges: [30, 60, 90, 120], windows: 3, manualSales: [] });
 
 describe('worker handlers', () => {
-  it('import, then recompute at another date, drill down and plan the dunning on the kept ledger', () => {
+  it('import, then recompute at another date, drill down and plan the dunning on the kept ledger', async () => {
     const h = createHandlers();
     const progress: number[] = [];
     const bytes = readFileSync(join(root, 'samples/pme-3000.xlsx'));
-    const { report, analysis } = h.importFile({ bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), options: { fileName: 'pme-3000.xlsx' }, settings: request('2025-12-31') }, (_s, done) => progress.push(done));
+    const { report, analysis } = await h.importFile({ bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), options: { fileName: 'pme-3000.xlsx' }, settings: request('2025-12-31') }, (_s, done) => progress.push(done));
     expect(report.fatal).toBeNull();
     expect(progress.length).toBeGreaterThanOrEqual(2);
     const later = h.analyze(request('2025-10-31'), () => {});
@@ -32,10 +32,10 @@ describe('worker handlers', () => {
     expect(plan?.actions.every((a, i, all) => i === 0 || (all[i - 1]?.amountCents ?? 0) >= a.amountCents)).toBe(true);
   });
 
-  it('sends the worklist a page at a time, filtered, and makes every letter of the filter', () => {
+  it('sends the worklist a page at a time, filtered, and makes every letter of the filter', async () => {
     const h = createHandlers();
     const bytes = readFileSync(join(root, 'samples/pme-3000.xlsx'));
-    h.importFile({ bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), options: { fileName: 'pme-3000.xlsx' }, settings: request('2025-12-31') }, () => {});
+    await h.importFile({ bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), options: { fileName: 'pme-3000.xlsx' }, settings: request('2025-12-31') }, () => {});
     const all = h.dunning({ settings: request('2025-12-31'), draftPolicy: null }, () => {});
     const page = h.dunning({ settings: request('2025-12-31'), draftPolicy: null, limit: 10 }, () => {});
     expect(all?.actionCount).toBe(all?.actions.length);
