@@ -270,3 +270,11 @@ export async function cliMemoryRows(files: readonly BenchFile[]) {
     return { file: f.name, uncompressedBytes: size, baselineMiB: Number((baseline / 2 ** 20).toFixed(0)), peakExtraMiB: Number((extra / 2 ** 20).toFixed(0)), ratio: ratio(extra, size) };
   });
 }
+
+/** predictionRow in a fresh Node process (a worker's own heap), as bench/prediction-child.ts prints it. */
+export function predictionRowIsolated(rows = 100_000): ReturnType<typeof predictionRow> {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const r = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', join(root, 'bench', 'prediction-child.ts'), String(rows)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`prediction row: ${r.stderr.slice(0, 300)}`);
+  return JSON.parse(r.stdout) as ReturnType<typeof predictionRow>;
+}

@@ -305,7 +305,9 @@ export function fitModel(f: Features, horizon: Day): Model {
   const [fitRows, fitLabels] = recent(rows, labels);
   const [fitDelayRows, fitDelays] = recent(delayRows, delays);
   const meanDelay = delays.length > 0 ? delays.reduce((s, d) => s + d, 0) / delays.length : 0;
-  const late = rows.length >= MIN_TRAINING && pos >= MIN_CLASS && rows.length - pos >= MIN_CLASS ? fitLogistic(f.matrix, fitRows, Uint8Array.from(fitLabels), 1, Float64Array.from(fitRows, (r) => Math.exp(-(horizon - (h.columns.issued[f.items[r] as number] as number)) / HALF_LIFE))) : null;
+  const recency = new Float64Array(fitRows.length);
+  for (let k = 0; k < fitRows.length; k++) recency[k] = Math.exp(-(horizon - (h.columns.issued[f.items[fitRows[k] as number] as number] as number)) / HALF_LIFE);
+  const late = rows.length >= MIN_TRAINING && pos >= MIN_CLASS && rows.length - pos >= MIN_CLASS ? fitLogistic(f.matrix, fitRows, Uint8Array.from(fitLabels), 1, recency) : null;
   let delay: LinearModel | null = null;
   let residuals = delayRows.length >= MIN_TRAINING ? new Float64Array(19) : quantiles(delays.map((d) => d - meanDelay), 19);
   if (delayRows.length >= MIN_TRAINING) {
@@ -329,6 +331,12 @@ export function delayOfRow(m: Model, f: Features, r: number, dx?: Matrix): numbe
     return prior.length > 0 ? median(prior) : m.meanDelay;
   }
   return linear(m.delay, dx ?? delayMatrix(f.matrix), r);
+}
+
+/** The median of values already in ascending order. */
+function middleOf(sorted: readonly number[]): number {
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function median(values: ArrayLike<number>): number {
@@ -506,8 +514,9 @@ export function predict(ledger: Ledger, asOf: Day, options: PredictionOptions = 
     if (h.state[i] !== OPEN) continue;
     const due = h.columns.due[i] as number;
     const delay = delayOfRow(model, f, r, dx);
+    // The days come in ascending order (the residuals are percentiles): their median is the middle one.
     const days = paymentDays(model, due, delay, asOf);
-    invoices.push({ item: i, pLate: due < asOf ? 1 : pLateOf(model, f, r), expected: Math.round(median(days)) as Day, delay });
+    invoices.push({ item: i, pLate: due < asOf ? 1 : pLateOf(model, f, r), expected: Math.round(middleOf(days)) as Day, delay });
   }
   const cutoff = options.cutoff ?? addMonths(asOf, -6);
   const cutoffModel = fitModel(f, cutoff);
