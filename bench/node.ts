@@ -12,6 +12,7 @@ import { unzipSync } from 'fflate';
 import { readXlsxFast } from '../src/import/read-xlsx-fast.ts';
 import { customerBehaviour, dayFromIso, emptyWorkspace, forecast, predict, type Day, type LetterModel } from '../src/core/index.ts';
 import { importFile } from '../src/import/import-file.ts';
+import { importEInvoices } from '../src/import/einvoice/import-einvoices.ts';
 import { matchStatement } from '../src/core/index.ts';
 import { bankCase } from '../tests/support/bank-generator.ts';
 import { createHandlers } from '../src/worker/handlers.ts';
@@ -277,4 +278,26 @@ export function predictionRowIsolated(rows = 100_000): ReturnType<typeof predict
   const r = spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', join(root, 'bench', 'prediction-child.ts'), String(rows)], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`prediction row: ${r.stderr.slice(0, 300)}`);
   return JSON.parse(r.stdout) as ReturnType<typeof predictionRow>;
+}
+
+/**
+ * E-invoices (issue 18) inside the same budgets: N CII and UBL XML files, and Factur-X PDFs (their
+ * XML read with pdf.js), into one ledger through importEInvoices, as the worker reads a dropped folder.
+ */
+export async function einvoicesRow(xmlCount = 10_000, pdfCount = 1_000) {
+  const { ciiXml, ublXml, facturXPdf } = await import('../tests/support/einvoices.ts');
+  const doc = (k: number) => ({
+    number: `FA-${String(k).padStart(6, '0')}`,
+    issued: `2025${String(1 + (k % 12)).padStart(2, '0')}${String(1 + (k % 28)).padStart(2, '0')}`,
+    buyerName: `Client ${k % 300}`,
+    buyerSiren: String(300_000_000 + (k % 300)),
+    ht: `${100 + (k % 900)}.00`,
+    ttc: `${(100 + (k % 900)) * 1.2}.00`,
+  });
+  const enc = new TextEncoder();
+  const xml = Array.from({ length: xmlCount }, (_, k) => ({ name: `f${k}.xml`, bytes: enc.encode(k % 2 === 0 ? ciiXml(doc(k)) : ublXml(doc(k))) }));
+  const pdf = Array.from({ length: pdfCount }, (_, k) => ({ name: `f${k}.pdf`, bytes: facturXPdf(ciiXml(doc(xmlCount + k))) }));
+  const xmlMs = await timeAsync(() => importEInvoices(xml, null), Math.min(RUNS, 3));
+  const pdfMs = await timeAsync(() => importEInvoices(pdf, null), Math.min(RUNS, 3));
+  return { xmlFiles: xmlCount, xmlMs: ms(xmlMs), usPerXml: Math.round((xmlMs * 1000) / xmlCount), pdfFiles: pdfCount, pdfMs: ms(pdfMs), msPerPdf: Number((pdfMs / pdfCount).toFixed(1)) };
 }

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserBench, distDir } from './browser.ts';
 import { loadSheetJs } from '../src/import/sheetjs.ts';
-import { RUNS, cliMemoryRows, cliRow, fecFile, fecRow, ledgerFiles, ledgerRow, lettersRow, matchingRow, predictionRowIsolated, uncompressedSize, worstCaseRows } from './node.ts';
+import { RUNS, cliMemoryRows, cliRow, einvoicesRow, fecFile, fecRow, ledgerFiles, ledgerRow, lettersRow, matchingRow, predictionRowIsolated, uncompressedSize, worstCaseRows } from './node.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -44,6 +44,8 @@ const prediction = browserOnly ? null : predictionRowIsolated(100_000);
 if (prediction) out(`  node prediction: ${JSON.stringify(prediction)}\n`);
 const matching = browserOnly ? null : matchingRow();
 if (matching) out(`  node matching: ${JSON.stringify(matching)}\n`);
+const einvoices = browserOnly ? null : await einvoicesRow();
+if (einvoices) out(`  node e-invoices: ${JSON.stringify(einvoices)}\n`);
 const cli = browserOnly ? null : await cliRow();
 if (cli) out(`  node CLI: ${JSON.stringify(cli)}\n`);
 const cliMemory = browserOnly ? [] : await cliMemoryRows([...SIZES.filter((n) => n >= 100_000).flatMap((n) => Object.values(ledgerFiles(n))), fecFile(FEC_LINES)]);
@@ -83,6 +85,10 @@ if (!browserOnly && fec && letters) {
     lines.push('**Prediction and forecast** (Node, in a process of its own as the worker has its own heap; behaviour + training + scoring with its backtest + the 13-week forecast with its own backtest):', '');
     table(['invoices', 'behaviour', 'predict', 'forecast', 'total (≤ 500 ms)'], [[prediction.rows.toLocaleString('en'), `${prediction.behaviourMs} ms`, `${prediction.predictMs} ms`, `${prediction.forecastMs} ms`, `${prediction.totalMs} ms`]]);
   }
+  if (einvoices) {
+    lines.push('**E-invoices** (Node, importEInvoices: CII and UBL files, and Factur-X PDFs whose XML pdf.js reads, into one ledger):', '');
+    table(['XML files', 'time', 'per file', 'Factur-X PDFs', 'time', 'per PDF'], [[einvoices.xmlFiles.toLocaleString('en'), `${einvoices.xmlMs} ms`, `${einvoices.usPerXml} µs`, einvoices.pdfFiles, `${einvoices.pdfMs} ms`, `${einvoices.msPerPdf} ms`]]);
+  }
   if (cli) {
     lines.push('**CLI** (wall time of a fresh process, from the esbuild bundle `npm run relance` runs; Node alone shown for scale):', '');
     table(['Node alone', 'start, usage printed (≤ 150 ms)', 'analyze, 10 rows (≤ 300 ms)', 'analyze from the TypeScript sources'], [[`${cli.bareNodeMs} ms`, `${cli.startMs} ms`, `${cli.analyzeMs} ms`, `${cli.sourcesAnalyzeMs} ms`]]);
@@ -114,5 +120,5 @@ out(`\n${markdown}\n`);
 // Partial runs (--quick, --node-only, --browser-only) print only: the files keep the last full run.
 if (!quick && !nodeOnly && !browserOnly && only === undefined) {
   writeFileSync(join(here, 'results.md'), `${markdown}\n`);
-  writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, ledgers, fec, worstCases: worst, letters, prediction, matching, cli, cliMemory, browser }, null, 2)}\n`);
+  writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, ledgers, fec, worstCases: worst, letters, prediction, matching, einvoices, cli, cliMemory, browser }, null, 2)}\n`);
 }
