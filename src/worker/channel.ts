@@ -24,6 +24,8 @@ export type Channel<R> = {
   terminate(): boolean;
   /** True once a request had to run on the main thread. */
   readonly usesFallback: boolean;
+  /** Starts the worker now (its script loads and runs) so that the request about to come finds it ready. */
+  warm(): void;
 };
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: SendOptions['onProgress'] };
@@ -81,6 +83,9 @@ export function createChannel<R>(start: () => Worker, fallback: () => Promise<Ha
       return usesFallback;
     },
     terminate,
+    warm() {
+      ensure();
+    },
     async send(name, input, options = {}) {
       if (options.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
       const w = ensure();

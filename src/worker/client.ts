@@ -14,6 +14,14 @@ const analysis = createChannel<Requests>(
   () => (needsRestore = true),
 );
 
+/**
+ * Starts the analysis worker ahead of a file: the user is dragging one over the page or opening the
+ * file picker. Its script then loads and compiles while the file is still on its way.
+ */
+export function warmUp(): void {
+  analysis.warm();
+}
+
 /** True once a request had to run on the main thread (no worker could start). */
 export function isUsingFallback(): boolean {
   return analysis.usesFallback;

@@ -252,3 +252,27 @@ test('SheetJS is loaded only when a workbook comes: a CSV is read without it', a
   await expect(page.getByTestId('invoice-count')).toHaveText('40');
   expect(sheetJs.length).toBeGreaterThan(0);
 });
+
+test('dragging a file over the page or opening the file picker starts the analysis worker ahead of the file', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  const analysisWorkers = () => page.workers().filter((w) => w.url().includes('analysis.worker')).length;
+  expect(analysisWorkers()).toBe(0);
+  const started = page.waitForEvent('worker');
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['Client;Facture;Montant\n'], 'a.csv', { type: 'text/csv' }));
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  expect((await started).url()).toContain('analysis.worker');
+  expect(analysisWorkers()).toBe(1);
+  // The file button: the worker starts while the user picks the file.
+  await page.reload();
+  await page.getByTestId('file-input').waitFor({ state: 'attached' });
+  expect(analysisWorkers()).toBe(0);
+  const again = page.waitForEvent('worker');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Choisir un fichier…' }).click();
+  await chooser;
+  expect((await again).url()).toContain('analysis.worker');
+});
