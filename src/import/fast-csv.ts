@@ -2,9 +2,11 @@
  * The fused CSV path (issue 19). The decoded text is split, typed and turned into the ledger in one
  * pass: no array of row arrays, no string per amount or date (they are read from the characters), one
  * string per customer. It covers the layout nearly every export has — one row per invoice under one
- * header, plain amounts (`-1234,56`), dd/mm/yyyy or ISO dates — and gives up (returns null) at the first
- * thing it does not cover: the general path (PapaParse → sheet → buildLedger) then reads the file from
- * the start. Both give the same ledger and the same report, byte for byte: the differential tests
+ * header — and gives up (returns null) at the first thing it does not cover: the general path
+ * (PapaParse → sheet → buildLedger) then reads the file from the start. Plain amounts (`-1234,56`) and
+ * dd/mm/yyyy or ISO dates are read from the characters; any other amount (`1 234,56 €`) or date text
+ * (`3/4/25`, `Jan 28 2021`) is kept, counted towards its column's decimal separator or day/month
+ * order as the general path counts it, and read with parse-cells once the column's choice is made. Both give the same ledger and the same report, byte for byte: the differential tests
  * (tests/unit/import/fast-csv*.test.ts) hold PapaParse's path as the oracle on generated and real files.
  *
  * Splitting follows PapaParse with the separator and newline given: fields split at the separator,
@@ -16,7 +18,7 @@ import { addDays, customersByIdOf, NO_DAY, dayFromYmd, isoOf, seedLedgerColumns,
 import { columnLetter, isBlankCell, MAX_COLUMNS, type Cell, type Sheet } from './grid.ts';
 import { autoMapping, detectHeaderRow, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
 import { detectNewline } from './read-csv.ts';
-import type { DateOrder, DecimalSeparator } from './parse-cells.ts';
+import { decimalVote, numericDateParts, parseAmountText, parseDateCell, type DateOrder, type DecimalSeparator } from './parse-cells.ts';
 import { isFecHeader } from './fec.ts';
 import { checkOverpaid, describeColumns, DISPUTED, DRAFT, KEY_CHAR, normalizeWord, PAID, parseTerms, TOTAL, TOTAL_START, type LedgerBuild, type SkipReason } from './to-ledger.ts';
 
@@ -272,6 +274,10 @@ const digit2 = (s: string, i: number): number => {
 const NO_DATE = 0;
 const NUMERIC_DATE = 1;
 const ISO_DATE = 2;
+/** Any other date text: kept (its number in RowColumns.texts) and read by parseDateCell once the order is known. */
+const OTHER_DATE = 3;
+/** An amount with thousands separators, a currency…: read by parseAmountText once the column's separator is known. */
+const DEFERRED = Number.POSITIVE_INFINITY;
 
 /**
  * The ledger of a CSV text (already decoded and cleaned as readCsv does), or null when the general path
@@ -390,6 +396,7 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
   const mainCurrency = reader.mainCurrency();
   if (reader.currencies.some((x) => x !== '' && x !== mainCurrency)) return null;
   for (let d = 0; d < DATE_ROLES.length; d++) c.resolveDates(d, (dateOrders[DATE_FIELD_OF[DATE_ROLES[d] as number] as Field] ?? 'dmy') === 'dmy');
+  c.resolveAmounts((role) => decimals[AMOUNT_FIELD_OF[role] as Field] as DecimalSeparator, m.amount === undefined);
 
   // 4. The invoices, and the issues the general path would report, in its order (nothing gives up now).
   const guessedIssue = paymentDateGuessed(o.sheetName, headers, m, auto.guessed);
@@ -439,6 +446,10 @@ class RowColumns {
   readonly dateKind: Uint8Array[];
   readonly dateValue: Int32Array[];
   readonly numbers: string[] = [];
+  /** Texts read later: other dates (by their number in dateValue) and amounts (with `amountsLater`). */
+  readonly texts: string[] = [];
+  /** Amounts read later: slot, role, text number, three numbers each. */
+  readonly amountsLater: number[] = [];
 
   constructor(capacity: number) {
     this.capacity = capacity;
@@ -486,7 +497,24 @@ class RowColumns {
         const v = values[i] as number;
         const y = Math.floor(v / 10000), x = Math.floor(v / 100) % 100, z = v % 100;
         values[i] = (dmy ? dayFromYmd(y, z, x) : dayFromYmd(y, x, z)) ?? giveUp();
+      } else if (kind === OTHER_DATE) {
+        const day = parseDateCell(this.texts[values[i] as number] as string, dmy ? 'dmy' : 'mdy', false);
+        values[i] = day === 'invalid' ? giveUp() : (day ?? NO_DAY);
       }
+    }
+  }
+
+  /** The amounts kept as text, read with their column's decimal separator (one that is not an amount, or has sub-cents, gives up). */
+  resolveAmounts(decimalOf: (role: number) => DecimalSeparator, isOpenItems: boolean): void {
+    const later = this.amountsLater;
+    for (let k = 0; k < later.length; k += 3) {
+      const i = later[k] as number, role = later[k + 1] as number;
+      const read = parseAmountText(this.texts[later[k + 2] as number] as string, decimalOf(role));
+      if (read === null || read.hadSubCent) giveUp();
+      const cents = (read as { cents: number }).cents;
+      if (role === AMOUNT || (role === OPEN && isOpenItems)) this.amount[i] = cents;
+      else if (role === PAID_AMOUNT) this.paid[i] = cents;
+      else this.open[i] = cents;
     }
   }
 
@@ -631,10 +659,19 @@ class RowReader {
       } else if (role <= PAY_DATE) {
         if (!this.readDate(role - ISSUED, a, b, f.escaped[k] === 1, i)) return false;
       } else if (role <= OPEN) {
-        // Amounts: plain, or blank (none); anything else is the general path's.
-        if (f.escaped[k] === 1) return false;
-        const v = plainCentsAt(s, a, b, this.decimalCounts, role);
-        if (Number.isNaN(v) && !isSpaceOnly(s, a, b)) return false;
+        // Amounts: plain, read in place; blank (none); or any other text, voted on now and read later.
+        let v = f.escaped[k] === 1 ? NaN : plainCentsAt(s, a, b, this.decimalCounts, role);
+        if (Number.isNaN(v) && (f.escaped[k] === 1 || !isSpaceOnly(s, a, b))) {
+          const text = fieldText(s, f, k);
+          const vote = decimalVote(text);
+          if (vote !== null) {
+            const at = role * 2 + (vote === ',' ? 0 : 1);
+            this.decimalCounts[at] = (this.decimalCounts[at] as number) + 1;
+          }
+          c.amountsLater.push(i, role, c.texts.length);
+          c.texts.push(text);
+          v = DEFERRED;
+        }
         if (role === AMOUNT) amount = v;
         else if (role === PAID_AMOUNT) paid = v;
         else open = v;
@@ -703,7 +740,26 @@ class RowReader {
         }
       }
     }
-    return isSpaceOnly(s, a, b);
+    if (!escaped && isSpaceOnly(s, a, b)) return true;
+    // Any other text (d/m/yy, month names, a time…): profiled as profileDateColumn does, read later.
+    const text = escaped ? this.fieldTextAt(a, b) : s.slice(a, b);
+    if (text.trim() === '') return true;
+    const v = numericDateParts(text);
+    if (v >= 0) {
+      const x = (v / 100) | 0, y = v % 100;
+      this.numeric[d] = (this.numeric[d] as number) + 1;
+      if (x > 12 && y <= 12) this.firstOver12[d] = (this.firstOver12[d] as number) + 1;
+      if (y > 12 && x <= 12) this.secondOver12[d] = (this.secondOver12[d] as number) + 1;
+    }
+    (c.dateKind[d] as Uint8Array)[i] = OTHER_DATE;
+    (c.dateValue[d] as Int32Array)[i] = c.texts.length;
+    c.texts.push(text);
+    return true;
+  }
+
+  /** An escaped field's text (`""` → `"`). */
+  private fieldTextAt(a: number, b: number): string {
+    return this.s.slice(a, b).replaceAll('""', '"');
   }
 
   /** The row's number and customer checked and kept (what the general path would skip, report or merge is its own). */

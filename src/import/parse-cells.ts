@@ -19,31 +19,34 @@ export function inferDecimalSeparator(texts: Iterable<string>, fallback: Decimal
   let comma = 0;
   let dot = 0;
   for (const raw of texts) {
-    // Plain amounts (digits, one separator with 1 or 2 decimals) tell at once, without regular expressions.
-    const plain = plainAmount(raw);
-    if (plain !== null) {
-      if (plain === ',') comma++;
-      else if (plain === '.') dot++;
-      continue;
-    }
-    const s = raw.replace(CURRENCY, '').replace(SPACES, '');
-    const lastComma = s.lastIndexOf(',');
-    const lastDot = s.lastIndexOf('.');
-    if (lastComma >= 0 && lastDot >= 0) {
-      if (lastComma > lastDot) comma++;
-      else dot++;
-    } else if (lastComma >= 0) {
-      // One comma not followed by exactly three digits is a decimal comma; several commas are thousands.
-      if (s.indexOf(',') !== lastComma) dot++;
-      else if (s.length - lastComma - 1 !== 3) comma++;
-    } else if (lastDot >= 0) {
-      if (s.indexOf('.') !== lastDot) comma++;
-      else if (s.length - lastDot - 1 !== 3) dot++;
-    }
+    const vote = decimalVote(raw);
+    if (vote === ',') comma++;
+    else if (vote === '.') dot++;
   }
   if (comma > dot) return ',';
   if (dot > comma) return '.';
   return fallback;
+}
+
+/** What one text value says of its column's decimal separator (null: nothing). */
+export function decimalVote(raw: string): DecimalSeparator | null {
+  // Plain amounts (digits, one separator with 1 or 2 decimals) tell at once, without regular expressions.
+  const plain = plainAmount(raw);
+  if (plain !== null) return plain === '' ? null : plain;
+  const s = raw.replace(CURRENCY, '').replace(SPACES, '');
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  if (lastComma >= 0 && lastDot >= 0) return lastComma > lastDot ? ',' : '.';
+  if (lastComma >= 0) {
+    // One comma not followed by exactly three digits is a decimal comma; several commas are thousands.
+    if (s.indexOf(',') !== lastComma) return '.';
+    return s.length - lastComma - 1 !== 3 ? ',' : null;
+  }
+  if (lastDot >= 0) {
+    if (s.indexOf('.') !== lastDot) return ',';
+    return s.length - lastDot - 1 !== 3 ? '.' : null;
+  }
+  return null;
 }
 
 /**
@@ -244,11 +247,11 @@ export function profileDateColumn(cells: Iterable<Cell>, fallback: DateOrder): D
     }
     if (c.trim() === '') continue;
     textCount++;
-    const m = NUMERIC.exec(c.trim());
-    if (!m) continue;
+    const v = numericDateParts(c);
+    if (v < 0) continue;
     numeric++;
-    const a = Number(m[1]);
-    const b = Number(m[2]);
+    const a = (v / 100) | 0;
+    const b = v % 100;
     if (a > 12 && b <= 12) firstOver12++;
     if (b > 12 && a <= 12) secondOver12++;
   }
@@ -259,6 +262,15 @@ export function profileDateColumn(cells: Iterable<Cell>, fallback: DateOrder): D
   if (firstOver12 > 0) return { order: 'dmy', isAmbiguous: false, isInconsistent: false, textCount, dateCellCount };
   if (secondOver12 > 0) return { order: 'mdy', isAmbiguous: false, isInconsistent: false, textCount, dateCellCount };
   return { order: fallback, isAmbiguous: true, isInconsistent: false, textCount, dateCellCount };
+}
+
+/**
+ * A text date's first two numbers, first * 100 + second, when it reads as d/m/y or m/d/y (NUMERIC,
+ * spaces around allowed); -1 otherwise. What profileDateColumn counts to choose the order.
+ */
+export function numericDateParts(c: string): number {
+  const m = NUMERIC.exec(c.trim());
+  return m ? Number(m[1]) * 100 + Number(m[2]) : -1;
 }
 
 /** Two-digit years as spreadsheets read them: 00–29 → 2000s, 30–99 → 1900s. */
