@@ -66,21 +66,36 @@ function historyOf(ledger: Ledger, asOf: Day): PaymentHistory {
     let undated = 0;
     let dated = 0;
     let last = NO_DAY;
-    // Payments are few per invoice: the settlement day is the day the running sum reaches the amount.
-    const days: number[] = [];
-    for (let j = start; j < end; j++) {
-      const d = c.payDay[j] as number;
-      if (d === NO_DAY) undated += c.payAmount[j] as number;
-      else if (d <= asOf) days.push(j);
-    }
-    days.sort((x, y) => (c.payDay[x] as number) - (c.payDay[y] as number));
-    let paid = undated;
-    for (const j of days) {
-      dated += c.payAmount[j] as number;
-      paid += c.payAmount[j] as number;
-      if (paid >= amount) {
-        last = c.payDay[j] as number;
-        break;
+    let paid = 0;
+    if (end - start <= 1) {
+      // Nearly every invoice: one payment or none, no list to sort.
+      if (end > start) {
+        const d = c.payDay[start] as number;
+        const a = c.payAmount[start] as number;
+        if (d === NO_DAY) undated = a;
+        else if (d <= asOf) {
+          dated = a;
+          if (a >= amount) last = d;
+        }
+      }
+      paid = undated + dated;
+    } else {
+      // Payments are few per invoice: the settlement day is the day the running sum reaches the amount.
+      const days: number[] = [];
+      for (let j = start; j < end; j++) {
+        const d = c.payDay[j] as number;
+        if (d === NO_DAY) undated += c.payAmount[j] as number;
+        else if (d <= asOf) days.push(j);
+      }
+      days.sort((x, y) => (c.payDay[x] as number) - (c.payDay[y] as number));
+      paid = undated;
+      for (const j of days) {
+        dated += c.payAmount[j] as number;
+        paid += c.payAmount[j] as number;
+        if (paid >= amount) {
+          last = c.payDay[j] as number;
+          break;
+        }
       }
     }
     if (paid >= amount) {
@@ -95,8 +110,27 @@ function historyOf(ledger: Ledger, asOf: Day): PaymentHistory {
     }
     (groups[c.customer[i] as number] as number[]).push(i);
   }
-  const byCustomer = groups.map((g) => Int32Array.from(g).sort((x, y) => (c.issued[x] as number) - (c.issued[y] as number) || x - y));
+  const byCustomer = groups.map((g) => orderByDay(g, c.issued));
   return { asOf, columns: c, state, settled, open, byCustomer };
+}
+
+/** Room for an item number below a day in one sortable key: day × ITEM_SPAN + item. */
+const ITEM_SPAN = 2 ** 27;
+
+/** Items in the order of their day (ties in item order), by one sort of typed keys day × ITEM_SPAN + item. */
+export function orderByDay(items: ArrayLike<number>, day: Int32Array): Int32Array {
+  const keys = new Float64Array(items.length);
+  for (let k = 0; k < items.length; k++) {
+    const i = items[k] as number;
+    keys[k] = (day[i] as number) * ITEM_SPAN + i;
+  }
+  keys.sort();
+  const out = new Int32Array(keys.length);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as number;
+    out[k] = key - Math.floor(key / ITEM_SPAN) * ITEM_SPAN;
+  }
+  return out;
 }
 
 /** Days late of a settled invoice: settled − due (negative when paid early). */

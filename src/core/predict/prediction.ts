@@ -10,7 +10,7 @@
 import { addMonths, isoOf, type Day } from '../day.ts';
 import type { Ledger } from '../ledger.ts';
 import { ascendingOrder, auc, fitLogistic, fitMedian, linear, sigmoid, type LinearModel, type Matrix } from './model.ts';
-import { delayOf, NOT_AN_INVOICE, OPEN, paymentHistory, SETTLED, type PaymentHistory } from './history.ts';
+import { delayOf, NOT_AN_INVOICE, OPEN, orderByDay, paymentHistory, SETTLED, type PaymentHistory } from './history.ts';
 
 /** The features, in the order of the matrix's columns. */
 export const FEATURES = [
@@ -62,23 +62,9 @@ function lowerBoundOf(sorted: Float64Array, x: number): number {
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
-/** Room for an item number below a day in one sortable key: settled day × ITEM_SPAN + item. */
-const ITEM_SPAN = 2 ** 27;
-
-/** A customer's settled items in settlement order (ties in item order), by one typed-array sort. */
+/** A customer's settled items in settlement order (ties in item order). */
 function settledOrder(h: PaymentHistory, list: Int32Array): Int32Array {
-  let count = 0;
-  for (const i of list) if (h.state[i] === SETTLED) count++;
-  const keys = new Float64Array(count);
-  count = 0;
-  for (const i of list) if (h.state[i] === SETTLED) keys[count++] = (h.settled[i] as number) * ITEM_SPAN + i;
-  keys.sort();
-  const out = new Int32Array(count);
-  for (let k = 0; k < count; k++) {
-    const key = keys[k] as number;
-    out[k] = key - Math.floor(key / ITEM_SPAN) * ITEM_SPAN;
-  }
-  return out;
+  return orderByDay(list.filter((i) => h.state[i] === SETTLED), h.settled);
 }
 
 /** Features of every invoice of the history as of its own issue date. */
