@@ -6,7 +6,9 @@
  * (PapaParse → sheet → buildLedger) then reads the file from the start. Plain amounts (`-1234,56`) and
  * dd/mm/yyyy or ISO dates are read from the characters; any other amount (`1 234,56 €`) or date text
  * (`3/4/25`, `Jan 28 2021`) is kept, counted towards its column's decimal separator or day/month
- * order as the general path counts it, and read with parse-cells once the column's choice is made. Both give the same ledger and the same report, byte for byte: the differential tests
+ * order as the general path counts it, and read with parse-cells once the column's choice is made.
+ * Total lines with a figure are skipped, counted and checked against the rows above them (the file's
+ * self-check), their values profiled or not exactly as buildLedger's findSections decides. Both give the same ledger and the same report, byte for byte: the differential tests
  * (tests/unit/import/fast-csv*.test.ts) hold PapaParse's path as the oracle on generated and real files.
  *
  * Splitting follows PapaParse with the separator and newline given: fields split at the separator,
@@ -18,9 +20,9 @@ import { addDays, customersByIdOf, NO_DAY, dayFromYmd, isoOf, seedLedgerColumns,
 import { columnLetter, isBlankCell, MAX_COLUMNS, type Cell, type Sheet } from './grid.ts';
 import { autoMapping, detectHeaderRow, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
 import { detectNewline } from './read-csv.ts';
-import { decimalVote, numericDateParts, parseAmountText, parseDateCell, type DateOrder, type DecimalSeparator } from './parse-cells.ts';
+import { decimalVote, numericDateParts, parseAmountCell, parseAmountText, parseDateCell, type DateOrder, type DecimalSeparator } from './parse-cells.ts';
 import { isFecHeader } from './fec.ts';
-import { checkOverpaid, describeColumns, DISPUTED, DRAFT, KEY_CHAR, normalizeWord, PAID, parseTerms, TOTAL, TOTAL_START, type LedgerBuild, type SkipReason } from './to-ledger.ts';
+import { checkOverpaid, describeColumns, DISPUTED, DRAFT, KEY_CHAR, normalizeWord, PAID, parseTerms, reportSelfChecks, TOTAL, TOTAL_START, type LedgerBuild, type SelfCheck, type SkipReason } from './to-ledger.ts';
 
 export type FastCsvOptions = {
   readonly fileName: string;
@@ -348,7 +350,7 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
   if (/[/#!]/.test(o.sheetName)) return null;
 
   // 2. Every row, typed in place.
-  const reader = new RowReader(s, headers, roles, m.amount === undefined, o.includeDrafts, Math.max(1024, Math.ceil(n / 48)));
+  const reader = new RowReader(s, headers, roles, m.amount === undefined, o.includeDrafts, m.amount ?? -1, Math.max(1024, Math.ceil(n / 48)));
   sp = splitter();
   pos = 0;
   let r = 0;
@@ -408,6 +410,16 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
   }
   const { invoices, columns: ledgerColumns } = buildInvoices(c, reader, o, m.terms !== undefined, mainCurrency ?? 'EUR', issues);
   checkOverpaid(invoices, o.sheetName, issues, { of: ledgerColumns.customer, ids: ledgerColumns.customerIds });
+  // The file's own grand total (its last total line) against the amounts read above it.
+  const selfCheck: SelfCheck[] = [];
+  const grand = reader.totals.at(-1);
+  const read = grand && m.amount !== undefined ? parseAmountCell(grand.amount, decimals.amount as DecimalSeparator) : null;
+  if (grand && read !== null && read !== 'invalid') {
+    let computed = 0;
+    for (let i = 0; i < c.count && (c.row[i] as number) < grand.row; i++) computed += c.amount[i] as number;
+    selfCheck.push({ source: 'total row', fileCents: read.cents, computedCents: computed, rows: computed === read.cents ? [] : [grand.row] });
+  }
+  reportSelfChecks(selfCheck, o.sheetName, issues);
   const ledger: Ledger = {
     customers: reader.customers.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     invoices,
@@ -424,7 +436,7 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
     headers,
     mapping: m,
     guessed: auto.guessed,
-    build: { ledger, columns, rowsRead: r - first, rowsUsed: c.count, skipped: { ...NO_SKIPS, blank: reader.blankRows }, mergedRows: 0, currencyLeftOut: {}, selfCheck: [] },
+    build: { ledger, columns, rowsRead: r - first, rowsUsed: c.count, skipped: { ...NO_SKIPS, blank: reader.blankRows, total: reader.totals.length }, mergedRows: 0, currencyLeftOut: {}, selfCheck },
   };
 }
 
@@ -537,6 +549,8 @@ class RowReader {
   readonly secondOver12 = new Int32Array(3);
   nonBlankRows = 0;
   blankRows = 0;
+  /** Total lines, in order: their row and the text of their amount cell. */
+  readonly totals: { readonly row: number; readonly amount: string | null }[] = [];
   private samplesWanted: number;
   private readonly customerKeys = new Interner();
   private readonly seenNumbers = new Interner();
@@ -562,9 +576,11 @@ class RowReader {
   private readonly roles: Uint8Array;
   private readonly isOpenItems: boolean;
   private readonly includeDrafts: boolean;
+  private readonly amountColumn: number;
 
-  constructor(s: string, headers: readonly string[], roles: Uint8Array, isOpenItems: boolean, includeDrafts: boolean, capacity: number) {
+  constructor(s: string, headers: readonly string[], roles: Uint8Array, isOpenItems: boolean, includeDrafts: boolean, amountColumn: number, capacity: number) {
     this.s = s;
+    this.amountColumn = amountColumn;
     this.headers = headers;
     this.roles = roles;
     this.isOpenItems = isOpenItems;
@@ -604,20 +620,81 @@ class RowReader {
       this.blankRows++;
       return true;
     }
-    // A total word in the row's first text (findSections' total lines) is the general path's to handle.
-    if (mayStartTotal(s, f.start[lead] as number)) {
-      const t = fieldText(s, f, lead);
-      if (TOTAL_START.test(t) && TOTAL.test(normalizeWord(t))) return false;
-    }
     // A repeated header (its first cell is enough to leave the row to the general path).
     const header0 = this.headers[0] ?? '';
     const a0 = f.start[0] as number, b0 = f.end[0] as number;
     if ((b0 - a0 === header0.length || f.escaped[0] === 1 || (a0 < b0 && (isSpace(s.charCodeAt(a0)) || isSpace(s.charCodeAt(b0 - 1))))) && fieldText(s, f, 0).trim() === header0) return false;
+    // A total word in the row's first text: a total line whose values count in no column's profile
+    // (findSections' totals). It must be a total line by its number or customer too, as buildLedger reads it.
+    if (mayStartTotal(s, f.start[lead] as number)) {
+      const t = fieldText(s, f, lead);
+      if (TOTAL_START.test(t) && TOTAL.test(normalizeWord(t))) {
+        this.numberA = this.numberB = this.codeA = this.codeB = this.nameA = this.nameB = 0;
+        for (let k = 0; k < f.count; k++) {
+          const a = f.start[k] as number, b = f.end[k] as number;
+          if (this.samplesWanted > 0 && k < this.headers.length) this.sample(f, k, a, b);
+          const role = k < this.roles.length ? (this.roles[k] as number) : SKIP;
+          if (role !== SKIP && role <= NAME) this.identity(f, k, role, f.escaped[k] === 0 && (a === b || (!isSpace(s.charCodeAt(a)) && !isSpace(s.charCodeAt(b - 1)))));
+        }
+        return this.isTotalLine() && this.addTotal(f, r);
+      }
+    }
     const c = this.columns;
     if (c.count === c.capacity) c.grow();
     const i = c.count;
+    const later = c.amountsLater.length;
     if (!this.readFields(f, i)) return false;
+    if (this.isTotalLine()) {
+      // Its values were profiled (buildLedger's columns count them); nothing of it is kept.
+      c.amountsLater.length = later;
+      return this.addTotal(f, r);
+    }
     return this.keep(r, i);
+  }
+
+  /** Field k, the number, the code or the name, as a range of `s` or of its trimmed (unescaped) text. */
+  private identity(f: Fields, k: number, role: number, plain: boolean): void {
+    const own = plain ? this.s : fieldText(this.s, f, k).trim();
+    const from = plain ? (f.start[k] as number) : 0;
+    const to = plain ? (f.end[k] as number) : own.length;
+    if (role === NUMBER) {
+      this.numberText = own;
+      this.numberA = from;
+      this.numberB = to;
+    } else if (role === CODE) {
+      this.codeText = own;
+      this.codeA = from;
+      this.codeB = to;
+    } else {
+      this.nameText = own;
+      this.nameA = from;
+      this.nameB = to;
+    }
+  }
+
+  /** buildLedger's isTotalRow: a total word in the number, the code or the name, or none of them (the figures of nobody). */
+  private isTotalLine(): boolean {
+    const { numberText, numberA, numberB, codeText, codeA, codeB, nameText, nameA, nameB } = this;
+    if (numberA === numberB && codeA === codeB && nameA === nameB) return true;
+    const isTotal = (t: string, a: number, b: number) => a < b && mayStartTotal(t, a) && isTotalWord(t.slice(a, b));
+    return isTotal(numberText, numberA, numberB) || isTotal(codeText, codeA, codeB) || isTotal(nameText, nameA, nameB);
+  }
+
+  /**
+   * A total line: skipped and counted; its amount kept as written for the file's self-check. Only one
+   * with a figure (a digit in an amount column): a line without any could be a customer heading to
+   * buildLedger's findSections, which is the general path's to read.
+   */
+  private addTotal(f: Fields, r: number): boolean {
+    let hasFigure = false;
+    for (let k = 0; k < f.count && k < this.roles.length && !hasFigure; k++) {
+      const role = this.roles[k] as number;
+      if (role >= AMOUNT && role <= OPEN) hasFigure = /\d/.test(fieldText(this.s, f, k));
+    }
+    if (!hasFigure) return false;
+    const k = this.amountColumn;
+    this.totals.push({ row: r, amount: k >= 0 && k < f.count ? fieldText(this.s, f, k) : null });
+    return true;
   }
 
   /** The row's fields into column slot i (identifying texts into the ranges above). */
@@ -639,24 +716,8 @@ class RowReader {
       const role = k < roleCount ? (this.roles[k] as number) : SKIP;
       if (role === SKIP) continue;
       const plain = f.escaped[k] === 0 && (a === b || (!isSpace(s.charCodeAt(a)) && !isSpace(s.charCodeAt(b - 1))));
-      if (role <= NAME) {
-        const own = plain ? s : fieldText(s, f, k).trim();
-        const from = plain ? a : 0;
-        const to = plain ? b : own.length;
-        if (role === NUMBER) {
-          this.numberText = own;
-          this.numberA = from;
-          this.numberB = to;
-        } else if (role === CODE) {
-          this.codeText = own;
-          this.codeA = from;
-          this.codeB = to;
-        } else {
-          this.nameText = own;
-          this.nameA = from;
-          this.nameB = to;
-        }
-      } else if (role <= PAY_DATE) {
+      if (role <= NAME) this.identity(f, k, role, plain);
+      else if (role <= PAY_DATE) {
         if (!this.readDate(role - ISSUED, a, b, f.escaped[k] === 1, i)) return false;
       } else if (role <= OPEN) {
         // Amounts: plain, read in place; blank (none); or any other text, voted on now and read later.
@@ -692,7 +753,6 @@ class RowReader {
       amount = open;
       open = NaN;
     }
-    if (Number.isNaN(amount)) return false;
     if (!Number.isNaN(paid)) flags |= HAS_PAID;
     if (!Number.isNaN(open)) flags |= HAS_OPEN;
     c.amount[i] = amount;
@@ -765,14 +825,16 @@ class RowReader {
   /** The row's number and customer checked and kept (what the general path would skip, report or merge is its own). */
   private keep(r: number, i: number): boolean {
     const { numberText, numberA, numberB, codeText, codeA, codeB, nameText, nameA, nameB } = this;
+    // No number, or nobody (total lines are out already): buildLedger's singles or MissingCustomer.
     if (numberA === numberB || (codeA === codeB && nameA === nameB)) return false;
+    const c = this.columns;
+    if (Number.isNaN(c.amount[i] as number)) return false;
     for (let k = numberA; k < numberB; k++) {
       const ch = numberText.charCodeAt(k);
       if (ch === 47 || ch === 35 || ch === 33) return false; // `/ # !`: keys would need checking
     }
     if (this.seenNumbers.find(numberText, numberA, numberB) >= 0) return false;
     const number = numberA === 0 && numberB === numberText.length ? numberText : numberText.slice(numberA, numberB);
-    if (isTotalWord(number)) return false;
     this.seenNumbers.add(number);
     const byCode = codeA !== codeB;
     let ci = byCode ? this.customerKeys.find(codeText, codeA, codeB) : this.customerKeys.find(nameText, nameA, nameB);
@@ -780,15 +842,10 @@ class RowReader {
       const code = codeText.slice(codeA, codeB);
       const name = nameText.slice(nameA, nameB);
       const key = byCode ? code : name;
-      if (isTotalWord(code) || isTotalWord(name) || KEY_CHAR.test(key)) return false;
+      if (KEY_CHAR.test(key)) return false;
       ci = this.customerKeys.add(key);
       this.customers.push({ id: key, code: byCode ? code : null, name: name !== '' ? name : code });
-    } else if (byCode && nameA !== nameB) {
-      // A known customer: its name on this row is checked for a total word unless it is the usual one.
-      const usual = (this.customers[ci] as Customer).name;
-      if (mayStartTotal(nameText, nameA) && (usual.length !== nameB - nameA || !sameAt(nameText, nameA, usual)) && isTotalWord(nameText.slice(nameA, nameB))) return false;
     }
-    const c = this.columns;
     c.row[i] = r;
     c.customer[i] = ci;
     c.numbers.push(number);

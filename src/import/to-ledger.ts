@@ -445,10 +445,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     const p = parseAmountCell(cells[c] ?? null, decimals[f] ?? o.defaultDecimal);
     return p === null || p === 'invalid' ? null : p.cents;
   });
-  for (const check of selfCheck) {
-    if (check.fileCents === check.computedCents) continue;
-    issues.add({ code: 'SelfCheckDiffers', severity: 'warning', sheet: sheet.name, params: { source: check.source, file: centsText(check.fileCents), computed: centsText(check.computedCents), difference: centsText(check.computedCents - check.fileCents), rows: check.rows.map((r) => r + 1).join(', ') } });
-  }
+  reportSelfChecks(selfCheck, sheet.name, issues);
   return { ledger, columns, rowsRead, rowsUsed: records.length, skipped, mergedRows, currencyLeftOut, selfCheck };
 }
 
@@ -485,6 +482,14 @@ export function checkOverpaid(invoices: readonly Invoice[], sheet: string, issue
   });
   const overpaid = ids.filter((_, k) => (paid[k] as number) > (invoiced[k] as number) && (invoiced[k] as number) > 0);
   if (overpaid.length > 0) issues.add({ code: 'PaymentsExceedInvoices', severity: 'warning', sheet, params: { count: overpaid.length, customer: overpaid[0] as string } });
+}
+
+/** A warning for each of the file's own totals that the rows read do not add up to. */
+export function reportSelfChecks(selfCheck: readonly SelfCheck[], sheet: string, issues: IssueList): void {
+  for (const check of selfCheck) {
+    if (check.fileCents === check.computedCents) continue;
+    issues.add({ code: 'SelfCheckDiffers', severity: 'warning', sheet, params: { source: check.source, file: centsText(check.fileCents), computed: centsText(check.computedCents), difference: centsText(check.computedCents - check.fileCents), rows: check.rows.map((r) => r + 1).join(', ') } });
+  }
 }
 
 /** What the import decided per column, for the report and the mapping panel. */

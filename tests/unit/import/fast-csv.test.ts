@@ -147,7 +147,9 @@ function fileArb(messy: boolean): fc.Arbitrary<{ layout: Layout; bytes: Uint8Arr
   return layoutArb(messy).chain((layout) => {
     const row = fc.tuple(...layout.columns.map((c) => cellArb(c, messy, layout.decimal)));
     const extra = messy ? fc.constantFrom('', 'blank', 'header', 'total', 'duplicate') : fc.constant('');
-    return fc.tuple(fc.array(fc.tuple(row, extra), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 10_000 })).map(([rows, seed]) => {
+    // A footer as exports write one: the grand total, under a "Total" in the first column or alone.
+    const footer = fc.option(fc.tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.boolean()));
+    return fc.tuple(fc.array(fc.tuple(row, extra), { minLength: 1, maxLength: 40 }), fc.integer({ min: 1, max: 10_000 }), footer).map(([rows, seed, total]) => {
       const quote = (v: string) => (layout.quoteAll || v.includes(layout.sep) || v.includes('"') || v.includes('\n') || v.includes('\r') ? `"${v.replaceAll('"', '""')}"` : v);
       const line = (cells: string[]) => cells.map(quote).join(layout.sep);
       const lines: string[] = [];
@@ -161,6 +163,11 @@ function fileArb(messy: boolean): fc.Arbitrary<{ layout: Layout; bytes: Uint8Arr
         if (kind === 'total') lines.push(line(layout.columns.map((c) => (c === 'amount' ? '1000,00' : c === 'code' || c === 'name' ? 'Total' : ''))));
         lines.push(line(values));
       });
+      if (total) {
+        const [cents, lead] = total;
+        const amount = `${Math.floor(cents / 100)}${layout.decimal}${String(cents % 100).padStart(2, '0')}`;
+        lines.push(line(layout.columns.map((c, k) => (c === 'amount' ? amount : k === 0 && lead ? 'Total général' : ''))));
+      }
       const text = lines.join(layout.newline) + (layout.trailingNewline ? layout.newline : '');
       const bytes =
         layout.encoding === 'utf-8'
@@ -211,6 +218,16 @@ describe('the fused CSV path against PapaParse and the general builder', () => {
     const { ledger, report } = importFile(bytes, { fileName: 'ledger-20000.csv' });
     expect(report.rowsUsed).toBe(20_000);
     expect(ledgerColumns(ledger).count).toBe(20_000);
+  });
+
+  it('reads a grand total line itself: skipped, counted, and checked against the rows above it', () => {
+    const bytes = utf8('Client;Facture;Échéance;Montant\nA;F1;01/12/2025;10,00\nB;F2;01/12/2025;20,50\nTotal;;;31,00\n');
+    expect(isFast(bytes)).toBe(true);
+    same(bytes);
+    const { report } = importFile(bytes, { fileName: 'a.csv' });
+    expect(report.skipped.total).toBe(1);
+    expect(report.selfCheck).toEqual([{ source: 'total row', fileCents: 3100, computedCents: 3050, rows: [3] }]);
+    expect(report.issues.map((i) => i.code)).toContain('SelfCheckDiffers');
   });
 
   it('gives up on a quote inside an unquoted field, an unclosed quote and text after a closing quote', () => {
