@@ -21,6 +21,9 @@ export type Payment = {
 
 export type ItemKind = 'invoice' | 'credit' | 'payment';
 
+/** Paper covers a PDF sent by e-mail too: under the 2026 reform only a structured invoice is electronic. */
+export type SendingChannel = 'paper' | 'electronic';
+
 export type Invoice = {
   /** Unique within the ledger. */
   readonly key: string;
@@ -40,6 +43,11 @@ export type Invoice = {
   readonly currency: string;
   /** The file itself marks the invoice as disputed (a "litige" column or status). */
   readonly isDisputed: boolean;
+  /**
+   * How the invoice was sent, when the file says (a "canal d'envoi" or "PaperlessBill" column) or the
+   * invoice is itself an e-invoice: customers often pay electronic invoices sooner (the prediction reads it).
+   */
+  readonly channel?: SendingChannel;
   /** A balance brought forward (FEC à-nouveaux): a receivable, but not a sale of the period. */
   readonly isOpening?: boolean;
   readonly source: SourceRef;

@@ -22,7 +22,7 @@ import { autoMapping, detectHeaderRow, guessFromValues, headerTexts, paymentDate
 import { detectNewline } from './read-csv.ts';
 import { decimalVote, numericDateParts, parseAmountCell, parseAmountText, parseDateCell, type DateOrder, type DecimalSeparator } from './parse-cells.ts';
 import { isFecHeader } from './fec.ts';
-import { checkOverpaid, describeColumns, DISPUTED, DRAFT, KEY_CHAR, normalizeWord, PAID, parseTerms, reportSelfChecks, TOTAL, TOTAL_START, type LedgerBuild, type SelfCheck, type SkipReason } from './to-ledger.ts';
+import { channelOf, checkOverpaid, describeColumns, DISPUTED, DRAFT, KEY_CHAR, normalizeWord, PAID, parseTerms, reportSelfChecks, TOTAL, TOTAL_START, type LedgerBuild, type SelfCheck, type SkipReason } from './to-ledger.ts';
 
 export type FastCsvOptions = {
   readonly fileName: string;
@@ -47,10 +47,10 @@ export type FastCsv = {
 const PREFIX_ROWS = 1000;
 
 // What each column is read as.
-const SKIP = 0, NUMBER = 1, CODE = 2, NAME = 3, ISSUED = 4, DUE = 5, PAY_DATE = 6, AMOUNT = 7, PAID_AMOUNT = 8, OPEN = 9, CURRENCY = 10, STATUS = 11, TERMS = 12, DISPUTED_FLAG = 13;
+const SKIP = 0, NUMBER = 1, CODE = 2, NAME = 3, ISSUED = 4, DUE = 5, PAY_DATE = 6, AMOUNT = 7, PAID_AMOUNT = 8, OPEN = 9, CURRENCY = 10, STATUS = 11, TERMS = 12, DISPUTED_FLAG = 13, CHANNEL = 14;
 const ROLE: Partial<Record<Field, number>> = {
   invoiceNumber: NUMBER, customerCode: CODE, customerName: NAME, issued: ISSUED, due: DUE, paymentDate: PAY_DATE,
-  amount: AMOUNT, paid: PAID_AMOUNT, open: OPEN, currency: CURRENCY, status: STATUS, terms: TERMS, disputed: DISPUTED_FLAG,
+  amount: AMOUNT, paid: PAID_AMOUNT, open: OPEN, currency: CURRENCY, status: STATUS, terms: TERMS, disputed: DISPUTED_FLAG, channel: CHANNEL,
   // A label is read only in movement layouts (a type column), which are the general path's.
   label: SKIP,
 };
@@ -441,7 +441,7 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
 }
 
 const NO_SKIPS: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
-const HAS_PAID = 2, HAS_OPEN = 4, SETTLED_BY_STATUS = 8, IS_DISPUTED = 16;
+const HAS_PAID = 2, HAS_OPEN = 4, SETTLED_BY_STATUS = 8, IS_DISPUTED = 16, IS_ELECTRONIC = 32, IS_PAPER = 64;
 
 /** The rows kept, as typed columns (grown by doubling). */
 class RowColumns {
@@ -559,6 +559,7 @@ class RowReader {
   // Per distinct text, what it says: computed once.
   private readonly statusVerdict = new Map<string, number>();
   private readonly disputedVerdict = new Map<string, boolean>();
+  private readonly channelVerdict = new Map<string, number>();
   private readonly termsVerdict = new Map<string, number>();
   // Identifying texts of the row being read, as ranges of `s` (or of a trimmed or unescaped copy).
   private numberText = '';
@@ -745,6 +746,7 @@ class RowReader {
           if ((v & 1) === 1 && !this.includeDrafts) return false;
           flags |= v & (SETTLED_BY_STATUS | IS_DISPUTED);
         } else if (role === TERMS) terms = this.termsOf(t);
+        else if (role === CHANNEL) flags |= this.channelFlag(t);
         else if (this.isDisputed(t)) flags |= IS_DISPUTED;
       }
     }
@@ -886,6 +888,17 @@ class RowReader {
     return v;
   }
 
+  /** IS_ELECTRONIC, IS_PAPER or 0 (channelOf's verdict). */
+  private channelFlag(t: string): number {
+    let v = this.channelVerdict.get(t);
+    if (v === undefined) {
+      const ch = channelOf(t);
+      v = ch === 'electronic' ? IS_ELECTRONIC : ch === 'paper' ? IS_PAPER : 0;
+      this.channelVerdict.set(t, v);
+    }
+    return v;
+  }
+
   private isDisputed(t: string): boolean {
     let v = this.disputedVerdict.get(t);
     if (v === undefined) {
@@ -959,11 +972,19 @@ function buildInvoices(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasT
     const kind = amount < 0 ? 'credit' : 'invoice';
     const isDisputed = (fl & IS_DISPUTED) !== 0;
     const source = { file: o.fileName, sheet: o.sheetName, row: row + 1 };
-    // Two literals rather than a spread: one object shape each, built without a runtime call.
-    invoices[i] =
-      fileTermsDays === null
-        ? { key, number, customerId, issued, due, isDueDerived, amount: amount as Cents, payments, kind, currency, isDisputed, source }
-        : { key, number, customerId, issued, due, isDueDerived, fileTermsDays, amount: amount as Cents, payments, kind, currency, isDisputed, source };
+    const channel = (fl & IS_ELECTRONIC) !== 0 ? 'electronic' : (fl & IS_PAPER) !== 0 ? 'paper' : null;
+    // Literals rather than a spread: one object shape each, built without a runtime call.
+    if (channel === null) {
+      invoices[i] =
+        fileTermsDays === null
+          ? { key, number, customerId, issued, due, isDueDerived, amount: amount as Cents, payments, kind, currency, isDisputed, source }
+          : { key, number, customerId, issued, due, isDueDerived, fileTermsDays, amount: amount as Cents, payments, kind, currency, isDisputed, source };
+    } else {
+      invoices[i] =
+        fileTermsDays === null
+          ? { key, number, customerId, issued, due, isDueDerived, amount: amount as Cents, payments, kind, currency, isDisputed, channel, source }
+          : { key, number, customerId, issued, due, isDueDerived, fileTermsDays, amount: amount as Cents, payments, kind, currency, isDisputed, channel, source };
+    }
   }
   if (missingDue > 0) issues.add({ code: 'MissingDueDate', severity: 'warning', sheet: o.sheetName, row: firstMissingDue, params: { count: missingDue, days: o.defaultTermsDays } });
   payStart[count] = j;

@@ -24,6 +24,7 @@ export const FIELDS = [
   'status',
   'terms',
   'disputed',
+  'channel',
   'account',
   'movementType',
   'appliedTo',
@@ -91,6 +92,11 @@ const ALIASES: Record<Field, readonly string[]> = {
     'paymentterms', 'paymenttermslabel', 'custpaymentterms', 'terms',
   ],
   disputed: ['litige', 'enlitige', 'contestee', 'disputed', 'dispute', 'indispute'],
+  // How the invoice was sent (paper or electronic): the prediction reads it.
+  channel: [
+    'canaldenvoi', 'canalenvoi', 'modedenvoi', 'modeenvoi', 'modedetransmission', 'canaldetransmission', 'canal', 'envoi',
+    'paperlessbill', 'paperless', 'deliverymethod', 'sendingmethod', 'invoicechannel', 'deliverychannel', 'channel',
+  ],
   account: ['comptenum', 'comptegeneral', 'accountname', 'generalaccount', 'account'],
   // Movement layouts: one row per invoice, credit note or payment, a column saying which.
   movementType: [

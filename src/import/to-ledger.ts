@@ -8,6 +8,7 @@ import {
   addDays,
   isoOf,
   type Cents,
+  type SendingChannel,
   type Customer,
   type Day,
   type Invoice,
@@ -98,12 +99,21 @@ type RowRecord = {
   paymentDate: Day | null;
   isSettledByStatus: boolean;
   isDisputed: boolean;
+  channel: SendingChannel | null;
   currency: string;
 };
 
 export const DRAFT = /^(draft|brouillon|void|voided|annulee?|cancell?ed|deleted|supprimee?|proforma|pro forma|devis|quote|estimate)$/;
 export const PAID = /^(paid|payee?|reglee?|soldee?|settled|closed|lettree?|acquittee?|encaissee?)$/;
 export const DISPUTED = /^(yes|oui|true|vrai|1|x|litige|en litige|disputed|contested|contestee?)$/;
+/** A channel cell, normalised: a structured e-invoice, or paper (a PDF by e-mail is paper under the 2026 reform). */
+const ELECTRONIC = /^(electronic|electronique|facture electronique|e-?invoic(e|ing)|paperless|dematerialisee?|edi|pdp|ppf|chorus( pro)?|factur-?x|ubl|cii)$/;
+const PAPER = /^(paper|papier|courrier|postal|poste|post|mail|e-?mail|courriel|pdf|print(ed)?|imprimee?)$/;
+/** The channel a cell names, null when it names none. */
+export function channelOf(cell: string): SendingChannel | null {
+  const w = normalizeWord(cell);
+  return w === '' ? null : ELECTRONIC.test(w) ? 'electronic' : PAPER.test(w) ? 'paper' : null;
+}
 /** What a total word starts with, accents and case aside: tested on the raw text before normalising. */
 export const TOTAL_START = /^\s*(sous|sub|tot|gra|sum|som|cum|rep|[aàÀ] ?rep)/i;
 export const TOTAL = /^(((sous|sub)[- ]?)?(totaux|totals?)|grand total|sum|somme|cumul|report|a reporter)\b/;
@@ -403,6 +413,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
       paymentDate,
       isSettledByStatus: (status !== '' && PAID.test(status)) || (m.matching !== undefined && text(row, 'matching') !== '' && m.open === undefined && m.paid === undefined),
       isDisputed: (disputedText !== '' && DISPUTED.test(disputedText)) || (status !== '' && /litige|disput|contest/.test(status)),
+      channel: m.channel !== undefined ? channelOf(text(row, 'channel')) : null,
       currency: currency || mainCurrency || 'EUR',
     });
   }
@@ -683,6 +694,7 @@ function toInvoice(key: string, rec: RowRecord, amount: number, payments: Paymen
     kind,
     currency: rec.currency,
     isDisputed: rec.isDisputed,
+    ...(rec.channel !== null ? { channel: rec.channel } : {}),
     source: { file, sheet, row: rec.row + 1 },
   };
 }

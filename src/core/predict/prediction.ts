@@ -27,13 +27,24 @@ export const FEATURES = [
   'disputed',
   'recentLateRate',
   'priorLateLogit',
+  // Read only when the file says how invoices were sent (both channels present): sent electronically,
+  // and the share of the customer's settled invoices that were (its history learnt on the other channel).
+  'electronic',
+  'priorElectronicShare',
 ] as const;
-const W = FEATURES.length;
+/** The channel features, last: left out of the matrix when the file does not say. */
+const CHANNEL_FEATURES = 2;
 /** The delay model reads the customer's delays only (and the dispute flag). */
 const DELAY_FEATURES = [0, 1, 2, 3, 4, 6, 9, 10];
+/** …and the channel features when the matrix has them. */
+const DELAY_FEATURES_WITH_CHANNEL = [...DELAY_FEATURES, 13, 14];
+
+/** What the model reads from the file besides each customer's payment history. */
+export type Signal = 'disputes' | 'channel';
 
 export type Features = {
   readonly matrix: Matrix;
+  readonly signals: readonly Signal[];
   readonly history: PaymentHistory;
   /** Invoice item numbers, in matrix row order. */
   readonly items: Int32Array;
@@ -68,8 +79,10 @@ function settledOrder(h: PaymentHistory, list: Int32Array): Int32Array {
 }
 
 /** Features of every invoice of the history as of its own issue date. */
-export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boolean): Features {
+export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boolean, useChannel = false): Features {
   const c = h.columns;
+  const W = useChannel ? FEATURES.length : FEATURES.length - CHANNEL_FEATURES;
+  const electronic = (i: number) => (ledger.invoices[i]?.channel === 'electronic' ? 1 : 0);
   let total = 0;
   for (const items of h.byCustomer) total += items.length;
   const data = new Float64Array(total * W);
@@ -96,7 +109,7 @@ export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boole
     for (const i of settledList) if ((h.settled[i] as number) > (c.due[i] as number)) settledLate[lateCount++] = h.settled[i] as number;
     settledLate.sort();
     let p = 0;
-    let n = 0, late = 0, sumDelay = 0;
+    let n = 0, late = 0, sumDelay = 0, settledElectronic = 0;
     const delays: number[] = [];
     let q = 0;
     let issuedCount = 0, sumLogAmount = 0;
@@ -110,6 +123,7 @@ export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boole
         if (d > 0) late++;
         sumDelay += d;
         delays.push(d);
+        if (useChannel) settledElectronic += electronic(j);
         p++;
       }
       while (q < list.length && (c.issued[list[q] as number] as number) < t) {
@@ -158,6 +172,10 @@ export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boole
       data[o + 10] = useDisputes && ledger.invoices[i]?.isDisputed ? 1 : 0;
       data[o + 11] = (late5 + 0.5) / (n5 + 1);
       data[o + 12] = Math.log((late + 0.5) / (n - late + 0.5));
+      if (useChannel) {
+        data[o + 13] = electronic(i);
+        data[o + 14] = n > 0 ? settledElectronic / n : electronic(i);
+      }
 
       items[r] = i;
       rowOf[i] = r;
@@ -173,7 +191,8 @@ export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boole
     const end = known[row] as number;
     return all.subarray(Math.max(0, end - 12), end);
   };
-  return { matrix: { rows: total, width: W, data }, history: h, items, rowOf, priorDelays, priorMean };
+  const signals: Signal[] = [...(useDisputes ? (['disputes'] as const) : []), ...(useChannel ? (['channel'] as const) : [])];
+  return { matrix: { rows: total, width: W, data }, signals, history: h, items, rowOf, priorDelays, priorMean };
 }
 
 const delayMatrices = new WeakMap<Matrix, Matrix>();
@@ -188,9 +207,10 @@ function delayMatrix(x: Matrix): Matrix {
 }
 
 function buildDelayMatrix(x: Matrix): Matrix {
-  const w = DELAY_FEATURES.length;
+  const columns = x.width === FEATURES.length ? DELAY_FEATURES_WITH_CHANNEL : DELAY_FEATURES;
+  const w = columns.length;
   const data = new Float64Array(x.rows * w);
-  for (let r = 0; r < x.rows; r++) for (let k = 0; k < w; k++) data[r * w + k] = x.data[r * x.width + (DELAY_FEATURES[k] as number)] as number;
+  for (let r = 0; r < x.rows; r++) for (let k = 0; k < w; k++) data[r * w + k] = x.data[r * x.width + (columns[k] as number)] as number;
   return { rows: x.rows, width: w, data };
 }
 
@@ -351,6 +371,8 @@ export type Backtest = {
   readonly last3BaselineMaeDaysLate: number | null;
   readonly paidInvoices: number;
   readonly calibration: readonly CalibrationBin[];
+  /** What the model read from the file besides the payment history. */
+  readonly signals: readonly Signal[];
   /** Why nothing could be said, when the figures are null. */
   readonly reason: 'TooFewTraining' | 'TooFewScored' | 'OneClass' | null;
 };
@@ -406,6 +428,7 @@ export function backtest(f: Features, cutoff: Day, fitted?: Model): Backtest {
     last3BaselineMaeDaysLate: enough && paid >= MIN_SCORED ? last3LateErr / paid : null,
     paidInvoices: paid,
     calibration: enough ? calibration(scores, labels, order) : [],
+    signals: f.signals,
     reason,
   };
 }
@@ -473,6 +496,8 @@ export function spreadOverDays(m: Model, due: number, delay: number, asOf: numbe
 export type PredictionOptions = {
   /** Use the file's dispute flag as a feature (default: when the file marks any invoice disputed). */
   readonly useDisputes?: boolean;
+  /** Use how invoices were sent as features (default: when the file has both paper and electronic invoices). */
+  readonly useChannel?: boolean;
   /** The backtest's cut-off (default: six months before as-of). */
   readonly cutoff?: Day;
 };
@@ -491,7 +516,7 @@ export type Prediction = {
 export function predict(ledger: Ledger, asOf: Day, options: PredictionOptions = {}): Prediction {
   const h = paymentHistory(ledger, asOf);
   const useDisputes = options.useDisputes ?? ledger.invoices.some((i) => i.isDisputed);
-  const f = featuresOf(ledger, h, useDisputes);
+  const f = featuresOf(ledger, h, useDisputes, options.useChannel ?? hasBothChannels(ledger));
   const model = fitModel(f, (asOf + 1) as Day);
   const dx = delayMatrix(f.matrix);
   const invoices: InvoicePrediction[] = [];
@@ -507,6 +532,17 @@ export function predict(ledger: Ledger, asOf: Day, options: PredictionOptions = 
   const cutoff = options.cutoff ?? addMonths(asOf, -6);
   const cutoffModel = fitModel(f, cutoff);
   return { asOf, model, features: f, invoices, backtest: backtest(f, cutoff, cutoffModel), cutoff, cutoffModel };
+}
+
+/** Whether the file says of some invoices that they were sent electronically and of others on paper. */
+export function hasBothChannels(ledger: Ledger): boolean {
+  let electronic = false, paper = false;
+  for (const i of ledger.invoices) {
+    if (i.channel === 'electronic') electronic = true;
+    else if (i.channel === 'paper') paper = true;
+    if (electronic && paper) return true;
+  }
+  return false;
 }
 
 export { NOT_AN_INVOICE };

@@ -84,6 +84,7 @@ export function eInvoicesToLedger(read: readonly ReadEInvoice[], profile: Profil
       kind: e.kind,
       currency: e.currency,
       isDisputed: false,
+      channel: 'electronic',
       source: { file: fileName, sheet: e.syntax, row: 1 },
     });
   }

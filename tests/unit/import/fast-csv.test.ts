@@ -78,6 +78,7 @@ const HEADERS: Record<string, string> = {
   status: 'Statut',
   terms: 'Conditions',
   disputed: 'Litige',
+  channel: 'Canal d’envoi',
   note: 'Commentaire',
 };
 
@@ -123,6 +124,8 @@ function cellArb(column: string, messy: boolean, decimal: ',' | '.'): fc.Arbitra
       return fc.constantFrom('', '30 jours', 'Net 45', 'comptant', 'fin de mois');
     case 'disputed':
       return fc.constantFrom('', 'oui', 'non', 'X');
+    case 'channel':
+      return fc.constantFrom('', 'Papier', 'Facture électronique', 'Chorus Pro', 'e-mail', 'Electronic', 'fax');
     default:
       return fc.constantFrom('', 'à relancer', 'ok', 'tel "urgent"', ...(messy ? ['ligne 1\nligne 2'] : []));
   }
@@ -135,7 +138,7 @@ const layoutArb = (messy: boolean): fc.Arbitrary<Layout> => fc.record({
   encoding: fc.constantFrom('utf-8', 'utf-8-bom', 'windows-1252', 'utf-16le'),
   // Clean files name their customers (a code, a name or both); messy ones may not.
   columns: fc
-    .tuple(messy ? fc.constantFrom([], ['code'], ['name'], ['code', 'name']) : fc.constantFrom(['code'], ['name'], ['code', 'name']), fc.subarray(['issued', 'due', 'paid', 'open', 'payDate', 'currency', 'status', 'terms', 'disputed', 'note']))
+    .tuple(messy ? fc.constantFrom([], ['code'], ['name'], ['code', 'name']) : fc.constantFrom(['code'], ['name'], ['code', 'name']), fc.subarray(['issued', 'due', 'paid', 'open', 'payDate', 'currency', 'status', 'terms', 'disputed', 'channel', 'note']))
     .chain(([who, cols]) => fc.shuffledSubarray(['number', 'amount', ...who, ...cols], { minLength: cols.length + who.length + 2, maxLength: cols.length + who.length + 2 })),
   trailingNewline: fc.boolean(),
   preamble: fc.boolean(),

@@ -80,6 +80,15 @@ describe('importFile on small cases', () => {
     ]);
   });
 
+  it('reads how each invoice was sent: electronic, paper (a PDF by e-mail too) or unsaid', () => {
+    const csv = 'Client;N° facture;Date;Échéance;Montant TTC;Canal d’envoi\nA;F1;01/02/2026;03/03/2026;100,00;Facture électronique\nA;F2;01/02/2026;03/03/2026;100,00;Chorus Pro\nA;F3;01/02/2026;03/03/2026;100,00;PDF\nA;F4;01/02/2026;03/03/2026;100,00;Papier\nA;F5;01/02/2026;03/03/2026;100,00;\nA;F6;01/02/2026;03/03/2026;100,00;fax\n';
+    for (const fastCsv of [true, false]) {
+      const { report, ledger } = importFile(text(csv), { fileName: 'canal.csv', fastCsv });
+      expect(report.mapping.channel).toBe(5);
+      expect(ledger.invoices.map((i) => i.channel ?? null)).toEqual(['electronic', 'electronic', 'paper', 'paper', null, null]);
+    }
+  });
+
   it('reports duplicate invoice numbers across customers', () => {
     const csv = 'Client,Invoice,Due,Amount\nA,7,2025-12-01,10\nB,7,2025-12-01,20';
     const { report } = importFile(text(csv), { fileName: 'dup.csv' });
