@@ -5,7 +5,7 @@
  * prediction was on the file's own past, and the worklist sorts by expected loss. A file with too
  * little history says so instead of printing a number.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -78,4 +78,17 @@ test('a file with too little history says the backtest cannot tell, rather than 
   await expect(page.getByTestId('backtest-none')).toBeVisible();
   await expect(page.getByTestId('backtest-auc')).toHaveCount(0);
   await expect(page.getByTestId('forecast-table')).toBeVisible();
+});
+
+const IBM = join(root, '../shared/samples/real/receivables/ibm-watson-ar/pedroteles/WA_Fn-UseC_-Accounts-Receivable.csv');
+
+test('the backtest panel says what the model read from the file besides the history (IBM export: disputes, sending channel)', async ({ page }) => {
+  test.skip(!existsSync(IBM), '../shared/samples/real is absent');
+  const app = new AppPage(page);
+  await app.open('2014-01-31');
+  await app.pick(IBM);
+  await expect(app.tile('receivables')).toBeVisible();
+  await app.go('prevision');
+  await expect(page.getByTestId('backtest-signals')).toHaveText('Outre l’historique de paiement de chaque client, le modèle lit dans le fichier le litige et le canal d’envoi (papier ou facture électronique).');
+  await expect(page.getByTestId('backtest-auc')).toContainText(/^0,9\d — /);
 });

@@ -14,7 +14,7 @@
  */
 import { dayFromIso, isoOf, mondayOnOrBefore, type Day } from '../day.ts';
 import type { StatusEntry } from '../dunning/workspace.ts';
-import { isIssuedBy, openAtColumn, type Ledger } from '../ledger.ts';
+import { openAtColumn, type Invoice, type Ledger } from '../ledger.ts';
 import { allocateCents, type Cents } from '../money.ts';
 import { NO_DAY } from '../ledger.ts';
 import { OPEN, paymentHistory, type PaymentHistory } from './history.ts';
@@ -88,51 +88,47 @@ function spread(ledger: Ledger, model: Model, features: Features, h: PaymentHist
       if (list.length > 0) plans.set(e.customerId, list);
     }
   }
-  const per = (id: string) => {
-    let v = out.perCustomer.get(id);
-    if (!v) out.perCustomer.set(id, (v = { expected: 0, later: 0, doubtful: 0 }));
-    return v;
-  };
-  // Per customer, the bins its positive items were put in (for its credits), and its plan's rest.
-  const customerBins = new Map<string, number[]>();
-  const customerWeights = new Map<string, number[]>();
-  const credits = new Map<string, number>();
-  const totals = new Map<string, number>();
-  /** The customer's row of `bins` numbers in `rows`, made at zero the first time. */
-  const rowOf = (rows: Map<string, number[]>, id: string) => {
-    let r = rows.get(id);
-    if (!r) rows.set(id, (r = new Array<number>(bins).fill(0)));
-    return r;
-  };
-  const binsOf = (id: string) => rowOf(customerBins, id);
-  const weightsOf = (id: string) => rowOf(customerWeights, id);
+  // Per customer (by its number in the columns): what is doubtful, the fractional amounts expected per
+  // bin, the total they make, the credits; `touched` marks the customers the forecast speaks of.
+  const customers = c.customerIds.length;
+  const touched = new Uint8Array(customers);
+  const doubtful = new Float64Array(customers);
+  const customerWeights = new Float64Array(customers * bins);
+  const totals = new Float64Array(customers);
+  const credits = new Float64Array(customers);
   const planLeft = new Map([...plans].map(([id, list]) => [id, list.map((x) => ({ ...x }))]));
-  const dx = features;
+  const withStatuses = statuses.length > 0;
   // Invoice keys are made only when a status names invoices.
   const byInvoice = disputedInvoices.size > 0 || promised.size > 0;
   const weights = new Float64Array(bins);
+  const addShare = (d: number, share: number) => {
+    const b = binOf(d);
+    weights[b] = (weights[b] as number) + share;
+  };
   for (let i = 0; i < c.count; i++) {
-    const inv = ledger.invoices[i];
-    if (!inv || !isIssuedBy(inv, asOf)) continue;
+    const issued = c.issued[i] as number;
+    if (issued !== NO_DAY && issued > asOf) continue;
     const open = h.state[i] === OPEN ? (h.open[i] as number) : openAtColumn(c, i, asOf);
     if (open === 0) continue;
-    const id = inv.customerId;
+    const k = c.customer[i] as number;
+    touched[k] = 1;
     if (open < 0) {
-      credits.set(id, (credits.get(id) ?? 0) + open);
+      credits[k] = (credits[k] as number) + open;
       continue;
     }
+    const id = c.customerIds[k] as string;
     const due = c.due[i] as number;
-    const numberKey = byInvoice ? `${id}\u0000${inv.number}` : '';
-    const isDoubtful = collective.has(id) || disputedCustomers.has(id) || disputedInvoices.has(numberKey) || (due !== NO_DAY && asOf - due > doubtfulDays);
+    const numberKey = byInvoice ? `${id}\u0000${(ledger.invoices[i] as Invoice).number}` : '';
+    const isDoubtful = (withStatuses && (collective.has(id) || disputedCustomers.has(id) || disputedInvoices.has(numberKey))) || (due !== NO_DAY && asOf - due > doubtfulDays);
     if (isDoubtful) {
       out.doubtful += open;
-      per(id).doubtful += open;
+      doubtful[k] = (doubtful[k] as number) + open;
       continue;
     }
     weights.fill(0);
     let rest = open;
     // A payment plan's instalments first, then a promise, then the model.
-    const plan = planLeft.get(id);
+    const plan = withStatuses ? planLeft.get(id) : undefined;
     if (plan) {
       for (const inst of plan) {
         const take = Math.min(rest, inst.cents);
@@ -143,48 +139,42 @@ function spread(ledger: Ledger, model: Model, features: Features, h: PaymentHist
       }
     }
     const promise = promised.size > 0 ? (promised.get(numberKey) ?? promised.get(id)) : undefined;
-    const r = dx.rowOf[i] as number;
+    const r = features.rowOf[i] as number;
     if (rest > 0 && promise !== undefined) {
       weights[binOf(promise)] = (weights[binOf(promise)] as number) + rest;
       rest = 0;
     } else if (rest > 0 && r >= 0 && h.state[i] === OPEN) {
-      spreadOverDays(model, due, delayOfRow(model, dx, r), asOf, rest, (d, share) => {
-        const k = binOf(d);
-        weights[k] = (weights[k] as number) + share;
-      });
+      spreadOverDays(model, due, delayOfRow(model, features, r), asOf, rest, addShare);
       rest = 0;
     }
     if (rest > 0) weights[weeks] = (weights[weeks] as number) + rest;
     // The customer's expected amounts per week, still fractional: made exact once per customer below.
-    const w = weightsOf(id);
-    for (let k = 0; k < bins; k++) w[k] = (w[k] as number) + (weights[k] as number);
-    totals.set(id, (totals.get(id) ?? 0) + open);
+    const o = k * bins;
+    for (let b = 0; b < bins; b++) customerWeights[o + b] = (customerWeights[o + b] as number) + (weights[b] as number);
+    totals[k] = (totals[k] as number) + open;
   }
-  // Each customer's open amounts split over the weeks exactly (largest remainders), once per customer.
-  for (const [id, w] of customerWeights) {
-    const parts = allocateCents((totals.get(id) ?? 0) as Cents, w);
-    const b = binsOf(id);
-    for (let k = 0; k < bins; k++) b[k] = (b[k] as number) + (parts[k] as number);
-  }
-  // Credits lower the customer's earliest expected amounts; beyond them, "later".
-  for (const [id, credit] of credits) {
-    let left = -credit;
-    const b = binsOf(id);
-    for (let k = 0; k < bins && left > 0; k++) {
-      const take = Math.min(left, b[k] as number);
-      b[k] = (b[k] as number) - take;
+  const row = new Array<number>(bins);
+  for (let k = 0; k < customers; k++) {
+    if (touched[k] === 0) continue;
+    // The customer's open amounts split over the weeks exactly (largest remainders).
+    const o = k * bins;
+    for (let b = 0; b < bins; b++) row[b] = customerWeights[o + b] as number;
+    const parts = totals[k] !== 0 ? allocateCents(totals[k] as Cents, row) : new Array<number>(bins).fill(0);
+    // Credits lower the customer's earliest expected amounts; beyond them, "later".
+    let left = -(credits[k] as number);
+    for (let b = 0; b < bins && left > 0; b++) {
+      const take = Math.min(left, parts[b] as number);
+      parts[b] = ((parts[b] as number) - take) as Cents;
       left -= take;
     }
-    b[weeks] = (b[weeks] as number) - left;
-  }
-  for (const [id, b] of customerBins) {
-    const v = per(id);
-    for (let k = 0; k < weeks; k++) {
-      out.weeks[k] = (out.weeks[k] as number) + (b[k] as number);
-      v.expected += b[k] as number;
+    parts[weeks] = ((parts[weeks] as number) - left) as Cents;
+    let expected = 0;
+    for (let b = 0; b < weeks; b++) {
+      out.weeks[b] = (out.weeks[b] as number) + (parts[b] as number);
+      expected += parts[b] as number;
     }
-    out.later += b[weeks] as number;
-    v.later += b[weeks] as number;
+    out.later += parts[weeks] as number;
+    out.perCustomer.set(c.customerIds[k] as string, { expected, later: parts[weeks] as number, doubtful: doubtful[k] as number });
   }
   return out;
 }

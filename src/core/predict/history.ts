@@ -53,7 +53,9 @@ function historyOf(ledger: Ledger, asOf: Day): PaymentHistory {
   const state = new Uint8Array(n);
   const settled = new Int32Array(n).fill(NO_DAY);
   const open = new Float64Array(n);
-  const groups: number[][] = c.customerIds.map(() => []);
+  // The invoices of the history, to be grouped by customer once all are known.
+  const invoices = new Int32Array(n);
+  let invoiceCount = 0;
   for (let i = 0; i < n; i++) {
     const amount = c.amount[i] as number;
     const issued = c.issued[i] as number;
@@ -108,29 +110,82 @@ function historyOf(ledger: Ledger, asOf: Day): PaymentHistory {
       state[i] = OPEN;
       open[i] = amount - paid;
     }
-    (groups[c.customer[i] as number] as number[]).push(i);
+    invoices[invoiceCount++] = i;
   }
-  const byCustomer = groups.map((g) => orderByDay(g, c.issued));
+  // One sort of every invoice by issue day, then grouped by customer (a stable counting sort).
+  const grouped = groupByCustomer(orderByDay(invoices.subarray(0, invoiceCount), c.issued), c.customer, c.customerIds.length);
+  const byCustomer = c.customerIds.map((_, k) => grouped.items.subarray(grouped.start[k] as number, grouped.start[k + 1] as number));
   return { asOf, columns: c, state, settled, open, byCustomer };
 }
 
 /** Room for an item number below a day in one sortable key: day × ITEM_SPAN + item. */
 const ITEM_SPAN = 2 ** 27;
 
-/** Items in the order of their day (ties in item order), by one sort of typed keys day × ITEM_SPAN + item. */
+/**
+ * Items in the order of their day (ties in item order). Items given in ascending order over a span
+ * of days not much wider than their count (the usual case) are placed by counting days; otherwise one
+ * sort of typed keys day × ITEM_SPAN + item.
+ */
 export function orderByDay(items: ArrayLike<number>, day: Int32Array): Int32Array {
-  const keys = new Float64Array(items.length);
-  for (let k = 0; k < items.length; k++) {
+  const n = items.length;
+  let lo = Infinity, hi = -Infinity, ascending = true;
+  for (let k = 0; k < n; k++) {
+    const i = items[k] as number;
+    const d = day[i] as number;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+    if (k > 0 && i <= (items[k - 1] as number)) ascending = false;
+  }
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  if (ascending && hi - lo <= 4 * n + 1024) {
+    const start = new Int32Array(hi - lo + 2);
+    for (let k = 0; k < n; k++) {
+      const at = (day[items[k] as number] as number) - lo + 1;
+      start[at] = (start[at] as number) + 1;
+    }
+    for (let d = 1; d < start.length; d++) start[d] = (start[d] as number) + (start[d - 1] as number);
+    for (let k = 0; k < n; k++) {
+      const i = items[k] as number;
+      const at = (day[i] as number) - lo;
+      out[start[at] as number] = i;
+      start[at] = (start[at] as number) + 1;
+    }
+    return out;
+  }
+  const keys = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
     const i = items[k] as number;
     keys[k] = (day[i] as number) * ITEM_SPAN + i;
   }
   keys.sort();
-  const out = new Int32Array(keys.length);
-  for (let k = 0; k < keys.length; k++) {
+  for (let k = 0; k < n; k++) {
     const key = keys[k] as number;
     out[k] = key - Math.floor(key / ITEM_SPAN) * ITEM_SPAN;
   }
   return out;
+}
+
+/**
+ * Items grouped by customer, each group keeping the items' order in `ordered` (a stable counting
+ * sort): the items of customer k are `items[start[k]] … items[start[k + 1] - 1]`.
+ */
+export function groupByCustomer(ordered: Int32Array, customer: Int32Array, customers: number): { readonly items: Int32Array; readonly start: Int32Array } {
+  const start = new Int32Array(customers + 1);
+  for (let k = 0; k < ordered.length; k++) {
+    const at = (customer[ordered[k] as number] as number) + 1;
+    start[at] = (start[at] as number) + 1;
+  }
+  for (let k = 0; k < customers; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+  const next = start.slice(0, customers);
+  const items = new Int32Array(ordered.length);
+  for (let k = 0; k < ordered.length; k++) {
+    const i = ordered[k] as number;
+    const at = customer[i] as number;
+    items[next[at] as number] = i;
+    next[at] = (next[at] as number) + 1;
+  }
+  return { items, start };
 }
 
 /** Days late of a settled invoice: settled − due (negative when paid early). */

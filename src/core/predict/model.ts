@@ -43,15 +43,21 @@ function solveSpd(a: Float64Array, b: Float64Array, n: number): Float64Array {
   return x;
 }
 
-function standardise(x: Matrix, rows: readonly number[]): { mean: Float64Array; scale: Float64Array } {
+function standardise(x: Matrix, rows: ArrayLike<number>): { mean: Float64Array; scale: Float64Array } {
   const w = x.width;
   const mean = new Float64Array(w);
   const scale = new Float64Array(w).fill(1);
   if (rows.length === 0) return { mean, scale };
-  for (const r of rows) for (let f = 0; f < w; f++) mean[f] = (mean[f] as number) + (x.data[r * w + f] as number);
+  for (let k = 0; k < rows.length; k++) {
+    const o = (rows[k] as number) * w;
+    for (let f = 0; f < w; f++) mean[f] = (mean[f] as number) + (x.data[o + f] as number);
+  }
   for (let f = 0; f < w; f++) mean[f] = (mean[f] as number) / rows.length;
   const v = new Float64Array(w);
-  for (const r of rows) for (let f = 0; f < w; f++) v[f] = (v[f] as number) + ((x.data[r * w + f] as number) - (mean[f] as number)) ** 2;
+  for (let k = 0; k < rows.length; k++) {
+    const o = (rows[k] as number) * w;
+    for (let f = 0; f < w; f++) v[f] = (v[f] as number) + ((x.data[o + f] as number) - (mean[f] as number)) ** 2;
+  }
   for (let f = 0; f < w; f++) {
     const sd = Math.sqrt((v[f] as number) / rows.length);
     scale[f] = sd > 1e-9 ? sd : 1;
@@ -68,14 +74,14 @@ export function linear(m: LinearModel, x: Matrix, r: number): number {
 export const sigmoid = (s: number): number => (s >= 0 ? 1 / (1 + Math.exp(-s)) : Math.exp(s) / (1 + Math.exp(s)));
 
 /** The standardised rows of `rows` with a leading 1, row after row: computed once per fit. */
-function design(m: Pick<LinearModel, 'mean' | 'scale'>, x: Matrix, rows: readonly number[]): Float64Array {
+function design(m: Pick<LinearModel, 'mean' | 'scale'>, x: Matrix, rows: ArrayLike<number>): Float64Array {
   const n = x.width + 1;
   const z = new Float64Array(rows.length * n);
   const row = new Float64Array(n);
-  rows.forEach((r, k) => {
-    rowOf(m, x, r, row);
+  for (let k = 0; k < rows.length; k++) {
+    rowOf(m, x, rows[k] as number, row);
     z.set(row, k * n);
-  });
+  }
   return z;
 }
 
@@ -121,7 +127,7 @@ const maxChange = (a: Float64Array, b: Float64Array) => {
 };
 
 /** Logistic regression of `labels` (0/1, one per row of `rows`) by Newton's method. */
-export function fitLogistic(x: Matrix, rows: readonly number[], labels: Uint8Array, ridge = 1, sampleWeights?: Float64Array): LinearModel {
+export function fitLogistic(x: Matrix, rows: ArrayLike<number>, labels: Uint8Array, ridge = 1, sampleWeights?: Float64Array): LinearModel {
   const { mean, scale } = standardise(x, rows);
   const n = x.width + 1;
   const z = design({ mean, scale }, x, rows);
@@ -146,7 +152,7 @@ export function fitLogistic(x: Matrix, rows: readonly number[], labels: Uint8Arr
 }
 
 /** Least-absolute-deviation regression of `targets` (one per row of `rows`). */
-export function fitMedian(x: Matrix, rows: readonly number[], targets: Float64Array, ridge = 1): LinearModel {
+export function fitMedian(x: Matrix, rows: ArrayLike<number>, targets: Float64Array, ridge = 1): LinearModel {
   const { mean, scale } = standardise(x, rows);
   const n = x.width + 1;
   const z = design({ mean, scale }, x, rows);

@@ -10,7 +10,7 @@
 import { addMonths, isoOf, type Day } from '../day.ts';
 import type { Ledger } from '../ledger.ts';
 import { ascendingOrder, auc, fitLogistic, fitMedian, linear, sigmoid, type LinearModel, type Matrix } from './model.ts';
-import { delayOf, NOT_AN_INVOICE, OPEN, orderByDay, paymentHistory, SETTLED, type PaymentHistory } from './history.ts';
+import { delayOf, groupByCustomer, NOT_AN_INVOICE, OPEN, orderByDay, paymentHistory, SETTLED, type PaymentHistory } from './history.ts';
 
 /** The features, in the order of the matrix's columns. */
 export const FEATURES = [
@@ -56,74 +56,63 @@ export type Features = {
   readonly priorMean: Float64Array;
 };
 
-function lowerBound(sorted: Float64Array, x: number): number {
-  return lowerBoundOf(sorted, x);
-}
-
-function lowerBoundOf(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sorted[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-
-/** A customer's settled items in settlement order (ties in item order). */
-function settledOrder(h: PaymentHistory, list: Int32Array): Int32Array {
-  return orderByDay(list.filter((i) => h.state[i] === SETTLED), h.settled);
-}
 
 /** Features of every invoice of the history as of its own issue date. */
 export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boolean, useChannel = false): Features {
   const c = h.columns;
   const W = useChannel ? FEATURES.length : FEATURES.length - CHANNEL_FEATURES;
   const electronic = (i: number) => (ledger.invoices[i]?.channel === 'electronic' ? 1 : 0);
+  const customers = h.byCustomer.length;
   let total = 0;
   for (const items of h.byCustomer) total += items.length;
   const data = new Float64Array(total * W);
   const items = new Int32Array(total);
   const rowOf = new Int32Array(c.count).fill(-1);
-  // Each customer's delays in settlement order, once; a row sees the first `known[r]` of them.
-  const delaysOf: Float64Array[] = [];
-  const customerOfRow = new Int32Array(total);
+  // Every invoice of the history, the settled ones, and the day each one turns late (the day after
+  // its due date, not before it is issued); then, per customer, the settled ones in settlement order
+  // and all of them in the order they turn late: one sort each for the whole ledger.
+  const all = new Int32Array(total);
+  const lateDay = new Int32Array(c.count);
+  let settledCount = 0;
+  for (let i = 0, at = 0; i < c.count; i++) {
+    if (h.state[i] === NOT_AN_INVOICE) continue;
+    all[at++] = i;
+    lateDay[i] = Math.max(c.issued[i] as number, c.due[i] as number) + 1;
+    if (h.state[i] === SETTLED) settledCount++;
+  }
+  const settledItems = new Int32Array(settledCount);
+  for (let k = 0, m = 0; k < total; k++) if (h.state[all[k] as number] === SETTLED) settledItems[m++] = all[k] as number;
+  const bySettlement = groupByCustomer(orderByDay(settledItems, h.settled), c.customer, customers);
+  const byLateDay = groupByCustomer(orderByDay(all, lateDay), c.customer, customers);
+  // Each customer's delays in settlement order, side by side with bySettlement: a row sees those up to `known[r]`.
+  const delays = new Float64Array(settledCount);
+  for (let k = 0; k < settledCount; k++) delays[k] = delayOf(h, bySettlement.items[k] as number);
   const known = new Int32Array(total);
+  const firstDelay = new Int32Array(total);
   const priorMean = new Float64Array(total);
   let r = 0;
-  for (const list of h.byCustomer) {
+  for (let k = 0; k < customers; k++) {
+    const list = h.byCustomer[k] as Int32Array;
     if (list.length === 0) continue;
-    const group = delaysOf.length;
-    // Settled invoices in settlement order, and the days each item stops counting as open / late.
-    const settledList = settledOrder(h, list);
-    const becameLate = new Float64Array(list.length);
-    for (let k = 0; k < list.length; k++) becameLate[k] = Math.max(c.issued[list[k] as number] as number, c.due[list[k] as number] as number) + 1;
-    becameLate.sort();
-    let lateCount = 0;
-    for (const i of settledList) if ((h.settled[i] as number) > (c.due[i] as number)) lateCount++;
-    const settledLate = new Float64Array(lateCount);
-    lateCount = 0;
-    for (const i of settledList) if ((h.settled[i] as number) > (c.due[i] as number)) settledLate[lateCount++] = h.settled[i] as number;
-    settledLate.sort();
-    let p = 0;
+    const from = bySettlement.start[k] as number;
+    const to = bySettlement.start[k + 1] as number;
+    const lateFrom = byLateDay.start[k] as number;
+    const lateTo = byLateDay.start[k + 1] as number;
+    let p = from;
+    let turnedLate = lateFrom;
     let n = 0, late = 0, sumDelay = 0, settledElectronic = 0;
-    const delays: number[] = [];
     let q = 0;
     let issuedCount = 0, sumLogAmount = 0;
     let oldest = 0;
     for (const i of list) {
       const t = c.issued[i] as number;
-      while (p < settledList.length && (h.settled[settledList[p] as number] as number) < t) {
-        const j = settledList[p] as number;
-        const d = delayOf(h, j);
+      while (p < to && (h.settled[bySettlement.items[p] as number] as number) < t) {
+        const d = delays[p] as number;
         n++;
         if (d > 0) late++;
         sumDelay += d;
-        delays.push(d);
-        if (useChannel) settledElectronic += electronic(j);
+        if (useChannel) settledElectronic += electronic(bySettlement.items[p] as number);
         p++;
       }
       while (q < list.length && (c.issued[list[q] as number] as number) < t) {
@@ -131,16 +120,17 @@ export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boole
         issuedCount++;
         q++;
       }
-      // Open at t: issued before t and not settled before t. Past due at t: due before t as well.
+      while (turnedLate < lateTo && (lateDay[byLateDay.items[turnedLate] as number] as number) <= t) turnedLate++;
+      // Open at t: issued before t and not settled before t. Past due at t: turned late by t, less
+      // those settled before t.
       const open = issuedCount - n;
-      const pastDue = lowerBound(becameLate, t + 1) - lowerBound(settledLate, t) - (n - late);
-      const openLate = clamp(pastDue, 0, open);
+      const openLate = clamp(turnedLate - lateFrom - n, 0, open);
       // Days past due, at t, of the oldest invoices still open then (the first 50 from the oldest).
       while (oldest < q && h.state[list[oldest] as number] === SETTLED && (h.settled[list[oldest] as number] as number) < t) oldest++;
       let openLateDays = 0;
       if (openLate > 0) {
-        for (let k = oldest, seen = 0; k < q && seen < 50; k++) {
-          const j = list[k] as number;
+        for (let m = oldest, seen = 0; m < q && seen < 50; m++) {
+          const j = list[m] as number;
           if (h.state[j] === SETTLED && (h.settled[j] as number) < t) continue;
           seen++;
           const due = c.due[j] as number;
@@ -149,9 +139,9 @@ export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boole
       }
       const mean = n > 0 ? sumDelay / n : 0;
       let recentSum = 0, recentN = 0, late5 = 0, n5 = 0;
-      for (let k = delays.length - 1; k >= 0 && k >= delays.length - 5; k--) {
-        const d = delays[k] as number;
-        if (k >= delays.length - 3) {
+      for (let m = p - 1; m >= from && m >= p - 5; m--) {
+        const d = delays[m] as number;
+        if (m >= p - 3) {
           recentSum += d;
           recentN++;
         }
@@ -162,7 +152,7 @@ export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boole
       data[o] = (late + 0.5) / (n + 1);
       data[o + 1] = clamp((sumDelay / (n + 1)), -60, 180);
       data[o + 2] = recentN > 0 ? clamp(recentSum / recentN, -60, 180) : clamp(mean, -60, 180);
-      data[o + 3] = delays.length > 0 ? clamp(delays[delays.length - 1] as number, -60, 180) : 0;
+      data[o + 3] = p > from ? clamp(delays[p - 1] as number, -60, 180) : 0;
       data[o + 4] = Math.log1p(n);
       data[o + 5] = issuedCount > 0 ? clamp(Math.log(c.amount[i] as number) - sumLogAmount / issuedCount, -3, 3) : 0;
       data[o + 6] = clamp((c.due[i] as number) - t, -30, 365);
@@ -179,17 +169,15 @@ export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boole
 
       items[r] = i;
       rowOf[i] = r;
-      customerOfRow[r] = group;
-      known[r] = delays.length;
+      firstDelay[r] = from;
+      known[r] = p;
       priorMean[r] = mean;
       r++;
     }
-    delaysOf.push(Float64Array.from(delays));
   }
   const priorDelays = (row: number): Float64Array => {
-    const all = delaysOf[customerOfRow[row] as number] as Float64Array;
     const end = known[row] as number;
-    return all.subarray(Math.max(0, end - 12), end);
+    return delays.subarray(Math.max(firstDelay[row] as number, end - 12), end);
   };
   const signals: Signal[] = [...(useDisputes ? (['disputes'] as const) : []), ...(useChannel ? (['channel'] as const) : [])];
   return { matrix: { rows: total, width: W, data }, signals, history: h, items, rowOf, priorDelays, priorMean };
@@ -244,8 +232,8 @@ function labelAt(f: Features, i: number, horizon: number): number {
   return -1;
 }
 
-function quantiles(values: number[], count: number): Float64Array {
-  const sorted = Float64Array.from(values).sort();
+function quantiles(values: Float64Array, count: number): Float64Array {
+  const sorted = values.sort();
   const out = new Float64Array(count);
   if (sorted.length === 0) return out;
   for (let k = 0; k < count; k++) {
@@ -259,71 +247,98 @@ function quantiles(values: number[], count: number): Float64Array {
 
 /** Fits both models on the invoices issued before `horizon` whose outcome was known before it. */
 export function fitModel(f: Features, horizon: Day): Model {
-  const rows: number[] = [];
-  const labels: number[] = [];
-  const delayRows: number[] = [];
-  const delays: number[] = [];
   const h = f.history;
+  const issued = h.columns.issued;
+  // The rows learnt from (with their label) and those of them whose delay is known, in row order.
+  const rows = new Int32Array(f.matrix.rows);
+  const labels = new Uint8Array(f.matrix.rows);
+  const delayRows = new Int32Array(f.matrix.rows);
+  const delays = new Float64Array(f.matrix.rows);
+  let count = 0, delayCount = 0, pos = 0, sumDelay = 0;
   for (let r = 0; r < f.matrix.rows; r++) {
     const i = f.items[r] as number;
-    if ((h.columns.issued[i] as number) >= horizon) continue;
+    if ((issued[i] as number) >= horizon) continue;
     const label = labelAt(f, i, horizon);
     if (label < 0) continue;
-    rows.push(r);
-    labels.push(label);
+    rows[count] = r;
+    labels[count++] = label;
+    pos += label;
     if (h.state[i] === SETTLED && (h.settled[i] as number) < horizon) {
-      delayRows.push(r);
-      delays.push(delayOf(h, i));
+      const d = delayOf(h, i);
+      delayRows[delayCount] = r;
+      delays[delayCount++] = d;
+      sumDelay += d;
     }
   }
-  let pos = 0;
-  for (const l of labels) pos += l;
-  const baseRate = rows.length > 0 ? pos / rows.length : 0.5;
+  const baseRate = count > 0 ? pos / count : 0.5;
+  const meanDelay = delayCount > 0 ? sumDelay / delayCount : 0;
+  const issuedOfRow = (r: number) => issued[f.items[r] as number] as number;
   // Beyond MAX_TRAINING invoices, the most recent ones: the fit's cost stays bounded, and older
   // outcomes weigh little anyway.
-  const recent = <T>(list: number[], values: T[]): [number[], T[]] => {
-    if (list.length <= MAX_TRAINING) return [list, values];
-    // The MAX_TRAINING-th latest issue day, by counting days (they are integers in a bounded range).
-    const issuedOf = (r: number) => h.columns.issued[f.items[r] as number] as number;
-    let lo = Infinity, hi = -Infinity;
-    for (const r of list) {
-      const d = issuedOf(r);
-      if (d < lo) lo = d;
-      if (d > hi) hi = d;
-    }
-    const counts = new Int32Array(hi - lo + 1);
-    for (const r of list) counts[issuedOf(r) - lo] = (counts[issuedOf(r) - lo] as number) + 1;
-    let threshold = hi;
-    let above = 0;
-    while (threshold > lo && above + (counts[threshold - lo] as number) < MAX_TRAINING) above += counts[threshold-- - lo] as number;
-    let ties = MAX_TRAINING - above;
-    const keptRows: number[] = [];
-    const keptValues: T[] = [];
-    list.forEach((r, k) => {
-      const d = issuedOf(r);
-      if (d > threshold || (d === threshold && ties-- > 0)) {
-        keptRows.push(r);
-        keptValues.push(values[k] as T);
-      }
-    });
-    return [keptRows, keptValues];
-  };
-  const [fitRows, fitLabels] = recent(rows, labels);
-  const [fitDelayRows, fitDelays] = recent(delayRows, delays);
-  const meanDelay = delays.length > 0 ? delays.reduce((s, d) => s + d, 0) / delays.length : 0;
+  const fitRows = latest(rows.subarray(0, count), issuedOfRow);
+  const fitLabels = fitRows.length === count ? labels.subarray(0, count) : pick(labels, rows.subarray(0, count), fitRows);
+  const fitDelayRows = latest(delayRows.subarray(0, delayCount), issuedOfRow);
+  const fitDelays = fitDelayRows.length === delayCount ? delays.subarray(0, delayCount) : pick(delays, delayRows.subarray(0, delayCount), fitDelayRows);
   const recency = new Float64Array(fitRows.length);
-  for (let k = 0; k < fitRows.length; k++) recency[k] = Math.exp(-(horizon - (h.columns.issued[f.items[fitRows[k] as number] as number] as number)) / HALF_LIFE);
-  const late = rows.length >= MIN_TRAINING && pos >= MIN_CLASS && rows.length - pos >= MIN_CLASS ? fitLogistic(f.matrix, fitRows, Uint8Array.from(fitLabels), 1, recency) : null;
+  for (let k = 0; k < fitRows.length; k++) recency[k] = Math.exp(-(horizon - issuedOfRow(fitRows[k] as number)) / HALF_LIFE);
+  const late = count >= MIN_TRAINING && pos >= MIN_CLASS && count - pos >= MIN_CLASS ? fitLogistic(f.matrix, fitRows, fitLabels, 1, recency) : null;
   let delay: LinearModel | null = null;
-  let residuals = delayRows.length >= MIN_TRAINING ? new Float64Array(19) : quantiles(delays.map((d) => d - meanDelay), 19);
-  if (delayRows.length >= MIN_TRAINING) {
+  let residuals: Float64Array;
+  if (delayCount >= MIN_TRAINING) {
     const dx = delayMatrix(f.matrix);
-    const targets = Float64Array.from(fitDelays);
-    const fitted = fitMedian(dx, fitDelayRows, targets);
+    const fitted = fitMedian(dx, fitDelayRows, fitDelays);
     delay = fitted;
-    residuals = quantiles(fitDelayRows.map((r, k) => (targets[k] as number) - linear(fitted, dx, r)), 19);
+    const rest = new Float64Array(fitDelayRows.length);
+    for (let k = 0; k < rest.length; k++) rest[k] = (fitDelays[k] as number) - linear(fitted, dx, fitDelayRows[k] as number);
+    residuals = quantiles(rest, 19);
+  } else {
+    const rest = new Float64Array(delayCount);
+    for (let k = 0; k < delayCount; k++) rest[k] = (delays[k] as number) - meanDelay;
+    residuals = quantiles(rest, 19);
   }
-  return { horizon, late, delay, baseRate, meanDelay, residuals, trainedOn: rows.length };
+  return { horizon, late, delay, baseRate, meanDelay, residuals, trainedOn: count };
+}
+
+/**
+ * The MAX_TRAINING rows of `list` issued last (all of them when there are no more), in `list`'s
+ * order; among rows issued on the threshold day, the first ones. The threshold is found by counting
+ * rows per day (days are integers in a bounded range).
+ */
+function latest(list: Int32Array, issuedOf: (r: number) => number): Int32Array {
+  if (list.length <= MAX_TRAINING) return list;
+  let lo = Infinity, hi = -Infinity;
+  for (let k = 0; k < list.length; k++) {
+    const d = issuedOf(list[k] as number);
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const counts = new Int32Array(hi - lo + 1);
+  for (let k = 0; k < list.length; k++) {
+    const at = issuedOf(list[k] as number) - lo;
+    counts[at] = (counts[at] as number) + 1;
+  }
+  let threshold = hi;
+  let above = 0;
+  while (threshold > lo && above + (counts[threshold - lo] as number) < MAX_TRAINING) above += counts[threshold-- - lo] as number;
+  let ties = MAX_TRAINING - above;
+  const out = new Int32Array(MAX_TRAINING);
+  let n = 0;
+  for (let k = 0; k < list.length && n < MAX_TRAINING; k++) {
+    const r = list[k] as number;
+    const d = issuedOf(r);
+    if (d > threshold || (d === threshold && ties-- > 0)) out[n++] = r;
+  }
+  return out.subarray(0, n);
+}
+
+/** The values of `values` (one per row of `rows`) for the rows of `kept`, a subsequence of `rows`. */
+function pick<T extends Uint8Array | Float64Array>(values: T, rows: Int32Array, kept: Int32Array): T {
+  const out = new (values.constructor as new (n: number) => T)(kept.length);
+  for (let k = 0, j = 0; k < kept.length; k++) {
+    while ((rows[j] as number) !== kept[k]) j++;
+    out[k] = values[j] as number;
+  }
+  return out;
 }
 
 export function pLateOf(m: Model, f: Features, r: number): number {
@@ -481,16 +496,16 @@ export function paymentDays(m: Model, due: number, delay: number, asOf: number):
  * share, in the same order, without making the list.
  */
 export function spreadOverDays(m: Model, due: number, delay: number, asOf: number, amount: number, add: (day: number, share: number) => void): void {
-  let count = 0;
-  for (const r of m.residuals) if (Math.round(due + delay + r) > asOf) count++;
+  // The residuals ascend, so do the days: those after as-of are the last ones.
+  const res = m.residuals;
+  let first = 0;
+  while (first < res.length && Math.round(due + delay + (res[first] as number)) <= asOf) first++;
+  const count = res.length - first;
   if (count === 0) {
     for (let k = 1; k <= 4; k++) add(asOf + 7 * k - 3, amount / 4);
     return;
   }
-  for (const r of m.residuals) {
-    const d = Math.round(due + delay + r);
-    if (d > asOf) add(d, amount / count);
-  }
+  for (let k = first; k < res.length; k++) add(Math.round(due + delay + (res[k] as number)), amount / count);
 }
 
 export type PredictionOptions = {
