@@ -114,7 +114,7 @@ export function allocateCents(total: Cents, weights: readonly number[]): Cents[]
     out[n - 1] = total;
     return out as Cents[];
   }
-  const rest: { i: number; r: number }[] = [];
+  const rest = new Float64Array(n);
   let given = 0;
   for (let i = 0; i < n; i++) {
     const w = weights[i] as number;
@@ -122,17 +122,30 @@ export function allocateCents(total: Cents, weights: readonly number[]): Cents[]
     const floor = Math.floor(exact);
     out[i] = floor;
     given += floor;
-    rest.push({ i, r: exact - floor });
+    rest[i] = exact - floor;
   }
   let left = total - given;
-  rest.sort((a, b) => b.r - a.r || a.i - b.i);
+  // Parts by remainder, largest first, ties in part order (an insertion sort when parts are few).
+  const order = new Int32Array(n);
+  if (n > 64) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    order.sort((a, b) => (rest[b] as number) - (rest[a] as number) || a - b);
+  } else for (let k = 0; k < n; k++) {
+    const r = rest[k] as number;
+    let j = k - 1;
+    while (j >= 0 && (rest[order[j] as number] as number) < r) {
+      order[j + 1] = order[j] as number;
+      j--;
+    }
+    order[j + 1] = k;
+  }
   for (let k = 0; left > 0; k = (k + 1) % n, left--) {
-    const i = (rest[k] as { i: number }).i;
+    const i = order[k] as number;
     out[i] = (out[i] as number) + 1;
   }
   // Rounding of huge totals can overshoot by a cent or two: taken back from the smallest remainders.
   for (let k = n - 1; left < 0; k = (k + n - 1) % n) {
-    const i = (rest[k] as { i: number }).i;
+    const i = order[k] as number;
     if ((out[i] as number) > 0) {
       out[i] = (out[i] as number) - 1;
       left++;

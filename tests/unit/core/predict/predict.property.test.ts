@@ -92,6 +92,24 @@ describe('the forecast', () => {
     );
   });
 
+  it('allocateCents gives the left-over cents to the largest remainders, ties to the earlier part, few parts or many', () => {
+    const reference = (total: number, weights: number[]): number[] => {
+      const sum = weights.reduce((s, w) => s + w, 0);
+      const exact = weights.map((w) => (total * w) / sum);
+      const out = exact.map(Math.floor);
+      let left = total - out.reduce((s, x) => s + x, 0);
+      const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+      for (let k = 0; left > 0; k++, left--) out[order[k % order.length]!.i]! += 1;
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e6 }), fc.array(fc.constantFrom(0, 1, 2, 3, 7, 0.5, 1e3), { minLength: 1, maxLength: 150 }), (total, weights) => {
+        fc.pre(weights.some((w) => w > 0));
+        expect(allocateCents(total as Cents, weights)).toEqual(reference(total, weights));
+      }),
+    );
+  });
+
   it('allocateCents keeps the total and each part within a cent of its share', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 20 }), (total, weights) => {
