@@ -20,6 +20,7 @@ import { addDays, customersByIdOf, NO_DAY, dayFromYmd, isoOf, seedLedgerColumns,
 import { columnLetter, isBlankCell, MAX_COLUMNS, type Cell, type Sheet } from './grid.ts';
 import { autoMapping, detectHeaderRow, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
 import { detectNewline } from './read-csv.ts';
+import { owned } from './owned.ts';
 import { decimalVote, numericDateParts, parseAmountCell, parseAmountText, parseDateCell, type DateOrder, type DecimalSeparator } from './parse-cells.ts';
 import { isFecHeader } from './fec.ts';
 import { channelOf, checkOverpaid, describeColumns, DISPUTED, DRAFT, KEY_CHAR, normalizeWord, PAID, parseTerms, reportSelfChecks, TOTAL, TOTAL_START, type LedgerBuild, type SelfCheck, type SkipReason } from './to-ledger.ts';
@@ -836,13 +837,13 @@ class RowReader {
       if (ch === 47 || ch === 35 || ch === 33) return false; // `/ # !`: keys would need checking
     }
     if (this.seenNumbers.find(numberText, numberA, numberB) >= 0) return false;
-    const number = numberA === 0 && numberB === numberText.length ? numberText : numberText.slice(numberA, numberB);
+    const number = owned(numberA === 0 && numberB === numberText.length ? numberText : numberText.slice(numberA, numberB));
     this.seenNumbers.add(number);
     const byCode = codeA !== codeB;
     let ci = byCode ? this.customerKeys.find(codeText, codeA, codeB) : this.customerKeys.find(nameText, nameA, nameB);
     if (ci < 0) {
-      const code = codeText.slice(codeA, codeB);
-      const name = nameText.slice(nameA, nameB);
+      const code = owned(codeText.slice(codeA, codeB));
+      const name = owned(nameText.slice(nameA, nameB));
       const key = byCode ? code : name;
       if (KEY_CHAR.test(key)) return false;
       ci = this.customerKeys.add(key);

@@ -12,6 +12,7 @@ import { cellText, type Cell, type Sheet } from './grid.ts';
 import { normalizeHeader } from './map-columns.ts';
 import { parseAmountText, parseDateText } from './parse-cells.ts';
 import type { SkipReason } from './to-ledger.ts';
+import { owned } from './owned.ts';
 
 export type FecOptions = {
   readonly fileName: string;
@@ -125,7 +126,12 @@ export function buildFecLedger(sheet: Sheet, headerIndex: number, headers: reado
   const customers = new Map<string, Customer>();
   const byCustomer = new Map<string, Line[]>();
   for (const l of lines) {
-    if (!customers.has(l.customerKey)) customers.set(l.customerKey, { id: l.customerKey, code: l.customerCode, name: l.customerName });
+    if (!customers.has(l.customerKey)) {
+      // Copies, not slices of the file's text (owned.ts): the ledger outlives the text.
+      const id = owned(l.customerKey);
+      const code = l.customerCode === null ? null : l.customerCode === l.customerKey ? id : owned(l.customerCode);
+      customers.set(l.customerKey, { id, code, name: l.customerName === l.customerKey ? id : owned(l.customerName) });
+    }
     const list = byCustomer.get(l.customerKey) ?? [];
     list.push(l);
     byCustomer.set(l.customerKey, list);
@@ -136,8 +142,9 @@ export function buildFecLedger(sheet: Sheet, headerIndex: number, headers: reado
   // The next suffix to try per base: a piece shared by many lines (a monthly payment batch, opening
   // entries) costs no more per line than any other.
   const nextSuffix = new Map<string, number>();
+  const idOf = (l: Line): string => (customers.get(l.customerKey) as Customer).id;
   const key = (l: Line): string => {
-    const base = `${l.customerKey}/${l.piece || `L${l.row}`}`;
+    const base = `${idOf(l)}/${l.piece || `L${l.row}`}`;
     let k = base;
     let n = nextSuffix.get(base) ?? 2;
     while (keys.has(k)) k = `${base}#${n++}`;
@@ -151,9 +158,9 @@ export function buildFecLedger(sheet: Sheet, headerIndex: number, headers: reado
     if (isInvoice && issued !== null) derivedDue++;
     if (l.isOpening) openingItems++;
     return {
-      key: key(l),
-      number: l.piece,
-      customerId: l.customerKey,
+      key: owned(key(l)),
+      number: owned(l.piece),
+      customerId: idOf(l),
       issued,
       due: isInvoice && issued !== null ? addDays(issued, o.customerTerms?.[l.customerKey] ?? o.defaultTermsDays) : issued,
       isDueDerived: isInvoice && issued !== null,

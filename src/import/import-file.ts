@@ -16,6 +16,7 @@ import { sniff } from './sniff.ts';
 import { checkZip, MAX_UNCOMPRESSED_BYTES } from './zip-guard.ts';
 import { buildLedgerInto, type ColumnInfo, type LedgerBuild, type SelfCheck, type SkipReason } from './to-ledger.ts';
 import { buildFecLedger, isFecHeader } from './fec.ts';
+import { ownStrings } from './owned.ts';
 
 export type ImportOptions = {
   readonly fileName: string;
@@ -257,7 +258,9 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
 type ReportBase = Omit<ImportReport, 'issues' | 'fatal'>;
 
 function reportOf(base: ReportBase, build: LedgerBuild, issues: readonly Issue[]): ImportReport {
-  return {
+  // Headers, samples and values quoted in issues are cut from the file's text: copied, so that the
+  // report kept beside the ledger does not keep the text alive.
+  return ownStrings({
     ...base,
     columns: build.columns,
     rowsRead: build.rowsRead,
@@ -269,7 +272,7 @@ function reportOf(base: ReportBase, build: LedgerBuild, issues: readonly Issue[]
     customerCount: build.ledger.customers.length,
     issues,
     fatal: null,
-  };
+  });
 }
 
 /** The import of a sheet that gave rows: its report and its ledger, whichever path read it. */

@@ -17,6 +17,7 @@ import {
   type Payment,
 } from '../core/index.ts';
 import { cellText, columnLetter, isBlankCell, type Cell, type Sheet } from './grid.ts';
+import { owned } from './owned.ts';
 import { AMOUNT_FIELDS, DATE_FIELDS, fieldCandidates, normalizeHeader, type Field, type Mapping } from './map-columns.ts';
 import {
   inferDecimalSeparator,
@@ -231,7 +232,9 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
   const customerOf = (key: string, code: string | null, name: string): Customer => {
     let c = customers.get(key);
     if (c === undefined) {
-      c = { id: key, code, name };
+      // Copies, not slices of the file's text (owned.ts): the ledger outlives the text.
+      const id = owned(key);
+      c = { id, code: code === null ? null : code === key ? id : owned(code), name: name === key ? id : owned(name) };
       customers.set(key, c);
     }
     return c;
@@ -395,7 +398,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     // Every record has the same fields in the same order (one object shape for the whole file).
     records.push({
       row: r,
-      number: applied !== '' ? applied : number,
+      number: owned(applied !== '' ? applied : number),
       movement,
       label: movement !== undefined ? `${text(row, 'label')} ${movement !== 'invoice' && applied === '' ? number : ''}`.trim() : undefined,
       section: section !== undefined && ownCode === '' && ownName === '' ? section.text : undefined,
