@@ -2,7 +2,7 @@
  * Relance on the command line: a thin adapter over src/app, the same use cases as the page's worker.
  * Every command reads one or several files as one ledger and takes the same settings.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AUTO_ACCEPT, dayFromYmd, emptyWorkspace, isoOf, migrateWorkspace, recordBankPayments, type Issue, type Lang, type Workspace } from '../core/index.ts';
 import { refusalText } from '../i18n/documents.ts';
@@ -143,10 +143,16 @@ async function main(argv: readonly string[]): Promise<number> {
   const einvoices: EInvoiceFile[] = [];
   const ledgers: string[] = [];
   for (const path of paths) {
+    // The first 8 KB tell an e-invoice; a ledger is read once, below, when its turn comes.
+    const head = readBytes(path, 8192);
+    if (!head) return 1;
+    if (!isEInvoiceFile(head)) {
+      ledgers.push(path);
+      continue;
+    }
     const bytes = readBytes(path);
     if (!bytes) return 1;
-    if (isEInvoiceFile(bytes.subarray(0, 8192))) einvoices.push({ name: basename(path), bytes });
-    else ledgers.push(path);
+    einvoices.push({ name: basename(path), bytes });
   }
   if (einvoices.length > 0) {
     const { report, ledger } = await importEInvoices(einvoices, workspace?.profile ?? null, terms ?? 30);
@@ -349,9 +355,17 @@ async function writeStatements(ledger: Parameters<typeof statements>[0], setting
 }
 
 /** A file's bytes, or null after saying why it cannot be read. */
-function readBytes(path: string): Uint8Array | null {
+/** The file's bytes, or its first `limit` bytes; null (said on stderr) when it cannot be read. */
+function readBytes(path: string, limit?: number): Uint8Array | null {
   try {
-    return new Uint8Array(readFileSync(path));
+    if (limit === undefined) return new Uint8Array(readFileSync(path));
+    const fd = openSync(path, 'r');
+    try {
+      const head = new Uint8Array(limit);
+      return head.subarray(0, readSync(fd, head, 0, limit, 0));
+    } finally {
+      closeSync(fd);
+    }
   } catch (e) {
     process.stderr.write(`relance: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
     return null;
