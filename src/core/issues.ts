@@ -36,6 +36,7 @@ export type IssueCode =
   | 'SelfCheckDiffers'
   | 'PaymentsExceedInvoices'
   | 'AmountsStoredAsText'
+  | 'ChannelUnrecognized'
   | 'HtOnlyAmounts'
   | 'MixedCurrencies'
   // E-invoices

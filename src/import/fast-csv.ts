@@ -894,6 +894,8 @@ class RowReader {
     let v = this.channelVerdict.get(t);
     if (v === undefined) {
       const ch = channelOf(t);
+      // A channel it cannot name is reported by the general path (ChannelUnrecognized): left to it.
+      if (ch === null && t.trim() !== '') giveUp();
       v = ch === 'electronic' ? IS_ELECTRONIC : ch === 'paper' ? IS_PAPER : 0;
       this.channelVerdict.set(t, v);
     }

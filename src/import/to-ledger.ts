@@ -243,6 +243,8 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
   let amountsAsText = 0;
   let missingDue = 0;
   let firstMissingDue: number | undefined;
+  let unknownChannels = 0;
+  let firstUnknownChannel: { row: number; value: string } | undefined;
 
   const text = (row: readonly Cell[], f: Field): string => {
     const c = m[f];
@@ -392,6 +394,12 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
       issues.add({ code: 'DueBeforeIssue', severity: 'warning', sheet: sheet.name, row: r + 1, params: { issued: isoOf(issued), due: isoOf(due) } });
     }
     const disputedText = normalizeWord(text(row, 'disputed'));
+    const channelText = m.channel !== undefined ? text(row, 'channel') : '';
+    const channel = channelText === '' ? null : channelOf(channelText);
+    if (channel === null && channelText.trim() !== '') {
+      unknownChannels++;
+      firstUnknownChannel ??= { row: r + 1, value: channelText };
+    }
     const applied = movement !== undefined && movement !== 'invoice' ? text(row, 'appliedTo') : '';
     // One string per customer (its hash computed once for every map keyed by customer, here and downstream).
     const customer = customerOf(code !== '' ? code : name !== '' ? name : '(?)', code !== '' ? code : null, name !== '' ? name : code !== '' ? code : '(?)');
@@ -416,12 +424,15 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
       paymentDate,
       isSettledByStatus: (status !== '' && PAID.test(status)) || (m.matching !== undefined && text(row, 'matching') !== '' && m.open === undefined && m.paid === undefined),
       isDisputed: (disputedText !== '' && DISPUTED.test(disputedText)) || (status !== '' && /litige|disput|contest/.test(status)),
-      channel: m.channel !== undefined ? channelOf(text(row, 'channel')) : null,
+      channel,
       currency: currency || mainCurrency || 'EUR',
     });
   }
   if (amountsAsText > 0) {
     issues.add({ code: 'AmountsStoredAsText', severity: 'warning', sheet: sheet.name, params: { count: amountsAsText } });
+  }
+  if (firstUnknownChannel !== undefined) {
+    issues.add({ code: 'ChannelUnrecognized', severity: 'warning', sheet: sheet.name, row: firstUnknownChannel.row, value: firstUnknownChannel.value, params: { count: unknownChannels } });
   }
   if (missingDue > 0) {
     issues.add({ code: 'MissingDueDate', severity: 'warning', sheet: sheet.name, ...(firstMissingDue ? { row: firstMissingDue } : {}), params: { count: missingDue, days: o.defaultTermsDays } });

@@ -125,7 +125,8 @@ function cellArb(column: string, messy: boolean, decimal: ',' | '.'): fc.Arbitra
     case 'disputed':
       return fc.constantFrom('', 'oui', 'non', 'X');
     case 'channel':
-      return fc.constantFrom('', 'Papier', 'Facture électronique', 'Chorus Pro', 'e-mail', 'Electronic', 'fax');
+      // A value that names no channel is the general path's (it reports it): messy files only.
+      return fc.constantFrom('', 'Papier', 'Facture électronique', 'Chorus Pro', 'e-mail', 'Electronic', ...(messy ? ['fax'] : []));
     default:
       return fc.constantFrom('', 'à relancer', 'ok', 'tel "urgent"', ...(messy ? ['ligne 1\nligne 2'] : []));
   }

@@ -86,6 +86,8 @@ describe('importFile on small cases', () => {
       const { report, ledger } = importFile(text(csv), { fileName: 'canal.csv', fastCsv });
       expect(report.mapping.channel).toBe(5);
       expect(ledger.invoices.map((i) => i.channel ?? null)).toEqual(['electronic', 'electronic', 'paper', 'paper', null, null]);
+      // A value that names no channel is said, with its row and value, not guessed.
+      expect(report.issues.filter((i) => i.code === 'ChannelUnrecognized')).toEqual([{ code: 'ChannelUnrecognized', severity: 'warning', sheet: 'canal', row: 7, value: 'fax', params: { count: 1 } }]);
     }
   });
 
