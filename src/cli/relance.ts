@@ -172,6 +172,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const accounts = flag('accounts');
     const { report, ledger } = importFile(bytes, {
       fileName: basename(path),
+      releaseBytes: true,
       ...(sheet !== undefined ? { sheet } : {}),
       includeDrafts: args.flags.has('include-drafts'),
       ...(accounts ? { fecAccounts: accounts.split(',').map((a) => a.trim()).filter((a) => /^\d+$/.test(a)) } : {}),

@@ -36,6 +36,11 @@ export type ImportOptions = {
   readonly customerTerms?: Readonly<Record<string, number>>;
   /** False: CSV through PapaParse and the general builder only (the differential tests' oracle). */
   readonly fastCsv?: boolean;
+  /**
+   * The caller hands the bytes over (the worker, the CLI): once a text file is decoded its buffer is
+   * released, so that the bytes and the text are not both held while the ledger is built.
+   */
+  readonly releaseBytes?: boolean;
   /** The file is e-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them): the page and the CLI read it with importEInvoices. */
   readonly einvoices?: boolean;
 };
@@ -135,6 +140,7 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
     case 'text': {
       if (bytes.length > MAX_TEXT_BYTES) return fail('FileTooLarge', { megabytes: Math.round(bytes.length / 1048576), max: MAX_TEXT_BYTES / 1048576 });
       const decoded = decodeText(bytes, options.encoding);
+      if (options.releaseBytes) release(bytes);
       const text = cleanText(decoded.text);
       const separator = options.separator ?? detectSeparator(text);
       const sheetName = stripExtension(options.fileName) || 'CSV';
@@ -256,6 +262,12 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
 }
 
 type ReportBase = Omit<ImportReport, 'issues' | 'fatal'>;
+
+/** Detaches the buffer of `bytes` when they are all of it (ArrayBuffer.prototype.transfer): its memory goes at once. */
+function release(bytes: Uint8Array): void {
+  const buffer = bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
+  if (bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength && typeof buffer.transfer === 'function') buffer.transfer(0);
+}
 
 function reportOf(base: ReportBase, build: LedgerBuild, issues: readonly Issue[]): ImportReport {
   // Headers, samples and values quoted in issues are cut from the file's text: copied, so that the

@@ -63,7 +63,8 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       progress('read', 0, 1);
       const bytes = new Uint8Array(input.bytes);
       if (needsSheetJs(bytes)) await loadSheetJs();
-      const result = importFile(bytes, input.options, (done, total) => progress('map', done, total));
+      // The bytes were transferred here: a text file's are released once decoded.
+      const result = importFile(bytes, { ...input.options, releaseBytes: true }, (done, total) => progress('map', done, total));
       progress('analyse', 1, 2);
       const source = result.report.fatal === null ? { name: input.options.fileName, ledger: result.ledger, issues: result.report.issues.filter((i) => i.severity !== 'info') } : null;
       // A re-read of the same file (new mapping, sheet…) replaces it; another file is added with `append`.

@@ -91,6 +91,23 @@ describe('importFile on small cases', () => {
     }
   });
 
+  it('releases the bytes of a text file once decoded when the caller hands them over, and only then', () => {
+    const csv = 'Client;N° facture;Date;Échéance;Montant TTC\nA;F1;01/02/2026;03/03/2026;100,00\n';
+    const handed = text(csv);
+    const copy = new Uint8Array(handed);
+    const a = importFile(handed, { fileName: 'a.csv', releaseBytes: true });
+    expect(handed.buffer.byteLength).toBe(0);
+    const kept = text(csv);
+    const b = importFile(kept, { fileName: 'a.csv' });
+    expect(kept.buffer.byteLength).toBe(copy.length);
+    expect(a.ledger).toEqual(b.ledger);
+    // A view on part of a larger buffer is not the importer's to release.
+    const larger = new Uint8Array(copy.length + 10);
+    larger.set(copy, 10);
+    importFile(larger.subarray(10), { fileName: 'a.csv', releaseBytes: true });
+    expect(larger.buffer.byteLength).toBe(copy.length + 10);
+  });
+
   it('reports duplicate invoice numbers across customers', () => {
     const csv = 'Client,Invoice,Due,Amount\nA,7,2025-12-01,10\nB,7,2025-12-01,20';
     const { report } = importFile(text(csv), { fileName: 'dup.csv' });
