@@ -558,10 +558,10 @@ class RowReader {
   private readonly currencyIndex = new Map<string, number>();
   private readonly currencyCounts: number[] = [];
   // Per distinct text, what it says: computed once.
-  private readonly statusVerdict = new Map<string, number>();
-  private readonly disputedVerdict = new Map<string, boolean>();
-  private readonly channelVerdict = new Map<string, number>();
-  private readonly termsVerdict = new Map<string, number>();
+  private readonly status = new Verdicts(statusFlags);
+  private readonly disputed = new Verdicts(isDisputedText);
+  private readonly channel = new Verdicts(channelFlag);
+  private readonly terms = new Verdicts((t) => parseTerms(t) ?? -1);
   // Identifying texts of the row being read, as ranges of `s` (or of a trimmed or unescaped copy).
   private numberText = '';
   private numberA = 0;
@@ -743,12 +743,12 @@ class RowReader {
         if (role === CURRENCY) currency = this.currencyOf(t);
         else if (role === STATUS) {
           if (t === '') continue;
-          const v = this.statusOf(t);
+          const v = this.status.of(t);
           if ((v & 1) === 1 && !this.includeDrafts) return false;
           flags |= v & (SETTLED_BY_STATUS | IS_DISPUTED);
-        } else if (role === TERMS) terms = this.termsOf(t);
-        else if (role === CHANNEL) flags |= this.channelFlag(t);
-        else if (this.isDisputed(t)) flags |= IS_DISPUTED;
+        } else if (role === TERMS) terms = this.terms.of(t);
+        else if (role === CHANNEL) flags |= this.channel.of(t);
+        else if (this.disputed.of(t)) flags |= IS_DISPUTED;
       }
     }
     if (this.isOpenItems) {
@@ -868,49 +868,44 @@ class RowReader {
     if (upper !== '') this.currencyCounts[k] = (this.currencyCounts[k] as number) + 1;
     return k;
   }
+}
 
-  /** Bit 1: a draft; SETTLED_BY_STATUS, IS_DISPUTED. */
-  private statusOf(t: string): number {
-    let v = this.statusVerdict.get(t);
+/** What a cell's text says, read once per distinct text. */
+class Verdicts<T> {
+  private readonly cache = new Map<string, T>();
+  private readonly read: (t: string) => T;
+
+  constructor(read: (t: string) => T) {
+    this.read = read;
+  }
+
+  of(t: string): T {
+    let v = this.cache.get(t);
     if (v === undefined) {
-      const w = normalizeWord(t);
-      v = (DRAFT.test(w) ? 1 : 0) | (PAID.test(w) ? SETTLED_BY_STATUS : 0) | (/litige|disput|contest/.test(w) ? IS_DISPUTED : 0);
-      this.statusVerdict.set(t, v);
+      v = this.read(t);
+      this.cache.set(t, v);
     }
     return v;
   }
+}
 
-  private termsOf(t: string): number {
-    let v = this.termsVerdict.get(t);
-    if (v === undefined) {
-      v = parseTerms(t) ?? -1;
-      this.termsVerdict.set(t, v);
-    }
-    return v;
-  }
+/** A status: bit 1 a draft; SETTLED_BY_STATUS, IS_DISPUTED. */
+function statusFlags(t: string): number {
+  const w = normalizeWord(t);
+  return (DRAFT.test(w) ? 1 : 0) | (PAID.test(w) ? SETTLED_BY_STATUS : 0) | (/litige|disput|contest/.test(w) ? IS_DISPUTED : 0);
+}
 
-  /** IS_ELECTRONIC, IS_PAPER or 0 (channelOf's verdict). */
-  private channelFlag(t: string): number {
-    let v = this.channelVerdict.get(t);
-    if (v === undefined) {
-      const ch = channelOf(t);
-      // A channel it cannot name is reported by the general path (ChannelUnrecognized): left to it.
-      if (ch === null && t.trim() !== '') giveUp();
-      v = ch === 'electronic' ? IS_ELECTRONIC : ch === 'paper' ? IS_PAPER : 0;
-      this.channelVerdict.set(t, v);
-    }
-    return v;
-  }
+/** A sending channel: IS_ELECTRONIC, IS_PAPER or 0 (none said). */
+function channelFlag(t: string): number {
+  const ch = channelOf(t);
+  // A channel it cannot name is reported by the general path (ChannelUnrecognized): left to it.
+  if (ch === null && t.trim() !== '') giveUp();
+  return ch === 'electronic' ? IS_ELECTRONIC : ch === 'paper' ? IS_PAPER : 0;
+}
 
-  private isDisputed(t: string): boolean {
-    let v = this.disputedVerdict.get(t);
-    if (v === undefined) {
-      const w = normalizeWord(t);
-      v = w !== '' && DISPUTED.test(w);
-      this.disputedVerdict.set(t, v);
-    }
-    return v;
-  }
+function isDisputedText(t: string): boolean {
+  const w = normalizeWord(t);
+  return w !== '' && DISPUTED.test(w);
 }
 
 /** The invoices of the rows kept, as buildLedger's fromRecord makes them, with its due-date issues. */
