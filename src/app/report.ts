@@ -4,7 +4,7 @@
  * the analysis's own warnings (terms used, figures that cannot mean anything) come with the first.
  */
 import { bucketLabels, buildAuditReport, customerNames, frenchSpacing, frenchDate, dayFromIso, type Day, type Ledger, type ReportModel, type ReportSection } from '../core/index.ts';
-import { aucWords, behaviourText, ratingScaleText } from '../i18n/behaviour.ts';
+import { aucWords, behaviourText, ratingScaleText, signalsText } from '../i18n/behaviour.ts';
 import { behaviours, forecastView } from './prediction.ts';
 import { ledgerOf } from './session.ts';
 import type { BankView } from './bank.ts';
@@ -64,8 +64,6 @@ function predictionSections(ledger: Ledger, settings: Settings): ReportSection[]
     bt.reason !== null || bt.auc === null
       ? fr ? `Fiabilité : l’historique ne suffit pas à juger la prédiction (${bt.trainedOn} factures à l’issue connue avant le ${frenchDate(dayFromIso(bt.cutoff) as Day)}, ${bt.invoices} jugées ensuite) ; aucun chiffre n’est donné.` : `Reliability: the history is not enough to judge the prediction (${bt.trainedOn} invoices with a known outcome before ${frenchDate(dayFromIso(bt.cutoff) as Day)}, ${bt.invoices} judged afterwards); no figure is given.`
       : fr ? `Fiabilité, mesurée sur le passé du fichier (modèle entraîné avant le ${frenchDate(dayFromIso(bt.cutoff) as Day)}, jugé sur les ${bt.invoices} factures suivantes) : AUC ${num(bt.auc)} (${aucWords(bt.auc, lang)})${bt.maeDays !== null ? ` ; erreur moyenne sur la date de paiement ${num(bt.maeDays, 1)} jours, contre ${num(bt.baselineMaeDays ?? 0, 1)} pour « échéance + retard moyen du client »` : ''}.` : `Reliability, measured on the file's past (model trained before ${frenchDate(dayFromIso(bt.cutoff) as Day)}, judged on the next ${bt.invoices} invoices): AUC ${num(bt.auc)} (${aucWords(bt.auc, lang)})${bt.maeDays !== null ? `; mean error on the payment date ${num(bt.maeDays, 1)} days, against ${num(bt.baselineMaeDays ?? 0, 1)} for "due date + the customer's mean delay"` : ''}.`;
-  const signalWords = bt.signals.map((sg) => (sg === 'disputes' ? (fr ? 'le litige' : 'the dispute flag') : fr ? 'le canal d’envoi (papier ou facture électronique)' : 'how the invoice was sent (paper or e-invoice)'));
-  const signalsText = signalWords.length === 0 ? '' : fr ? ` Outre l’historique de paiement de chaque client, le modèle lit dans le fichier ${signalWords.join(' et ')}.` : ` Besides each customer's payment history, the model reads ${signalWords.join(' and ')} from the file.`;
   const wb = view.weeklyBacktest;
   const weeklyText = wb.error === null ? null : fr ? `Prévision faite au ${frenchDate(dayFromIso(wb.cutoff) as Day)} comparée aux paiements reçus sur ${wb.weeks.length} semaines : écart de ${num(wb.error * 100, 1)} % des montants, contre ${num((wb.dueDateError ?? 0) * 100, 1)} % en se fiant aux échéances.` : `Forecast made on ${frenchDate(dayFromIso(wb.cutoff) as Day)} against the payments received over ${wb.weeks.length} weeks: ${num(wb.error * 100, 1)}% of the amounts off, against ${num((wb.dueDateError ?? 0) * 100, 1)}% trusting the due dates.`;
   const ratingRows = view.ratings.map((r) => [r.rating === 'none' ? (fr ? 'Sans historique' : 'No history') : r.rating, String(r.customers), { cents: r.openCents }]);
@@ -82,7 +80,7 @@ function predictionSections(ledger: Ledger, settings: Settings): ReportSection[]
       title: fr ? 'Prévision d’encaissements sur 13 semaines' : '13-week cash-in forecast',
       paragraphs: [
         fr ? `Sur {amount:${view.receivablesCents}} d’encours, {amount:${view.weeks.reduce((s, w) => s + w.expectedCents, 0)}} sont attendus dans les ${view.weeks.length} semaines, {amount:${view.laterCents}} plus tard et {amount:${view.doubtfulCents}} sont douteux (plus de 180 jours de retard, litige ou procédure collective). Les dates attendues viennent de l’historique de paiement de chaque client, calculé dans le fichier lui-même ; promesses et échéanciers enregistrés priment.` : `Of {amount:${view.receivablesCents}} receivables, {amount:${view.weeks.reduce((s, w) => s + w.expectedCents, 0)}} is expected within ${view.weeks.length} weeks, {amount:${view.laterCents}} later and {amount:${view.doubtfulCents}} is doubtful (over 180 days late, disputed or insolvent). Expected dates come from each customer's payment history, computed from the file itself; recorded promises and payment plans come first.`,
-        backtestText + signalsText,
+        bt.signals.length > 0 ? `${backtestText} ${signalsText(bt.signals, lang)}` : backtestText,
         ...(weeklyText ? [weeklyText] : []),
       ],
       table: {

@@ -2,7 +2,7 @@
  * A customer's payment behaviour in words, the reason beside its A–D rating (screen, exports,
  * report): "payé en moyenne 41 jours après l'échéance sur 12 mois (23 factures), en dégradation".
  */
-import type { Lang } from '../core/index.ts';
+import type { Lang, Signal } from '../core/index.ts';
 
 export type BehaviourWords = {
   readonly rating: string | null;
@@ -49,6 +49,14 @@ export function ratingScaleText(t: { a: number; b: number; c: number }, lang: La
 }
 
 /** What an AUC says, in words a user can act on. */
+/** What the model read from the file besides the payment history, as one sentence (empty when nothing). */
+export function signalsText(signals: readonly Signal[], lang: Lang): string {
+  if (signals.length === 0) return '';
+  const fr = lang === 'fr';
+  const words = signals.map((s) => (s === 'disputes' ? (fr ? 'le litige' : 'the dispute flag') : fr ? 'le canal d’envoi (papier ou facture électronique)' : 'how the invoice was sent (paper or e-invoice)'));
+  return fr ? `Outre l’historique de paiement de chaque client, le modèle lit dans le fichier ${words.join(' et ')}.` : `Besides each customer’s payment history, the model reads ${words.join(' and ')} from the file.`;
+}
+
 export function aucWords(auc: number, lang: Lang): string {
   const fr = lang === 'fr';
   if (auc < 0.6) return fr ? 'pas mieux que le hasard sur ce fichier : ne vous fiez pas aux probabilités' : 'no better than chance on this file: do not rely on the probabilities';

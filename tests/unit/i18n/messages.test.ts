@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ISSUE_MESSAGES, describeIssue } from '../../../src/i18n/issues.ts';
 import { t, UI } from '../../../src/i18n/ui.ts';
+import { signalsText } from '../../../src/i18n/behaviour.ts';
 
 describe('messages', () => {
   it('French and English have the same interface keys and placeholders', () => {
@@ -14,6 +15,12 @@ describe('messages', () => {
     expect(Object.keys(ISSUE_MESSAGES.en).sort()).toEqual(Object.keys(ISSUE_MESSAGES.fr).sort());
     const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const code of Object.keys(ISSUE_MESSAGES.fr) as (keyof typeof ISSUE_MESSAGES.fr)[]) expect(holes(ISSUE_MESSAGES.en[code]), code).toEqual(holes(ISSUE_MESSAGES.fr[code]));
+  });
+
+  it('says what the prediction read besides the history, in one sentence per language, nothing when nothing', () => {
+    expect(signalsText([], 'fr')).toBe('');
+    expect(signalsText(['disputes', 'channel'], 'fr')).toBe('Outre l’historique de paiement de chaque client, le modèle lit dans le fichier le litige et le canal d’envoi (papier ou facture électronique).');
+    expect(signalsText(['channel'], 'en')).toBe('Besides each customer’s payment history, the model reads how the invoice was sent (paper or e-invoice) from the file.');
   });
 
   it('names the sheet, row, column and value in the user’s language', () => {
