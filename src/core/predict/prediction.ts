@@ -37,7 +37,7 @@ const CHANNEL_FEATURES = 2;
 /** The delay model reads the customer's delays only (and the dispute flag). */
 const DELAY_FEATURES = [0, 1, 2, 3, 4, 6, 9, 10];
 /** …and the channel features when the matrix has them. */
-const DELAY_FEATURES_WITH_CHANNEL = [...DELAY_FEATURES, 13, 14];
+const DELAY_FEATURES_WITH_CHANNEL = [...DELAY_FEATURES, FEATURES.indexOf('electronic'), FEATURES.indexOf('priorElectronicShare')];
 
 /** What the model reads from the file besides each customer's payment history. */
 export type Signal = 'disputes' | 'channel';
