@@ -2,7 +2,7 @@
  * The dashboard: every figure of the page's tiles, aged balance, DSO, history and sources, for the
  * session's ledger and one Settings object. The CLI's JSON and the exports read the same analysis.
  */
-import { addMonths, analyzeLedger, bucketIndex, concentration, customerNames, daysPastDue, endOfMonth, isIssuedBy, isoOf, lastAtOrBefore, ledgerColumns, NO_DAY, openAt, receivablesAtEach, startOfMonth, type Analysis, type Concentration, type Day, type Issue, type Ledger } from '../core/index.ts';
+import { addMonths, analyzeLedger, invoiceCount, bucketIndex, concentration, customerNames, daysPastDue, endOfMonth, isIssuedBy, isoOf, lastAtOrBefore, ledgerColumns, NO_DAY, openAt, receivablesAtEach, startOfMonth, type Analysis, type Concentration, type Day, type Issue, type Ledger } from '../core/index.ts';
 import { toCustomerTable } from './customer-table.ts';
 import { invoicePredictions } from './prediction.ts';
 import { ledgerOf, type Session } from './session.ts';
@@ -74,7 +74,7 @@ export function dashboard(session: Session, settings: Settings): AnalysisView | 
         ? []
         : session.sources.map((s) => {
             const one = analysisOf(s.ledger, settings);
-            return { name: s.name, openCents: one.aging.total.openCents, overdueCents: one.aging.total.overdueCents, notDueCents: one.aging.total.notDueCents, dsoSimple: one.dso.simple, customers: one.aging.customers.length, items: s.ledger.invoices.length };
+            return { name: s.name, openCents: one.aging.total.openCents, overdueCents: one.aging.total.overdueCents, notDueCents: one.aging.total.notDueCents, dsoSimple: one.dso.simple, customers: one.aging.customers.length, items: invoiceCount(s.ledger) };
           }),
     warnings: a.warnings,
   };

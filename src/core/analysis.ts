@@ -6,7 +6,7 @@ import { agedBalance, DEFAULT_BUCKET_EDGES, type AgedBalance, type AgingBasis } 
 import { isoOf, type Day } from './day.ts';
 import { dsoFigures, type DsoResult, type ManualSales } from './dso.ts';
 import { IssueList, type Issue } from './issues.ts';
-import { ledgerColumns, NO_DAY, type Invoice, type Ledger } from './ledger.ts';
+import { invoiceAt, ledgerColumns, NO_DAY, type Ledger } from './ledger.ts';
 
 export type AnalysisSettings = {
   readonly asOf: Day;
@@ -47,7 +47,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
       const day = c.payDay[j] as number;
       if (day !== NO_DAY && day > asOf) {
         laterPayments++;
-        const inv = ledger.invoices[i] as Invoice;
+        const inv = invoiceAt(ledger, i);
         warnings.add({ code: 'PaymentAfterAsOfRow', severity: 'info', sheet: inv.source.sheet, row: inv.source.row, params: { invoice: inv.number, date: isoOf(day as Day) } });
       }
     }

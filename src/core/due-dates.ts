@@ -5,7 +5,7 @@
  * terms therefore recomputes every figure without reading the file again.
  */
 import { addDays, type Day } from './day.ts';
-import type { Invoice, Ledger } from './ledger.ts';
+import { invoiceAt, lazyLedger, ledgerColumns, ledgerFields, type Invoice, type Ledger, type LedgerColumns } from './ledger.ts';
 
 export type PaymentTerms = {
   /** Days after the invoice date when nothing else says (L. 441-10 I: 30 days). */
@@ -31,22 +31,35 @@ export function applyTerms(ledger: Ledger, terms: PaymentTerms): TermsApplied {
   const key = JSON.stringify([terms.defaultDays, terms.customerDays ?? {}]);
   const hit = cache.get(ledger);
   if (hit && hit.key === key) return hit.result;
+  // On the columns: a ledger kept as columns first makes no object here.
+  const c = ledgerColumns(ledger);
   let derivedCount = 0;
   let customerTermsCount = 0;
-  let changed = false;
+  let due: Int32Array | null = null;
   const own = terms.customerDays ?? {};
-  const invoices = ledger.invoices.map((inv): Invoice => {
-    if (!inv.isDueDerived || inv.issued === null || inv.fileTermsDays !== undefined) return inv;
-    const custom = Object.hasOwn(own, inv.customerId) ? own[inv.customerId] : undefined;
-    const days = custom ?? terms.defaultDays;
+  for (let i = 0; i < c.count; i++) {
+    if (c.termsDerived[i] === 0) continue;
+    const id = c.customerIds[c.customer[i] as number] as string;
+    const custom = Object.hasOwn(own, id) ? own[id] : undefined;
     derivedCount++;
     if (custom !== undefined) customerTermsCount++;
-    const due = addDays(inv.issued, days) as Day;
-    if (due === inv.due) return inv;
-    changed = true;
-    return { ...inv, due };
-  });
-  const result: TermsApplied = { ledger: changed ? { ...ledger, invoices } : ledger, derivedCount, customerTermsCount };
+    const d = addDays(c.issued[i] as Day, custom ?? terms.defaultDays);
+    if (d === c.due[i]) continue;
+    due ??= c.due.slice();
+    due[i] = d;
+  }
+  const result: TermsApplied = { ledger: due === null ? ledger : withDueDates(ledger, c, due), derivedCount, customerTermsCount };
   cache.set(ledger, { key, result });
   return result;
+}
+
+/** The ledger with the due dates of `due` (the columns' own elsewhere), itself kept as columns first. */
+function withDueDates(ledger: Ledger, c: LedgerColumns, due: Int32Array): Ledger {
+  const moved = (inv: Invoice, i: number): Invoice => (due[i] === c.due[i] ? inv : { ...inv, due: due[i] as Day });
+  return lazyLedger(
+    ledgerFields(ledger),
+    { ...c, due },
+    () => ledger.invoices.map(moved),
+    (i) => moved(invoiceAt(ledger, i), i),
+  );
 }

@@ -122,6 +122,11 @@ export type LedgerColumns = {
   readonly customerIds: readonly string[];
   /** Customer numbers in the order of their ids. */
   readonly customersById: Int32Array;
+  /**
+   * 1 for a dated item whose due date was derived from the default terms (`isDueDerived` without
+   * `fileTermsDays`): the items applyTerms may move.
+   */
+  readonly termsDerived: Uint8Array;
 };
 
 const columnsCache = new WeakMap<Ledger, LedgerColumns>();
@@ -141,6 +146,7 @@ export function ledgerColumns(ledger: Ledger): LedgerColumns {
   const payDay = new Int32Array(payments);
   const payAmount = new Float64Array(payments);
   const customer = new Int32Array(count);
+  const termsDerived = new Uint8Array(count);
   const customerIds: string[] = [];
   const seen = new Map<string, number>();
   let j = 0;
@@ -150,6 +156,7 @@ export function ledgerColumns(ledger: Ledger): LedgerColumns {
     due[i] = inv.due ?? NO_DAY;
     amount[i] = inv.amount;
     isSale[i] = inv.kind !== 'payment' && !inv.isOpening ? 1 : 0;
+    termsDerived[i] = isTermsDerived(inv) ? 1 : 0;
     payStart[i] = j;
     for (const p of inv.payments) {
       payDay[j] = p.day ?? NO_DAY;
@@ -166,18 +173,67 @@ export function ledgerColumns(ledger: Ledger): LedgerColumns {
   }
   payStart[count] = j;
   const customersById = customersByIdOf(customerIds);
-  const columns = { count, issued, due, amount, isSale, payStart, payDay, payAmount, customer, customerIds, customersById };
+  const columns = { count, issued, due, amount, isSale, payStart, payDay, payAmount, customer, customerIds, customersById, termsDerived };
   columnsCache.set(ledger, columns);
   return columns;
 }
 
+/** A dated item whose due date came from the default terms, not from the file. */
+export function isTermsDerived(inv: Invoice): boolean {
+  return inv.isDueDerived && inv.issued !== null && inv.fileTermsDays === undefined;
+}
+
+/** How a columns-first ledger makes its invoice objects: all of them, or one. */
+type Maker = { readonly all: () => Invoice[]; readonly one: (i: number) => Invoice; made: readonly Invoice[] | null };
+
+const makers = new WeakMap<Ledger, Maker>();
+
 /**
- * Columns a reader built along with the ledger (the fused CSV path), exactly those ledgerColumns would
- * build: kept so that the first figures need not walk the objects again.
+ * A ledger kept as columns first (issue 19): `invoices` is made on first use and kept, so that what
+ * reads only the columns (the dashboard's figures, the history) never makes half a million objects,
+ * and `invoiceAt` makes one item without making the others. `columns` must be exactly what
+ * ledgerColumns would build from the invoices `all` makes, and `one(i)` equal to `all()[i]`.
  */
-export function seedLedgerColumns(ledger: Ledger, columns: LedgerColumns): void {
-  if (columns.count !== ledger.invoices.length) throw new RangeError('seedLedgerColumns: columns of another ledger');
+export function lazyLedger(fields: Omit<Ledger, 'invoices'>, columns: LedgerColumns, all: () => Invoice[], one: (i: number) => Invoice): Ledger {
+  const maker: Maker = { all, one, made: null };
+  // The fields in the order of a ledger of objects: the same JSON.
+  const { customers, ...rest } = fields;
+  const ledger: Ledger = {
+    customers,
+    get invoices(): readonly Invoice[] {
+      return (maker.made ??= maker.all());
+    },
+    ...rest,
+  };
   columnsCache.set(ledger, columns);
+  makers.set(ledger, maker);
+  return ledger;
+}
+
+/** A ledger's fields but its items, read without making them. */
+export function ledgerFields(ledger: Ledger): Omit<Ledger, 'invoices'> {
+  const fields: Record<string, unknown> = {};
+  for (const k of Object.keys(ledger)) if (k !== 'invoices') fields[k] = (ledger as unknown as Record<string, unknown>)[k];
+  return fields as Omit<Ledger, 'invoices'>;
+}
+
+/** Item i of the ledger, without making every invoice object of a columns-first ledger. */
+export function invoiceAt(ledger: Ledger, i: number): Invoice {
+  const maker = makers.get(ledger);
+  if (maker === undefined || maker.made !== null) return ledger.invoices[i] as Invoice;
+  return maker.one(i);
+}
+
+/** Whether the ledger's invoice objects exist (always, but for a columns-first ledger not yet asked for them). */
+export function invoicesMade(ledger: Ledger): boolean {
+  const maker = makers.get(ledger);
+  return maker === undefined || maker.made !== null;
+}
+
+/** How many items the ledger has, without making them. */
+export function invoiceCount(ledger: Ledger): number {
+  const maker = makers.get(ledger);
+  return maker === undefined || maker.made !== null ? ledger.invoices.length : ledgerColumns(ledger).count;
 }
 
 /** Customer numbers in the order of their ids. */

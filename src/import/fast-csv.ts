@@ -16,14 +16,14 @@
  * must be followed by the separator, the newline or the end. A quote anywhere else, an unclosed
  * quote, spaces after a closing quote: PapaParse's own handling (or its errors) is wanted, so null.
  */
-import { addDays, customersByIdOf, NO_DAY, dayFromYmd, isoOf, seedLedgerColumns, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type LedgerColumns, type Payment } from '../core/index.ts';
+import { addDays, customersByIdOf, NO_DAY, dayFromYmd, isoOf, lazyLedger, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type LedgerColumns, type Payment } from '../core/index.ts';
 import { columnLetter, isBlankCell, MAX_COLUMNS, type Cell, type Sheet } from './grid.ts';
 import { autoMapping, detectHeaderRow, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
 import { detectNewline } from './read-csv.ts';
 import { owned } from './owned.ts';
 import { decimalVote, numericDateParts, parseAmountCell, parseAmountText, parseDateCell, type DateOrder, type DecimalSeparator } from './parse-cells.ts';
 import { isFecHeader } from './fec.ts';
-import { channelOf, checkOverpaid, describeColumns, DISPUTED, DRAFT, KEY_CHAR, normalizeWord, PAID, parseTerms, reportSelfChecks, TOTAL, TOTAL_START, type LedgerBuild, type SelfCheck, type SkipReason } from './to-ledger.ts';
+import { channelOf, checkOverpaidColumns, describeColumns, DISPUTED, DRAFT, KEY_CHAR, normalizeWord, PAID, parseTerms, reportSelfChecks, TOTAL, TOTAL_START, type LedgerBuild, type SelfCheck, type SkipReason } from './to-ledger.ts';
 
 export type FastCsvOptions = {
   readonly fileName: string;
@@ -409,8 +409,7 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
     const col = m[field];
     if (col !== undefined && assumedOrder.has(field)) issues.add({ code: 'AmbiguousDateOrder', severity: 'warning', sheet: o.sheetName, column: `${columnLetter(col)}${headers[col] ? ` (${headers[col]})` : ''}`, params: { order: 'dmy' } });
   }
-  const { invoices, columns: ledgerColumns } = buildInvoices(c, reader, o, m.terms !== undefined, mainCurrency ?? 'EUR', issues);
-  checkOverpaid(invoices, o.sheetName, issues, { of: ledgerColumns.customer, ids: ledgerColumns.customerIds });
+  const ledger = buildLedger(c, reader, o, m.terms !== undefined, mainCurrency ?? 'EUR', issues);
   // The file's own grand total (its last total line) against the amounts read above it.
   const selfCheck: SelfCheck[] = [];
   const grand = reader.totals.at(-1);
@@ -421,14 +420,6 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
     selfCheck.push({ source: 'total row', fileCents: read.cents, computedCents: computed, rows: computed === read.cents ? [] : [grand.row] });
   }
   reportSelfChecks(selfCheck, o.sheetName, issues);
-  const ledger: Ledger = {
-    customers: reader.customers.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    invoices,
-    currency: mainCurrency ?? 'EUR',
-    amountBasis: 'TTC',
-    hasSalesHistory: invoices.some((i) => i.payments.length > 0),
-  };
-  seedLedgerColumns(ledger, ledgerColumns);
   const columns = describeColumns(headers, fieldOf, (index) => reader.samples[index] as string[], { dateOrders, shownOrder, assumedOrder, decimals });
   return {
     rows: reader.nonBlankRows,
@@ -443,6 +434,8 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
 
 const NO_SKIPS: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
 const HAS_PAID = 2, HAS_OPEN = 4, SETTLED_BY_STATUS = 8, IS_DISPUTED = 16, IS_ELECTRONIC = 32, IS_PAPER = 64;
+/** In the flags kept for the objects: the due date was derived (fileTerms then in `terms`, or -1). */
+const DUE_DERIVED = 128;
 
 /** The rows kept, as typed columns (grown by doubling). */
 class RowColumns {
@@ -908,81 +901,61 @@ function isDisputedText(t: string): boolean {
   return w !== '' && DISPUTED.test(w);
 }
 
-/** The invoices of the rows kept, as buildLedger's fromRecord makes them, with its due-date issues. */
-function buildInvoices(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTerms: boolean, fallbackCurrency: string, issues: IssueList): { invoices: Invoice[]; columns: LedgerColumns } {
+/**
+ * The ledger of the rows kept, columns first (core/ledger.ts lazyLedger): the analysis' columns now,
+ * with the due-date issues buildLedger's fromRecord reports, and each invoice object as fromRecord
+ * makes it only when something asks for it. Only what the objects need is kept, cut to the count.
+ */
+function buildLedger(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTerms: boolean, currency: string, issues: IssueList): Ledger {
   const count = c.count;
-  const invoices: Invoice[] = new Array(count);
-  // The analysis' columns (core/ledger.ts ledgerColumns) along the way: one payment per row at most.
   const issuedColumn = new Int32Array(count);
   const dueColumn = new Int32Array(count);
   const amountColumn = new Float64Array(count);
+  const termsDerived = new Uint8Array(count);
+  // One payment per row at most.
   const payStart = new Int32Array(count + 1);
   const payDay = new Int32Array(count);
   const payAmount = new Float64Array(count);
   let j = 0;
   let missingDue = 0;
   let firstMissingDue = 0;
-  for (let i = 0; i < c.count; i++) {
-    const row = c.row[i] as number;
+  for (let i = 0; i < count; i++) {
     const amount = c.amount[i] as number;
     const issued = c.day(0, i);
     let due = c.day(1, i);
     const paymentDate = c.day(2, i);
     let isDueDerived = false;
-    let fileTermsDays: number | null = null;
     if (due === null && issued !== null && amount > 0) {
       const t = c.terms[i] as number;
-      fileTermsDays = !hasTerms || t < 0 ? null : t;
-      due = addDays(issued, fileTermsDays ?? o.defaultTermsDays);
+      const fileTerms = !hasTerms || t < 0 ? -1 : t;
+      due = addDays(issued, fileTerms < 0 ? o.defaultTermsDays : fileTerms);
       isDueDerived = true;
+      // Without the file's own terms the settings' terms apply (applyTerms).
+      if (fileTerms < 0) termsDerived[i] = 1;
+      else c.terms[i] = fileTerms;
       missingDue++;
-      if (firstMissingDue === 0) firstMissingDue = row + 1;
+      if (firstMissingDue === 0) firstMissingDue = (c.row[i] as number) + 1;
     }
+    if (!isDueDerived) c.terms[i] = -1;
     if (due !== null && issued !== null && due < issued && !isDueDerived) {
-      issues.add({ code: 'DueBeforeIssue', severity: 'warning', sheet: o.sheetName, row: row + 1, params: { issued: isoOf(issued), due: isoOf(due) } });
+      issues.add({ code: 'DueBeforeIssue', severity: 'warning', sheet: o.sheetName, row: (c.row[i] as number) + 1, params: { issued: isoOf(issued), due: isoOf(due) } });
     }
     const fl = c.flags[i] as number;
-    const payments: Payment[] = [];
-    if ((fl & HAS_OPEN) !== 0) {
-      const p = amount - (c.open[i] as number);
-      if (p !== 0) payments.push({ day: paymentDate, amount: p as Cents });
-    } else if ((fl & HAS_PAID) !== 0) {
-      const p = c.paid[i] as number;
-      if (p !== 0) payments.push({ day: paymentDate, amount: p as Cents });
-    } else if (paymentDate !== null || (fl & SETTLED_BY_STATUS) !== 0) {
-      if (amount !== 0) payments.push({ day: paymentDate, amount: amount as Cents });
-    }
+    let p = 0;
+    if ((fl & HAS_OPEN) !== 0) p = amount - (c.open[i] as number);
+    else if ((fl & HAS_PAID) !== 0) p = c.paid[i] as number;
+    else if (paymentDate !== null || (fl & SETTLED_BY_STATUS) !== 0) p = amount;
     issuedColumn[i] = issued ?? NO_DAY;
     dueColumn[i] = due ?? NO_DAY;
     amountColumn[i] = amount;
     payStart[i] = j;
-    const payment = payments[0];
-    if (payment) {
-      payDay[j] = payment.day ?? NO_DAY;
-      payAmount[j] = payment.amount;
+    if (p !== 0) {
+      payDay[j] = paymentDate ?? NO_DAY;
+      payAmount[j] = p;
       j++;
     }
-    const customerId = (reader.customers[c.customer[i] as number] as Customer).id;
-    const number = c.numbers[i] as string;
-    const ci = c.currency[i] as number;
-    const currency = ci >= 0 && reader.currencies[ci] !== '' ? (reader.currencies[ci] as string) : fallbackCurrency;
-    const key = `${customerId}/${number}`;
-    const kind = amount < 0 ? 'credit' : 'invoice';
-    const isDisputed = (fl & IS_DISPUTED) !== 0;
-    const source = { file: o.fileName, sheet: o.sheetName, row: row + 1 };
-    const channel = (fl & IS_ELECTRONIC) !== 0 ? 'electronic' : (fl & IS_PAPER) !== 0 ? 'paper' : null;
-    // Literals rather than a spread: one object shape each, built without a runtime call.
-    if (channel === null) {
-      invoices[i] =
-        fileTermsDays === null
-          ? { key, number, customerId, issued, due, isDueDerived, amount: amount as Cents, payments, kind, currency, isDisputed, source }
-          : { key, number, customerId, issued, due, isDueDerived, fileTermsDays, amount: amount as Cents, payments, kind, currency, isDisputed, source };
-    } else {
-      invoices[i] =
-        fileTermsDays === null
-          ? { key, number, customerId, issued, due, isDueDerived, amount: amount as Cents, payments, kind, currency, isDisputed, channel, source }
-          : { key, number, customerId, issued, due, isDueDerived, fileTermsDays, amount: amount as Cents, payments, kind, currency, isDisputed, channel, source };
-    }
+    // What the object needs of the flags: the due date derived, disputed, the channel.
+    c.flags[i] = (isDueDerived ? DUE_DERIVED : 0) | (fl & (IS_DISPUTED | IS_ELECTRONIC | IS_PAPER));
   }
   if (missingDue > 0) issues.add({ code: 'MissingDueDate', severity: 'warning', sheet: o.sheetName, row: firstMissingDue, params: { count: missingDue, days: o.defaultTermsDays } });
   payStart[count] = j;
@@ -1000,8 +973,60 @@ function buildInvoices(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasT
     customer: c.customer.slice(0, count),
     customerIds,
     customersById: customersByIdOf(customerIds),
+    termsDerived,
   };
-  return { invoices, columns };
+  checkOverpaidColumns(columns, o.sheetName, issues);
+  // The item's currency: the row's own, else the ledger's.
+  const currencies = reader.currencies.map((x) => (x === '' ? currency : x));
+  const currencyOf = c.currency.slice(0, count);
+  const rowOf = c.row.slice(0, count);
+  const flagsOf = c.flags.slice(0, count);
+  const termsOf = c.terms.slice(0, count);
+  const numbers = c.numbers;
+  const { fileName: file, sheetName: sheet } = o;
+  const one = (i: number): Invoice => {
+    const customerId = customerIds[columns.customer[i] as number] as string;
+    const number = numbers[i] as string;
+    const amount = amountColumn[i] as Cents;
+    const issued = issuedColumn[i] === NO_DAY ? null : (issuedColumn[i] as Day);
+    const due = dueColumn[i] === NO_DAY ? null : (dueColumn[i] as Day);
+    const payments: Payment[] = [];
+    if (payStart[i + 1] !== payStart[i]) {
+      const k = payStart[i] as number;
+      payments.push({ day: columns.payDay[k] === NO_DAY ? null : (columns.payDay[k] as Day), amount: columns.payAmount[k] as Cents });
+    }
+    const fl = flagsOf[i] as number;
+    const isDueDerived = (fl & DUE_DERIVED) !== 0;
+    const fileTermsDays = termsOf[i] as number;
+    const ci = currencyOf[i] as number;
+    const key = `${customerId}/${number}`;
+    const kind = amount < 0 ? 'credit' : 'invoice';
+    const isDisputed = (fl & IS_DISPUTED) !== 0;
+    const source = { file, sheet, row: (rowOf[i] as number) + 1 };
+    const itemCurrency = ci >= 0 ? (currencies[ci] as string) : currency;
+    const channel = (fl & IS_ELECTRONIC) !== 0 ? 'electronic' : (fl & IS_PAPER) !== 0 ? 'paper' : null;
+    // Literals rather than a spread: one object shape each, built without a runtime call.
+    if (channel === null) {
+      return fileTermsDays < 0
+        ? { key, number, customerId, issued, due, isDueDerived, amount, payments, kind, currency: itemCurrency, isDisputed, source }
+        : { key, number, customerId, issued, due, isDueDerived, fileTermsDays, amount, payments, kind, currency: itemCurrency, isDisputed, source };
+    }
+    return fileTermsDays < 0
+      ? { key, number, customerId, issued, due, isDueDerived, amount, payments, kind, currency: itemCurrency, isDisputed, channel, source }
+      : { key, number, customerId, issued, due, isDueDerived, fileTermsDays, amount, payments, kind, currency: itemCurrency, isDisputed, channel, source };
+  };
+  const all = (): Invoice[] => {
+    const invoices: Invoice[] = new Array(count);
+    for (let i = 0; i < count; i++) invoices[i] = one(i);
+    return invoices;
+  };
+  const fields = {
+    customers: reader.customers.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    currency,
+    amountBasis: 'TTC' as const,
+    hasSalesHistory: j > 0,
+  };
+  return lazyLedger(fields, columns, all, one);
 }
 
 /**

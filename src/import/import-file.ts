@@ -2,7 +2,7 @@
  * file bytes → workbook → sheet → header → mapping → ledger, with the import report.
  * Never throws on user data: every failure is a report with a `fatal` issue code.
  */
-import { IssueList, emptyLedger, type Issue, type IssueCode, type Ledger } from '../core/index.ts';
+import { IssueList, emptyLedger, invoiceCount, type Issue, type IssueCode, type Ledger } from '../core/index.ts';
 import type { TextEncodingName } from './decode.ts';
 import { isBlankCell, MAX_COLUMNS, type Cell, type FileFormat, type Sheet, type Workbook } from './grid.ts';
 export { MAX_COLUMNS } from './grid.ts';
@@ -280,7 +280,7 @@ function reportOf(base: ReportBase, build: LedgerBuild, issues: readonly Issue[]
     skipped: build.skipped,
     mergedRows: build.mergedRows,
     selfCheck: build.selfCheck,
-    invoiceCount: build.ledger.invoices.length,
+    invoiceCount: invoiceCount(build.ledger),
     customerCount: build.ledger.customers.length,
     issues,
     fatal: null,

@@ -14,6 +14,7 @@ import {
   type Invoice,
   type ItemKind,
   type Ledger,
+  type LedgerColumns,
   type Payment,
 } from '../core/index.ts';
 import { cellText, columnLetter, isBlankCell, type Cell, type Sheet } from './grid.ts';
@@ -476,35 +477,43 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
 
 /**
  * A customer whose payments exceed its invoices is a data-quality question, never chased silently.
- * `customers`: each invoice's customer number and the ids in order of first invoice, when the reader has them.
  */
-export function checkOverpaid(invoices: readonly Invoice[], sheet: string, issues: IssueList, customers?: { readonly of: ArrayLike<number>; readonly ids: readonly string[] }): void {
-  let of: ArrayLike<number>;
-  let ids: readonly string[];
-  if (customers) ({ of, ids } = customers);
-  else {
-    const numbers = new Map<string, number>();
-    const list: string[] = [];
-    of = Int32Array.from(invoices, (inv) => {
-      let k = numbers.get(inv.customerId);
-      if (k === undefined) {
-        k = list.length;
-        list.push(inv.customerId);
-        numbers.set(inv.customerId, k);
-      }
-      return k;
-    });
-    ids = list;
-  }
-  const invoiced = new Float64Array(ids.length);
-  const paid = new Float64Array(ids.length);
-  invoices.forEach((inv, i) => {
-    const k = of[i] as number;
+export function checkOverpaid(invoices: readonly Invoice[], sheet: string, issues: IssueList): void {
+  const numbers = new Map<string, number>();
+  const ids: string[] = [];
+  const invoiced: number[] = [];
+  const paid: number[] = [];
+  for (const inv of invoices) {
+    let k = numbers.get(inv.customerId);
+    if (k === undefined) {
+      k = ids.length;
+      ids.push(inv.customerId);
+      numbers.set(inv.customerId, k);
+      invoiced.push(0);
+      paid.push(0);
+    }
     // Payments only: a credit note is not a payment (a customer may well be in credit by one).
     if (inv.amount > 0) invoiced[k] = (invoiced[k] as number) + inv.amount;
     else if (inv.kind === 'payment') paid[k] = (paid[k] as number) - inv.amount;
     for (const p of inv.payments) paid[k] = (paid[k] as number) + p.amount;
-  });
+  }
+  reportOverpaid(ids, invoiced, paid, sheet, issues);
+}
+
+/** The same on a ledger's columns, for a reader that makes no payment item (the fused CSV path). */
+export function checkOverpaidColumns(c: LedgerColumns, sheet: string, issues: IssueList): void {
+  const invoiced = new Float64Array(c.customerIds.length);
+  const paid = new Float64Array(c.customerIds.length);
+  for (let i = 0; i < c.count; i++) {
+    const k = c.customer[i] as number;
+    const amount = c.amount[i] as number;
+    if (amount > 0) invoiced[k] = (invoiced[k] as number) + amount;
+    for (let j = c.payStart[i] as number; j < (c.payStart[i + 1] as number); j++) paid[k] = (paid[k] as number) + (c.payAmount[j] as number);
+  }
+  reportOverpaid(c.customerIds, invoiced, paid, sheet, issues);
+}
+
+function reportOverpaid(ids: readonly string[], invoiced: ArrayLike<number>, paid: ArrayLike<number>, sheet: string, issues: IssueList): void {
   const overpaid = ids.filter((_, k) => (paid[k] as number) > (invoiced[k] as number) && (invoiced[k] as number) > 0);
   if (overpaid.length > 0) issues.add({ code: 'PaymentsExceedInvoices', severity: 'warning', sheet, params: { count: overpaid.length, customer: overpaid[0] as string } });
 }

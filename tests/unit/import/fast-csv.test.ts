@@ -9,7 +9,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IssueList, ledgerColumns } from '../../../src/core/index.ts';
+import { IssueList, invoiceAt, invoicesMade, ledgerColumns } from '../../../src/core/index.ts';
+import { dashboard } from '../../../src/app/dashboard.ts';
+import { sessionOf } from '../../../src/app/session.ts';
+import { settingsFrom } from '../../../src/app/settings.ts';
 import { decodeText } from '../../../src/import/decode.ts';
 import { fastCsvImport } from '../../../src/import/fast-csv.ts';
 import { importFile } from '../../../src/import/import-file.ts';
@@ -28,12 +31,17 @@ function files(dir: string, pattern: RegExp): string[] {
 }
 
 /**
- * Both paths on the same bytes: the same JSON (report, ledger, key order included), and the analysis'
+ * Both paths on the same bytes: each item the fused path makes alone (before its ledger made them
+ * all) is the oracle's, then the same JSON (report, ledger, key order included), and the analysis'
  * columns the fused path hands over are those ledgerColumns builds from the objects (on a copy, uncached).
  */
 function same(bytes: Uint8Array, fileName = 'grand-livre.csv'): void {
   const fast = importFile(bytes, { fileName });
   const oracle = importFile(bytes, { fileName, fastCsv: false });
+  if (!invoicesMade(fast.ledger)) {
+    oracle.ledger.invoices.forEach((inv, i) => expect(JSON.stringify(invoiceAt(fast.ledger, i))).toBe(JSON.stringify(inv)));
+    expect(invoicesMade(fast.ledger)).toBe(false);
+  }
   expect(JSON.stringify(fast)).toBe(JSON.stringify(oracle));
   expect(ledgerColumns(fast.ledger)).toEqual(ledgerColumns({ ...fast.ledger }));
 }
@@ -221,7 +229,17 @@ describe('the fused CSV path against PapaParse and the general builder', () => {
     same(bytes, 'ledger-20000.csv');
     const { ledger, report } = importFile(bytes, { fileName: 'ledger-20000.csv' });
     expect(report.rowsUsed).toBe(20_000);
+    expect(report.invoiceCount).toBe(20_000);
     expect(ledgerColumns(ledger).count).toBe(20_000);
+    // The dashboard's figures, under other terms too, read the columns: no invoice object is made.
+    for (const termsDays of [30, 45]) {
+      const r = settingsFrom({ asOf: '2025-12-31', termsDays });
+      if (!r.ok) throw new Error(r.field);
+      expect(dashboard(sessionOf([{ name: 'ledger-20000.csv', ledger, issues: [] }]), r.settings)?.total.openCents).toBeGreaterThan(0);
+    }
+    expect(invoicesMade(ledger)).toBe(false);
+    expect(ledger.invoices).toHaveLength(20_000);
+    expect(invoicesMade(ledger)).toBe(true);
   });
 
   it('reads a grand total line itself: skipped, counted, and checked against the rows above it', () => {
