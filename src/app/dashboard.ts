@@ -2,7 +2,7 @@
  * The dashboard: every figure of the page's tiles, aged balance, DSO, history and sources, for the
  * session's ledger and one Settings object. The CLI's JSON and the exports read the same analysis.
  */
-import { addMonths, analyzeLedger, invoiceCount, bucketIndex, concentration, customerNames, daysPastDue, endOfMonth, isIssuedBy, isoOf, lastAtOrBefore, ledgerColumns, NO_DAY, openAt, receivablesAtEach, startOfMonth, type Analysis, type Concentration, type Day, type Issue, type Ledger } from '../core/index.ts';
+import { addMonths, analyzeLedger, invoiceAt, invoiceCount, openAtColumn, bucketIndex, concentration, customerNames, daysPastDue, endOfMonth, isIssuedBy, isoOf, lastAtOrBefore, ledgerColumns, NO_DAY, openAt, receivablesAtEach, startOfMonth, type Analysis, type Concentration, type Day, type Issue, type Ledger } from '../core/index.ts';
 import { toCustomerTable } from './customer-table.ts';
 import { invoicePredictions } from './prediction.ts';
 import { ledgerOf, type Session } from './session.ts';
@@ -100,10 +100,13 @@ export function customerItems(session: Session, settings: Settings, customerId: 
     const e = settings.workspace.statuses.find((s) => s.customerId === customerId && s.invoiceNumber === number);
     return e ? `${KIND[e.status.kind] ?? e.status.kind}${e.status.note ? ` — ${e.status.note}` : ''}` : null;
   };
-  for (const inv of ledger.invoices) {
-    if (inv.customerId !== customerId || !isIssuedBy(inv, asOf)) continue;
+  // The customer's open items found on the columns: only they are made into objects.
+  const c = ledgerColumns(ledger);
+  for (let i = 0; i < c.count; i++) {
+    if (c.customerIds[c.customer[i] as number] !== customerId || openAtColumn(c, i, asOf) === 0) continue;
+    const inv = invoiceAt(ledger, i);
+    if (!isIssuedBy(inv, asOf)) continue;
     const open = openAt(inv, asOf);
-    if (open === 0) continue;
     const dpd = daysPastDue(inv, asOf, settings.basis);
     const index = dpd === null ? 0 : bucketIndex(dpd, settings.edges);
     if (bucket !== null && index !== bucket) continue;

@@ -3,7 +3,7 @@
  * buckets, actions carry their claim and the credits deducted, warnings are sentences with their
  * parameters filled in. The page's figures come from the same analysis.
  */
-import { customerNames, dunningPlan, isoOf, openAt, ratesKnownUntil, roundTenth, invoicePenalty, type Day, type Issue, type Ledger, type Workspace } from '../core/index.ts';
+import { customerNames, dunningPlan, invoiceAt, isoOf, ledgerColumns, NO_DAY, openAtColumn, ratesKnownUntil, roundTenth, invoicePenalty, type Day, type Issue, type Ledger, type Workspace } from '../core/index.ts';
 import type { ImportReport } from '../import/import-file.ts';
 import { analysisOf } from './dashboard.ts';
 import { withSettings, type Settings } from './settings.ts';
@@ -94,10 +94,13 @@ function penaltiesOf(ledger: Ledger, asOf: Day, workspace: Workspace): { entries
   const entries: { invoice: string; customer: string; daysLate: number; interestCents: number; indemnityCents: number }[] = [];
   const halves = new Set<string>();
   const floors = new Map<string, Record<string, string | number>>();
-  for (const inv of ledger.invoices) {
-    if (inv.kind !== 'invoice' || inv.due === null || inv.due >= asOf) continue;
-    if (inv.issued !== null && inv.issued > asOf) continue;
-    if (openAt(inv, asOf) <= 0) continue;
+  // Overdue and open, read on the columns before an object is made.
+  const c = ledgerColumns(ledger);
+  for (let i = 0; i < c.count; i++) {
+    const due = c.due[i] as number;
+    if (due === NO_DAY || due >= asOf || ((c.issued[i] as number) !== NO_DAY && (c.issued[i] as number) > asOf) || openAtColumn(c, i, asOf) <= 0) continue;
+    const inv = invoiceAt(ledger, i);
+    if (inv.kind !== 'invoice') continue;
     const p = invoicePenalty(inv, asOf, workspace);
     entries.push({ invoice: inv.number, customer: inv.customerId, daysLate: p.daysLate, interestCents: p.interestCents, indemnityCents: p.indemnityCents });
     for (const w of p.warnings) {

@@ -4,7 +4,7 @@
  * object. The page's worker, the exports, the report and the CLI read them from here. The model is
  * fitted once per ledger and as-of date (cached while the ledger lives).
  */
-import { behaviourOf, customerNames, forecast, isoOf, legalRateBp, paymentHistory, predict, type Backtest, type CustomerBehaviour, type Day, type Forecast, type Ledger, type Prediction, type Rating } from '../core/index.ts';
+import { behaviourOf, customerNames, forecast, invoiceAt, isoOf, legalRateBp, paymentHistory, predict, type Backtest, type CustomerBehaviour, type Day, type Forecast, type Ledger, type Prediction, type Rating } from '../core/index.ts';
 import type { Settings } from './settings.ts';
 
 const predictions = new WeakMap<Ledger, Map<number, Prediction>>();
@@ -59,7 +59,7 @@ export function expectedLossCents(openCents: number, pLate: number, daysLate: nu
 /** Per invoice key: the probability of late payment and the expected payment day. */
 export function invoicePredictions(ledger: Ledger, asOf: Day): Map<string, { pLate: number; expected: Day }> {
   const p = predictionOf(ledger, asOf);
-  return new Map(p.invoices.map((x) => [(ledger.invoices[x.item] as { key: string }).key, { pLate: x.pLate, expected: x.expected }]));
+  return new Map(p.invoices.map((x) => [invoiceAt(ledger, x.item).key, { pLate: x.pLate, expected: x.expected }]));
 }
 
 export type BehaviourRow = {
@@ -154,7 +154,7 @@ export function predictJson(ledger: Ledger, settings: Settings): unknown {
   const round = (x: number | null, k = 4) => (x === null ? null : Math.round(x * 10 ** k) / 10 ** k);
   const predictions = p.invoices
     .map((x) => {
-      const inv = ledger.invoices[x.item] as Ledger['invoices'][number];
+      const inv = invoiceAt(ledger, x.item);
       return { invoice: inv.number, customer: inv.customerId, due: isoOf(inv.due as Day), pLate: round(x.pLate) as number, expectedPayment: isoOf(x.expected) };
     })
     .sort((a, b) => (a.invoice < b.invoice ? -1 : a.invoice > b.invoice ? 1 : 0));

@@ -3,7 +3,7 @@
  * the customers waiting, the alerts (prescription, terms over the legal caps, rates) and a dry run of
  * a draft policy. Filtered and paged here, so that the page receives 100 actions at a time.
  */
-import { customerNames, dunningPlan, exceedsLegalTerms, isoOf, openAt, penaltyTotals, prescription, ratesKnownUntil, regimeOf, type Action, type Day, type LetterKind, type Ledger, type Policy, type Workspace } from '../core/index.ts';
+import { customerNames, dunningPlan, exceedsLegalTerms, invoiceAt, isoOf, ledgerColumns, NO_DAY, openAt, openAtColumn, penaltyTotals, prescription, ratesKnownUntil, regimeOf, type Action, type Day, type LetterKind, type Ledger, type Policy, type Workspace } from '../core/index.ts';
 import type { Settings } from './settings.ts';
 import { behaviours, expectedLossCents } from './prediction.ts';
 import type { ActionFilter, ActionRow, DunningView, StepCount } from './views.ts';
@@ -97,13 +97,22 @@ export function worklist(ledger: Ledger, settings: Settings, draft: Policy | nul
   const prescriptionRows: DunningView['prescription'][number][] = [];
   const overTerms: DunningView['overTerms'][number][] = [];
   let overTermsCount = 0;
-  for (const inv of ledger.invoices) {
-    if (inv.kind !== 'invoice' || (inv.issued !== null && inv.issued > asOf)) continue;
+  // On the columns first: only an invoice open at the as-of date, or due more than 60 days after its
+  // date (every legal cap is at least that), is made into an object.
+  const c = ledgerColumns(ledger);
+  for (let i = 0; i < c.count; i++) {
+    const issued = c.issued[i] as number;
+    if (issued !== NO_DAY && issued > asOf) continue;
+    const isOpen = openAtColumn(c, i, asOf) > 0;
+    const mayExceed = issued !== NO_DAY && c.due[i] !== NO_DAY && (c.due[i] as number) - issued > 60;
+    if (!isOpen && !mayExceed) continue;
+    const inv = invoiceAt(ledger, i);
+    if (inv.kind !== 'invoice') continue;
     if (exceedsLegalTerms(inv)) {
       overTermsCount++;
       if (overTerms.length < LIST_MAX) overTerms.push({ customerId: inv.customerId, name: names.get(inv.customerId) ?? inv.customerId, invoice: inv.number, issued: isoOf(inv.issued as Day), due: isoOf(inv.due as Day) });
     }
-    if (openAt(inv, asOf) <= 0) continue;
+    if (!isOpen) continue;
     const p = prescription(inv, regimeOf(inv.customerId, workspace), asOf);
     if (p && p.alert !== null) prescriptionRows.push({ customerId: inv.customerId, name: names.get(inv.customerId) ?? inv.customerId, invoice: inv.number, expires: isoOf(p.expires), daysLeft: p.daysLeft, alert: p.alert });
   }

@@ -127,7 +127,18 @@ export type LedgerColumns = {
    * `fileTermsDays`): the items applyTerms may move.
    */
   readonly termsDerived: Uint8Array;
+  /** What the prediction reads of each item: MARK_DISPUTED, MARK_ELECTRONIC, MARK_PAPER. */
+  readonly marks: Uint8Array;
 };
+
+export const MARK_DISPUTED = 1;
+export const MARK_ELECTRONIC = 2;
+export const MARK_PAPER = 4;
+
+/** An item's marks column value. */
+export function marksOf(inv: Invoice): number {
+  return (inv.isDisputed ? MARK_DISPUTED : 0) | (inv.channel === 'electronic' ? MARK_ELECTRONIC : inv.channel === 'paper' ? MARK_PAPER : 0);
+}
 
 const columnsCache = new WeakMap<Ledger, LedgerColumns>();
 
@@ -147,6 +158,7 @@ export function ledgerColumns(ledger: Ledger): LedgerColumns {
   const payAmount = new Float64Array(payments);
   const customer = new Int32Array(count);
   const termsDerived = new Uint8Array(count);
+  const marks = new Uint8Array(count);
   const customerIds: string[] = [];
   const seen = new Map<string, number>();
   let j = 0;
@@ -157,6 +169,7 @@ export function ledgerColumns(ledger: Ledger): LedgerColumns {
     amount[i] = inv.amount;
     isSale[i] = inv.kind !== 'payment' && !inv.isOpening ? 1 : 0;
     termsDerived[i] = isTermsDerived(inv) ? 1 : 0;
+    marks[i] = marksOf(inv);
     payStart[i] = j;
     for (const p of inv.payments) {
       payDay[j] = p.day ?? NO_DAY;
@@ -173,7 +186,7 @@ export function ledgerColumns(ledger: Ledger): LedgerColumns {
   }
   payStart[count] = j;
   const customersById = customersByIdOf(customerIds);
-  const columns = { count, issued, due, amount, isSale, payStart, payDay, payAmount, customer, customerIds, customersById, termsDerived };
+  const columns = { count, issued, due, amount, isSale, payStart, payDay, payAmount, customer, customerIds, customersById, termsDerived, marks };
   columnsCache.set(ledger, columns);
   return columns;
 }

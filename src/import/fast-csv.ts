@@ -16,7 +16,7 @@
  * must be followed by the separator, the newline or the end. A quote anywhere else, an unclosed
  * quote, spaces after a closing quote: PapaParse's own handling (or its errors) is wanted, so null.
  */
-import { addDays, customersByIdOf, NO_DAY, dayFromYmd, isoOf, lazyLedger, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type LedgerColumns, type Payment } from '../core/index.ts';
+import { addDays, customersByIdOf, NO_DAY, dayFromYmd, isoOf, lazyLedger, MARK_DISPUTED, MARK_ELECTRONIC, MARK_PAPER, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type LedgerColumns, type Payment } from '../core/index.ts';
 import { columnLetter, isBlankCell, MAX_COLUMNS, type Cell, type Sheet } from './grid.ts';
 import { autoMapping, detectHeaderRow, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
 import { detectNewline } from './read-csv.ts';
@@ -912,6 +912,7 @@ function buildLedger(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTer
   const dueColumn = new Int32Array(count);
   const amountColumn = new Float64Array(count);
   const termsDerived = new Uint8Array(count);
+  const marks = new Uint8Array(count);
   // One payment per row at most.
   const payStart = new Int32Array(count + 1);
   const payDay = new Int32Array(count);
@@ -954,6 +955,7 @@ function buildLedger(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTer
       payAmount[j] = p;
       j++;
     }
+    marks[i] = ((fl & IS_DISPUTED) !== 0 ? MARK_DISPUTED : 0) | ((fl & IS_ELECTRONIC) !== 0 ? MARK_ELECTRONIC : (fl & IS_PAPER) !== 0 ? MARK_PAPER : 0);
     // What the object needs of the flags: the due date derived, disputed, the channel.
     c.flags[i] = (isDueDerived ? DUE_DERIVED : 0) | (fl & (IS_DISPUTED | IS_ELECTRONIC | IS_PAPER));
   }
@@ -974,6 +976,7 @@ function buildLedger(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTer
     customerIds,
     customersById: customersByIdOf(customerIds),
     termsDerived,
+    marks,
   };
   checkOverpaidColumns(columns, o.sheetName, issues);
   // The item's currency: the row's own, else the ledger's.

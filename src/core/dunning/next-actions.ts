@@ -8,7 +8,7 @@
  */
 import { addMonths, dayFromIso, isoOf, type Day } from '../day.ts';
 import type { Cents } from '../money.ts';
-import { openAt, type Invoice, type Ledger } from '../ledger.ts';
+import { invoiceAt, ledgerColumns, NO_DAY, openAt, openAtColumn, type Invoice, type Ledger } from '../ledger.ts';
 import { DEFAULT_POLICY, type Channel, type HistoryEntry, type Policy, type StatusEntry, type StepId } from './workspace.ts';
 
 /** Claims up to €5,000 may also take the procédure simplifiée de recouvrement des petites créances. */
@@ -98,8 +98,17 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
   const byCustomer = new Map<string, Invoice[]>();
   // Open credits per customer (credit notes, payments on account): netted in the claim.
   const creditsByCustomer = new Map<string, Invoice[]>();
-  for (const inv of ledger.invoices) {
-    if (inv.issued !== null && inv.issued > asOf) continue;
+  // Only what is open at the as-of date can be chased or netted, but for a customer in collective
+  // proceedings (open at the opening date): the rest is skipped on the ledger's columns, so that a
+  // ledger kept as columns first makes the objects of its open items only.
+  const c = ledgerColumns(ledger);
+  const inProceedings = new Set(statuses.filter((s) => s.invoiceNumber === null && s.status.kind === 'collective').map((s) => s.customerId));
+  const everyItemOf = Uint8Array.from(c.customerIds, (id) => (inProceedings.has(id) ? 1 : 0));
+  for (let i = 0; i < c.count; i++) {
+    const issued = c.issued[i] as number;
+    if (issued !== NO_DAY && issued > asOf) continue;
+    if (everyItemOf[c.customer[i] as number] === 0 && openAtColumn(c, i, asOf) === 0) continue;
+    const inv = invoiceAt(ledger, i);
     if (inv.kind !== 'invoice') {
       if (openAt(inv, asOf) < 0) {
         const list = creditsByCustomer.get(inv.customerId);

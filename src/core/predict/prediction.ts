@@ -8,7 +8,7 @@
  * its due date), or one still unpaid at H although due before it (late, whenever it gets paid).
  */
 import { addMonths, isoOf, type Day } from '../day.ts';
-import type { Ledger } from '../ledger.ts';
+import { ledgerColumns, MARK_DISPUTED, MARK_ELECTRONIC, MARK_PAPER, type Ledger } from '../ledger.ts';
 import { ascendingOrder, auc, fitLogistic, fitMedian, linear, sigmoid, type LinearModel, type Matrix } from './model.ts';
 import { delayOf, groupByCustomer, NOT_AN_INVOICE, OPEN, orderByDay, paymentHistory, SETTLED, type PaymentHistory } from './history.ts';
 
@@ -62,7 +62,8 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boolean, useChannel = false): Features {
   const c = h.columns;
   const W = useChannel ? FEATURES.length : FEATURES.length - CHANNEL_FEATURES;
-  const electronic = (i: number) => (ledger.invoices[i]?.channel === 'electronic' ? 1 : 0);
+  const marks = ledgerColumns(ledger).marks;
+  const electronic = (i: number) => ((marks[i] as number) & MARK_ELECTRONIC ? 1 : 0);
   const customers = h.byCustomer.length;
   let total = 0;
   for (const items of h.byCustomer) total += items.length;
@@ -160,7 +161,7 @@ export function featuresOf(ledger: Ledger, h: PaymentHistory, useDisputes: boole
       data[o + 7] = Math.log1p(Math.max(0, open));
       data[o + 8] = Math.log1p(openLate);
       data[o + 9] = Math.log1p(openLateDays);
-      data[o + 10] = useDisputes && ledger.invoices[i]?.isDisputed ? 1 : 0;
+      data[o + 10] = useDisputes && ((marks[i] as number) & MARK_DISPUTED) !== 0 ? 1 : 0;
       data[o + 11] = (late5 + 0.5) / (n5 + 1);
       data[o + 12] = Math.log((late + 0.5) / (n - late + 0.5));
       if (useChannel) {
@@ -534,7 +535,7 @@ export type Prediction = {
 
 export function predict(ledger: Ledger, asOf: Day, options: PredictionOptions = {}): Prediction {
   const h = paymentHistory(ledger, asOf);
-  const useDisputes = options.useDisputes ?? ledger.invoices.some((i) => i.isDisputed);
+  const useDisputes = options.useDisputes ?? ledgerColumns(ledger).marks.some((m) => (m & MARK_DISPUTED) !== 0);
   const f = featuresOf(ledger, h, useDisputes, options.useChannel ?? hasBothChannels(ledger));
   const model = fitModel(f, (asOf + 1) as Day);
   const dx = delayMatrix(f.matrix);
@@ -555,11 +556,10 @@ export function predict(ledger: Ledger, asOf: Day, options: PredictionOptions = 
 
 /** Whether the file says of some invoices that they were sent electronically and of others on paper. */
 export function hasBothChannels(ledger: Ledger): boolean {
-  let electronic = false, paper = false;
-  for (const i of ledger.invoices) {
-    if (i.channel === 'electronic') electronic = true;
-    else if (i.channel === 'paper') paper = true;
-    if (electronic && paper) return true;
+  let seen = 0;
+  for (const m of ledgerColumns(ledger).marks) {
+    seen |= m;
+    if ((seen & (MARK_ELECTRONIC | MARK_PAPER)) === (MARK_ELECTRONIC | MARK_PAPER)) return true;
   }
   return false;
 }

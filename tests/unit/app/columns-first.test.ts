@@ -1,0 +1,50 @@
+/**
+ * A ledger kept as columns first (the fused CSV path, core/ledger.ts lazyLedger) gives every use case
+ * the same result as the same ledger made of objects, and the dashboard, the worklist, the CLI's JSON
+ * and the drill-down make no invoice object but those of the items they show.
+ */
+import { describe, expect, it } from 'vitest';
+import { customerItems, dashboard } from '../../../src/app/dashboard.ts';
+import { numbersJson } from '../../../src/app/numbers-json.ts';
+import { sessionOf } from '../../../src/app/session.ts';
+import { worklist } from '../../../src/app/worklist.ts';
+import { emptyWorkspace, invoicesMade, type Ledger, type StatusEntry, type Workspace } from '../../../src/core/index.ts';
+import { importFile } from '../../../src/import/import-file.ts';
+import { benchInvoices, ledgerCsv } from '../../../bench/data.ts';
+import { settingsAt } from '../../support/builders.ts';
+
+describe('a ledger kept as columns first', () => {
+  const bytes = ledgerCsv(benchInvoices(6000, 'mixed'));
+  const { ledger } = importFile(bytes, { fileName: 'ledger.csv' });
+  // The same items as objects: the general path's ledger (the same, byte for byte: fast-csv.test.ts).
+  const plain: Ledger = importFile(bytes, { fileName: 'ledger.csv', fastCsv: false }).ledger;
+  const status = (customerId: string, s: StatusEntry['status'], invoiceNumber: string | null = null): StatusEntry => ({ id: `${customerId}-${s.kind}`, customerId, invoiceNumber, status: s });
+  const someone = (k: number) => plain.customers[k]?.id as string;
+  // A collective procedure opened long ago (invoices open then, paid since, are claimed), a promise,
+  // a do-not-chase, a courtesy reminder before the due date, and terms other than the file's.
+  const workspace: Workspace = {
+    ...emptyWorkspace(),
+    policy: { ...emptyWorkspace().policy, courtesyDaysBefore: 10 },
+    statuses: [
+      status(someone(0), { kind: 'collective', since: '2025-03-01', bodaccDate: '2025-03-01', openingDate: '2025-02-15', note: '' }),
+      status(someone(1), { kind: 'promise', since: '2025-12-01', until: '2026-01-15', note: '' }),
+      status(someone(2), { kind: 'doNotChase', since: '2025-12-01', note: '' }),
+    ],
+  };
+  const settings = settingsAt('2025-12-31', { workspace, termsDays: 45 });
+  const lazy = sessionOf([{ name: 'ledger.csv', ledger, issues: [] }]);
+  const made = sessionOf([{ name: 'ledger.csv', ledger: plain, issues: [] }]);
+
+  it('gives the dashboard, the worklist, the CLI’s JSON and the drill-down of the ledger of objects', () => {
+    expect(invoicesMade(ledger)).toBe(false);
+    expect(dashboard(lazy, settings)).toEqual(dashboard(made, settings));
+    const view = worklist(lazy.ledger, settings);
+    expect(view).toEqual(worklist(made.ledger, settings));
+    expect(view.actions.some((a) => a.step === 'declaration_de_creance')).toBe(true);
+    expect(view.actions.some((a) => a.step === 'courtesy')).toBe(true);
+    const describe = (i: { code: string }) => i.code;
+    expect(numbersJson(lazy.ledger, settings, describe)).toEqual(numbersJson(made.ledger, settings, describe));
+    for (const k of [0, 3, 7]) expect(customerItems(lazy, settings, someone(k), null)).toEqual(customerItems(made, settings, someone(k), null));
+    expect(invoicesMade(ledger)).toBe(false);
+  });
+});
