@@ -95,6 +95,16 @@ class Fields {
  * Whether `x` is written in `src` at `a` (the caller knows the room is there). A loop: startsWith between
  * a two-byte text and a one-byte string takes the engine's slow path.
  */
+/** Whether the text at [a, b) of `src` sorts after `x` (code units, as `>` compares strings). */
+function isAbove(src: string, a: number, b: number, x: string): boolean {
+  const n = Math.min(b - a, x.length);
+  for (let k = 0; k < n; k++) {
+    const d = src.charCodeAt(a + k) - x.charCodeAt(k);
+    if (d !== 0) return d > 0;
+  }
+  return b - a > x.length;
+}
+
 function sameAt(src: string, a: number, x: string): boolean {
   for (let k = 0; k < x.length; k++) if (src.charCodeAt(a + k) !== x.charCodeAt(k)) return false;
   return true;
@@ -351,7 +361,9 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
   if (/[/#!]/.test(o.sheetName)) return null;
 
   // 2. Every row, typed in place.
-  const reader = new RowReader(s, headers, roles, m.amount === undefined, o.includeDrafts, m.amount ?? -1, Math.max(1024, Math.ceil(n / 48)));
+  // Room for the rows the text holds at the prefix's length per row (grown by doubling if they are shorter).
+  const capacity = Math.max(1024, Math.ceil((n / Math.max(1, Math.min(pos, n) / prefix.length)) * 1.05));
+  const reader = new RowReader(s, headers, roles, m.amount === undefined, o.includeDrafts, m.amount ?? -1, capacity);
   sp = splitter();
   pos = 0;
   let r = 0;
@@ -548,6 +560,8 @@ class RowReader {
   private samplesWanted: number;
   private readonly customerKeys = new Interner();
   private readonly seenNumbers = new Interner();
+  /** The last number kept while every number is above the one before it ('' before the first), else null. */
+  private lastNumber: string | null = '';
   private readonly currencyIndex = new Map<string, number>();
   private readonly currencyCounts: number[] = [];
   // Per distinct text, what it says: computed once.
@@ -829,9 +843,22 @@ class RowReader {
       const ch = numberText.charCodeAt(k);
       if (ch === 47 || ch === 35 || ch === 33) return false; // `/ # !`: keys would need checking
     }
-    if (this.seenNumbers.find(numberText, numberA, numberB) >= 0) return false;
+    // Numbers each above the one before (a file sorted by number) cannot repeat: the set of the
+    // numbers seen is built only once one is not.
+    const ascending = this.lastNumber !== null && (this.lastNumber === '' || isAbove(numberText, numberA, numberB, this.lastNumber));
+    if (!ascending) {
+      if (this.lastNumber !== null) {
+        this.lastNumber = null;
+        for (const x of c.numbers) {
+          this.seenNumbers.find(x, 0, x.length);
+          this.seenNumbers.add(x);
+        }
+      }
+      if (this.seenNumbers.find(numberText, numberA, numberB) >= 0) return false;
+    }
     const number = owned(numberA === 0 && numberB === numberText.length ? numberText : numberText.slice(numberA, numberB));
-    this.seenNumbers.add(number);
+    if (ascending) this.lastNumber = number;
+    else this.seenNumbers.add(number);
     const byCode = codeA !== codeB;
     let ci = byCode ? this.customerKeys.find(codeText, codeA, codeB) : this.customerKeys.find(nameText, nameA, nameB);
     if (ci < 0) {

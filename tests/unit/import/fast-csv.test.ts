@@ -242,6 +242,19 @@ describe('the fused CSV path against PapaParse and the general builder', () => {
     expect(invoicesMade(ledger)).toBe(true);
   });
 
+  it('finds a number repeated after a run of sorted ones, and one repeated much later', () => {
+    const rows = (numbers: string[]) => utf8(`Client;Facture;Échéance;Montant\n${numbers.map((n, k) => `C${k % 3};${n};01/12/2025;10,00`).join('\n')}\n`);
+    const sorted = ['F01', 'F02', 'F03', 'F04'];
+    expect(isFast(rows(sorted))).toBe(true);
+    // Sorted then one repeated: left to the general path (which reports it), with its result.
+    for (const numbers of [[...sorted, 'F02'], [...sorted, 'F00', 'F03'], ['F09', 'F01', 'F05', 'F01']]) {
+      expect(isFast(rows(numbers))).toBe(false);
+      same(rows(numbers));
+    }
+    // Unsorted but distinct: read by the fused path.
+    expect(isFast(rows(['F09', 'F01', 'F05', 'F02']))).toBe(true);
+  });
+
   it('reads a grand total line itself: skipped, counted, and checked against the rows above it', () => {
     const bytes = utf8('Client;Facture;Échéance;Montant\nA;F1;01/12/2025;10,00\nB;F2;01/12/2025;20,50\nTotal;;;31,00\n');
     expect(isFast(bytes)).toBe(true);
