@@ -17,9 +17,9 @@
  * quote, spaces after a closing quote: PapaParse's own handling (or its errors) is wanted, so null.
  */
 import { addDays, customersByIdOf, NO_DAY, dayFromYmd, isoOf, lazyLedger, MARK_DISPUTED, MARK_ELECTRONIC, MARK_PAPER, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type LedgerColumns, type Payment } from '../core/index.ts';
-import { columnLetter, isBlankCell, MAX_COLUMNS, type Cell, type Sheet } from './grid.ts';
-import { autoMapping, detectHeaderRow, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
-import { detectNewline } from './read-csv.ts';
+import { columnLetter, isBlankCell, type Cell } from './grid.ts';
+import { autoMapping, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
+import { fieldText, Fields, giveUp, GiveUp, isSpaceOnly, readPrefix, splitRow, splitterOf } from './csv-split.ts';
 import { owned } from './owned.ts';
 import { decimalVote, numericDateParts, parseAmountCell, parseAmountText, parseDateCell, type DateOrder, type DecimalSeparator } from './parse-cells.ts';
 import { isFecHeader } from './fec.ts';
@@ -44,9 +44,6 @@ export type FastCsv = {
   readonly build: LedgerBuild;
 };
 
-/** Rows read as strings first, to find the header and the mapping as the general path does. */
-const PREFIX_ROWS = 1000;
-
 // What each column is read as.
 const SKIP = 0, NUMBER = 1, CODE = 2, NAME = 3, ISSUED = 4, DUE = 5, PAY_DATE = 6, AMOUNT = 7, PAID_AMOUNT = 8, OPEN = 9, CURRENCY = 10, STATUS = 11, TERMS = 12, DISPUTED_FLAG = 13, CHANNEL = 14;
 const ROLE: Partial<Record<Field, number>> = {
@@ -60,41 +57,6 @@ const DATE_FIELD_OF: Record<number, Field> = { [ISSUED]: 'issued', [DUE]: 'due',
 const AMOUNT_ROLES = [AMOUNT, PAID_AMOUNT, OPEN] as const;
 const AMOUNT_FIELD_OF: Record<number, Field> = { [AMOUNT]: 'amount', [PAID_AMOUNT]: 'paid', [OPEN]: 'open' };
 
-/** Thrown inside the scan when the fast path cannot go on; caught at its entry. */
-class GiveUp extends Error {}
-const giveUp = (): never => {
-  throw new GiveUp();
-};
-
-/** A row's fields: [start, end) in the text, and whether the field was quoted with `""` inside. */
-class Fields {
-  count = 0;
-  start = new Int32Array(64);
-  end = new Int32Array(64);
-  escaped = new Uint8Array(64);
-  push(a: number, b: number, escaped: boolean): void {
-    if (this.count === this.start.length) {
-      if (this.count >= MAX_COLUMNS * 4) giveUp();
-      const grow = <T extends Int32Array | Uint8Array>(x: T): T => {
-        const y = new (x.constructor as new (n: number) => T)(x.length * 2);
-        y.set(x);
-        return y;
-      };
-      this.start = grow(this.start);
-      this.end = grow(this.end);
-      this.escaped = grow(this.escaped);
-    }
-    this.start[this.count] = a;
-    this.end[this.count] = b;
-    this.escaped[this.count] = escaped ? 1 : 0;
-    this.count++;
-  }
-}
-
-/**
- * Whether `x` is written in `src` at `a` (the caller knows the room is there). A loop: startsWith between
- * a two-byte text and a one-byte string takes the engine's slow path.
- */
 /** Whether the text at [a, b) of `src` sorts after `x` (code units, as `>` compares strings). */
 function isAbove(src: string, a: number, b: number, x: string): boolean {
   const n = Math.min(b - a, x.length);
@@ -105,6 +67,10 @@ function isAbove(src: string, a: number, b: number, x: string): boolean {
   return b - a > x.length;
 }
 
+/**
+ * Whether `x` is written in `src` at `a` (the caller knows the room is there). A loop: startsWith between
+ * a two-byte text and a one-byte string takes the engine's slow path.
+ */
 function sameAt(src: string, a: number, x: string): boolean {
   for (let k = 0; k < x.length; k++) if (src.charCodeAt(a + k) !== x.charCodeAt(k)) return false;
   return true;
@@ -158,93 +124,6 @@ class Interner {
     return v;
   }
 }
-
-/** How rows are split: the separator and newline, and the next quote of the text (-1: none after it). */
-type Splitter = { readonly sep: string; readonly sepCode: number; readonly newline: string; readonly nl: number; readonly nlLength: number; nextQuote: number };
-
-/**
- * Splits one row starting at `pos` into `f`; returns where the next row starts (text.length + 1 after
- * the last row, which ends at the end of the text). A row without a quote is split with indexOf.
- */
-function splitRow(s: string, pos: number, sp: Splitter, f: Fields): number {
-  const n = s.length;
-  f.count = 0;
-  let lineEnd = s.indexOf(sp.newline, pos);
-  if (lineEnd < 0) lineEnd = n;
-  if (sp.nextQuote >= 0 && sp.nextQuote < pos) sp.nextQuote = s.indexOf('"', pos);
-  if (sp.nextQuote < 0 || sp.nextQuote >= lineEnd) {
-    let i = pos;
-    for (;;) {
-      const j = s.indexOf(sp.sep, i);
-      if (j < 0 || j >= lineEnd) {
-        f.push(i, lineEnd, false);
-        return lineEnd === n ? n + 1 : lineEnd + sp.nlLength;
-      }
-      f.push(i, j, false);
-      i = j + 1;
-    }
-  }
-  return splitQuoted(s, pos, sp.sepCode, sp.nl, sp.nlLength, f);
-}
-
-/** The same, character by character, for a row with a quote somewhere. */
-function splitQuoted(s: string, pos: number, sep: number, nl: number, nlLength: number, f: Fields): number {
-  const n = s.length;
-  let i = pos;
-  for (;;) {
-    if (i < n && s.charCodeAt(i) === 34) {
-      // Quoted field.
-      let j = i + 1;
-      let escaped = false;
-      for (;;) {
-        const q = s.indexOf('"', j);
-        if (q < 0) giveUp();
-        if (s.charCodeAt(q + 1) === 34) {
-          escaped = true;
-          j = q + 2;
-          continue;
-        }
-        f.push(i + 1, q, escaped);
-        i = q + 1;
-        break;
-      }
-      if (i >= n) return n + 1;
-      const c = s.charCodeAt(i);
-      if (c === sep) {
-        i++;
-        continue;
-      }
-      if (c === nl && (nlLength === 1 || s.charCodeAt(i + 1) === 10)) return i + nlLength;
-      return giveUp();
-    }
-    const a = i;
-    for (;;) {
-      if (i >= n) {
-        f.push(a, i, false);
-        return n + 1;
-      }
-      const c = s.charCodeAt(i);
-      if (c === sep) {
-        f.push(a, i, false);
-        i++;
-        break;
-      }
-      if (c === nl && (nlLength === 1 || s.charCodeAt(i + 1) === 10)) {
-        f.push(a, i, false);
-        return i + nlLength;
-      }
-      if (c === 34) giveUp();
-      i++;
-    }
-  }
-}
-
-function fieldText(s: string, f: Fields, k: number): string {
-  const v = s.slice(f.start[k], f.end[k]);
-  return f.escaped[k] === 1 ? v.replaceAll('""', '"') : v;
-}
-
-const isSpaceOnly = (s: string, a: number, b: number): boolean => s.slice(a, b).trim() === '';
 
 /** `-?digits([.,]d{1,2})?` read in place (parse-cells' plain amounts): the cents, or NaN for any other shape. */
 function plainCentsAt(s: string, a: number, b: number, counts: Int32Array, k: number): number {
@@ -308,31 +187,16 @@ export function fastCsvImport(text: string, o: FastCsvOptions, issues: IssueList
 
 function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (done: number, total: number) => void): FastCsv | null {
   const n = s.length;
-  const newline = detectNewline(s);
   const f = new Fields();
-  const splitter = (): Splitter => ({ sep: o.separator, sepCode: o.separator.charCodeAt(0), newline, nl: newline.charCodeAt(0), nlLength: newline.length, nextQuote: s.indexOf('"') });
-  let sp = splitter();
+  let sp = splitterOf(s, o.separator);
+  const newline = sp.newline;
 
   // 1. The first rows as strings: header, width and mapping exactly as the general path finds them.
-  const prefix: string[][] = [];
-  let pos = 0;
-  while (pos <= n && prefix.length < PREFIX_ROWS) {
-    pos = splitRow(s, pos, sp, f);
-    const row: string[] = [];
-    for (let k = 0; k < f.count; k++) row.push(fieldText(s, f, k));
-    prefix.push(row);
-  }
-  const complete = pos > n;
-  if (complete) {
-    const last = prefix[prefix.length - 1];
-    if (last && last.length === 1 && last[0] === '') prefix.pop();
-  }
-  const sheet: Sheet = { name: o.sheetName, hidden: false, rows: prefix };
-  const header = detectHeaderRow(sheet);
-  if (!header || (!complete && prefix.length < header.index + 201)) return null;
-  let width = 0;
-  for (let r = header.index; r < Math.min(prefix.length, header.index + 200); r++) width = Math.max(width, prefix[r]?.length ?? 0);
-  if (width > MAX_COLUMNS) return null;
+  const start = readPrefix(s, sp, f, o.sheetName);
+  if (start === null) return null;
+  const { rows: prefix, pos: prefixEnd, headerIndex, width } = start;
+  const header = { index: headerIndex };
+  const complete = prefixEnd > n;
   const headerRow = prefix[header.index] as string[];
   const headers = headerTexts(headerRow, width);
   if (isFecHeader(headers)) return null;
@@ -362,10 +226,10 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
 
   // 2. Every row, typed in place.
   // Room for the rows the text holds at the prefix's length per row (grown by doubling if they are shorter).
-  const capacity = Math.max(1024, Math.ceil((n / Math.max(1, Math.min(pos, n) / prefix.length)) * 1.05));
+  const capacity = Math.max(1024, Math.ceil((n / Math.max(1, Math.min(prefixEnd, n) / prefix.length)) * 1.05));
   const reader = new RowReader(s, headers, roles, m.amount === undefined, o.includeDrafts, m.amount ?? -1, capacity);
-  sp = splitter();
-  pos = 0;
+  sp = splitterOf(s, o.separator);
+  let pos = 0;
   let r = 0;
   // Rows in all, for the progress: the lines of the text (exact unless quoted fields hold newlines).
   let total = 0;
