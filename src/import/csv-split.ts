@@ -17,6 +17,8 @@ export const giveUp = (): never => {
 /** A row's fields: [start, end) in the text, and whether the field was quoted with `""` inside. */
 export class Fields {
   count = 0;
+  /** The row has fields after these (splitRow was asked for the first ones only). */
+  isPartial = false;
   start = new Int32Array(64);
   end = new Int32Array(64);
   escaped = new Uint8Array(64);
@@ -44,23 +46,30 @@ export type Splitter = { readonly sep: string; readonly sepCode: number; readonl
 
 /**
  * Splits one row starting at `pos` into `f`; returns where the next row starts (text.length + 1 after
- * the last row, which ends at the end of the text). A row without a quote is split with indexOf.
+ * the last row, which ends at the end of the text). A row without a quote is split with indexOf, and
+ * only its first `upTo` fields when asked (`f.isPartial` then says whether more were left unsplit).
  */
-export function splitRow(s: string, pos: number, sp: Splitter, f: Fields): number {
+export function splitRow(s: string, pos: number, sp: Splitter, f: Fields, upTo = Infinity): number {
   const n = s.length;
   f.count = 0;
+  f.isPartial = false;
   let lineEnd = s.indexOf(sp.newline, pos);
   if (lineEnd < 0) lineEnd = n;
   if (sp.nextQuote >= 0 && sp.nextQuote < pos) sp.nextQuote = s.indexOf('"', pos);
   if (sp.nextQuote < 0 || sp.nextQuote >= lineEnd) {
+    const next = lineEnd === n ? n + 1 : lineEnd + sp.nlLength;
     let i = pos;
     for (;;) {
       const j = s.indexOf(sp.sep, i);
       if (j < 0 || j >= lineEnd) {
         f.push(i, lineEnd, false);
-        return lineEnd === n ? n + 1 : lineEnd + sp.nlLength;
+        return next;
       }
       f.push(i, j, false);
+      if (f.count === upTo) {
+        f.isPartial = true;
+        return next;
+      }
       i = j + 1;
     }
   }

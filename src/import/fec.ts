@@ -8,7 +8,7 @@
  * no due date: it is derived from the payment-terms setting, and the report says that too.
  */
 import { IssueList, addDays, type Cents, type Customer, type Day, type Invoice, type ItemKind, type Ledger, type Payment } from '../core/index.ts';
-import { cellText, type Cell, type Sheet } from './grid.ts';
+import { cellText, type Sheet } from './grid.ts';
 import { normalizeHeader } from './map-columns.ts';
 import { parseAmountText, parseDateText } from './parse-cells.ts';
 import type { SkipReason } from './to-ledger.ts';
@@ -55,72 +55,129 @@ type Line = {
 };
 
 export function buildFecLedger(sheet: Sheet, headerIndex: number, headers: readonly string[], o: FecOptions, issues: IssueList): FecBuild {
-  const col = new Map<string, number>();
-  headers.forEach((h, i) => {
-    const k = normalizeHeader(h);
-    if (!col.has(k)) col.set(k, i);
-  });
-  const get = (row: readonly Cell[], ...names: string[]): string => {
-    for (const n of names) {
-      const i = col.get(n);
-      if (i !== undefined) {
-        const v = row[i];
-        if (v !== undefined && v !== null) return cellText(v).trim();
-      }
-    }
-    return '';
-  };
-  const prefixes = o.accountPrefixes ?? ['411'];
-  const skipped: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
-  const lines: Line[] = [];
-  let rowsRead = 0;
-  const date = (s: string): Day | null => (s === '' ? null : parseDateText(s, 'dmy'));
-  const amount = (s: string): number | null => (s === '' ? 0 : (parseAmountText(s, ',')?.cents ?? null));
+  const reader = new FecLines(headers, o, sheet.name, issues);
   for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
-    rowsRead++;
-    if (!row || row.every((c) => c === null || cellText(c).trim() === '')) {
-      skipped.blank++;
-      continue;
+    if (!row || row.every((c) => c === null || cellText(c).trim() === '')) reader.blank();
+    else
+      reader.read((i) => {
+        const v = row[i];
+        return v === undefined || v === null ? null : cellText(v).trim();
+      }, r);
+  }
+  return fecLedgerOf(reader, o, sheet.name, issues);
+}
+
+/**
+ * The FEC's lines read from rows of any source (a sheet's cells, or ranges of the text in the fused
+ * reader): the receivable ones kept as Lines, the others counted by why they were skipped.
+ */
+export class FecLines {
+  readonly lines: Line[] = [];
+  rowsRead = 0;
+  readonly skipped: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
+  /** Account prefixes read as receivables. */
+  readonly prefixes: readonly string[];
+  /** Column of each normalized header (the first of a name). */
+  readonly col = new Map<string, number>();
+  private readonly sheetName: string;
+  private readonly issues: IssueList;
+  /** Dates read once per distinct text: a FEC's million lines have a few hundred dates. */
+  private readonly dates = new Map<string, Day | null>();
+
+  constructor(headers: readonly string[], o: FecOptions, sheetName: string, issues: IssueList) {
+    headers.forEach((h, i) => {
+      const k = normalizeHeader(h);
+      if (!this.col.has(k)) this.col.set(k, i);
+    });
+    this.prefixes = o.accountPrefixes ?? ['411'];
+    this.sheetName = sheetName;
+    this.issues = issues;
+  }
+
+  private dateOf(s: string): Day | null {
+    if (s === '') return null;
+    let d = this.dates.get(s);
+    if (d === undefined) {
+      d = parseDateText(s, 'dmy');
+      this.dates.set(s, d);
     }
-    const account = get(row, 'comptenum');
-    if (!prefixes.some((p) => account.startsWith(p))) {
-      skipped.notReceivable++;
-      continue;
+    return d;
+  }
+
+  /** A row with nothing in it. */
+  blank(): void {
+    this.rowsRead++;
+    this.skipped.blank++;
+  }
+
+  /** A row whose account is not a receivable one (the fused reader tells it from the characters). */
+  notReceivable(): void {
+    this.rowsRead++;
+    this.skipped.notReceivable++;
+  }
+
+  /** Row r (0-based) of cells given by `cell`: column i's text trimmed, or null when the row has no such cell. */
+  read(cell: (i: number) => string | null, r: number): void {
+    this.rowsRead++;
+    const col = this.col;
+    const get = (...names: string[]): string => {
+      for (const n of names) {
+        const i = col.get(n);
+        if (i !== undefined) {
+          const v = cell(i);
+          if (v !== null) return v;
+        }
+      }
+      return '';
+    };
+    const account = get('comptenum');
+    if (!this.prefixes.some((p) => account.startsWith(p))) {
+      this.skipped.notReceivable++;
+      return;
     }
     let signed: number | null;
     if (col.has('debit')) {
-      const d = amount(get(row, 'debit'));
-      const c = amount(get(row, 'credit'));
+      const d = amountOf(get('debit'));
+      const c = amountOf(get('credit'));
       signed = d === null || c === null ? null : d - c;
     } else {
-      const m = amount(get(row, 'montant'));
-      const sens = get(row, 'sens').toUpperCase();
+      const m = amountOf(get('montant'));
+      const sens = get('sens').toUpperCase();
       signed = m === null ? null : sens === 'C' || sens === '-1' ? -m : m;
     }
     if (signed === null) {
-      issues.add({ code: 'InvalidAmount', severity: 'error', sheet: sheet.name, row: r + 1, column: col.has('debit') ? 'Debit/Credit' : 'Montant' });
-      skipped.error++;
-      continue;
+      this.issues.add({ code: 'InvalidAmount', severity: 'error', sheet: this.sheetName, row: r + 1, column: col.has('debit') ? 'Debit/Credit' : 'Montant' });
+      this.skipped.error++;
+      return;
     }
-    const journal = get(row, 'journalcode');
-    const label = get(row, 'ecriturelib');
-    const aux = get(row, 'compauxnum', 'compteauxnum');
-    lines.push({
+    const journal = get('journalcode');
+    const label = get('ecriturelib');
+    const aux = get('compauxnum', 'compteauxnum');
+    this.lines.push({
       row: r + 1,
       journal,
       customerKey: aux || account,
-      customerName: get(row, 'compauxlib', 'compteauxlib') || get(row, 'comptelib') || aux || account,
+      customerName: get('compauxlib', 'compteauxlib') || get('comptelib') || aux || account,
       customerCode: aux || account,
-      piece: get(row, 'pieceref'),
-      date: date(get(row, 'ecrituredate')),
-      pieceDate: date(get(row, 'piecedate')),
+      piece: get('pieceref'),
+      date: this.dateOf(get('ecrituredate')),
+      pieceDate: this.dateOf(get('piecedate')),
       signed,
-      lettrage: get(row, 'ecriturelet', 'ecrturelet', 'ecriturelettrage'),
-      payDate: date(get(row, 'daterglt')),
+      lettrage: get('ecriturelet', 'ecrturelet', 'ecriturelettrage'),
+      payDate: this.dateOf(get('daterglt')),
       isOpening: /^(an|ano|ran|anouv|nouv)$/i.test(journal) || /a[\s-]?nouveau/i.test(label),
     });
   }
+}
+
+
+const amountOf = (s: string): number | null => (s === '' ? 0 : (parseAmountText(s, ',')?.cents ?? null));
+
+/** The ledger of the lines read: lettrage groups settled, open items, credits and payments on account. */
+export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, issues: IssueList): FecBuild {
+  const { lines, rowsRead, skipped } = reader;
+  const sheet = { name: sheetName };
   const hasLettrage = lines.some((l) => l.lettrage !== '');
   const invoices: Invoice[] = [];
   const customers = new Map<string, Customer>();
@@ -145,8 +202,12 @@ export function buildFecLedger(sheet: Sheet, headerIndex: number, headers: reado
   const idOf = (l: Line): string => (customers.get(l.customerKey) as Customer).id;
   const key = (l: Line): string => {
     const base = `${idOf(l)}/${l.piece || `L${l.row}`}`;
-    let k = base;
+    if (!keys.has(base)) {
+      keys.add(base);
+      return base;
+    }
     let n = nextSuffix.get(base) ?? 2;
+    let k = `${base}#${n++}`;
     while (keys.has(k)) k = `${base}#${n++}`;
     nextSuffix.set(base, n);
     keys.add(k);

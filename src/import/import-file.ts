@@ -15,7 +15,8 @@ import { readWorkbook } from './read-xlsx.ts';
 import { sniff } from './sniff.ts';
 import { checkZip, MAX_UNCOMPRESSED_BYTES } from './zip-guard.ts';
 import { buildLedgerInto, type ColumnInfo, type LedgerBuild, type SelfCheck, type SkipReason } from './to-ledger.ts';
-import { buildFecLedger, isFecHeader } from './fec.ts';
+import { buildFecLedger, isFecHeader, type FecOptions } from './fec.ts';
+import { fastFecImport } from './fast-fec.ts';
 import { ownStrings } from './owned.ts';
 
 export type ImportOptions = {
@@ -149,6 +150,28 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
         const own = new IssueList();
         const guessed = encodingGuessed(decoded);
         if (guessed) own.add(guessed);
+        const fec = fastFecImport(text, { ...fecOptions(options), sheetName, separator }, own);
+        if (fec) {
+          const { build } = fec;
+          const report: ImportReport = {
+            ...base,
+            format: 'fec',
+            encoding: decoded.encoding,
+            separator,
+            sheets: [sheetInfoOf(sheetName, false, fec.rows, fec.headerRow)],
+            sheet: sheetName,
+            headerRow: fec.headerIndex + 1,
+            headerSignature: headerSignature(fec.headers),
+            rowsRead: build.rowsRead,
+            rowsUsed: build.rowsUsed,
+            skipped: build.skipped,
+            invoiceCount: build.ledger.invoices.length,
+            customerCount: build.ledger.customers.length,
+            issues: own.toArray(),
+            fatal: null,
+          };
+          return { report, ledger: build.ledger };
+        }
         const fast = fastCsvImport(text, { fileName: options.fileName, sheetName, separator, defaultTermsDays: options.defaultTermsDays ?? 30, includeDrafts: options.includeDrafts ?? false }, own, onProgress);
         if (fast) {
           return finish(
@@ -208,18 +231,7 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
   base.headerRow = header.index + 1;
   base.headerSignature = headerSignature(headers);
   if (!options.mapping && isFecHeader(headers)) {
-    const fec = buildFecLedger(
-      sheet,
-      header.index,
-      headers,
-      {
-        fileName: options.fileName,
-        defaultTermsDays: options.defaultTermsDays ?? 30,
-        ...(options.fecAccounts ? { accountPrefixes: options.fecAccounts } : {}),
-        ...(options.customerTerms ? { customerTerms: options.customerTerms } : {}),
-      },
-      issues,
-    );
+    const fec = buildFecLedger(sheet, header.index, headers, fecOptions(options), issues);
     const fecReport: ImportReport = {
       ...base,
       format: 'fec',
@@ -262,6 +274,15 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
 }
 
 type ReportBase = Omit<ImportReport, 'issues' | 'fatal'>;
+
+function fecOptions(options: ImportOptions): FecOptions {
+  return {
+    fileName: options.fileName,
+    defaultTermsDays: options.defaultTermsDays ?? 30,
+    ...(options.fecAccounts ? { accountPrefixes: options.fecAccounts } : {}),
+    ...(options.customerTerms ? { customerTerms: options.customerTerms } : {}),
+  };
+}
 
 /** Detaches the buffer of `bytes` when they are all of it (ArrayBuffer.prototype.transfer): its memory goes at once. */
 function release(bytes: Uint8Array): void {
