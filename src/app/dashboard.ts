@@ -123,8 +123,8 @@ export function customerItems(session: Session, settings: Settings, customerId: 
       row: inv.source.row,
       sheet: inv.source.sheet,
       status: statusOf(inv.number),
-      pLate: predicted.get(inv.key)?.pLate ?? null,
-      expectedPayment: predicted.has(inv.key) ? isoOf((predicted.get(inv.key) as { expected: Day }).expected) : null,
+      pLate: predicted.get(i)?.pLate ?? null,
+      expectedPayment: predicted.has(i) ? isoOf((predicted.get(i) as { expected: Day }).expected) : null,
     });
   }
   out.sort((x, y) => (y.daysPastDue ?? 0) - (x.daysPastDue ?? 0));

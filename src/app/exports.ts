@@ -71,11 +71,12 @@ export function exportTables(ledger: Ledger, settings: Settings): ExportTable[] 
   const detail: ExportTable = {
     name: fr ? 'Détail des pièces' : 'Invoice detail',
     head: [fr ? 'Code client' : 'Customer code', fr ? 'Client' : 'Customer', fr ? 'N° pièce' : 'Number', fr ? 'Type' : 'Kind', 'Date', fr ? 'Échéance' : 'Due', fr ? 'Montant TTC' : 'Amount', fr ? 'Reste dû' : 'Open', fr ? 'Jours' : 'Days', fr ? 'Tranche' : 'Bucket', 'Source', fr ? 'Risque de retard (%)' : 'Risk of late payment (%)', fr ? 'Paiement attendu' : 'Expected payment'],
-    rows: applied.invoices
-      .filter((inv) => isIssuedBy(inv, asOf) && openAt(inv, asOf) !== 0)
-      .map((inv) => {
-        const days = daysPastDue(inv, asOf, settings.basis);
-        return [
+    rows: applied.invoices.flatMap((inv, i) => {
+      if (!isIssuedBy(inv, asOf) || openAt(inv, asOf) === 0) return [];
+      const days = daysPastDue(inv, asOf, settings.basis);
+      const p = predicted.get(i);
+      return [
+        [
           inv.customerId,
           names.get(inv.customerId) ?? inv.customerId,
           inv.number,
@@ -87,10 +88,11 @@ export function exportTables(ledger: Ledger, settings: Settings): ExportTable[] 
           days,
           titles[days === null ? 0 : bucketIndex(days, settings.edges)] ?? '',
           `${inv.source.sheet}:${inv.source.row}`,
-          predicted.has(inv.key) ? roundTenth((predicted.get(inv.key)?.pLate ?? 0) * 100) : null,
-          predicted.has(inv.key) ? { day: predicted.get(inv.key)?.expected as Day } : null,
-        ];
-      }),
+          p ? roundTenth(p.pLate * 100) : null,
+          p ? { day: p.expected } : null,
+        ],
+      ];
+    }),
   };
   const f = forecastOf(applied, settings);
   const forecastTable: ExportTable = {

@@ -56,10 +56,10 @@ export function expectedLossCents(openCents: number, pLate: number, daysLate: nu
   return Math.round((openCents * pLate * Math.max(0, daysLate) * rateBp) / 10000 / 365);
 }
 
-/** Per invoice key: the probability of late payment and the expected payment day. */
-export function invoicePredictions(ledger: Ledger, asOf: Day): Map<string, { pLate: number; expected: Day }> {
+/** Per item number of the ledger: the probability of late payment and the expected payment day. */
+export function invoicePredictions(ledger: Ledger, asOf: Day): Map<number, { pLate: number; expected: Day }> {
   const p = predictionOf(ledger, asOf);
-  return new Map(p.invoices.map((x) => [invoiceAt(ledger, x.item).key, { pLate: x.pLate, expected: x.expected }]));
+  return new Map(p.invoices.map((x) => [x.item, { pLate: x.pLate, expected: x.expected }]));
 }
 
 export type BehaviourRow = {

@@ -23,6 +23,9 @@ export type Analysis = {
   readonly warnings: readonly Issue[];
 };
 
+/** Rows listed per warning code. */
+const ROW_WARNINGS = 20;
+
 export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analysis {
   const asOf = settings.asOf;
   const aging = agedBalance(ledger, { asOf, basis: settings.basis ?? 'due', edges: settings.edges ?? DEFAULT_BUCKET_EDGES });
@@ -32,7 +35,7 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
     windows: settings.windows ?? 3,
     ...(settings.manualSales ? { manualSales: settings.manualSales } : {}),
   });
-  const warnings = new IssueList(20);
+  const warnings = new IssueList(ROW_WARNINGS);
   let laterInvoices = 0;
   let laterPayments = 0;
   const c = ledgerColumns(ledger);
@@ -47,6 +50,8 @@ export function analyzeLedger(ledger: Ledger, settings: AnalysisSettings): Analy
       const day = c.payDay[j] as number;
       if (day !== NO_DAY && day > asOf) {
         laterPayments++;
+        // Only the first ones are listed (their count says the rest): only they are made into objects.
+        if (laterPayments > ROW_WARNINGS) continue;
         const inv = invoiceAt(ledger, i);
         warnings.add({ code: 'PaymentAfterAsOfRow', severity: 'info', sheet: inv.source.sheet, row: inv.source.row, params: { invoice: inv.number, date: isoOf(day as Day) } });
       }

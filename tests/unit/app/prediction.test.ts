@@ -10,6 +10,7 @@ import { pageOf, worklist } from '../../../src/app/worklist.ts';
 import { customerRow } from '../../../src/app/customer-table.ts';
 import { importFile } from '../../../src/import/import-file.ts';
 import { settingsAt } from '../../support/builders.ts';
+import { dayFromIso, roundTenth } from '../../../src/core/index.ts';
 
 const bytes = new Uint8Array(readFileSync(join(import.meta.dirname, '../../../samples/historique-paiements.csv')));
 const session = sessionOf([{ name: 'historique-paiements.csv', ledger: importFile(bytes, { fileName: 'historique-paiements.csv' }).ledger, issues: [] }]);
@@ -78,5 +79,23 @@ describe('bank reconciliation in the report and the figures', () => {
     expect(section?.paragraphs.join(' ')).toContain('releve-bancaire.120');
     expect(section?.table?.rows).toHaveLength(sure.reduce((s, p) => s + p.allocations.length, 0));
     expect(report?.figures.openCents).toBe((before?.total.openCents ?? 0) - paid);
+  });
+  it('the drill-down and the export’s invoice detail give each open invoice the same prediction', async () => {
+    const { customerItems } = await import('../../../src/app/dashboard.ts');
+    const { exportTables } = await import('../../../src/app/exports.ts');
+    const settings = settingsAt('2025-12-31');
+    const detail = exportTables(session.ledger, settings).find((t) => t.name === 'Détail des pièces');
+    const byNumber = new Map((detail?.rows ?? []).map((r) => [`${String(r[0])}/${String(r[2])}`, r]));
+    let predicted = 0;
+    for (const id of new Set(session.ledger.customers.map((c) => c.id))) {
+      for (const item of customerItems(session, settings, id, null)) {
+        const row = byNumber.get(`${id}/${item.number}`);
+        expect(row).toBeDefined();
+        expect(row?.[11]).toBe(item.pLate === null ? null : roundTenth(item.pLate * 100));
+        expect(row?.[12] === null ? null : (row?.[12] as { day: number }).day).toBe(item.expectedPayment === null ? null : dayFromIso(item.expectedPayment));
+        if (item.pLate !== null) predicted++;
+      }
+    }
+    expect(predicted).toBeGreaterThan(10);
   });
 });
