@@ -4,7 +4,7 @@
  * given; anything PapaParse would handle its own way (a quote inside a field, an unclosed quote,
  * text after a closing quote) gives up, and the general path reads the file.
  */
-import { MAX_COLUMNS, type Sheet } from './grid.ts';
+import { MAX_COLUMNS, type Cell, type Sheet } from './grid.ts';
 import { detectHeaderRow } from './map-columns.ts';
 import { detectNewline } from './read-csv.ts';
 
@@ -135,6 +135,15 @@ export function fieldText(s: string, f: Fields, k: number): string {
 
 export const isSpaceOnly = (s: string, a: number, b: number): boolean => s.slice(a, b).trim() === '';
 
+
+/** What a fused reader found of the sheet, for importFile's report as the general path writes it. */
+export type FusedRead = {
+  /** Rows with something in them, the header's included (the sheet's row count). */
+  readonly rows: number;
+  readonly headerIndex: number;
+  readonly headerRow: readonly Cell[];
+  readonly headers: string[];
+};
 
 /** The splitter of a text with this separator (its newline found as PapaParse's caller finds it). */
 export function splitterOf(s: string, separator: string): Splitter {

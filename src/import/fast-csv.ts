@@ -17,9 +17,9 @@
  * quote, spaces after a closing quote: PapaParse's own handling (or its errors) is wanted, so null.
  */
 import { addDays, customersByIdOf, NO_DAY, dayFromYmd, isoOf, lazyLedger, MARK_DISPUTED, MARK_ELECTRONIC, MARK_PAPER, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type LedgerColumns, type Payment } from '../core/index.ts';
-import { columnLetter, isBlankCell, type Cell } from './grid.ts';
+import { columnLetter, isBlankCell } from './grid.ts';
 import { autoMapping, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
-import { fieldText, Fields, giveUp, GiveUp, isSpaceOnly, readPrefix, splitRow, splitterOf } from './csv-split.ts';
+import { fieldText, Fields, giveUp, GiveUp, isSpaceOnly, readPrefix, splitRow, splitterOf, type FusedRead } from './csv-split.ts';
 import { owned } from './owned.ts';
 import { decimalVote, numericDateParts, parseAmountCell, parseAmountText, parseDateCell, type DateOrder, type DecimalSeparator } from './parse-cells.ts';
 import { isFecHeader } from './fec.ts';
@@ -34,11 +34,7 @@ export type FastCsvOptions = {
 };
 
 /** What importFile needs to write its report, as the general path would have found it. */
-export type FastCsv = {
-  readonly rows: number;
-  readonly headerIndex: number;
-  readonly headerRow: readonly Cell[];
-  readonly headers: string[];
+export type FastCsv = FusedRead & {
   readonly mapping: Mapping;
   readonly guessed: readonly Field[];
   readonly build: LedgerBuild;

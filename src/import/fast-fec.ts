@@ -9,22 +9,14 @@
  * (tests/unit/import/fast-fec.test.ts) hold that path as the oracle, byte for byte.
  */
 import type { IssueList } from '../core/index.ts';
-import { fieldText, Fields, GiveUp, isSpaceOnly, readPrefix, splitRow, splitterOf } from './csv-split.ts';
+import { fieldText, Fields, GiveUp, isSpaceOnly, readPrefix, splitRow, splitterOf, type FusedRead } from './csv-split.ts';
 import { fecLedgerOf, FecLines, isFecHeader, type FecBuild, type FecOptions } from './fec.ts';
-import type { Cell } from './grid.ts';
 import { headerTexts } from './map-columns.ts';
 
 export type FastFecOptions = FecOptions & { readonly sheetName: string; readonly separator: string };
 
 /** What importFile needs to write its report, as the general path would have found it. */
-export type FastFec = {
-  /** Rows with something in them, the header's included (the sheet's row count). */
-  readonly rows: number;
-  readonly headerIndex: number;
-  readonly headerRow: readonly Cell[];
-  readonly headers: string[];
-  readonly build: FecBuild;
-};
+export type FastFec = FusedRead & { readonly build: FecBuild };
 
 /**
  * The FEC ledger of a text (decoded and cleaned as readCsv does), or null when it is no FEC or the

@@ -17,6 +17,7 @@ import { checkZip, MAX_UNCOMPRESSED_BYTES } from './zip-guard.ts';
 import { buildLedgerInto, type ColumnInfo, type LedgerBuild, type SelfCheck, type SkipReason } from './to-ledger.ts';
 import { buildFecLedger, isFecHeader, type FecOptions } from './fec.ts';
 import { fastFecImport } from './fast-fec.ts';
+import type { FusedRead } from './csv-split.ts';
 import { ownStrings } from './owned.ts';
 
 export type ImportOptions = {
@@ -150,18 +151,22 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
         const own = new IssueList();
         const guessed = encodingGuessed(decoded);
         if (guessed) own.add(guessed);
+        // What the general path's report says of the sheet a fused reader read.
+        const sheetOf = (read: FusedRead) => ({
+          ...base,
+          encoding: decoded.encoding,
+          separator,
+          sheets: [sheetInfoOf(sheetName, false, read.rows, read.headerRow)],
+          sheet: sheetName,
+          headerRow: read.headerIndex + 1,
+          headerSignature: headerSignature(read.headers),
+        });
         const fec = fastFecImport(text, { ...fecOptions(options), sheetName, separator }, own);
         if (fec) {
           const { build } = fec;
           const report: ImportReport = {
-            ...base,
+            ...sheetOf(fec),
             format: 'fec',
-            encoding: decoded.encoding,
-            separator,
-            sheets: [sheetInfoOf(sheetName, false, fec.rows, fec.headerRow)],
-            sheet: sheetName,
-            headerRow: fec.headerIndex + 1,
-            headerSignature: headerSignature(fec.headers),
             rowsRead: build.rowsRead,
             rowsUsed: build.rowsUsed,
             skipped: build.skipped,
@@ -173,23 +178,7 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
           return { report, ledger: build.ledger };
         }
         const fast = fastCsvImport(text, { fileName: options.fileName, sheetName, separator, defaultTermsDays: options.defaultTermsDays ?? 30, includeDrafts: options.includeDrafts ?? false }, own, onProgress);
-        if (fast) {
-          return finish(
-            {
-              ...base,
-              format: 'csv',
-              encoding: decoded.encoding,
-              separator,
-              sheets: [sheetInfoOf(sheetName, false, fast.rows, fast.headerRow)],
-              sheet: sheetName,
-              headerRow: fast.headerIndex + 1,
-              headerSignature: headerSignature(fast.headers),
-              mapping: fast.mapping,
-            },
-            fast.build,
-            own,
-          );
-        }
+        if (fast) return finish({ ...sheetOf(fast), format: 'csv', mapping: fast.mapping }, fast.build, own);
       }
       const read = readCsvText(decoded, text, separator, sheetName);
       for (const i of read.issues) issues.add(i);
