@@ -146,11 +146,16 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
       const text = cleanText(decoded.text);
       const separator = options.separator ?? detectSeparator(text);
       const sheetName = stripExtension(options.fileName) || 'CSV';
-      // The fused path first (fast-csv.ts): the layout nearly every export has, read in one pass.
+      // The fused readers first (fast-fec.ts, fast-csv.ts): a FEC, and the layout nearly every export
+      // has, read in one pass.
       if (options.fastCsv !== false && !options.mapping && !options.sheet && !options.dateOrders && !options.decimal) {
-        const own = new IssueList();
+        // Each fused reader reports into a list of its own, kept only when it reads the file.
         const guessed = encodingGuessed(decoded);
-        if (guessed) own.add(guessed);
+        const ownList = (): IssueList => {
+          const list = new IssueList();
+          if (guessed) list.add(guessed);
+          return list;
+        };
         // What the general path's report says of the sheet a fused reader read.
         const sheetOf = (read: FusedRead) => ({
           ...base,
@@ -161,7 +166,8 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
           headerRow: read.headerIndex + 1,
           headerSignature: headerSignature(read.headers),
         });
-        const fec = fastFecImport(text, { ...fecOptions(options), sheetName, separator }, own);
+        const fecIssues = ownList();
+        const fec = fastFecImport(text, { ...fecOptions(options), sheetName, separator }, fecIssues);
         if (fec) {
           const { build } = fec;
           const report: ImportReport = {
@@ -172,13 +178,14 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
             skipped: build.skipped,
             invoiceCount: build.ledger.invoices.length,
             customerCount: build.ledger.customers.length,
-            issues: own.toArray(),
+            issues: fecIssues.toArray(),
             fatal: null,
           };
           return { report, ledger: build.ledger };
         }
-        const fast = fastCsvImport(text, { fileName: options.fileName, sheetName, separator, defaultTermsDays: options.defaultTermsDays ?? 30, includeDrafts: options.includeDrafts ?? false }, own, onProgress);
-        if (fast) return finish({ ...sheetOf(fast), format: 'csv', mapping: fast.mapping }, fast.build, own);
+        const csvIssues = ownList();
+        const fast = fastCsvImport(text, { fileName: options.fileName, sheetName, separator, defaultTermsDays: options.defaultTermsDays ?? 30, includeDrafts: options.includeDrafts ?? false }, csvIssues, onProgress);
+        if (fast) return finish({ ...sheetOf(fast), format: 'csv', mapping: fast.mapping }, fast.build, csvIssues);
       }
       const read = readCsvText(decoded, text, separator, sheetName);
       for (const i of read.issues) issues.add(i);
