@@ -14,9 +14,8 @@
  */
 import { dayFromIso, isoOf, mondayOnOrBefore, type Day } from '../day.ts';
 import type { StatusEntry } from '../dunning/workspace.ts';
-import { openAtColumn, type Invoice, type Ledger } from '../ledger.ts';
+import { invoiceAt, NO_DAY, openAtColumn, type Ledger } from '../ledger.ts';
 import { allocateCents, type Cents } from '../money.ts';
-import { NO_DAY } from '../ledger.ts';
 import { OPEN, paymentHistory, type PaymentHistory } from './history.ts';
 import { delayOfRow, spreadOverDays, predict, type Features, type Model, type Prediction, type PredictionOptions } from './prediction.ts';
 
@@ -118,7 +117,7 @@ function spread(ledger: Ledger, model: Model, features: Features, h: PaymentHist
     }
     const id = c.customerIds[k] as string;
     const due = c.due[i] as number;
-    const numberKey = byInvoice ? `${id}\u0000${(ledger.invoices[i] as Invoice).number}` : '';
+    const numberKey = byInvoice ? `${id}\u0000${invoiceAt(ledger, i).number}` : '';
     const isDoubtful = (withStatuses && (collective.has(id) || disputedCustomers.has(id) || disputedInvoices.has(numberKey))) || (due !== NO_DAY && asOf - due > doubtfulDays);
     if (isDoubtful) {
       out.doubtful += open;

@@ -1,12 +1,13 @@
 /**
  * A ledger kept as columns first (the fused CSV path, core/ledger.ts lazyLedger) gives every use case
- * the same result as the same ledger made of objects, and the dashboard, the worklist, the CLI's JSON
- * and the drill-down make no invoice object but those of the items they show.
+ * the same result as the same ledger made of objects, and the dashboard, the worklist, the CLI's JSON,
+ * the drill-down and the Prévision view make no invoice object but those of the items they show.
  */
 import { describe, expect, it } from 'vitest';
 import { customerItems, dashboard } from '../../../src/app/dashboard.ts';
 import { numbersJson } from '../../../src/app/numbers-json.ts';
-import { sessionOf } from '../../../src/app/session.ts';
+import { ledgerOf, sessionOf } from '../../../src/app/session.ts';
+import { behaviourTable, forecastView } from '../../../src/app/prediction.ts';
 import { worklist } from '../../../src/app/worklist.ts';
 import { emptyWorkspace, invoicesMade, type Ledger, type StatusEntry, type Workspace } from '../../../src/core/index.ts';
 import { importFile } from '../../../src/import/import-file.ts';
@@ -29,13 +30,15 @@ describe('a ledger kept as columns first', () => {
       status(someone(0), { kind: 'collective', since: '2025-03-01', bodaccDate: '2025-03-01', openingDate: '2025-02-15', note: '' }),
       status(someone(1), { kind: 'promise', since: '2025-12-01', until: '2026-01-15', note: '' }),
       status(someone(2), { kind: 'doNotChase', since: '2025-12-01', note: '' }),
+      // One invoice in dispute: the forecast sets it apart by its number.
+      status(someone(4), { kind: 'disputed', since: '2025-12-01', note: '' }, plain.invoices.find((i) => i.customerId === someone(4) && i.payments.length === 0)?.number ?? null),
     ],
   };
   const settings = settingsAt('2025-12-31', { workspace, termsDays: 45 });
   const lazy = sessionOf([{ name: 'ledger.csv', ledger, issues: [] }]);
   const made = sessionOf([{ name: 'ledger.csv', ledger: plain, issues: [] }]);
 
-  it('gives the dashboard, the worklist, the CLI’s JSON and the drill-down of the ledger of objects', () => {
+  it('gives the dashboard, the worklist, the CLI’s JSON, the drill-down and the Prévision view of the ledger of objects', () => {
     expect(invoicesMade(ledger)).toBe(false);
     expect(dashboard(lazy, settings)).toEqual(dashboard(made, settings));
     const view = worklist(lazy.ledger, settings);
@@ -45,6 +48,11 @@ describe('a ledger kept as columns first', () => {
     const describe = (i: { code: string }) => i.code;
     expect(numbersJson(lazy.ledger, settings, describe)).toEqual(numbersJson(made.ledger, settings, describe));
     for (const k of [0, 3, 7]) expect(customerItems(lazy, settings, someone(k), null)).toEqual(customerItems(made, settings, someone(k), null));
+    // The Prévision view: ratings, predictions, the forecast and its backtests.
+    const ids = plain.customers.slice(0, 20).map((c) => c.id);
+    expect(behaviourTable(ledgerOf(lazy, settings), settings, ids)).toEqual(behaviourTable(ledgerOf(made, settings), settings, ids));
+    const forecast = forecastView(ledgerOf(lazy, settings), settings);
+    expect(forecast).toEqual(forecastView(ledgerOf(made, settings), settings));
     expect(invoicesMade(ledger)).toBe(false);
   });
 });
