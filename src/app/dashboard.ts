@@ -102,8 +102,9 @@ export function customerItems(session: Session, settings: Settings, customerId: 
   };
   // The customer's open items found on the columns: only they are made into objects.
   const c = ledgerColumns(ledger);
+  const k = c.customerIds.indexOf(customerId);
   for (let i = 0; i < c.count; i++) {
-    if (c.customerIds[c.customer[i] as number] !== customerId || openAtColumn(c, i, asOf) === 0) continue;
+    if (c.customer[i] !== k || openAtColumn(c, i, asOf) === 0) continue;
     const inv = invoiceAt(ledger, i);
     if (!isIssuedBy(inv, asOf)) continue;
     const open = openAt(inv, asOf);

@@ -245,8 +245,7 @@ export function invoicesMade(ledger: Ledger): boolean {
 
 /** How many items the ledger has, without making them. */
 export function invoiceCount(ledger: Ledger): number {
-  const maker = makers.get(ledger);
-  return maker === undefined || maker.made !== null ? ledger.invoices.length : ledgerColumns(ledger).count;
+  return invoicesMade(ledger) ? ledger.invoices.length : ledgerColumns(ledger).count;
 }
 
 /** Customer numbers in the order of their ids. */

@@ -171,13 +171,11 @@ export class FecLines {
   }
 }
 
-
 const amountOf = (s: string): number | null => (s === '' ? 0 : (parseAmountText(s, ',')?.cents ?? null));
 
 /** The ledger of the lines read: lettrage groups settled, open items, credits and payments on account. */
 export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, issues: IssueList): FecBuild {
   const { lines, rowsRead, skipped } = reader;
-  const sheet = { name: sheetName };
   const hasLettrage = lines.some((l) => l.lettrage !== '');
   const invoices: Invoice[] = [];
   const customers = new Map<string, Customer>();
@@ -231,7 +229,7 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
       currency: 'EUR',
       isDisputed: false,
       ...(l.isOpening ? { isOpening: true } : {}),
-      source: { file: o.fileName, sheet: sheet.name, row: l.row },
+      source: { file: o.fileName, sheet: sheetName, row: l.row },
     };
   };
   /** Debits settled by credits, oldest debit first; credits left over stay as one negative item each. */
@@ -275,9 +273,9 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
     }
     for (const g of groups.values()) settle(g);
   }
-  if (!hasLettrage && lines.length > 0) issues.add({ code: 'FecNoLettrage', severity: 'warning', sheet: sheet.name });
-  if (derivedDue > 0) issues.add({ code: 'FecDueDatesDerived', severity: 'warning', sheet: sheet.name, params: { count: derivedDue, days: o.defaultTermsDays } });
-  if (openingItems > 0) issues.add({ code: 'FecOpeningEntries', severity: 'warning', sheet: sheet.name, params: { count: openingItems } });
+  if (!hasLettrage && lines.length > 0) issues.add({ code: 'FecNoLettrage', severity: 'warning', sheet: sheetName });
+  if (derivedDue > 0) issues.add({ code: 'FecDueDatesDerived', severity: 'warning', sheet: sheetName, params: { count: derivedDue, days: o.defaultTermsDays } });
+  if (openingItems > 0) issues.add({ code: 'FecOpeningEntries', severity: 'warning', sheet: sheetName, params: { count: openingItems } });
   const hasPayments = invoices.some((i) => i.payments.length > 0) || invoices.some((i) => i.kind === 'payment');
   const ledger: Ledger = {
     customers: [...customers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),

@@ -15,7 +15,7 @@ import { readWorkbook } from './read-xlsx.ts';
 import { sniff } from './sniff.ts';
 import { checkZip, MAX_UNCOMPRESSED_BYTES } from './zip-guard.ts';
 import { buildLedgerInto, type ColumnInfo, type LedgerBuild, type SelfCheck, type SkipReason } from './to-ledger.ts';
-import { buildFecLedger, isFecHeader, type FecOptions } from './fec.ts';
+import { buildFecLedger, isFecHeader, type FecBuild, type FecOptions } from './fec.ts';
 import { fastFecImport } from './fast-fec.ts';
 import type { FusedRead } from './csv-split.ts';
 import { ownStrings } from './owned.ts';
@@ -168,21 +168,7 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
         });
         const fecIssues = ownList();
         const fec = fastFecImport(text, { ...fecOptions(options), sheetName, separator }, fecIssues);
-        if (fec) {
-          const { build } = fec;
-          const report: ImportReport = {
-            ...sheetOf(fec),
-            format: 'fec',
-            rowsRead: build.rowsRead,
-            rowsUsed: build.rowsUsed,
-            skipped: build.skipped,
-            invoiceCount: build.ledger.invoices.length,
-            customerCount: build.ledger.customers.length,
-            issues: fecIssues.toArray(),
-            fatal: null,
-          };
-          return { report, ledger: build.ledger };
-        }
+        if (fec) return { report: { ...fecReportOf(sheetOf(fec), fec.build), issues: fecIssues.toArray() }, ledger: fec.build.ledger };
         const csvIssues = ownList();
         const fast = fastCsvImport(text, { fileName: options.fileName, sheetName, separator, defaultTermsDays: options.defaultTermsDays ?? 30, includeDrafts: options.includeDrafts ?? false }, csvIssues, onProgress);
         if (fast) return finish({ ...sheetOf(fast), format: 'csv', mapping: fast.mapping }, fast.build, csvIssues);
@@ -228,17 +214,7 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
   base.headerSignature = headerSignature(headers);
   if (!options.mapping && isFecHeader(headers)) {
     const fec = buildFecLedger(sheet, header.index, headers, fecOptions(options), issues);
-    const fecReport: ImportReport = {
-      ...base,
-      format: 'fec',
-      rowsRead: fec.rowsRead,
-      rowsUsed: fec.rowsUsed,
-      skipped: fec.skipped,
-      invoiceCount: fec.ledger.invoices.length,
-      customerCount: fec.ledger.customers.length,
-      issues: [],
-      fatal: null,
-    };
+    const fecReport = fecReportOf(base, fec);
     if (fec.rowsUsed === 0) return fail('NoDataRows', { sheet: sheet.name, skipped: `notReceivable: ${fec.skipped.notReceivable}` }, fecReport);
     return { report: { ...fecReport, issues: issues.toArray() }, ledger: fec.ledger };
   }
@@ -270,6 +246,21 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
 }
 
 type ReportBase = Omit<ImportReport, 'issues' | 'fatal'>;
+
+/** The report of a FEC read (its issues still to come). */
+function fecReportOf(base: ReportBase, fec: FecBuild): ImportReport {
+  return {
+    ...base,
+    format: 'fec',
+    rowsRead: fec.rowsRead,
+    rowsUsed: fec.rowsUsed,
+    skipped: fec.skipped,
+    invoiceCount: fec.ledger.invoices.length,
+    customerCount: fec.ledger.customers.length,
+    issues: [],
+    fatal: null,
+  };
+}
 
 function fecOptions(options: ImportOptions): FecOptions {
   return {
