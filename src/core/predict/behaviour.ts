@@ -1,7 +1,8 @@
 /**
  * Payment behaviour per customer and its A–D rating (issue 16), from the payment history as of a
  * date. Delays are weighted by the invoice amount. The rating reads one figure, the weighted
- * lateness of the last twelve months, where an open invoice already past due counts with the days
+ * lateness of the invoices that fell due in the last twelve months (paid or not: when a payment came
+ * never decides whether an invoice counts), where an open invoice already past due counts with the days
  * it has been late so far (it is at least that late), and early payments count as on time:
  *   A ≤ a days, B ≤ b days, C ≤ c days, D beyond (defaults 5, 15, 45).
  * A broken promise or payment plan lowers the rating by one letter. No history, no rating.
@@ -27,7 +28,10 @@ export type Trend = 'worse' | 'better' | 'stable';
 
 export type CustomerBehaviour = {
   readonly customerId: string;
-  /** Invoices settled in the window (twelve months, or the whole history when it holds fewer than 3). */
+  /**
+   * Settled invoices that fell due in the window: the last twelve months, or the whole history when
+   * fewer than 3 invoices (paid or not) fell due in them.
+   */
   readonly settledCount: number;
   readonly window: '12m' | 'all';
   /** Amount-weighted mean of settled − due over the window (negative: paid early); null without any. */
@@ -107,12 +111,14 @@ export function behaviourOf(h: PaymentHistory, options: BehaviourOptions = {}): 
     const items = h.byCustomer[k] as Int32Array;
     if (items.length === 0) continue;
     const id = c.customerIds[k] as string;
+    // The window holds the invoices falling due in it (due ≤ as-of), whenever they were paid: paying
+    // later never brings an invoice into it nor takes one out, so it can never improve a rating.
     const settledIn = (from: number) => {
       let w = 0, sum = 0, sumPos = 0, late = 0, n = 0;
       for (const i of items) {
         if (h.state[i] !== SETTLED) continue;
-        const s = h.settled[i] as number;
-        if (s <= from) continue;
+        const due = c.due[i] as number;
+        if (due <= from || due > asOf) continue;
         const a = c.amount[i] as number;
         const d = delayOf(h, i);
         w += a;
@@ -123,9 +129,15 @@ export function behaviourOf(h: PaymentHistory, options: BehaviourOptions = {}): 
       }
       return { w, sum, sumPos, late, n };
     };
+    // Fewer than 3 invoices due in the twelve months, paid or not: the whole history.
+    let dueInYear = 0;
+    for (const i of items) {
+      const due = c.due[i] as number;
+      if (due > yearAgo && due <= asOf) dueInYear++;
+    }
     let span: '12m' | 'all' = '12m';
     let win = settledIn(yearAgo);
-    if (win.n < 3) {
+    if (dueInYear < 3) {
       span = 'all';
       win = settledIn(Number.NEGATIVE_INFINITY);
     }
