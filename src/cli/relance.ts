@@ -355,7 +355,6 @@ async function writeStatements(ledger: Parameters<typeof statements>[0], setting
   return made.refused.length > 0 ? 1 : 0;
 }
 
-/** A file's bytes, or null after saying why it cannot be read. */
 /** The file's bytes, or its first `limit` bytes; null (said on stderr) when it cannot be read. */
 function readBytes(path: string, limit?: number): Uint8Array | null {
   try {

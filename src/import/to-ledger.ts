@@ -475,29 +475,19 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
   return { ledger, columns, rowsRead, rowsUsed: records.length, skipped, mergedRows, currencyLeftOut, selfCheck };
 }
 
-/**
- * A customer whose payments exceed its invoices is a data-quality question, never chased silently.
- */
+/** A customer whose payments exceed its invoices is a data-quality question, never chased silently. */
 export function checkOverpaid(invoices: readonly Invoice[], sheet: string, issues: IssueList): void {
-  const numbers = new Map<string, number>();
-  const ids: string[] = [];
-  const invoiced: number[] = [];
-  const paid: number[] = [];
+  const balanceOf = new Map<string, { invoiced: number; paid: number }>();
   for (const inv of invoices) {
-    let k = numbers.get(inv.customerId);
-    if (k === undefined) {
-      k = ids.length;
-      ids.push(inv.customerId);
-      numbers.set(inv.customerId, k);
-      invoiced.push(0);
-      paid.push(0);
-    }
+    const b = balanceOf.get(inv.customerId) ?? { invoiced: 0, paid: 0 };
     // Payments only: a credit note is not a payment (a customer may well be in credit by one).
-    if (inv.amount > 0) invoiced[k] = (invoiced[k] as number) + inv.amount;
-    else if (inv.kind === 'payment') paid[k] = (paid[k] as number) - inv.amount;
-    for (const p of inv.payments) paid[k] = (paid[k] as number) + p.amount;
+    if (inv.amount > 0) b.invoiced += inv.amount;
+    else if (inv.kind === 'payment') b.paid -= inv.amount;
+    for (const p of inv.payments) b.paid += p.amount;
+    balanceOf.set(inv.customerId, b);
   }
-  reportOverpaid(ids, invoiced, paid, sheet, issues);
+  const balances = [...balanceOf.values()];
+  reportOverpaid([...balanceOf.keys()], balances.map((b) => b.invoiced), balances.map((b) => b.paid), sheet, issues);
 }
 
 /** The same on a ledger's columns, for a reader that makes no payment item (the fused CSV path). */
