@@ -255,6 +255,14 @@ describe('the fused CSV path against PapaParse and the general builder', () => {
     expect(isFast(rows(['F09', 'F01', 'F05', 'F02']))).toBe(true);
   });
 
+  it('reports customers whose payments exceed their invoices, on either path', () => {
+    const bytes = utf8('Client;Facture;Échéance;Montant;Réglé\nA;F1;01/12/2025;100,00;150,00\nA;F2;01/12/2025;20,00;0\nB;F3;01/12/2025;50,00;50,00\n');
+    expect(isFast(bytes)).toBe(true);
+    same(bytes);
+    const { report } = importFile(bytes, { fileName: 'a.csv' });
+    expect(report.issues.filter((i) => i.code === 'PaymentsExceedInvoices')).toEqual([{ code: 'PaymentsExceedInvoices', severity: 'warning', sheet: 'a', params: { count: 1, customer: 'A' } }]);
+  });
+
   it('reads a grand total line itself: skipped, counted, and checked against the rows above it', () => {
     const bytes = utf8('Client;Facture;Échéance;Montant\nA;F1;01/12/2025;10,00\nB;F2;01/12/2025;20,50\nTotal;;;31,00\n');
     expect(isFast(bytes)).toBe(true);
