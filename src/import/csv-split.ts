@@ -145,9 +145,8 @@ export type FusedRead = {
   readonly headers: string[];
 };
 
-/** The splitter of a text with this separator (its newline found as PapaParse's caller finds it). */
-export function splitterOf(s: string, separator: string): Splitter {
-  const newline = detectNewline(s);
+/** The splitter of a text with this separator (its newline found as PapaParse's caller finds it, or the file's for a piece of it). */
+export function splitterOf(s: string, separator: string, newline: string = detectNewline(s)): Splitter {
   return { sep: separator, sepCode: separator.charCodeAt(0), newline, nl: newline.charCodeAt(0), nlLength: newline.length, nextQuote: s.indexOf('"') };
 }
 
@@ -167,13 +166,14 @@ export type Prefix = {
 /**
  * The first rows as strings, the header and the width, as the general path finds them in the whole
  * sheet; null when the prefix cannot tell (no header, or the file goes on and the header has fewer
- * than 200 rows under it in the prefix).
+ * than 200 rows under it in the prefix). `s` is the whole text, or its first piece when `isWhole` is
+ * false (the prefix then ends where the piece ends, if that comes first).
  */
-export function readPrefix(s: string, sp: Splitter, f: Fields, sheetName: string): Prefix | null {
+export function readPrefix(s: string, sp: Splitter, f: Fields, sheetName: string, isWhole = true): Prefix | null {
   const n = s.length;
   const rows: string[][] = [];
   let pos = 0;
-  while (pos <= n && rows.length < PREFIX_ROWS) {
+  while ((isWhole ? pos <= n : pos < n) && rows.length < PREFIX_ROWS) {
     pos = splitRow(s, pos, sp, f);
     const row: string[] = [];
     for (let k = 0; k < f.count; k++) row.push(fieldText(s, f, k));

@@ -53,11 +53,16 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): Decode
   } catch {
     // Not UTF-8: a single-byte code page. Score both candidates on a sample.
   }
+  const encoding = singleByteOf(bytes);
+  return { text: decodeAs(bytes, encoding), encoding, hadBom: false, guessed: true };
+}
+
+/** The single-byte code page of a text that is not UTF-8, chosen on its first 256 KiB. */
+export function singleByteOf(bytes: Uint8Array): 'windows-1252' | 'cp850' {
   const sample = bytes.subarray(0, 256 * 1024);
   const w = scoreText(decodeAs(sample, 'windows-1252'));
   const d = scoreText(decodeCp850(sample));
-  const encoding: TextEncodingName = d > w ? 'cp850' : 'windows-1252';
-  return { text: decodeAs(bytes, encoding), encoding, hadBom: false, guessed: true };
+  return d > w ? 'cp850' : 'windows-1252';
 }
 
 /**

@@ -20,6 +20,7 @@ import { addDays, customersByIdOf, NO_DAY, dayFromYmd, isoOf, lazyLedger, MARK_D
 import { columnLetter, isBlankCell } from './grid.ts';
 import { autoMapping, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
 import { fieldText, Fields, giveUp, GiveUp, isSpaceOnly, readPrefix, splitRow, splitterOf, type FusedRead } from './csv-split.ts';
+import { wholeText, type Pieces } from './text-pieces.ts';
 import { owned } from './owned.ts';
 import { decimalVote, numericDateParts, parseAmountCell, parseAmountText, parseDateCell, type DateOrder, type DecimalSeparator } from './parse-cells.ts';
 import { isFecHeader } from './fec.ts';
@@ -168,27 +169,30 @@ const OTHER_DATE = 3;
 const DEFERRED = Number.POSITIVE_INFINITY;
 
 /**
- * The ledger of a CSV text (already decoded and cleaned as readCsv does), or null when the general path
- * must read it. Issues are added to `issues` only once nothing can make it give up.
+ * The ledger of a CSV text (already decoded and cleaned as readCsv does; a whole text, or its pieces
+ * from text-pieces.ts), or null when the general path must read it. Issues are added to `issues` only
+ * once nothing can make it give up.
  */
-export function fastCsvImport(text: string, o: FastCsvOptions, issues: IssueList, onProgress?: (done: number, total: number) => void): FastCsv | null {
-  if (o.separator.length !== 1 || text.length === 0) return null;
+export function fastCsvImport(text: string | Pieces, o: FastCsvOptions, issues: IssueList, onProgress?: (done: number, total: number) => void): FastCsv | null {
+  if (o.separator.length !== 1) return null;
+  const pieces = typeof text === 'string' ? wholeText(text) : text;
   try {
-    return scan(text, o, issues, onProgress);
+    const first = pieces.next();
+    return first === null || first.length === 0 ? null : scan(first, pieces, o, issues, onProgress);
   } catch (e) {
     if (e instanceof GiveUp) return null;
     throw e;
   }
 }
 
-function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (done: number, total: number) => void): FastCsv | null {
+function scan(s: string, pieces: Pieces, o: FastCsvOptions, issues: IssueList, onProgress?: (done: number, total: number) => void): FastCsv | null {
   const n = s.length;
   const f = new Fields();
-  let sp = splitterOf(s, o.separator);
-  const newline = sp.newline;
+  const newline = pieces.newline;
+  const sp = splitterOf(s, o.separator, newline);
 
   // 1. The first rows as strings: header, width and mapping exactly as the general path finds them.
-  const start = readPrefix(s, sp, f, o.sheetName);
+  const start = readPrefix(s, sp, f, o.sheetName, pieces.isLast);
   if (start === null) return null;
   const { rows: prefix, pos: prefixEnd, headerIndex, width } = start;
   const header = { index: headerIndex };
@@ -220,28 +224,32 @@ function scan(s: string, o: FastCsvOptions, issues: IssueList, onProgress?: (don
   if (m.invoiceNumber === undefined || (m.customerCode === undefined && m.customerName === undefined)) return null;
   if (/[/#!]/.test(o.sheetName)) return null;
 
-  // 2. Every row, typed in place.
+  // 2. Every row, typed in place, a piece of the text at a time.
   // Room for the rows the text holds at the prefix's length per row (grown by doubling if they are shorter).
-  const capacity = Math.max(1024, Math.ceil((n / Math.max(1, Math.min(prefixEnd, n) / prefix.length)) * 1.05));
+  const expected = pieces.expectedLength;
+  const capacity = Math.max(1024, Math.ceil((expected / Math.max(1, Math.min(prefixEnd, n) / prefix.length)) * 1.05));
   const reader = new RowReader(s, headers, roles, m.amount === undefined, o.includeDrafts, m.amount ?? -1, capacity);
-  sp = splitterOf(s, o.separator);
-  let pos = 0;
   let r = 0;
-  // Rows in all, for the progress: the lines of the text (exact unless quoted fields hold newlines).
-  let total = 0;
-  if (onProgress) {
-    for (let i = s.indexOf(newline); i >= 0; i = s.indexOf(newline, i + newline.length)) total++;
-    if (!s.endsWith(newline)) total++;
-    total -= first;
-  }
-  while (pos <= n) {
-    const next = splitRow(s, pos, sp, f);
-    // PapaParse's last record after a final newline is one empty field: not a row.
-    if (next > n && f.count === 1 && f.start[0] === f.end[0]) break;
-    pos = next;
-    if (!reader.read(f, r, r >= first)) return null;
-    if (onProgress && r >= first && (r - first + 1) % 20000 === 0) onProgress(r - first + 1, Math.max(r - first + 1, total));
-    r++;
+  /** Characters of the pieces read before this one, for the progress' estimate of the rows in all. */
+  let before = 0;
+  for (let piece: string | null = s; piece !== null; piece = pieces.next()) {
+    const last = pieces.isLast;
+    const size = piece.length;
+    reader.s = piece;
+    const psp = splitterOf(piece, o.separator, newline ?? sp.newline);
+    // A piece that is not the last ends with a newline: its rows end at its end.
+    for (let pos = 0; last ? pos <= size : pos < size; r++) {
+      const next = splitRow(piece, pos, psp, f);
+      // PapaParse's last record after a final newline is one empty field: not a row.
+      if (next > size && f.count === 1 && f.start[0] === f.end[0]) break;
+      pos = next;
+      if (!reader.read(f, r, r >= first)) return null;
+      if (onProgress && r >= first && (r - first + 1) % 20000 === 0) {
+        const done = r - first + 1;
+        onProgress(done, Math.max(done, Math.round((done * expected) / Math.min(expected, before + pos))));
+      }
+    }
+    before += size;
   }
   const c = reader.columns;
   if (reader.nonBlankRows === 0 || c.count === 0) return null;
@@ -440,7 +448,8 @@ class RowReader {
   private nameA = 0;
   private nameB = 0;
 
-  private readonly s: string;
+  /** The text read (the piece the rows come from). */
+  s: string;
   private readonly headers: readonly string[];
   private readonly roles: Uint8Array;
   private readonly isOpenItems: boolean;
@@ -562,7 +571,7 @@ class RowReader {
     }
     if (!hasFigure) return false;
     const k = this.amountColumn;
-    this.totals.push({ row: r, amount: k >= 0 && k < f.count ? fieldText(this.s, f, k) : null });
+    this.totals.push({ row: r, amount: k >= 0 && k < f.count ? owned(fieldText(this.s, f, k)) : null });
     return true;
   }
 
@@ -599,7 +608,7 @@ class RowReader {
             this.decimalCounts[at] = (this.decimalCounts[at] as number) + 1;
           }
           c.amountsLater.push(i, role, c.texts.length);
-          c.texts.push(text);
+          c.texts.push(owned(text));
           v = DEFERRED;
         }
         if (role === AMOUNT) amount = v;
@@ -637,7 +646,7 @@ class RowReader {
   private sample(f: Fields, k: number, a: number, b: number): void {
     const list = this.samples[k] as string[];
     if (list.length < 3 && a < b && !isSpaceOnly(this.s, a, b)) {
-      list.push(fieldText(this.s, f, k).slice(0, 40));
+      list.push(owned(fieldText(this.s, f, k).slice(0, 40)));
       if (list.length === 3) this.samplesWanted--;
     }
   }
@@ -683,7 +692,7 @@ class RowReader {
     }
     (c.dateKind[d] as Uint8Array)[i] = OTHER_DATE;
     (c.dateValue[d] as Int32Array)[i] = c.texts.length;
-    c.texts.push(text);
+    c.texts.push(owned(text));
     return true;
   }
 
@@ -763,7 +772,8 @@ class Verdicts<T> {
     let v = this.cache.get(t);
     if (v === undefined) {
       v = this.read(t);
-      this.cache.set(t, v);
+      // A copy: a slice would keep its piece of the text alive (owned.ts).
+      this.cache.set(owned(t), v);
     }
     return v;
   }

@@ -12,6 +12,7 @@ import type { IssueList } from '../core/index.ts';
 import { fieldText, Fields, GiveUp, isSpaceOnly, readPrefix, splitRow, splitterOf, type FusedRead } from './csv-split.ts';
 import { fecLedgerOf, FecLines, isFecHeader, type FecBuild, type FecOptions } from './fec.ts';
 import { headerTexts } from './map-columns.ts';
+import { wholeText, type Pieces } from './text-pieces.ts';
 
 export type FastFecOptions = FecOptions & { readonly sheetName: string; readonly separator: string };
 
@@ -19,23 +20,26 @@ export type FastFecOptions = FecOptions & { readonly sheetName: string; readonly
 export type FastFec = FusedRead & { readonly build: FecBuild };
 
 /**
- * The FEC ledger of a text (decoded and cleaned as readCsv does), or null when it is no FEC or the
- * general path must read it. Issues go to `issues` as the rows are read: give it a list of its own.
+ * The FEC ledger of a text (decoded and cleaned as readCsv does; a whole text, or its pieces from
+ * text-pieces.ts), or null when it is no FEC or the general path must read it. Issues go to `issues`
+ * as the rows are read: give it a list of its own.
  */
-export function fastFecImport(text: string, o: FastFecOptions, issues: IssueList): FastFec | null {
-  if (o.separator.length !== 1 || text.length === 0) return null;
+export function fastFecImport(text: string | Pieces, o: FastFecOptions, issues: IssueList): FastFec | null {
+  if (o.separator.length !== 1) return null;
+  const pieces = typeof text === 'string' ? wholeText(text) : text;
   try {
-    return scan(text, o, issues);
+    const first = pieces.next();
+    return first === null || first.length === 0 ? null : scan(first, pieces, o, issues);
   } catch (e) {
     if (e instanceof GiveUp) return null;
     throw e;
   }
 }
 
-function scan(s: string, o: FastFecOptions, issues: IssueList): FastFec | null {
-  const n = s.length;
+function scan(first: string, pieces: Pieces, o: FastFecOptions, issues: IssueList): FastFec | null {
   const f = new Fields();
-  const start = readPrefix(s, splitterOf(s, o.separator), f, o.sheetName);
+  const newline = pieces.newline;
+  const start = readPrefix(first, splitterOf(first, o.separator, newline), f, o.sheetName, pieces.isLast);
   if (start === null) return null;
   const headerRow = start.rows[start.headerIndex] as string[];
   const headers = headerTexts(headerRow, start.width);
@@ -43,6 +47,7 @@ function scan(s: string, o: FastFecOptions, issues: IssueList): FastFec | null {
   const lines = new FecLines(headers, o, o.sheetName, issues);
   const account = lines.col.get('comptenum') as number;
   const prefixes = lines.prefixes;
+  let s = first;
   const cell = (i: number): string | null => (i < f.count ? fieldText(s, f, i).trim() : null);
   /** The account field is written (plain, no leading space) and starts with no receivable prefix. */
   const surelyOtherAccount = (): boolean => {
@@ -53,36 +58,42 @@ function scan(s: string, o: FastFecOptions, issues: IssueList): FastFec | null {
     if (f.escaped[account] === 1 || c <= 32 || c >= 127) return false;
     return !prefixes.some((p) => startsAt(s, a, b, p));
   };
-  const sp = splitterOf(s, o.separator);
   let nonBlank = 0;
-  let pos = 0;
-  for (let r = 0; pos <= n; r++) {
-    // The fields up to the account first: a line of another account (most of a FEC) is counted
-    // from them, its other fields never split.
-    let next = splitRow(s, pos, sp, f, account + 1);
-    if (f.isPartial && r > start.headerIndex) {
-      if (surelyOtherAccount()) {
-        // Its account is written: the line is not blank.
-        nonBlank++;
-        lines.notReceivable();
-        pos = next;
-        continue;
+  let r = 0;
+  for (let piece: string | null = first; piece !== null; piece = pieces.next()) {
+    s = piece;
+    const n = s.length;
+    const last = pieces.isLast;
+    const sp = splitterOf(s, o.separator, newline);
+    // A piece that is not the last ends with a newline: its rows end at its end.
+    for (let pos = 0; last ? pos <= n : pos < n; r++) {
+      // The fields up to the account first: a line of another account (most of a FEC) is counted
+      // from them, its other fields never split.
+      let next = splitRow(s, pos, sp, f, account + 1);
+      if (f.isPartial && r > start.headerIndex) {
+        if (surelyOtherAccount()) {
+          // Its account is written: the line is not blank.
+          nonBlank++;
+          lines.notReceivable();
+          pos = next;
+          continue;
+        }
+        next = splitRow(s, pos, sp, f);
+      } else if (f.isPartial) next = splitRow(s, pos, sp, f);
+      // PapaParse's last record after a final newline is one empty field: not a row.
+      if (next > n && f.count === 1 && f.start[0] === f.end[0]) break;
+      pos = next;
+      let blank = true;
+      for (let k = 0; k < f.count && blank; k++) {
+        const a = f.start[k] as number, b = f.end[k] as number;
+        if (a < b && (f.escaped[k] === 1 || !isSpaceOnly(s, a, b))) blank = false;
       }
-      next = splitRow(s, pos, sp, f);
-    } else if (f.isPartial) next = splitRow(s, pos, sp, f);
-    // PapaParse's last record after a final newline is one empty field: not a row.
-    if (next > n && f.count === 1 && f.start[0] === f.end[0]) break;
-    pos = next;
-    let blank = true;
-    for (let k = 0; k < f.count && blank; k++) {
-      const a = f.start[k] as number, b = f.end[k] as number;
-      if (a < b && (f.escaped[k] === 1 || !isSpaceOnly(s, a, b))) blank = false;
+      if (!blank) nonBlank++;
+      if (r <= start.headerIndex) continue;
+      if (blank) lines.blank();
+      else if (surelyOtherAccount()) lines.notReceivable();
+      else lines.read(cell, r);
     }
-    if (!blank) nonBlank++;
-    if (r <= start.headerIndex) continue;
-    if (blank) lines.blank();
-    else if (surelyOtherAccount()) lines.notReceivable();
-    else lines.read(cell, r);
   }
   if (nonBlank === 0 || lines.lines.length === 0) return null;
   return { rows: nonBlank, headerIndex: start.headerIndex, headerRow, headers, build: fecLedgerOf(lines, o, o.sheetName, issues) };

@@ -151,20 +151,22 @@ export class FecLines {
       this.skipped.error++;
       return;
     }
-    const journal = get('journalcode');
+    const journal = owned(get('journalcode'));
     const label = get('ecriturelib');
-    const aux = get('compauxnum', 'compteauxnum');
+    // Copies, not slices (owned.ts): the fused reader's lines would keep every piece of the text alive.
+    const key = owned(get('compauxnum', 'compteauxnum') || account);
+    const name = get('compauxlib', 'compteauxlib') || get('comptelib');
     this.lines.push({
       row: r + 1,
       journal,
-      customerKey: aux || account,
-      customerName: get('compauxlib', 'compteauxlib') || get('comptelib') || aux || account,
-      customerCode: aux || account,
-      piece: get('pieceref'),
+      customerKey: key,
+      customerName: name === '' ? key : owned(name),
+      customerCode: key,
+      piece: owned(get('pieceref')),
       date: this.dateOf(get('ecrituredate')),
       pieceDate: this.dateOf(get('piecedate')),
       signed,
-      lettrage: get('ecriturelet', 'ecrturelet', 'ecriturelettrage'),
+      lettrage: owned(get('ecriturelet', 'ecrturelet', 'ecriturelettrage')),
       payDate: this.dateOf(get('daterglt')),
       isOpening: /^(an|ano|ran|anouv|nouv)$/i.test(journal) || /a[\s-]?nouveau/i.test(label),
     });

@@ -10,6 +10,8 @@ import { autoMapping, detectHeaderRow, guessFromValues, paymentDateGuessed, head
 import type { DateOrder, DecimalSeparator } from './parse-cells.ts';
 import { cleanText, detectSeparator, encodingGuessed, readCsvText } from './read-csv.ts';
 import { decodeText } from './decode.ts';
+import { bytesSource, NotUtf8, PIECE_SIZE, readAll, TextPieces, type ByteSource } from './text-pieces.ts';
+import { GiveUp } from './csv-split.ts';
 import { fastCsvImport } from './fast-csv.ts';
 import { readWorkbook } from './read-xlsx.ts';
 import { sniff } from './sniff.ts';
@@ -18,6 +20,7 @@ import { buildLedgerInto, type ColumnInfo, type LedgerBuild, type SelfCheck, typ
 import { buildFecLedger, isFecHeader, type FecBuild, type FecOptions } from './fec.ts';
 import { fastFecImport } from './fast-fec.ts';
 import type { FusedRead } from './csv-split.ts';
+export type { ByteSource } from './text-pieces.ts';
 import { ownStrings } from './owned.ts';
 
 export type ImportOptions = {
@@ -43,6 +46,8 @@ export type ImportOptions = {
    * released, so that the bytes and the text are not both held while the ledger is built.
    */
   readonly releaseBytes?: boolean;
+  /** The bytes a text file is decoded a slice at a time (text-pieces.ts; tests make it small, so that rows fall across slices). */
+  readonly pieceBytes?: number;
   /** The file is e-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them): the page and the CLI read it with importEInvoices. */
   readonly einvoices?: boolean;
 };
@@ -89,6 +94,15 @@ const NO_SKIPS: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sect
 export type ImportProgress = (done: number, total: number) => void;
 
 export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress?: ImportProgress): ImportResult {
+  return importSource(bytesSource(bytes), options, onProgress);
+}
+
+/**
+ * importFile on a file read a slice at a time (a File in the worker, a file descriptor in the CLI): a
+ * text file the fused readers take is read in pieces (text-pieces.ts), its bytes and its whole text
+ * never held; any other file is read whole.
+ */
+export function importSource(source: ByteSource, options: ImportOptions, onProgress?: ImportProgress): ImportResult {
   const issues = new IssueList();
   const base = {
     fileName: options.fileName,
@@ -116,7 +130,10 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
     return { report: { ...base, ...partial, issues: issues.toArray(), fatal: code }, ledger: emptyLedger() };
   };
 
-  const kind = sniff(bytes);
+  // The first bytes tell a text file; a workbook's are all read (and looked at again).
+  let bytes = source.read(0, 8192);
+  let kind = sniff(bytes);
+  if (kind.kind === 'zip' || kind.kind === 'cfb') kind = sniff((bytes = readAll(source)));
   let workbook: Workbook;
   switch (kind.kind) {
     case 'empty':
@@ -140,39 +157,22 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
       break;
     }
     case 'text': {
-      if (bytes.length > MAX_TEXT_BYTES) return fail('FileTooLarge', { megabytes: Math.round(bytes.length / 1048576), max: MAX_TEXT_BYTES / 1048576 });
+      if (source.size > MAX_TEXT_BYTES) return fail('FileTooLarge', { megabytes: Math.round(source.size / 1048576), max: MAX_TEXT_BYTES / 1048576 });
+      const sheetName = stripExtension(options.fileName) || 'CSV';
+      // The fused readers first (fast-fec.ts, fast-csv.ts): a FEC, and the layout nearly every export
+      // has, read in one pass, a piece of the text at a time.
+      if (options.fastCsv !== false && !options.mapping && !options.sheet && !options.dateOrders && !options.decimal) {
+        const fused = readFused(source, options, base, sheetName, onProgress);
+        if (fused) {
+          if (options.releaseBytes) release(bytes);
+          return fused;
+        }
+      }
+      bytes = readAll(source);
       const decoded = decodeText(bytes, options.encoding);
       if (options.releaseBytes) release(bytes);
       const text = cleanText(decoded.text);
       const separator = options.separator ?? detectSeparator(text);
-      const sheetName = stripExtension(options.fileName) || 'CSV';
-      // The fused readers first (fast-fec.ts, fast-csv.ts): a FEC, and the layout nearly every export
-      // has, read in one pass.
-      if (options.fastCsv !== false && !options.mapping && !options.sheet && !options.dateOrders && !options.decimal) {
-        // Each fused reader reports into a list of its own, kept only when it reads the file.
-        const guessed = encodingGuessed(decoded);
-        const ownList = (): IssueList => {
-          const list = new IssueList();
-          if (guessed) list.add(guessed);
-          return list;
-        };
-        // What the general path's report says of the sheet a fused reader read.
-        const sheetOf = (read: FusedRead) => ({
-          ...base,
-          encoding: decoded.encoding,
-          separator,
-          sheets: [sheetInfoOf(sheetName, false, read.rows, read.headerRow)],
-          sheet: sheetName,
-          headerRow: read.headerIndex + 1,
-          headerSignature: headerSignature(read.headers),
-        });
-        const fecIssues = ownList();
-        const fec = fastFecImport(text, { ...fecOptions(options), sheetName, separator }, fecIssues);
-        if (fec) return { report: { ...fecReportOf(sheetOf(fec), fec.build), issues: fecIssues.toArray() }, ledger: fec.build.ledger };
-        const csvIssues = ownList();
-        const fast = fastCsvImport(text, { fileName: options.fileName, sheetName, separator, defaultTermsDays: options.defaultTermsDays ?? 30, includeDrafts: options.includeDrafts ?? false }, csvIssues, onProgress);
-        if (fast) return finish({ ...sheetOf(fast), format: 'csv', mapping: fast.mapping }, fast.build, csvIssues);
-      }
       const read = readCsvText(decoded, text, separator, sheetName);
       for (const i of read.issues) issues.add(i);
       workbook = read.workbook;
@@ -246,6 +246,53 @@ export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress
 }
 
 type ReportBase = Omit<ImportReport, 'issues' | 'fatal'>;
+
+/**
+ * A text file read by a fused reader, or null when neither takes it (the general path then reads it).
+ * A file taken for UTF-8 that is not is read again from the start in its single-byte code page.
+ */
+function readFused(source: ByteSource, options: ImportOptions, base: ReportBase, sheetName: string, onProgress?: ImportProgress): ImportResult | null {
+  const size = options.pieceBytes ? { ...PIECE_SIZE, block: options.pieceBytes } : PIECE_SIZE;
+  let pieces = TextPieces.of(source, options.encoding, size);
+  for (;;) {
+    try {
+      return readPieces(pieces, options, base, sheetName, onProgress);
+    } catch (e) {
+      if (e instanceof GiveUp) return null;
+      if (!(e instanceof NotUtf8)) throw e;
+      pieces = TextPieces.singleByte(source, size);
+    }
+  }
+}
+
+function readPieces(pieces: TextPieces, options: ImportOptions, base: ReportBase, sheetName: string, onProgress?: ImportProgress): ImportResult | null {
+  const first = pieces.peek() ?? '';
+  const separator = options.separator ?? detectSeparator(first, pieces.isLast);
+  if (separator === null) return null;
+  // Each fused reader reports into a list of its own, kept only when it reads the file.
+  const guessed = encodingGuessed(pieces.decoded);
+  const ownList = (): IssueList => {
+    const list = new IssueList();
+    if (guessed) list.add(guessed);
+    return list;
+  };
+  // What the general path's report says of the sheet a fused reader read.
+  const sheetOf = (read: FusedRead) => ({
+    ...base,
+    encoding: pieces.encoding,
+    separator,
+    sheets: [sheetInfoOf(sheetName, false, read.rows, read.headerRow)],
+    sheet: sheetName,
+    headerRow: read.headerIndex + 1,
+    headerSignature: headerSignature(read.headers),
+  });
+  const fecIssues = ownList();
+  const fec = fastFecImport(pieces, { ...fecOptions(options), sheetName, separator }, fecIssues);
+  if (fec) return { report: { ...fecReportOf(sheetOf(fec), fec.build), issues: fecIssues.toArray() }, ledger: fec.build.ledger };
+  const csvIssues = ownList();
+  const fast = fastCsvImport(pieces.again(), { fileName: options.fileName, sheetName, separator, defaultTermsDays: options.defaultTermsDays ?? 30, includeDrafts: options.includeDrafts ?? false }, csvIssues, onProgress);
+  return fast ? finish({ ...sheetOf(fast), format: 'csv', mapping: fast.mapping }, fast.build, csvIssues) : null;
+}
 
 /** The report of a FEC read (its issues still to come). */
 function fecReportOf(base: ReportBase, fec: FecBuild): ImportReport {

@@ -26,7 +26,7 @@ export function readCsv(bytes: Uint8Array, options: CsvOptions = {}): { workbook
 }
 
 /** The info issue of a guessed encoding. */
-export function encodingGuessed(decoded: Decoded): Issue | null {
+export function encodingGuessed(decoded: Pick<Decoded, 'guessed' | 'encoding'>): Issue | null {
   return decoded.guessed ? { code: 'EncodingGuessed', severity: 'info', params: { encoding: decoded.encoding } } : null;
 }
 
@@ -72,8 +72,12 @@ export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
  * non-empty lines. A French file with `;` and decimal commas gets `;` because its comma
  * count varies from line to line.
  */
-export function detectSeparator(text: string): string {
-  const lines = sampleLines(text, 60);
+export function detectSeparator(text: string): string;
+/** The same on the first piece of a text (isWhole false): null when the piece holds too few of the lines. */
+export function detectSeparator(text: string, isWhole: boolean): string | null;
+export function detectSeparator(text: string, isWhole = true): string | null {
+  const lines = sampleLines(text, SAMPLE_LINES);
+  if (!isWhole && lines.length < SAMPLE_LINES && text.length < SAMPLE_CHARS) return null;
   let best: string = ',';
   let bestScore = -1;
   for (const sep of SEPARATORS) {
@@ -98,10 +102,13 @@ export function detectSeparator(text: string): string {
   return best;
 }
 
+const SAMPLE_LINES = 60;
+const SAMPLE_CHARS = 1 << 20;
+
 function sampleLines(text: string, max: number): string[] {
   const out: string[] = [];
   let start = 0;
-  const limit = Math.min(text.length, 1 << 20);
+  const limit = Math.min(text.length, SAMPLE_CHARS);
   while (out.length < max && start < limit) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = limit;

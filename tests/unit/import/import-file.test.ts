@@ -172,10 +172,9 @@ describe('importFile on small cases', () => {
     const rows = ['Client;Facture;Échéance;Montant', ...Array.from({ length: 45_000 }, (_, i) => `C${i % 50};F${i};01/12/2025;10`)];
     const calls: [number, number][] = [];
     importFile(text(rows.join('\n')), { fileName: 'big.csv' }, (done, total) => calls.push([done, total]));
-    expect(calls).toEqual([
-      [20000, 45000],
-      [40000, 45000],
-    ]);
+    // Rows done exactly; rows in all estimated from the characters read (the file is read in pieces).
+    expect(calls.map(([done]) => done)).toEqual([20000, 40000]);
+    for (const [, total] of calls) expect(Math.abs(total - 45000)).toBeLessThan(45000 * 0.02);
   });
 
   it('analyses with the as-of date applied everywhere', () => {

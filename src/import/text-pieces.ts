@@ -1,0 +1,267 @@
+/**
+ * A text file read a slice at a time (issue 19), for the fused readers (fast-csv.ts, fast-fec.ts):
+ * decoded as decodeText decodes the whole file (the same encoding, BOM and guess), cleaned as
+ * cleanText cleans it, and cut into pieces that end where a row ends, so that neither the file's
+ * bytes nor its whole text are ever held. A row ends at the file's newline with an even number of
+ * quotes before it: a well-quoted row holds an even number, and a newline inside a quoted field
+ * follows an odd one. A piece therefore splits into the rows the whole text splits into (a badly
+ * quoted row makes the fused readers give up either way).
+ */
+import { decodeAs, singleByteOf, utf16WithoutBom, type Decoded, type TextEncodingName } from './decode.ts';
+import { GiveUp } from './csv-split.ts';
+import { detectNewline } from './read-csv.ts';
+
+/** A file's bytes, read a slice at a time (a File in the worker, a file descriptor in the CLI). */
+export type ByteSource = {
+  readonly size: number;
+  /** The bytes at [offset, offset + length), fewer at the end of the file. */
+  read(offset: number, length: number): Uint8Array;
+};
+
+/** Bytes already in memory as a source (no copy). */
+export function bytesSource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)) };
+}
+
+/** The whole file. */
+export const readAll = (source: ByteSource): Uint8Array => source.read(0, source.size);
+
+/** Thrown when a text read as UTF-8 turns out not to be: it is read again in a single-byte code page. */
+export class NotUtf8 extends Error {}
+/** Thrown when no row ends in MAX_PIECE_BYTES: the fused readers give up, the whole text is read. */
+export class PieceTooLong extends GiveUp {}
+const MAX_PIECE_BYTES = 16 << 20;
+
+/** The text a fused reader reads, a piece at a time (a whole text is one piece). */
+export interface Pieces {
+  next(): string | null;
+  /** The piece `next` gave last ends the text. */
+  readonly isLast: boolean;
+  /** The text's length, or an estimate from what was read of it (for the room the rows need, and the progress). */
+  readonly expectedLength: number;
+  /** The text's newline when the pieces are cut from it (else each is its own text: detectNewline). */
+  readonly newline?: string;
+}
+
+/** A whole text as its one piece. */
+export function wholeText(text: string): Pieces {
+  let given = false;
+  return {
+    next: () => (given ? null : ((given = true), text)),
+    get isLast() {
+      return given;
+    },
+    expectedLength: text.length,
+  };
+}
+
+/**
+ * Bytes decoded at a time, and newlines the first piece holds at least (or the whole text): the
+ * header, the mapping's sample and the separator's are read from it (csv-split.ts PREFIX_ROWS).
+ */
+export type PieceSize = { readonly block: number; readonly firstLines: number };
+export const PIECE_SIZE: PieceSize = { block: 1 << 20, firstLines: 1100 };
+
+type Encoding = Omit<Decoded, 'text'> & { readonly skip: number };
+
+/**
+ * The encoding decodeText would choose, from the first bytes, when they tell (a forced one, a BOM,
+ * UTF-16 without one); null: UTF-8 if the whole file is (read strictly, NotUtf8 otherwise).
+ */
+function encodingOf(source: ByteSource, forced: TextEncodingName | undefined): Encoding | null {
+  const head = source.read(0, 8192);
+  const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  if (forced) return { encoding: forced, hadBom: forced === 'utf-8' && utf8Bom, guessed: false, skip: forced === 'utf-8' && utf8Bom ? 3 : 0 };
+  if (utf8Bom) return { encoding: 'utf-8', hadBom: true, guessed: false, skip: 3 };
+  if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', hadBom: true, guessed: false, skip: 2 };
+  if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', hadBom: true, guessed: false, skip: 2 };
+  const utf16 = utf16WithoutBom(head);
+  return utf16 ? { encoding: utf16, hadBom: false, guessed: true, skip: 0 } : null;
+}
+
+/**
+ * The pieces of a text file, in order. `next()` gives the next piece (null after the last); `isLast`
+ * says whether the piece it gave ends the text. From `next()`: NotUtf8 when a file taken for UTF-8 is
+ * not (`TextPieces.singleByte` then reads it as decodeText would), PieceTooLong when no row ends in
+ * many megabytes (a file with `\r` newlines, or a quoted field that never closes: the whole text is
+ * read instead).
+ */
+export class TextPieces implements Pieces {
+  readonly encoding: TextEncodingName;
+  readonly hadBom: boolean;
+  readonly guessed: boolean;
+  /** The file's newline, as detectNewline finds it in the whole text (known once the first piece is read). */
+  newline: '\r\n' | '\n' | '\r' = '\n';
+  isLast = false;
+  /** Bytes read so far. */
+  offset: number;
+  private readonly source: ByteSource;
+  private readonly size: PieceSize;
+  private readonly decoder: TextDecoder | null;
+  /** UTF-16: a byte is no character, and the text is read as one piece. */
+  private readonly whole: boolean;
+  /** Bytes read and not decoded yet: the start of a row the last piece did not hold. */
+  private pending: Uint8Array = NO_BYTES;
+  private started = false;
+  private readonly skip: number;
+  private readonly strictUtf8: boolean;
+  /** The first piece, read by `peek` and not given yet. */
+  private peeked: string | null | undefined;
+  /** Characters decoded so far. */
+  private chars = 0;
+
+  private constructor(source: ByteSource, e: Encoding, strictUtf8: boolean, size: PieceSize) {
+    this.source = source;
+    this.encoding = e.encoding;
+    this.hadBom = e.hadBom;
+    this.guessed = e.guessed;
+    this.offset = e.skip;
+    this.skip = e.skip;
+    this.strictUtf8 = strictUtf8;
+    this.size = size;
+    this.whole = e.encoding === 'utf-16le' || e.encoding === 'utf-16be';
+    this.decoder = e.encoding === 'cp850' ? null : new TextDecoder(e.encoding, strictUtf8 ? { fatal: true } : {});
+  }
+
+  /** The pieces of `source`, decoded as decodeText(bytes, forced) would decode them. */
+  static of(source: ByteSource, forced?: TextEncodingName, size = PIECE_SIZE): TextPieces {
+    const known = encodingOf(source, forced);
+    return known ? new TextPieces(source, known, false, size) : new TextPieces(source, { encoding: 'utf-8', hadBom: false, guessed: false, skip: 0 }, true, size);
+  }
+
+  /** The pieces of a file that is not UTF-8, in the code page decodeText would guess from its first 256 KiB. */
+  static singleByte(source: ByteSource, size = PIECE_SIZE): TextPieces {
+    return new TextPieces(source, { encoding: singleByteOf(source.read(0, 256 * 1024)), hadBom: false, guessed: true, skip: 0 }, false, size);
+  }
+
+  /** The encoding as decodeText reports it. */
+  get decoded(): Omit<Decoded, 'text'> {
+    return { encoding: this.encoding, hadBom: this.hadBom, guessed: this.guessed };
+  }
+
+  get expectedLength(): number {
+    const read = this.offset - this.skip;
+    const all = this.source.size - this.skip;
+    return read >= all ? this.chars : Math.ceil((this.chars * all) / Math.max(1, read));
+  }
+
+  /** The same pieces again, from the start. */
+  again(): TextPieces {
+    return new TextPieces(this.source, { ...this.decoded, skip: this.skip }, this.strictUtf8, this.size);
+  }
+
+  /** The next piece without taking it (`next` gives it then). */
+  peek(): string | null {
+    if (this.peeked === undefined) this.peeked = this.read();
+    return this.peeked;
+  }
+
+  next(): string | null {
+    const peeked = this.peeked;
+    if (peeked === undefined) return this.read();
+    this.peeked = undefined;
+    return peeked;
+  }
+
+  /**
+   * The bytes are cut, then decoded: a piece is a string of its own (no view of a larger one), and the
+   * cut falls between characters (a newline and a quote are one byte in UTF-8 and the code pages, and
+   * no byte of a longer UTF-8 character is below 0x80).
+   */
+  private read(): string | null {
+    if (this.isLast) return null;
+    const first = !this.started;
+    this.started = true;
+    let buf = this.pending;
+    let lines = 0;
+    for (;;) {
+      if (buf.length > MAX_PIECE_BYTES) throw new PieceTooLong();
+      const counted = buf.length;
+      const more = this.offset < this.source.size ? this.source.read(this.offset, this.whole ? this.source.size : this.size.block) : NO_BYTES;
+      this.offset += more.length;
+      buf = concat(buf, more);
+      if (this.offset >= this.source.size) {
+        this.pending = NO_BYTES;
+        this.isLast = true;
+        const text = this.decode(buf, false);
+        if (first) this.newline = detectNewline(text);
+        return text;
+      }
+      if (first) {
+        // The first piece holds the rows the header and the mapping are read from, and a '\n': the
+        // newline is told by the first one as detectNewline tells it (the NULs cleanText drops skipped).
+        for (let i = buf.indexOf(10, counted); i >= 0; i = buf.indexOf(10, i + 1)) lines++;
+        if (lines < this.size.firstLines) continue;
+        let j = buf.indexOf(10) - 1;
+        while (j >= 0 && buf[j] === 0) j--;
+        this.newline = j >= 0 && buf[j] === 13 ? '\r\n' : '\n';
+      }
+      const cut = cutOf(buf, this.newline === '\r\n');
+      if (cut > 0) {
+        this.pending = buf.slice(cut);
+        return this.decode(buf.subarray(0, cut), true);
+      }
+    }
+  }
+
+  private decode(bytes: Uint8Array, stream: boolean): string {
+    let raw: string;
+    if (this.decoder === null) raw = decodeAs(bytes, 'cp850');
+    else {
+      try {
+        raw = this.decoder.decode(bytes, { stream });
+      } catch {
+        throw new NotUtf8();
+      }
+    }
+    this.chars += raw.length;
+    return clean(raw);
+  }
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (a.length === 0) return b;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** cleanText's rules on a block. */
+function clean(text: string): string {
+  let t = text.includes('\r\r\n') ? text.replace(/\r\r\n/g, '\r\n') : text;
+  if (t.includes('\0')) t = t.replace(/\0/g, '');
+  return t;
+}
+
+/** The index of the last '\n' at or before `from` (of a `\r\n` when `crlf`), or -1. */
+function lastNewline(b: Uint8Array, from: number, crlf: boolean): number {
+  for (let i = from < 0 ? -1 : b.lastIndexOf(10, from); i >= 0; i = i === 0 ? -1 : b.lastIndexOf(10, i - 1)) {
+    if (!crlf || (i > 0 && b[i - 1] === 13)) return i;
+  }
+  return -1;
+}
+
+/** The quotes (`"`) in [from, to) of `b`. */
+function quotesIn(b: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = b.indexOf(34, from); i >= 0 && i < to; i = b.indexOf(34, i + 1)) n++;
+  return n;
+}
+
+/** Where the last row of `b` ends (after its newline: an even number of quotes before it), or 0 when none does. */
+function cutOf(b: Uint8Array, crlf: boolean): number {
+  let end = lastNewline(b, b.length - 1, crlf);
+  if (end < 0) return 0;
+  let quotes = quotesIn(b, 0, end);
+  while ((quotes & 1) === 1) {
+    // Inside a quoted field: the newline before.
+    const before = lastNewline(b, end - 1, crlf);
+    if (before < 0) return 0;
+    quotes -= quotesIn(b, before, end);
+    end = before;
+  }
+  return end + 1;
+}
