@@ -56,7 +56,7 @@ export const analysisRequest = (asOf = BENCH_AS_OF): PageSettings => ({ asOf, ba
 
 /** What the worker does for a dropped file: read it, build the ledger, compute the dashboard's figures. */
 async function pipeline(file: BenchFile, handlers = createHandlers()) {
-  const r = await handlers.importFile({ bytes: file.bytes.slice().buffer, options: { fileName: file.name }, settings: analysisRequest() }, () => {});
+  const r = await handlers.importFile({ file: new Blob([file.bytes.slice()]), options: { fileName: file.name }, settings: analysisRequest() }, () => {});
   if (r.report.fatal !== null || r.analysis === null) throw new Error(`${file.name}: ${r.report.fatal}`);
   return { handlers, report: r.report };
 }

@@ -2,11 +2,11 @@
  * Relance on the command line: a thin adapter over src/app, the same use cases as the page's worker.
  * Every command reads one or several files as one ledger and takes the same settings.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AUTO_ACCEPT, dayFromYmd, emptyWorkspace, isoOf, migrateWorkspace, recordBankPayments, type Issue, type Lang, type Workspace } from '../core/index.ts';
 import { refusalText } from '../i18n/documents.ts';
-import { importFile, type ImportReport } from '../import/import-file.ts';
+import { importSource, type ByteSource, type ImportReport } from '../import/import-file.ts';
 import { describeIssue } from '../i18n/issues.ts';
 import { analysisOf } from '../app/dashboard.ts';
 import { exportTables } from '../app/exports.ts';
@@ -165,18 +165,25 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   for (const path of ledgers) {
-    const bytes = readBytes(path);
-    if (!bytes) return 1;
-    if (needsSheetJs(bytes)) await loadSheetJs();
+    // Read a slice at a time: a text file's bytes and text are never all held.
+    const file = openFile(path);
+    if (!file) return 1;
+    if (needsSheetJs(file.read(0, 8))) await loadSheetJs();
     const sheet = flag('sheet');
     const accounts = flag('accounts');
-    const { report, ledger } = importFile(bytes, {
-      fileName: basename(path),
-      releaseBytes: true,
-      ...(sheet !== undefined ? { sheet } : {}),
-      includeDrafts: args.flags.has('include-drafts'),
-      ...(accounts ? { fecAccounts: accounts.split(',').map((a) => a.trim()).filter((a) => /^\d+$/.test(a)) } : {}),
-    });
+    let imported: ReturnType<typeof importSource>;
+    try {
+      imported = importSource(file, {
+        fileName: basename(path),
+        releaseBytes: true,
+        ...(sheet !== undefined ? { sheet } : {}),
+        includeDrafts: args.flags.has('include-drafts'),
+        ...(accounts ? { fecAccounts: accounts.split(',').map((a) => a.trim()).filter((a) => /^\d+$/.test(a)) } : {}),
+      });
+    } finally {
+      file.close();
+    }
+    const { report, ledger } = imported;
     reports.push(report);
     if (report.fatal && !(args.command === 'analyze' && args.flags.has('json'))) {
       process.stderr.write(`${basename(path)}: ${report.issues.filter((i) => i.severity === 'error').map(describe).join('\n')}\n`);
@@ -353,6 +360,27 @@ async function writeStatements(ledger: Parameters<typeof statements>[0], setting
   if (made.models.length > 1) writeFileSync(join(out, `${isoOf(settings.asOf)}-releves-de-compte.pdf`), new Uint8Array(renderLetters(made.models, nodeFonts(needsWholeFont(made.models)), { duplex: true })));
   process.stdout.write(`${made.models.length} ${made.models.length === 1 ? 'statement' : 'statements'} written to ${out}${made.refused.length > 0 ? `, ${made.refused.length} refused` : ''}\n`);
   return made.refused.length > 0 ? 1 : 0;
+}
+
+/** A file to read a slice at a time (closed by the caller); null (said on stderr) when it cannot be opened. */
+function openFile(path: string): (ByteSource & { close(): void }) | null {
+  try {
+    const fd = openSync(path, 'r');
+    const size = fstatSync(fd).size;
+    return {
+      size,
+      read(offset, length) {
+        const out = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+        let got = 0;
+        for (let k = 1; got < out.length && k > 0; got += k) k = readSync(fd, out, got, out.length - got, offset + got);
+        return out.subarray(0, got);
+      },
+      close: () => closeSync(fd),
+    };
+  } catch (e) {
+    process.stderr.write(`relance: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return null;
+  }
 }
 
 /** The file's bytes, or its first `limit` bytes; null (said on stderr) when it cannot be read. */

@@ -4,7 +4,8 @@
  * re-reading the file. Runs in the worker, on the main thread as a fallback, and in Node tests.
  */
 import { emptyWorkspace, migrateWorkspace, type Policy, type Workspace } from '../core/index.ts';
-import { importFile } from '../import/import-file.ts';
+import { importSource } from '../import/import-file.ts';
+import { blobSource } from './blob-source.ts';
 import { customerItems, dashboard } from '../app/dashboard.ts';
 import { exportTables } from '../app/exports.ts';
 import { letters, statements } from '../app/letters.ts';
@@ -61,10 +62,10 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
     },
     async importFile(input, progress) {
       progress('read', 0, 1);
-      const bytes = new Uint8Array(input.bytes);
-      if (needsSheetJs(bytes)) await loadSheetJs();
-      // The bytes were transferred here: a text file's are released once decoded.
-      const result = importFile(bytes, { ...input.options, releaseBytes: true }, (done, total) => progress('map', done, total));
+      // The file itself: read here a slice at a time (a text file's bytes and text are never all held).
+      const file = await blobSource(input.file);
+      if (needsSheetJs(file.read(0, 8))) await loadSheetJs();
+      const result = importSource(file, { ...input.options, releaseBytes: true }, (done, total) => progress('map', done, total));
       progress('analyse', 1, 2);
       const source = result.report.fatal === null ? { name: input.options.fileName, ledger: result.ledger, issues: result.report.issues.filter((i) => i.severity !== 'info') } : null;
       // A re-read of the same file (new mapping, sheet…) replaces it; another file is added with `append`.

@@ -17,8 +17,8 @@ export type * from '../app/views.ts';
 export type PageSettings = Omit<SettingsInput, 'workspace'>;
 
 export type Requests = {
-  /** Reads a file; with `append`, adds it to the ledgers already read (several entities or months). */
-  importFile: (input: { bytes: ArrayBuffer; options: ImportOptions; settings: PageSettings; append?: boolean }) => Promise<{ report: ImportReport; analysis: AnalysisView | null }>;
+  /** Reads a file (the worker reads it a slice at a time); with `append`, adds it to the ledgers already read (several entities or months). */
+  importFile: (input: { file: Blob; options: ImportOptions; settings: PageSettings; append?: boolean }) => Promise<{ report: ImportReport; analysis: AnalysisView | null }>;
   /** Reads e-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them) as one ledger, like importFile. */
   importEInvoices: (input: { bytes: ArrayBuffer; fileName: string; settings: PageSettings; append?: boolean }) => Promise<{ report: ImportReport; analysis: AnalysisView | null }>;
   /** The saved workspace (profile, policy, customers, statuses, history) every figure is computed with. */

@@ -14,7 +14,7 @@ describe('worker handlers', () => {
     const h = createHandlers();
     const progress: number[] = [];
     const bytes = readFileSync(join(root, 'samples/pme-3000.xlsx'));
-    const { report, analysis } = await h.importFile({ bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), options: { fileName: 'pme-3000.xlsx' }, settings: request('2025-12-31') }, (_s, done) => progress.push(done));
+    const { report, analysis } = await h.importFile({ file: new Blob([bytes]), options: { fileName: 'pme-3000.xlsx' }, settings: request('2025-12-31') }, (_s, done) => progress.push(done));
     expect(report.fatal).toBeNull();
     expect(progress.length).toBeGreaterThanOrEqual(2);
     const later = h.analyze(request('2025-10-31'), () => {});
@@ -35,7 +35,7 @@ describe('worker handlers', () => {
   it('sends the worklist a page at a time, filtered, and makes every letter of the filter', async () => {
     const h = createHandlers();
     const bytes = readFileSync(join(root, 'samples/pme-3000.xlsx'));
-    await h.importFile({ bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length), options: { fileName: 'pme-3000.xlsx' }, settings: request('2025-12-31') }, () => {});
+    await h.importFile({ file: new Blob([bytes]), options: { fileName: 'pme-3000.xlsx' }, settings: request('2025-12-31') }, () => {});
     const all = h.dunning({ settings: request('2025-12-31'), draftPolicy: null }, () => {});
     const page = h.dunning({ settings: request('2025-12-31'), draftPolicy: null, limit: 10 }, () => {});
     expect(all?.actionCount).toBe(all?.actions.length);

@@ -40,7 +40,12 @@ export async function bundleEInvoices(files: readonly File[], label: string): Pr
 
 type Send = Parameters<Restorer>[0];
 
-/** Reads a file into the worker's session with the request its kind takes (e-invoices, or a ledger). */
-export function importRequest(send: Send, bytes: ArrayBuffer, name: string, options: ImportOptions, settings: PageSettings, append: boolean, sendOptions: Parameters<Send>[2] = { transfer: [bytes] }) {
-  return options.einvoices ? send('importEInvoices', { bytes, fileName: name, settings, append }, sendOptions) : send('importFile', { bytes, options, settings, append }, sendOptions);
+/**
+ * Reads a file into the worker's session with the request its kind takes: e-invoices (their bytes,
+ * transferred), or a ledger (the file itself, which the worker reads a slice at a time).
+ */
+export async function importRequest(send: Send, file: Blob, name: string, options: ImportOptions, settings: PageSettings, append: boolean, sendOptions: Parameters<Send>[2] = {}) {
+  if (!options.einvoices) return send('importFile', { file, options, settings, append }, sendOptions);
+  const bytes = await file.arrayBuffer();
+  return send('importEInvoices', { bytes, fileName: name, settings, append }, { ...sendOptions, transfer: [bytes] });
 }
