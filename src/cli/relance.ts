@@ -6,6 +6,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { basename, join } from 'node:path';
 import { AUTO_ACCEPT, dayFromYmd, emptyWorkspace, isoOf, migrateWorkspace, recordBankPayments, type Issue, type Lang, type Workspace } from '../core/index.ts';
 import { refusalText } from '../i18n/documents.ts';
+import { buffered, writeJson } from './json-out.ts';
 import { importSource, type ByteSource, type ImportReport } from '../import/import-file.ts';
 import { describeIssue } from '../i18n/issues.ts';
 import { analysisOf } from '../app/dashboard.ts';
@@ -201,7 +202,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     const ledger = ledgerOf(session, settings);
     const out = args.command === 'predict' ? predictJson(ledger, settings) : forecastJson(ledger, settings, weeks);
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    printJson(out);
     return 0;
   }
   if (statementPath !== null) return match(ledgerOf(session, settings), settings, statementPath, { json: args.flags.has('json'), apply: flag('apply'), min: flag('min') === undefined ? AUTO_ACCEPT : Number(flag('min')) });
@@ -237,7 +238,7 @@ async function main(argv: readonly string[]): Promise<number> {
       import: importJson(report, describe),
       ...(reports.length > 1 ? { imports: reports.map((r) => importJson(r, describe)) } : {}),
     };
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    printJson(out);
     return fatal ? 1 : 0;
   }
   const analysis = analysisOf(session.ledger, settings);
@@ -316,7 +317,7 @@ async function match(ledger: Parameters<typeof bankView>[0], settings: Settings,
   }
   const view = bankView(ledger, settings, read.statement);
   for (const r of view.refused) process.stderr.write(`relance: ${basename(path)}: ${settings.lang === 'fr' ? 'ligne refusée' : 'line refused'} ${r.row}: ${refusalReasonText(r.reason, settings.lang)}\n`);
-  if (options.json) process.stdout.write(`${JSON.stringify(matchJson(view), null, 2)}\n`);
+  if (options.json) printJson(matchJson(view));
   else process.stdout.write(`${view.linesRead} lines read, ${view.creditCount} credits: ${view.proposals.length} proposed (${view.proposals.filter((p) => p.confidence >= options.min).length} at or above ${options.min}), ${view.unmatched.length} unmatched\n`);
   if (options.apply !== undefined) {
     if (!Number.isFinite(options.min) || options.min < 0 || options.min > 1) {
@@ -360,6 +361,14 @@ async function writeStatements(ledger: Parameters<typeof statements>[0], setting
   if (made.models.length > 1) writeFileSync(join(out, `${isoOf(settings.asOf)}-releves-de-compte.pdf`), new Uint8Array(renderLetters(made.models, nodeFonts(needsWholeFont(made.models)), { duplex: true })));
   process.stdout.write(`${made.models.length} ${made.models.length === 1 ? 'statement' : 'statements'} written to ${out}${made.refused.length > 0 ? `, ${made.refused.length} refused` : ''}\n`);
   return made.refused.length > 0 ? 1 : 0;
+}
+
+/** JSON on stdout, as JSON.stringify(value, null, 2) and a newline, written a part at a time (json-out.ts). */
+function printJson(value: unknown): void {
+  const out = buffered((s) => process.stdout.write(s));
+  writeJson(value, out.write);
+  out.write('\n');
+  out.flush();
 }
 
 /** A file to read a slice at a time (closed by the caller); null (said on stderr) when it cannot be opened. */

@@ -1,0 +1,52 @@
+/**
+ * `JSON.stringify(value, null, 2)` written a part at a time: the CLI's JSON (tens of megabytes for a
+ * ledger of half a million rows) is never one string, nor one buffer. The members of objects and
+ * arrays are written one by one down to `depth`; below it each member is stringified whole (a
+ * newline in JSON text is always indentation: a string's own newlines are escaped).
+ */
+export function writeJson(value: unknown, write: (s: string) => void, depth = 3, indent = ''): void {
+  const isPlain = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  if (depth <= 0 || !isPlain) {
+    const text = JSON.stringify(value, null, 2) ?? 'null';
+    write(indent === '' ? text : text.replaceAll('\n', `\n${indent}`));
+    return;
+  }
+  const inner = `${indent}  `;
+  const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return write('[]');
+    write('[');
+    value.forEach((v, i) => {
+      write(`${i === 0 ? '' : ','}\n${inner}`);
+      writeJson(skipped(v) ? null : v, write, depth - 1, inner);
+    });
+    return write(`\n${indent}]`);
+  }
+  const members = Object.entries(value as Record<string, unknown>).filter(([, v]) => !skipped(v));
+  if (members.length === 0) return write('{}');
+  write('{');
+  members.forEach(([k, v], i) => {
+    write(`${i === 0 ? '' : ','}\n${inner}${JSON.stringify(k)}: `);
+    writeJson(v, write, depth - 1, inner);
+  });
+  write(`\n${indent}}`);
+}
+
+/** A writer that gathers small parts and hands them on by the `size` (the CLI's stdout: few writes, no big string). */
+export function buffered(sink: (s: string) => void, size = 1 << 16): { write: (s: string) => void; flush: () => void } {
+  let parts: string[] = [];
+  let length = 0;
+  const flush = () => {
+    if (length > 0) sink(parts.join(''));
+    parts = [];
+    length = 0;
+  };
+  return {
+    write(s) {
+      parts.push(s);
+      length += s.length;
+      if (length >= size) flush();
+    },
+    flush,
+  };
+}
