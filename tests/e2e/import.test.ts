@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { benchInvoices, ledgerCsv } from '../../bench/data.ts';
@@ -47,6 +48,25 @@ test('the tiles and the aged balance match the CLI, and move with the as-of date
   await app.setAsOf('2025-10-31');
   await expect(app.tile('receivables')).toContainText(euro(later.totals.openCents));
   expect(later.totals.openCents).not.toBe(expected.totals.openCents);
+});
+
+test('a CSV of several megabytes, read by the worker a slice at a time, gives the CLI’s figures', async ({ page }) => {
+  test.setTimeout(120_000);
+  // 40,000 rows in Windows-1252 (≈ 3.4 MB): four pieces of text, the first of them read twice (as UTF-8, then in its code page).
+  const dir = mkdtempSync(join(tmpdir(), 'relance-'));
+  const file = join(dir, 'grand-livre-40000.csv');
+  writeFileSync(file, ledgerCsv(benchInvoices(40_000)));
+  expect(statSync(file).size).toBeGreaterThan(3 * 1048576);
+  const expected = cli(file, AS_OF);
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(file);
+  await expect(page.getByTestId('invoice-count')).toHaveText(new Intl.NumberFormat('fr-FR').format(40_000));
+  await expect(app.tile('receivables')).toContainText(euro(expected.totals.openCents));
+  await expect(app.tile('overdue')).toContainText(euro(expected.totals.overdueCents));
+  await app.go('balance');
+  const total = page.getByTestId('aging-total');
+  for (const cents of Object.values(expected.aging)) await expect(total).toContainText(euro(cents));
 });
 
 test('the aged balance lists customers largest balance first, sorts by name and filters, as the CLI counts them', async ({ page }) => {

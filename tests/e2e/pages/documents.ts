@@ -17,7 +17,7 @@ export async function pdfText(bytes: Buffer): Promise<string> {
 
 /** `relance analyze <file> --json` with the given flags, as the CLI prints it. */
 export function cliJson(file: string, ...flags: string[]): { totals: { openCents: number; overdueCents: number; notDueCents: number }; aging: Record<string, number>; customers: { id: string; name: string; openCents: number }[]; actions: { customer: string; step: string; invoices: string[]; amountCents: number; creditsCents: number }[]; penalties: { invoice: string; customer: string; daysLate: number; interestCents: number; indemnityCents: number }[] } {
-  return JSON.parse(execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', file, '--json', ...flags], { cwd: root, encoding: 'utf8' }));
+  return JSON.parse(execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', file, '--json', ...flags], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 }));
 }
 
 /** Any `relance <command> <file> --as-of D --json`, as the CLI prints it. */
