@@ -28,9 +28,8 @@ export const readAll = (source: ByteSource): Uint8Array => source.read(0, source
 
 /** Thrown when a text read as UTF-8 turns out not to be: it is read again in a single-byte code page. */
 export class NotUtf8 extends Error {}
-/** Thrown when no row ends in MAX_PIECE_BYTES: the fused readers give up, the whole text is read. */
+/** Thrown when no row ends in PieceSize.max bytes: the fused readers give up, the whole text is read. */
 export class PieceTooLong extends GiveUp {}
-const MAX_PIECE_BYTES = 16 << 20;
 
 /** The text a fused reader reads, a piece at a time (a whole text is one piece). */
 export interface Pieces {
@@ -56,11 +55,12 @@ export function wholeText(text: string): Pieces {
 }
 
 /**
- * Bytes decoded at a time, and newlines the first piece holds at least (or the whole text): the
- * header, the mapping's sample and the separator's are read from it (csv-split.ts PREFIX_ROWS).
+ * Bytes decoded at a time; newlines the first piece holds at least (or the whole text): the header,
+ * the mapping's sample and the separator's are read from it (csv-split.ts PREFIX_ROWS); and the
+ * bytes a piece may grow to when no row ends (a file with `\r` newlines, a quote never closed).
  */
-export type PieceSize = { readonly block: number; readonly firstLines: number };
-export const PIECE_SIZE: PieceSize = { block: 1 << 20, firstLines: 1100 };
+export type PieceSize = { readonly block: number; readonly firstLines: number; readonly max: number };
+export const PIECE_SIZE: PieceSize = { block: 1 << 20, firstLines: 1100, max: 16 << 20 };
 
 type Encoding = Omit<Decoded, 'text'> & { readonly skip: number };
 
@@ -175,7 +175,7 @@ export class TextPieces implements Pieces {
     let buf = this.pending;
     let lines = 0;
     for (;;) {
-      if (buf.length > MAX_PIECE_BYTES) throw new PieceTooLong();
+      if (buf.length > this.size.max) throw new PieceTooLong();
       const counted = buf.length;
       const more = this.offset < this.source.size ? this.source.read(this.offset, this.whole ? this.source.size : this.size.block) : NO_BYTES;
       this.offset += more.length;

@@ -15,7 +15,7 @@ import { fastCsvImport } from '../../../src/import/fast-csv.ts';
 import { fastFecImport } from '../../../src/import/fast-fec.ts';
 import { importFile } from '../../../src/import/import-file.ts';
 import { cleanText, detectSeparator } from '../../../src/import/read-csv.ts';
-import { bytesSource, NotUtf8, TextPieces, type PieceSize } from '../../../src/import/text-pieces.ts';
+import { bytesSource, NotUtf8, PIECE_SIZE, PieceTooLong, TextPieces, type PieceSize } from '../../../src/import/text-pieces.ts';
 import { benchInvoices, fecText, ledgerCsv } from '../../../bench/data.ts';
 
 const root = join(import.meta.dirname, '../../..');
@@ -56,7 +56,7 @@ describe('a text file in pieces', () => {
         (parts, encoding, block, firstLines) => {
           const bytes = encode(parts.join(''), encoding);
           const whole = decodeText(bytes);
-          const { pieces, reader } = piecesOf(bytes, { block, firstLines });
+          const { pieces, reader } = piecesOf(bytes, { block, firstLines, max: 1 << 20 });
           expect(pieces.join('')).toBe(cleanText(whole.text));
           expect(reader.decoded).toEqual({ encoding: whole.encoding, hadBom: whole.hadBom, guessed: whole.guessed });
           let before = '';
@@ -71,9 +71,20 @@ describe('a text file in pieces', () => {
     );
   });
 
+  it('gives up when no row ends in its largest piece: a file with \\r newlines, a quote never closed', () => {
+    const size: PieceSize = { block: 64, firstLines: 2, max: 1000 };
+    const lines = Array.from({ length: 200 }, (_, i) => `C${i};F${i};01/12/2025;10`);
+    for (const text of [`Client;Facture;Échéance;Montant\r${lines.join('\r')}`, `Client;Facture;Échéance;Montant\n${lines.slice(0, 5).join('\n')}\n"${lines.join('\n')}`]) {
+      const reader = TextPieces.of(bytesSource(new TextEncoder().encode(text)), undefined, size);
+      expect(() => {
+        for (let p = reader.next(); p !== null; p = reader.next());
+      }).toThrow(PieceTooLong);
+    }
+  });
+
   it('is cut where the newline of the file is, not at a lone \\n of a \\r\\n file', () => {
     const text = `a;b\r\n${'x\ny;1\r\n'.repeat(50)}`;
-    const { pieces, reader } = piecesOf(new TextEncoder().encode(text), { block: 7, firstLines: 2 });
+    const { pieces, reader } = piecesOf(new TextEncoder().encode(text), { block: 7, firstLines: 2, max: 1 << 20 });
     expect(reader.newline).toBe('\r\n');
     expect(pieces.length).toBeGreaterThan(10);
     for (const p of pieces.slice(0, -1)) expect(p.endsWith('\r\n')).toBe(true);
@@ -124,7 +135,7 @@ describe('the fused readers on pieces', () => {
         expect(JSON.stringify(whole)).toBe(JSON.stringify(importFile(bytes, { fileName: 'grand-livre.csv', fastCsv: false })));
         expect(whole.report.invoiceCount).toBe(l.rows);
         // The fused reader read it through its pieces (and they were many).
-        const { pieces, reader } = piecesOf(bytes, { block: l.block, firstLines: 1100 });
+        const { pieces, reader } = piecesOf(bytes, { ...PIECE_SIZE, block: l.block });
         // UTF-16 is one piece (a byte is no character there): the others are cut.
         expect(pieces.length > 1).toBe(!l.encoding.startsWith('utf-16'));
         const text = reader.again();
@@ -144,7 +155,7 @@ describe('the fused readers on pieces', () => {
       const whole = importFile(bytes, { fileName });
       for (const pieceBytes of [97, 4096, 65_536]) expect(JSON.stringify(importFile(bytes, { fileName, pieceBytes }))).toBe(JSON.stringify(whole));
       if (fileName.endsWith('.txt')) {
-        const reader = TextPieces.of(bytesSource(bytes), undefined, { block: 4096, firstLines: 1100 });
+        const reader = TextPieces.of(bytesSource(bytes), undefined, { ...PIECE_SIZE, block: 4096 });
         const first = reader.peek() as string;
         expect(reader.isLast).toBe(false);
         expect(fastFecImport(reader, { fileName, sheetName: 'f', separator: detectSeparator(first), defaultTermsDays: 30 }, new IssueList())).not.toBeNull();
