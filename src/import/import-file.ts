@@ -46,7 +46,7 @@ export type ImportOptions = {
    * released, so that the bytes and the text are not both held while the ledger is built.
    */
   readonly releaseBytes?: boolean;
-  /** The bytes a text file is decoded a slice at a time (text-pieces.ts; tests make it small, so that rows fall across slices). */
+  /** The bytes of text decoded at a time (text-pieces.ts; tests make it small, so that rows fall across pieces and slices). */
   readonly pieceBytes?: number;
   /** The file is e-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them): the page and the CLI read it with importEInvoices. */
   readonly einvoices?: boolean;
@@ -252,7 +252,7 @@ type ReportBase = Omit<ImportReport, 'issues' | 'fatal'>;
  * A file taken for UTF-8 that is not is read again from the start in its single-byte code page.
  */
 function readFused(source: ByteSource, options: ImportOptions, base: ReportBase, sheetName: string, onProgress?: ImportProgress): ImportResult | null {
-  const size = options.pieceBytes ? { ...PIECE_SIZE, block: options.pieceBytes } : PIECE_SIZE;
+  const size = options.pieceBytes ? { ...PIECE_SIZE, piece: options.pieceBytes, block: options.pieceBytes * 3 } : PIECE_SIZE;
   let pieces = TextPieces.of(source, options.encoding, size);
   for (;;) {
     try {

@@ -55,12 +55,14 @@ export function wholeText(text: string): Pieces {
 }
 
 /**
- * Bytes decoded at a time; newlines the first piece holds at least (or the whole text): the header,
- * the mapping's sample and the separator's are read from it (csv-split.ts PREFIX_ROWS); and the
- * bytes a piece may grow to when no row ends (a file with `\r` newlines, a quote never closed).
+ * Bytes read from the file at a time (`block`: a File's slices cost a call each) and decoded at a time
+ * (`piece`: a piece's string stays under the engine's large-object size, so that it dies young and no
+ * full collection is spent on it); newlines the first piece holds at least, or the whole text (the
+ * header, the mapping's sample and the separator's are read from it: csv-split.ts PREFIX_ROWS); and
+ * the bytes a piece may grow to when no row ends (a file with `\r` newlines, a quote never closed).
  */
-export type PieceSize = { readonly block: number; readonly firstLines: number; readonly max: number };
-export const PIECE_SIZE: PieceSize = { block: 1 << 20, firstLines: 1100, max: 16 << 20 };
+export type PieceSize = { readonly block: number; readonly piece: number; readonly firstLines: number; readonly max: number };
+export const PIECE_SIZE: PieceSize = { block: 1 << 20, piece: 32 << 10, firstLines: 1100, max: 16 << 20 };
 
 type Encoding = Omit<Decoded, 'text'> & { readonly skip: number };
 
@@ -100,15 +102,17 @@ export class TextPieces implements Pieces {
   private readonly decoder: TextDecoder | null;
   /** UTF-16: a byte is no character, and the text is read as one piece. */
   private readonly whole: boolean;
-  /** Bytes read and not decoded yet: the start of a row the last piece did not hold. */
-  private pending: Uint8Array = NO_BYTES;
+  /** Bytes read, decoded up to `at`. */
+  private bytes: Uint8Array = NO_BYTES;
+  private at = 0;
   private started = false;
   private readonly skip: number;
   private readonly strictUtf8: boolean;
   /** The first piece, read by `peek` and not given yet. */
   private peeked: string | null | undefined;
-  /** Characters decoded so far. */
+  /** Characters decoded so far, and the bytes they came from. */
   private chars = 0;
+  private decodedBytes = 0;
 
   private constructor(source: ByteSource, e: Encoding, strictUtf8: boolean, size: PieceSize) {
     this.source = source;
@@ -140,9 +144,8 @@ export class TextPieces implements Pieces {
   }
 
   get expectedLength(): number {
-    const read = this.offset - this.skip;
     const all = this.source.size - this.skip;
-    return read >= all ? this.chars : Math.ceil((this.chars * all) / Math.max(1, read));
+    return this.isLast ? this.chars : Math.ceil((this.chars * all) / Math.max(1, this.decodedBytes));
   }
 
   /** The same pieces again, from the start. */
@@ -172,36 +175,63 @@ export class TextPieces implements Pieces {
     if (this.isLast) return null;
     const first = !this.started;
     this.started = true;
-    let buf = this.pending;
-    let lines = 0;
     for (;;) {
-      if (buf.length > this.size.max) throw new PieceTooLong();
-      const counted = buf.length;
-      const more = this.offset < this.source.size ? this.source.read(this.offset, this.whole ? this.source.size : this.size.block) : NO_BYTES;
-      this.offset += more.length;
-      buf = concat(buf, more);
-      if (this.offset >= this.source.size) {
-        this.pending = NO_BYTES;
-        this.isLast = true;
-        const text = this.decode(buf, false);
-        if (first) this.newline = detectNewline(text);
+      const b = this.bytes;
+      const atEnd = this.offset >= this.source.size;
+      if (first && atEnd) {
+        // A file whose first block holds it all (or too few lines) is one piece.
+        const text = this.last();
+        this.newline = detectNewline(text);
         return text;
       }
       if (first) {
-        // The first piece holds the rows the header and the mapping are read from, and a '\n': the
-        // newline is told by the first one as detectNewline tells it (the NULs cleanText drops skipped).
-        for (let i = buf.indexOf(10, counted); i >= 0; i = buf.indexOf(10, i + 1)) lines++;
-        if (lines < this.size.firstLines) continue;
-        let j = buf.indexOf(10) - 1;
-        while (j >= 0 && buf[j] === 0) j--;
-        this.newline = j >= 0 && buf[j] === 13 ? '\r\n' : '\n';
+        // The first piece holds the rows the header and the mapping are read from: up to the
+        // firstLines-th '\n' (more bytes until there is one).
+        let end = -1;
+        for (let i = b.indexOf(10), n = 1; i >= 0; i = b.indexOf(10, i + 1), n++) {
+          if (n === this.size.firstLines) {
+            end = i + 1;
+            break;
+          }
+        }
+        if (end > 0) {
+          // The newline as detectNewline tells it from the first '\n' (the NULs cleanText drops skipped).
+          let j = b.indexOf(10) - 1;
+          while (j >= 0 && b[j] === 0) j--;
+          this.newline = j >= 0 && b[j] === 13 ? '\r\n' : '\n';
+          const cut = cutOf(b, 0, end, this.newline === '\r\n');
+          if (cut > 0) return this.take(cut);
+        }
+      } else {
+        // A piece of about `piece` bytes, else the longest run of whole rows in hand.
+        const crlf = this.newline === '\r\n';
+        const window = Math.min(b.length, this.at + this.size.piece);
+        const cut = cutOf(b, this.at, window, crlf) || (window < b.length ? cutOf(b, this.at, b.length, crlf) : 0);
+        if (cut > 0) return this.take(cut);
+        if (atEnd) return this.last();
       }
-      const cut = cutOf(buf, this.newline === '\r\n');
-      if (cut > 0) {
-        this.pending = buf.slice(cut);
-        return this.decode(buf.subarray(0, cut), true);
-      }
+      if (b.length - this.at > this.size.max) throw new PieceTooLong();
+      const more = this.source.read(this.offset, this.whole ? this.source.size : this.size.block);
+      this.offset += more.length;
+      this.bytes = concat(b.subarray(this.at), more);
+      this.at = 0;
     }
+  }
+
+  /** The bytes left, decoded: the last piece. */
+  private last(): string {
+    this.isLast = true;
+    const text = this.decode(this.bytes.subarray(this.at), false);
+    this.bytes = NO_BYTES;
+    this.at = 0;
+    return text;
+  }
+
+  /** The bytes up to `cut`, decoded. */
+  private take(cut: number): string {
+    const text = this.decode(this.bytes.subarray(this.at, cut), true);
+    this.at = cut;
+    return text;
   }
 
   private decode(bytes: Uint8Array, stream: boolean): string {
@@ -215,6 +245,7 @@ export class TextPieces implements Pieces {
       }
     }
     this.chars += raw.length;
+    this.decodedBytes += bytes.length;
     return clean(raw);
   }
 }
@@ -244,22 +275,23 @@ function lastNewline(b: Uint8Array, from: number, crlf: boolean): number {
   return -1;
 }
 
-/** The quotes (`"`) in [from, to) of `b`. */
+/** The quotes (`"`) in [from, to) of `b` (searched in that range only: a file without quotes is not read to its end each time). */
 function quotesIn(b: Uint8Array, from: number, to: number): number {
+  const range = b.subarray(from, to);
   let n = 0;
-  for (let i = b.indexOf(34, from); i >= 0 && i < to; i = b.indexOf(34, i + 1)) n++;
+  for (let i = range.indexOf(34); i >= 0; i = range.indexOf(34, i + 1)) n++;
   return n;
 }
 
-/** Where the last row of `b` ends (after its newline: an even number of quotes before it), or 0 when none does. */
-function cutOf(b: Uint8Array, crlf: boolean): number {
-  let end = lastNewline(b, b.length - 1, crlf);
-  if (end < 0) return 0;
-  let quotes = quotesIn(b, 0, end);
+/** Where the last row of `b` in [from, to) ends (after its newline: an even number of quotes from `from`), or 0 when none does. */
+function cutOf(b: Uint8Array, from: number, to: number, crlf: boolean): number {
+  let end = lastNewline(b, to - 1, crlf);
+  if (end < from) return 0;
+  let quotes = quotesIn(b, from, end);
   while ((quotes & 1) === 1) {
     // Inside a quoted field: the newline before.
     const before = lastNewline(b, end - 1, crlf);
-    if (before < 0) return 0;
+    if (before < from) return 0;
     quotes -= quotesIn(b, before, end);
     end = before;
   }

@@ -52,11 +52,12 @@ describe('a text file in pieces', () => {
         fc.array(chunk, { maxLength: 300 }),
         fc.constantFrom('utf-8', 'utf-8-bom', 'windows-1252', 'utf-16le'),
         fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 40 }),
         fc.integer({ min: 1, max: 6 }),
-        (parts, encoding, block, firstLines) => {
+        (parts, encoding, block, piece, firstLines) => {
           const bytes = encode(parts.join(''), encoding);
           const whole = decodeText(bytes);
-          const { pieces, reader } = piecesOf(bytes, { block, firstLines, max: 1 << 20 });
+          const { pieces, reader } = piecesOf(bytes, { block, piece, firstLines, max: 1 << 20 });
           expect(pieces.join('')).toBe(cleanText(whole.text));
           expect(reader.decoded).toEqual({ encoding: whole.encoding, hadBom: whole.hadBom, guessed: whole.guessed });
           let before = '';
@@ -72,7 +73,7 @@ describe('a text file in pieces', () => {
   });
 
   it('gives up when no row ends in its largest piece: a file with \\r newlines, a quote never closed', () => {
-    const size: PieceSize = { block: 64, firstLines: 2, max: 1000 };
+    const size: PieceSize = { block: 64, piece: 32, firstLines: 2, max: 1000 };
     const lines = Array.from({ length: 200 }, (_, i) => `C${i};F${i};01/12/2025;10`);
     for (const text of [`Client;Facture;Échéance;Montant\r${lines.join('\r')}`, `Client;Facture;Échéance;Montant\n${lines.slice(0, 5).join('\n')}\n"${lines.join('\n')}`]) {
       const reader = TextPieces.of(bytesSource(new TextEncoder().encode(text)), undefined, size);
@@ -84,7 +85,7 @@ describe('a text file in pieces', () => {
 
   it('is cut where the newline of the file is, not at a lone \\n of a \\r\\n file', () => {
     const text = `a;b\r\n${'x\ny;1\r\n'.repeat(50)}`;
-    const { pieces, reader } = piecesOf(new TextEncoder().encode(text), { block: 7, firstLines: 2, max: 1 << 20 });
+    const { pieces, reader } = piecesOf(new TextEncoder().encode(text), { block: 7, piece: 5, firstLines: 2, max: 1 << 20 });
     expect(reader.newline).toBe('\r\n');
     expect(pieces.length).toBeGreaterThan(10);
     for (const p of pieces.slice(0, -1)) expect(p.endsWith('\r\n')).toBe(true);
@@ -135,7 +136,7 @@ describe('the fused readers on pieces', () => {
         expect(JSON.stringify(whole)).toBe(JSON.stringify(importFile(bytes, { fileName: 'grand-livre.csv', fastCsv: false })));
         expect(whole.report.invoiceCount).toBe(l.rows);
         // The fused reader read it through its pieces (and they were many).
-        const { pieces, reader } = piecesOf(bytes, { ...PIECE_SIZE, block: l.block });
+        const { pieces, reader } = piecesOf(bytes, { ...PIECE_SIZE, piece: l.block, block: 3 * l.block });
         // UTF-16 is one piece (a byte is no character there): the others are cut.
         expect(pieces.length > 1).toBe(!l.encoding.startsWith('utf-16'));
         const text = reader.again();
@@ -155,7 +156,7 @@ describe('the fused readers on pieces', () => {
       const whole = importFile(bytes, { fileName });
       for (const pieceBytes of [97, 4096, 65_536]) expect(JSON.stringify(importFile(bytes, { fileName, pieceBytes }))).toBe(JSON.stringify(whole));
       if (fileName.endsWith('.txt')) {
-        const reader = TextPieces.of(bytesSource(bytes), undefined, { ...PIECE_SIZE, block: 4096 });
+        const reader = TextPieces.of(bytesSource(bytes), undefined, { ...PIECE_SIZE, piece: 4096, block: 3 * 4096 });
         const first = reader.peek() as string;
         expect(reader.isLast).toBe(false);
         expect(fastFecImport(reader, { fileName, sheetName: 'f', separator: detectSeparator(first), defaultTermsDays: 30 }, new IssueList())).not.toBeNull();
