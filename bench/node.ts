@@ -54,9 +54,30 @@ const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
 
 export const analysisRequest = (asOf = BENCH_AS_OF): PageSettings => ({ asOf, basis: 'due', edges: [30, 60, 90, 120], windows: 3, manualSales: [] });
 
+/**
+ * The worker's FileReaderSync, which Node lacks: a dropped file read a slice at a time, each slice a
+ * copy (as the browser hands it over). Node's own Blob would be read whole, asynchronously.
+ */
+class SliceOf {
+  readonly bytes: Uint8Array;
+  readonly size: number;
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+    this.size = bytes.length;
+  }
+  slice(from: number, to: number): SliceOf {
+    return new SliceOf(this.bytes.subarray(from, to));
+  }
+}
+(globalThis as { FileReaderSync?: unknown }).FileReaderSync ??= class {
+  readAsArrayBuffer(blob: SliceOf): ArrayBuffer {
+    return blob.bytes.slice().buffer;
+  }
+};
+
 /** What the worker does for a dropped file: read it, build the ledger, compute the dashboard's figures. */
 async function pipeline(file: BenchFile, handlers = createHandlers()) {
-  const r = await handlers.importFile({ file: new Blob([file.bytes.slice()]), options: { fileName: file.name }, settings: analysisRequest() }, () => {});
+  const r = await handlers.importFile({ file: new SliceOf(file.bytes) as unknown as Blob, options: { fileName: file.name }, settings: analysisRequest() }, () => {});
   if (r.report.fatal !== null || r.analysis === null) throw new Error(`${file.name}: ${r.report.fatal}`);
   return { handlers, report: r.report };
 }
