@@ -3,7 +3,7 @@
  * the customers waiting, the alerts (prescription, terms over the legal caps, rates) and a dry run of
  * a draft policy. Filtered and paged here, so that the page receives 100 actions at a time.
  */
-import { customerNames, dunningPlan, exceedsLegalTerms, invoiceAt, isoOf, ledgerColumns, NO_DAY, openAt, openAtColumn, penaltyTotals, prescription, ratesKnownUntil, regimeOf, type Action, type Day, type LetterKind, type Ledger, type Policy, type Workspace } from '../core/index.ts';
+import { customerNames, dunningPlan, exceedsLegalTerms, invoiceAt, isBeyondLegalCaps, isoOf, ledgerColumns, NO_DAY, openAt, openAtColumn, penaltyTotals, prescriptionFrom, ratesKnownUntil, regimeOf, type Action, type Day, type LetterKind, type Ledger, type Policy, type Workspace } from '../core/index.ts';
 import type { Settings } from './settings.ts';
 import { behaviours, expectedLossCents } from './prediction.ts';
 import type { ActionFilter, ActionRow, DunningView, StepCount } from './views.ts';
@@ -97,23 +97,24 @@ export function worklist(ledger: Ledger, settings: Settings, draft: Policy | nul
   const prescriptionRows: DunningView['prescription'][number][] = [];
   const overTerms: DunningView['overTerms'][number][] = [];
   let overTermsCount = 0;
-  // On the columns first: only an invoice open at the as-of date, or due more than 60 days after its
-  // date (every legal cap is at least that), is made into an object.
+  // On the columns first: an item is made into an object only when its dates alone say it may be
+  // listed — its due date beyond the legal caps, or its prescription near (then its kind, and
+  // whether its due date was derived, decide).
   const c = ledgerColumns(ledger);
   for (let i = 0; i < c.count; i++) {
     const issued = c.issued[i] as number;
     if (issued !== NO_DAY && issued > asOf) continue;
+    const due = c.due[i] as number;
     const isOpen = openAtColumn(c, i, asOf) > 0;
-    const mayExceed = issued !== NO_DAY && c.due[i] !== NO_DAY && (c.due[i] as number) - issued > 60;
-    if (!isOpen && !mayExceed) continue;
+    const mayExceed = issued !== NO_DAY && due !== NO_DAY && isBeyondLegalCaps(issued as Day, due as Day);
+    const p = isOpen && due !== NO_DAY ? prescriptionFrom(due as Day, regimeOf(c.customerIds[c.customer[i] as number] as string, workspace), asOf) : null;
+    if (!mayExceed && (p === null || p.alert === null)) continue;
     const inv = invoiceAt(ledger, i);
     if (inv.kind !== 'invoice') continue;
-    if (exceedsLegalTerms(inv)) {
+    if (mayExceed && exceedsLegalTerms(inv)) {
       overTermsCount++;
       if (overTerms.length < LIST_MAX) overTerms.push({ customerId: inv.customerId, name: names.get(inv.customerId) ?? inv.customerId, invoice: inv.number, issued: isoOf(inv.issued as Day), due: isoOf(inv.due as Day) });
     }
-    if (!isOpen) continue;
-    const p = prescription(inv, regimeOf(inv.customerId, workspace), asOf);
     if (p && p.alert !== null) prescriptionRows.push({ customerId: inv.customerId, name: names.get(inv.customerId) ?? inv.customerId, invoice: inv.number, expires: isoOf(p.expires), daysLeft: p.daysLeft, alert: p.alert });
   }
   prescriptionRows.sort((a, b) => a.daysLeft - b.daysLeft);

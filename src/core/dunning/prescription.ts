@@ -15,7 +15,11 @@ export type PrescriptionInfo = { readonly expires: Day; readonly daysLeft: numbe
 /** The last day the claim can be brought to court, counted from the due date (or an interruption). */
 export function prescription(inv: Invoice, regime: Regime, asOf: Day, interruptedOn: Day | null = null): PrescriptionInfo | null {
   const start = interruptedOn ?? inv.due;
-  if (start === null) return null;
+  return start === null ? null : prescriptionFrom(start, regime, asOf);
+}
+
+/** The same from the day it runs from (the due date, or an interruption): what the ledger's columns tell. */
+export function prescriptionFrom(start: Day, regime: Regime, asOf: Day): PrescriptionInfo {
   const expires = addMonths(start, regime === 'b2c' ? 24 : 60);
   const daysLeft = expires - asOf;
   const alert: PrescriptionAlert = daysLeft < 0 ? 'expired' : daysLeft <= 31 ? 'oneMonth' : daysLeft <= 183 ? 'sixMonths' : null;
@@ -27,7 +31,10 @@ export function prescription(inv: Invoice, regime: Regime, asOf: Day, interrupte
  * 45 days end of month (both ways of counting it).
  */
 export function exceedsLegalTerms(inv: Invoice): boolean {
-  if (inv.issued === null || inv.due === null || inv.isDueDerived) return false;
-  const caps = [addDays(inv.issued, 60), addDays(endOfMonth(inv.issued), 45), endOfMonth(addDays(inv.issued, 45))];
-  return inv.due > Math.max(...caps);
+  return inv.issued !== null && inv.due !== null && !inv.isDueDerived && isBeyondLegalCaps(inv.issued, inv.due);
+}
+
+/** Whether a due date lies beyond every legal cap from its invoice's date (exceedsLegalTerms without the item). */
+export function isBeyondLegalCaps(issued: Day, due: Day): boolean {
+  return due > Math.max(addDays(issued, 60), addDays(endOfMonth(issued), 45), endOfMonth(addDays(issued, 45)));
 }
