@@ -798,6 +798,11 @@ function isDisputedText(t: string): boolean {
   return w !== '' && DISPUTED.test(w);
 }
 
+/** The first `n` values: a view when the room left over is small, else a copy (the rest is let go). */
+function fit<T extends Int32Array | Float64Array | Uint8Array | Int16Array>(x: T, n: number): T {
+  return (x.length - n <= n >> 3 ? x.subarray(0, n) : x.slice(0, n)) as T;
+}
+
 /**
  * The ledger of the rows kept, columns first (core/ledger.ts lazyLedger): the analysis' columns now,
  * with the due-date issues buildLedger's fromRecord reports, and each invoice object as fromRecord
@@ -805,15 +810,18 @@ function isDisputedText(t: string): boolean {
  */
 function buildLedger(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTerms: boolean, currency: string, issues: IssueList): Ledger {
   const count = c.count;
-  const issuedColumn = new Int32Array(count);
-  const dueColumn = new Int32Array(count);
-  const amountColumn = new Float64Array(count);
+  // The rows' own arrays become the ledger's (no second copy of the columns while both would be
+  // held): written in place, row i's values read before they are written, and a payment's index j
+  // never ahead of i.
+  const issuedColumn = c.dateValue[0] as Int32Array;
+  const dueColumn = c.dateValue[1] as Int32Array;
+  const amountColumn = c.amount;
   const termsDerived = new Uint8Array(count);
   const marks = new Uint8Array(count);
   // One payment per row at most.
   const payStart = new Int32Array(count + 1);
-  const payDay = new Int32Array(count);
-  const payAmount = new Float64Array(count);
+  const payDay = c.dateValue[2] as Int32Array;
+  const payAmount = c.paid;
   let j = 0;
   let missingDue = 0;
   let firstMissingDue = 0;
@@ -862,14 +870,14 @@ function buildLedger(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTer
   const customerIds = reader.customers.map((x) => x.id);
   const columns: LedgerColumns = {
     count,
-    issued: issuedColumn,
-    due: dueColumn,
-    amount: amountColumn,
+    issued: fit(issuedColumn, count),
+    due: fit(dueColumn, count),
+    amount: fit(amountColumn, count),
     isSale: new Uint8Array(count).fill(1),
     payStart,
-    payDay: payDay.slice(0, j),
-    payAmount: payAmount.slice(0, j),
-    customer: c.customer.slice(0, count),
+    payDay: fit(payDay, j),
+    payAmount: fit(payAmount, j),
+    customer: fit(c.customer, count),
     customerIds,
     customersById: customersByIdOf(customerIds),
     termsDerived,
@@ -878,18 +886,18 @@ function buildLedger(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTer
   checkOverpaidColumns(columns, o.sheetName, issues);
   // The item's currency: the row's own, else the ledger's.
   const currencies = reader.currencies.map((x) => (x === '' ? currency : x));
-  const currencyOf = c.currency.slice(0, count);
-  const rowOf = c.row.slice(0, count);
-  const flagsOf = c.flags.slice(0, count);
-  const termsOf = c.terms.slice(0, count);
+  const currencyOf = fit(c.currency, count);
+  const rowOf = fit(c.row, count);
+  const flagsOf = fit(c.flags, count);
+  const termsOf = fit(c.terms, count);
   const numbers = c.numbers;
   const { fileName: file, sheetName: sheet } = o;
   const one = (i: number): Invoice => {
     const customerId = customerIds[columns.customer[i] as number] as string;
     const number = numbers[i] as string;
-    const amount = amountColumn[i] as Cents;
-    const issued = issuedColumn[i] === NO_DAY ? null : (issuedColumn[i] as Day);
-    const due = dueColumn[i] === NO_DAY ? null : (dueColumn[i] as Day);
+    const amount = columns.amount[i] as Cents;
+    const issued = columns.issued[i] === NO_DAY ? null : (columns.issued[i] as Day);
+    const due = columns.due[i] === NO_DAY ? null : (columns.due[i] as Day);
     const payments: Payment[] = [];
     if (payStart[i + 1] !== payStart[i]) {
       const k = payStart[i] as number;
