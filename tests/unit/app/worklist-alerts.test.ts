@@ -21,7 +21,9 @@ const itemArb = fc.record({
   derived: fc.boolean(),
 });
 
-function invoiceOf(x: fc.RecordValue<typeof itemArb> extends infer T ? T : never): Invoice {
+type Item = typeof itemArb extends fc.Arbitrary<infer T> ? T : never;
+
+function invoiceOf(x: Item): Invoice {
   const issued = x.issuedDaysAgo === null ? null : addDays(asOf, -x.issuedDaysAgo);
   const due = issued === null ? (x.terms === null ? null : addDays(asOf, -x.terms * 10)) : x.terms === null ? null : addDays(issued, x.terms);
   const amount = x.amount === 0 ? 10 : x.amount;
