@@ -6,7 +6,7 @@
  * unexpected returns null, and the caller falls back to SheetJS (which also serves as the oracle
  * in the differential test).
  */
-import { unzipSync, strFromU8 } from 'fflate';
+import { Inflate, inflateSync, unzipSync, strFromU8 } from 'fflate';
 import { sheetJs } from './sheetjs.ts';
 import { dayFromExcelSerial, dayFromIso } from '../core/index.ts';
 import { columnLetter, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_COLUMNS, type Cell, type Sheet, type Workbook } from './grid.ts';
@@ -139,10 +139,11 @@ export type OutOfBounds = { readonly outOfBounds: true; readonly sheet: string; 
  * The workbook, or null when something unexpected calls for SheetJS, or the first cell reference
  * beyond Excel's limits (1,048,576 rows, column XFD), which no reader should try to honour.
  */
-export function readXlsxFast(bytes: Uint8Array): Workbook | OutOfBounds | null {
+export function readXlsxFast(bytes: Uint8Array, stream: Streaming = STREAMING): Workbook | OutOfBounds | null {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/i.test(f.name) });
+    // The worksheets are inflated a slice at a time as they are read (readPart): never whole.
+    files = unzipSync(bytes, { filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml)$/i.test(f.name) });
   } catch {
     return null;
   }
@@ -163,20 +164,19 @@ export function readXlsxFast(bytes: Uint8Array): Workbook | OutOfBounds | null {
   const sst = text('xl/sharedStrings.xml');
   const shared = sst ? sharedStrings(sst) : [];
   const isDateStyle = dateStyles(text('xl/styles.xml'));
+  const entries = zipEntries(bytes);
+  if (entries === null) return null;
   const sheets: Sheet[] = [];
   for (const m of workbookXml.matchAll(/<sheet\s[^>]*?\/?>/g)) {
     const name = attr(m[0], 'name');
     const rid = attr(m[0], 'r:id');
     const path = rid ? targets.get(rid) : undefined;
     if (name === null || !path) return null;
-    const key = Object.keys(files).find((k) => k.toLowerCase() === path.toLowerCase());
-    if (key === undefined) return null;
-    const part = files[key] as Uint8Array;
+    const entry = entries.get(path.toLowerCase());
+    if (entry === undefined || !/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) return null;
     const sheetName = unescapeXml(name);
-    const beyond = firstRefBeyondLimits(part);
-    if (beyond !== null) return { outOfBounds: true, sheet: sheetName, ref: beyond };
     const widest = { columns: 0 };
-    const rows = parseSheet(part, shared, isDateStyle, is1904, widest);
+    const rows = readPart(bytes, entry, stream, shared, isDateStyle, is1904, widest);
     if (rows === null) return null;
     if (!Array.isArray(rows)) return { outOfBounds: true, sheet: sheetName, ref: rows.ref };
     sheets.push({ name: sheetName, hidden: attr(m[0], 'state') !== null && attr(m[0], 'state') !== 'visible', rows, ...(widest.columns > MAX_COLUMNS ? { widestRow: widest.columns } : {}) });
@@ -211,8 +211,10 @@ function indexOfAscii(b: Uint8Array, needle: string, from: number): number {
 /** Last index of `needle` (ASCII) in `b`, or -1. */
 function lastIndexOfAscii(b: Uint8Array, needle: string): number {
   const n = needle.length;
-  for (let i = b.length - n; i >= 0; i--) {
-    let k = 0;
+  const first = needle.charCodeAt(0);
+  if (b.length < n) return -1;
+  for (let i = b.lastIndexOf(first, b.length - n); i >= 0; i = i === 0 ? -1 : b.lastIndexOf(first, i - 1)) {
+    let k = 1;
     while (k < n && b[i + k] === needle.charCodeAt(k)) k++;
     if (k === n) return i;
   }
@@ -267,8 +269,8 @@ function digitsAt(b: Uint8Array, from: number, to: number): number {
  * built (and before SheetJS, should it read the file instead): `<row r="2000000000">` or a cell at
  * column ZZZZZZ would otherwise make a reader allocate or loop for ever. Null when all are within.
  */
-export function firstRefBeyondLimits(b: Uint8Array): string | null {
-  for (let i = indexOfAscii(b, ' r="', 0); i >= 0; i = indexOfAscii(b, ' r="', i + 4)) {
+export function firstRefBeyondLimits(b: Uint8Array, from = 0, to = b.length): string | null {
+  for (let i = indexOfAscii(b, ' r="', from); i >= 0 && i < to; i = indexOfAscii(b, ' r="', i + 4)) {
     let k = i + 4;
     let col = 0;
     let letters = 0;
@@ -292,176 +294,360 @@ export function firstRefBeyondLimits(b: Uint8Array): string | null {
 }
 
 /**
- * One pass over the bytes of <sheetData>: rows and cells by their references (or in order when
- * they have none), values read in place; only text cells become strings. Returns null (SheetJS
- * then reads the file) on anything it does not expect: namespace prefixes, unknown numbers.
+ * One pass over the bytes of <sheetData>, a window at a time: rows and cells by their references (or
+ * in order when they have none), values read in place; only text cells become strings. `feed` reads
+ * the complete elements of [from, end) (a window ends after a `</row>`, at `</sheetData>` or at the
+ * end of the part) and says null (SheetJS then reads the file) on anything it does not expect:
+ * namespace prefixes, unknown numbers.
  */
-function parseSheet(b: Uint8Array, shared: readonly string[], isDateStyle: readonly boolean[], is1904: boolean, widest: { columns: number }): (Cell[] | undefined)[] | { ref: string } | null {
-  const start = indexOfAscii(b, '<sheetData', 0);
-  if (start < 0) return indexOfAscii(b, ':sheetData', 0) >= 0 ? null : [];
-  // </sheetData> is near the end of the part: looked for from there.
-  let end = lastIndexOfAscii(b, '</sheetData>');
-  if (end < start) end = b.length;
-  const rows: (Cell[] | undefined)[] = [];
-  let rowIndex = -1;
-  let colIndex = -1;
-  let row: Cell[] | undefined;
-  let i = start + 10;
-  while (true) {
-    let lt = i;
-    while (lt < end && b[lt] !== LT) lt++;
-    if (lt >= end) break;
-    const n1 = b[lt + 1] as number;
-    // <row …> and <c …>; anything else (</row>, <f>, extensions) is passed over.
-    const isRow = n1 === 114 && b[lt + 2] === 111 && b[lt + 3] === 119 && (isSpace(b[lt + 4] as number) || b[lt + 4] === GT || b[lt + 4] === SLASH);
-    const isCell = n1 === 99 && (isSpace(b[lt + 2] as number) || b[lt + 2] === GT || b[lt + 2] === SLASH);
-    if (!isRow && !isCell) {
-      let gt = lt + 1;
-      while (gt < end && b[gt] !== GT) gt++;
-      if (gt >= end) return null;
-      i = gt + 1;
-      continue;
-    }
-    // Attributes: r (reference), t (type), s (style).
-    let p = lt + (isRow ? 4 : 2);
-    let refRow = -1;
-    let refCol = -1;
-    let type = 0; // first letter of t, 0 = number
-    let typeLength = 0;
-    let style = -1;
-    let selfClosing = false;
-    while (p < end) {
-      const c = b[p] as number;
-      if (c === GT) break;
-      if (c === SLASH && b[p + 1] === GT) {
-        selfClosing = true;
-        p++;
-        break;
-      }
-      if (isSpace(c)) {
-        p++;
+class SheetParser {
+  readonly rows: (Cell[] | undefined)[] = [];
+  private rowIndex = -1;
+  private colIndex = -1;
+  private row: Cell[] | undefined;
+  private readonly shared: readonly string[];
+  private readonly isDateStyle: readonly boolean[];
+  private readonly is1904: boolean;
+  private readonly widest: { columns: number };
+
+  constructor(shared: readonly string[], isDateStyle: readonly boolean[], is1904: boolean, widest: { columns: number }) {
+    this.shared = shared;
+    this.isDateStyle = isDateStyle;
+    this.is1904 = is1904;
+    this.widest = widest;
+  }
+
+  /** Reads the elements of b[from, end): undefined when done, null to give up, a reference beyond the limits. */
+  feed(b: Uint8Array, from: number, end: number): { ref: string } | null | undefined {
+    const { rows, shared, isDateStyle, is1904, widest } = this;
+    let rowIndex = this.rowIndex;
+    let colIndex = this.colIndex;
+    let row = this.row;
+    const save = () => {
+      this.rowIndex = rowIndex;
+      this.colIndex = colIndex;
+      this.row = row;
+    };
+    let i = from;
+    while (true) {
+      let lt = i;
+      while (lt < end && b[lt] !== LT) lt++;
+      if (lt >= end) break;
+      const n1 = b[lt + 1] as number;
+      // <row …> and <c …>; anything else (</row>, <f>, extensions) is passed over.
+      const isRow = n1 === 114 && b[lt + 2] === 111 && b[lt + 3] === 119 && (isSpace(b[lt + 4] as number) || b[lt + 4] === GT || b[lt + 4] === SLASH);
+      const isCell = n1 === 99 && (isSpace(b[lt + 2] as number) || b[lt + 2] === GT || b[lt + 2] === SLASH);
+      if (!isRow && !isCell) {
+        let gt = lt + 1;
+        while (gt < end && b[gt] !== GT) gt++;
+        if (gt >= end) return null;
+        i = gt + 1;
         continue;
       }
-      // name="value"
-      const nameStart = p;
-      while (p < end && b[p] !== 61 && !isSpace(b[p] as number) && b[p] !== GT) p++;
-      const nameLength = p - nameStart;
-      while (p < end && b[p] !== QUOTE && b[p] !== APOS) {
-        if (b[p] === GT) return null;
-        p++;
+      // Attributes: r (reference), t (type), s (style).
+      let p = lt + (isRow ? 4 : 2);
+      let refRow = -1;
+      let refCol = -1;
+      let type = 0; // first letter of t, 0 = number
+      let typeLength = 0;
+      let style = -1;
+      let selfClosing = false;
+      while (p < end) {
+        const c = b[p] as number;
+        if (c === GT) break;
+        if (c === SLASH && b[p + 1] === GT) {
+          selfClosing = true;
+          p++;
+          break;
+        }
+        if (isSpace(c)) {
+          p++;
+          continue;
+        }
+        // name="value"
+        const nameStart = p;
+        while (p < end && b[p] !== 61 && !isSpace(b[p] as number) && b[p] !== GT) p++;
+        const nameLength = p - nameStart;
+        while (p < end && b[p] !== QUOTE && b[p] !== APOS) {
+          if (b[p] === GT) return null;
+          p++;
+        }
+        const q = b[p] as number;
+        const valueStart = p + 1;
+        let valueEnd = valueStart;
+        while (valueEnd < end && b[valueEnd] !== q) valueEnd++;
+        if (valueEnd >= end) return null;
+        p = valueEnd + 1;
+        if (nameLength !== 1) continue;
+        const name = b[nameStart] as number;
+        if (name === 114) {
+          // r: "AB12" on a cell, "12" on a row
+          let k = valueStart;
+          let col = 0;
+          while (k < valueEnd && (b[k] as number) >= 65 && (b[k] as number) <= 90) col = col * 26 + ((b[k++] as number) - 64);
+          let r = 0;
+          while (k < valueEnd && (b[k] as number) >= 48 && (b[k] as number) <= 57) r = r * 10 + ((b[k++] as number) - 48);
+          if (k !== valueEnd) return null;
+          refRow = r - 1;
+          refCol = col - 1;
+        } else if (name === 116) {
+          type = valueEnd > valueStart ? (b[valueStart] as number) : 0;
+          typeLength = valueEnd - valueStart;
+        } else if (name === 115) {
+          style = digitsAt(b, valueStart, valueEnd);
+        }
       }
-      const q = b[p] as number;
-      const valueStart = p + 1;
-      let valueEnd = valueStart;
-      while (valueEnd < end && b[valueEnd] !== q) valueEnd++;
-      if (valueEnd >= end) return null;
-      p = valueEnd + 1;
-      if (nameLength !== 1) continue;
-      const name = b[nameStart] as number;
-      if (name === 114) {
-        // r: "AB12" on a cell, "12" on a row
-        let k = valueStart;
-        let col = 0;
-        while (k < valueEnd && (b[k] as number) >= 65 && (b[k] as number) <= 90) col = col * 26 + ((b[k++] as number) - 64);
-        let r = 0;
-        while (k < valueEnd && (b[k] as number) >= 48 && (b[k] as number) <= 57) r = r * 10 + ((b[k++] as number) - 48);
-        if (k !== valueEnd) return null;
-        refRow = r - 1;
-        refCol = col - 1;
-      } else if (name === 116) {
-        type = valueEnd > valueStart ? (b[valueStart] as number) : 0;
-        typeLength = valueEnd - valueStart;
-      } else if (name === 115) {
-        style = digitsAt(b, valueStart, valueEnd);
+      i = p + 1;
+      if (isRow) {
+        rowIndex = refRow >= 0 ? refRow : rowIndex + 1;
+        if (rowIndex >= EXCEL_MAX_ROWS) return { ref: String(rowIndex + 1) };
+        colIndex = -1;
+        row = selfClosing ? undefined : (rows[rowIndex] ??= []);
+        continue;
       }
-    }
-    i = p + 1;
-    if (isRow) {
-      rowIndex = refRow >= 0 ? refRow : rowIndex + 1;
-      if (rowIndex >= EXCEL_MAX_ROWS) return { ref: String(rowIndex + 1) };
-      colIndex = -1;
-      row = selfClosing ? undefined : (rows[rowIndex] ??= []);
-      continue;
-    }
-    if (refCol >= 0) {
-      if (refRow !== rowIndex) {
-        rowIndex = refRow;
-        row = rows[refRow] ??= [];
+      if (refCol >= 0) {
+        if (refRow !== rowIndex) {
+          rowIndex = refRow;
+          row = rows[refRow] ??= [];
+        }
+        colIndex = refCol;
+      } else colIndex++;
+      if (colIndex >= EXCEL_MAX_COLUMNS) return { ref: `${columnLetter(colIndex)}${rowIndex + 1}` };
+      if (rowIndex < 0) rowIndex = 0;
+      // Sparse wide rows: nothing is kept beyond the columns the importer reads (the sheet says how wide
+      // it was, for the "too many columns" warning), so a cell at XFD on every row costs nothing.
+      if (colIndex >= MAX_COLUMNS) {
+        if (colIndex >= widest.columns) widest.columns = colIndex + 1;
+        const close = indexOfAscii(b, '</c>', i);
+        if (!selfClosing) {
+          if (close < 0) return null;
+          i = close + 4;
+        }
+        continue;
       }
-      colIndex = refCol;
-    } else colIndex++;
-    if (colIndex >= EXCEL_MAX_COLUMNS) return { ref: `${columnLetter(colIndex)}${rowIndex + 1}` };
-    if (rowIndex < 0) rowIndex = 0;
-    // Sparse wide rows: nothing is kept beyond the columns the importer reads (the sheet says how wide
-    // it was, for the "too many columns" warning), so a cell at XFD on every row costs nothing.
-    if (colIndex >= MAX_COLUMNS) {
-      if (colIndex >= widest.columns) widest.columns = colIndex + 1;
-      const close = indexOfAscii(b, '</c>', i);
-      if (!selfClosing) {
-        if (close < 0) return null;
-        i = close + 4;
+      if (!row) row = rows[rowIndex] ??= [];
+      if (selfClosing) {
+        if (row[colIndex] === undefined) row[colIndex] = null;
+        continue;
       }
-      continue;
-    }
-    if (!row) row = rows[rowIndex] ??= [];
-    if (selfClosing) {
-      if (row[colIndex] === undefined) row[colIndex] = null;
-      continue;
-    }
-    // The content up to </c>: the value <v>…</v>, or <is>…</is> for inline strings (formulas <f> passed over).
-    let vStart = -1;
-    let vEnd = -1;
-    let isStart = -1;
-    let close = -1;
-    for (let k = i; k < end; k++) {
-      if (b[k] !== LT) continue;
-      const c1 = b[k + 1] as number;
-      if (c1 === SLASH && b[k + 2] === 99 && b[k + 3] === GT) {
-        close = k;
-        break;
+      // The content up to </c>: the value <v>…</v>, or <is>…</is> for inline strings (formulas <f> passed over).
+      let vStart = -1;
+      let vEnd = -1;
+      let isStart = -1;
+      let close = -1;
+      for (let k = i; k < end; k++) {
+        if (b[k] !== LT) continue;
+        const c1 = b[k + 1] as number;
+        if (c1 === SLASH && b[k + 2] === 99 && b[k + 3] === GT) {
+          close = k;
+          break;
+        }
+        if (vStart < 0 && c1 === 118 && (b[k + 2] === GT || isSpace(b[k + 2] as number))) {
+          let g = k + 2;
+          while (g < end && b[g] !== GT) g++;
+          vStart = g + 1;
+          vEnd = vStart;
+          while (vEnd < end && b[vEnd] !== LT) vEnd++;
+          k = vEnd - 1;
+        } else if (isStart < 0 && c1 === 105 && b[k + 2] === 115 && (b[k + 3] === GT || isSpace(b[k + 3] as number))) isStart = k;
       }
-      if (vStart < 0 && c1 === 118 && (b[k + 2] === GT || isSpace(b[k + 2] as number))) {
-        let g = k + 2;
-        while (g < end && b[g] !== GT) g++;
-        vStart = g + 1;
-        vEnd = vStart;
-        while (vEnd < end && b[vEnd] !== LT) vEnd++;
-        k = vEnd - 1;
-      } else if (isStart < 0 && c1 === 105 && b[k + 2] === 115 && (b[k + 3] === GT || isSpace(b[k + 3] as number))) isStart = k;
-    }
-    if (close < 0) return null;
-    i = close + 4;
-    let cell: Cell = null;
-    if (type === 115 && typeLength === 1) {
-      // t="s": shared string index
-      if (vStart >= 0) cell = shared[digitsAt(b, vStart, vEnd)] ?? null;
-    } else if (type === 105) {
-      // t="inlineStr"
-      if (isStart >= 0) cell = textOf(utf8.decode(b.subarray(isStart, close)));
-    } else if (type === 115) {
-      // t="str": a formula's text result
-      if (vStart >= 0) cell = unescapeXml(utf8.decode(b.subarray(vStart, vEnd)));
-    } else if (type === 98) {
-      if (vStart >= 0) cell = b[vStart] === 49;
-    } else if (type === 101) {
-      cell = null;
-    } else if (type === 100) {
-      if (vStart >= 0) {
-        const v = latin1.decode(b.subarray(vStart, vEnd));
-        const day = dayFromIso(v.slice(0, 10));
-        cell = day === null ? v : { day };
+      if (close < 0) return null;
+      i = close + 4;
+      let cell: Cell = null;
+      if (type === 115 && typeLength === 1) {
+        // t="s": shared string index
+        if (vStart >= 0) cell = shared[digitsAt(b, vStart, vEnd)] ?? null;
+      } else if (type === 105) {
+        // t="inlineStr"
+        if (isStart >= 0) cell = textOf(utf8.decode(b.subarray(isStart, close)));
+      } else if (type === 115) {
+        // t="str": a formula's text result
+        if (vStart >= 0) cell = unescapeXml(utf8.decode(b.subarray(vStart, vEnd)));
+      } else if (type === 98) {
+        if (vStart >= 0) cell = b[vStart] === 49;
+      } else if (type === 101) {
+        cell = null;
+      } else if (type === 100) {
+        if (vStart >= 0) {
+          const v = latin1.decode(b.subarray(vStart, vEnd));
+          const day = dayFromIso(v.slice(0, 10));
+          cell = day === null ? v : { day };
+        }
+      } else if (vStart >= 0 && vEnd > vStart) {
+        const v = numberAt(b, vStart, vEnd);
+        if (!Number.isFinite(v)) return null;
+        if (style >= 0 && isDateStyle[style]) {
+          const day = dayFromExcelSerial(v, is1904);
+          cell = day === null ? v : { day };
+        } else cell = v;
       }
-    } else if (vStart >= 0 && vEnd > vStart) {
-      const v = numberAt(b, vStart, vEnd);
-      if (!Number.isFinite(v)) return null;
-      if (style >= 0 && isDateStyle[style]) {
-        const day = dayFromExcelSerial(v, is1904);
-        cell = day === null ? v : { day };
-      } else cell = v;
+      if (cell !== null || row[colIndex] === undefined) row[colIndex] = cell;
     }
-    if (cell !== null || row[colIndex] === undefined) row[colIndex] = cell;
+    save();
+    return undefined;
   }
-  // Dense rows: holes become null like SheetJS's dense output.
-  for (const r of rows) if (r) for (let k = 0; k < r.length; k++) if (r[k] === undefined) r[k] = null;
-  return rows;
+
+  /** The rows read, dense (holes become null like SheetJS's dense output). */
+  done(): (Cell[] | undefined)[] {
+    for (const r of this.rows) if (r) for (let k = 0; k < r.length; k++) if (r[k] === undefined) r[k] = null;
+    return this.rows;
+  }
+}
+
+/** A ZIP entry, found from the central directory: where its data starts and how it is stored. */
+type ZipEntry = { readonly name: string; readonly method: number; readonly start: number; readonly compressedSize: number; readonly size: number };
+
+/**
+ * The archive's entries by lower-case name, from the central directory (zip-guard.ts has checked its
+ * counts and sizes); null on anything unexpected (an encrypted entry, a local header that does not
+ * match), and SheetJS reads the file.
+ */
+function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const size = view.getUint32(eocd + 12, true);
+  let offset = view.getUint32(eocd + 16, true);
+  const endOfDirectory = offset + size;
+  if (endOfDirectory > eocd) return null;
+  const entries = new Map<string, ZipEntry>();
+  while (offset < endOfDirectory) {
+    if (offset + 46 > eocd || view.getUint32(offset, true) !== 0x02014b50) return null;
+    const flags = view.getUint16(offset + 8, true);
+    const method = view.getUint16(offset + 10, true);
+    const compressedSize = view.getUint32(offset + 20, true);
+    const uncompressedSize = view.getUint32(offset + 24, true);
+    const nameLength = view.getUint16(offset + 28, true);
+    const local = view.getUint32(offset + 42, true);
+    const name = strFromU8(bytes.subarray(offset + 46, offset + 46 + nameLength));
+    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== 0x04034b50) return null;
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if ((flags & 1) !== 0 || (method !== 0 && method !== 8) || start + compressedSize > bytes.length) continue;
+    entries.set(name.toLowerCase(), { name, method, start, compressedSize, size: uncompressedSize });
+  }
+  return entries;
+}
+
+/**
+ * How a worksheet is inflated: at once up to `above` bytes of XML, else a slice at a time (`chunk`
+ * compressed bytes pushed at a time, each giving a few hundred kilobytes of XML). Streaming costs
+ * its small allocations (about a third more time for the reader on a 30 MB sheet), which only a
+ * large sheet is worth: a 500,000-row sheet is 160 MB of XML.
+ */
+export type Streaming = { readonly chunk: number; readonly above: number };
+const STREAMING: Streaming = { chunk: 1 << 16, above: 48 << 20 };
+
+/** The entry's bytes to `onChunk`, at once or a slice at a time (Streaming); false when they cannot be inflated. */
+function eachChunk(bytes: Uint8Array, entry: ZipEntry, stream: Streaming, onChunk: (chunk: Uint8Array) => void): boolean {
+  const data = bytes.subarray(entry.start, entry.start + entry.compressedSize);
+  const size = stream.chunk;
+  try {
+    if (entry.method === 8 && entry.size <= stream.above) {
+      // Into a buffer of the declared size, as unzipSync does.
+      onChunk(inflateSync(data, { out: new Uint8Array(entry.size) }));
+      return true;
+    }
+    if (entry.method === 0) {
+      for (let k = 0; k < data.length; k += size) onChunk(data.subarray(k, k + size));
+      return true;
+    }
+    const inflate = new Inflate((chunk) => onChunk(chunk));
+    if (data.length === 0) inflate.push(data, true);
+    for (let k = 0; k < data.length; k += size) inflate.push(data.subarray(k, k + size), k + size >= data.length);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * A worksheet read as it is inflated: each window of complete elements is searched for a reference
+ * beyond Excel's limits, then parsed, and let go. The result is the whole part's: a reference beyond
+ * the limits anywhere in it (the first one) wins over a parse that gave up or stopped at one of its own.
+ */
+function readPart(bytes: Uint8Array, entry: ZipEntry, stream: Streaming, shared: readonly string[], isDateStyle: readonly boolean[], is1904: boolean, widest: { columns: number }): (Cell[] | undefined)[] | { ref: string } | null {
+  const parser = new SheetParser(shared, isDateStyle, is1904, widest);
+  let phase: 'before' | 'in' | 'after' = 'before';
+  let beyond: string | null = null;
+  let parsed: { ref: string } | null | undefined;
+  let prefixed = false;
+  const scan = (b: Uint8Array, from: number, to: number) => {
+    if (beyond === null && from < to) beyond = firstRefBeyondLimits(b, from, to);
+  };
+  /** Reads what `b` holds (to its end when `final`); returns where the bytes kept for the next chunk start. */
+  const take = (b: Uint8Array, final: boolean): number => {
+    let at = 0;
+    if (phase === 'before') {
+      const start = indexOfAscii(b, '<sheetData', 0);
+      if (start < 0) {
+        if (indexOfAscii(b, ':sheetData', 0) >= 0) prefixed = true;
+        // Up to the last complete tag: neither a tag name nor an r="…" straddles it.
+        const cut = final ? b.length : b.lastIndexOf(GT) + 1;
+        scan(b, 0, cut);
+        return cut;
+      }
+      scan(b, 0, start);
+      phase = 'in';
+      at = start + 10;
+    }
+    if (phase === 'in') {
+      // The rows end at </sheetData>, looked for after the last </row> in hand; a window ends after
+      // a </row> (its cells are complete), or at the end of the part.
+      const lastRow = lastIndexOfAscii(b, '</row>');
+      const tail = lastRow >= at ? lastRow + 6 : at;
+      const close = indexOfAscii(b, '</sheetData>', tail);
+      const cut = close >= 0 ? close : final ? b.length : tail;
+      if (cut > at) {
+        scan(b, at, cut);
+        if (beyond === null && parsed === undefined) parsed = parser.feed(b, at, cut);
+      }
+      if (close < 0) return cut;
+      phase = 'after';
+      at = close;
+    }
+    const cut = final ? b.length : Math.max(at, b.lastIndexOf(GT) + 1);
+    scan(b, at, cut);
+    return cut;
+  };
+  // The bytes in hand, buf[0, length): one buffer, grown when a chunk does not fit, the bytes kept
+  // for the next chunk moved to its start (no new buffer per chunk).
+  let buf = NO_BYTES;
+  let length = 0;
+  const room = (n: number) => {
+    if (n <= buf.length) return;
+    const bigger = new Uint8Array(Math.max(2 * buf.length, n));
+    bigger.set(buf.subarray(0, length));
+    buf = bigger;
+  };
+  const ok = eachChunk(bytes, entry, stream, (chunk) => {
+    if (beyond !== null) return;
+    // A chunk read where it is when nothing is kept from the one before (the whole part, for a small one).
+    let b = chunk;
+    if (length > 0) {
+      room(length + chunk.length);
+      buf.set(chunk, length);
+      b = buf.subarray(0, length + chunk.length);
+    }
+    const kept = take(b, false);
+    if (b === chunk) {
+      length = 0;
+      room(chunk.length - kept);
+      buf.set(chunk.subarray(kept));
+    } else buf.copyWithin(0, kept, b.length);
+    length = b.length - kept;
+  });
+  if (!ok) return null;
+  if (beyond === null) take(buf.subarray(0, length), true);
+  if (beyond !== null) return { ref: beyond };
+  if (phase === 'before') return prefixed ? null : [];
+  return parsed === undefined ? parser.done() : parsed;
 }
