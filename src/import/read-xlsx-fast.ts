@@ -9,6 +9,7 @@
 import { Inflate, inflateSync, unzipSync, strFromU8 } from 'fflate';
 import { sheetJs } from './sheetjs.ts';
 import { dayFromExcelSerial, dayFromIso } from '../core/index.ts';
+import { endOfCentralDirectory } from './zip-guard.ts';
 import { columnLetter, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_COLUMNS, type Cell, type Sheet, type Workbook } from './grid.ts';
 
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
@@ -504,13 +505,7 @@ type ZipEntry = { readonly name: string; readonly method: number; readonly start
  */
 function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(view);
   if (eocd < 0) return null;
   const size = view.getUint32(eocd + 12, true);
   let offset = view.getUint32(eocd + 16, true);

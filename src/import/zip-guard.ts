@@ -15,16 +15,17 @@ export const MAX_ENTRY_BYTES = 400 * 1024 * 1024;
 /** A spreadsheet has a few dozen parts; 100,000 is far beyond any. */
 const MAX_ENTRIES = 100_000;
 
+/** Where the end of central directory record is (its signature within the last 64 KiB + 22 bytes), or -1. */
+export function endOfCentralDirectory(view: DataView): number {
+  for (let i = view.byteLength - 22; i >= Math.max(0, view.byteLength - 65557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) return i;
+  }
+  return -1;
+}
+
 export function checkZip(bytes: Uint8Array, max = MAX_UNCOMPRESSED_BYTES, maxEntry = MAX_ENTRY_BYTES): ZipCheck {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfCentralDirectory(view);
   if (eocd < 0) return { ok: false, reason: 'Corrupt', uncompressedBytes: 0 };
   const onDisk = view.getUint16(eocd + 8, true);
   const total = view.getUint16(eocd + 10, true);
