@@ -42,8 +42,9 @@ export type ImportOptions = {
   /** False: CSV through PapaParse and the general builder only (the differential tests' oracle). */
   readonly fastCsv?: boolean;
   /**
-   * The caller hands the bytes over (the worker, the CLI): once a text file is decoded its buffer is
-   * released, so that the bytes and the text are not both held while the ledger is built.
+   * The caller hands the bytes over: once a text file is decoded whole (the general path) its buffer is
+   * released, so that the bytes and the text are not both held while the ledger is built; importFile
+   * releases them at the end in any case.
    */
   readonly releaseBytes?: boolean;
   /** The bytes of text decoded at a time (text-pieces.ts; tests make it small, so that rows fall across pieces and slices). */
@@ -94,7 +95,10 @@ const NO_SKIPS: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sect
 export type ImportProgress = (done: number, total: number) => void;
 
 export function importFile(bytes: Uint8Array, options: ImportOptions, onProgress?: ImportProgress): ImportResult {
-  return importSource(bytesSource(bytes), options, onProgress);
+  const result = importSource(bytesSource(bytes), options, onProgress);
+  // Read in pieces, a text file's bytes were held to the end: let go now (the ledger keeps none of them).
+  if (options.releaseBytes) release(bytes);
+  return result;
 }
 
 /**
@@ -163,10 +167,7 @@ export function importSource(source: ByteSource, options: ImportOptions, onProgr
       // has, read in one pass, a piece of the text at a time.
       if (options.fastCsv !== false && !options.mapping && !options.sheet && !options.dateOrders && !options.decimal) {
         const fused = readFused(source, options, base, sheetName, onProgress);
-        if (fused) {
-          if (options.releaseBytes) release(bytes);
-          return fused;
-        }
+        if (fused) return fused;
       }
       bytes = readAll(source);
       const decoded = decodeText(bytes, options.encoding);
