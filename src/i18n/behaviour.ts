@@ -48,7 +48,6 @@ export function ratingScaleText(t: { a: number; b: number; c: number }, lang: La
     : `A: weighted mean delay ≤ ${t.a} d; B: ≤ ${t.b} d; C: ≤ ${t.c} d; D: beyond (last 12 months, late open invoices included; a broken promise lowers one step)`;
 }
 
-/** What an AUC says, in words a user can act on. */
 /** What the model read from the file besides the payment history, as one sentence (empty when nothing). */
 export function signalsText(signals: readonly Signal[], lang: Lang): string {
   if (signals.length === 0) return '';
@@ -57,6 +56,7 @@ export function signalsText(signals: readonly Signal[], lang: Lang): string {
   return fr ? `Outre l’historique de paiement de chaque client, le modèle lit dans le fichier ${words.join(' et ')}.` : `Besides each customer’s payment history, the model reads ${words.join(' and ')} from the file.`;
 }
 
+/** What an AUC says, in words a user can act on. */
 export function aucWords(auc: number, lang: Lang): string {
   const fr = lang === 'fr';
   if (auc < 0.6) return fr ? 'pas mieux que le hasard sur ce fichier : ne vous fiez pas aux probabilités' : 'no better than chance on this file: do not rely on the probabilities';
