@@ -181,6 +181,10 @@ async function main(argv: readonly string[]): Promise<number> {
         includeDrafts: args.flags.has('include-drafts'),
         ...(accounts ? { fecAccounts: accounts.split(',').map((a) => a.trim()).filter((a) => /^\d+$/.test(a)) } : {}),
       });
+    } catch (e) {
+      // The importer never throws on a file's content: this is the disk failing under a read.
+      cannotRead(path, e);
+      return 1;
     } finally {
       file.close();
     }
@@ -387,26 +391,27 @@ function openFile(path: string): (ByteSource & { close(): void }) | null {
       close: () => closeSync(fd),
     };
   } catch (e) {
-    process.stderr.write(`relance: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
+    cannotRead(path, e);
     return null;
   }
 }
 
-/** The file's bytes, or its first `limit` bytes; null (said on stderr) when it cannot be read. */
-function readBytes(path: string, limit?: number): Uint8Array | null {
+/** The file's first `limit` bytes, or all of them; null (said on stderr) when it cannot be read. */
+function readBytes(path: string, limit = Number.POSITIVE_INFINITY): Uint8Array | null {
+  const file = openFile(path);
+  if (!file) return null;
   try {
-    if (limit === undefined) return new Uint8Array(readFileSync(path));
-    const fd = openSync(path, 'r');
-    try {
-      const head = new Uint8Array(limit);
-      return head.subarray(0, readSync(fd, head, 0, limit, 0));
-    } finally {
-      closeSync(fd);
-    }
+    return file.read(0, Math.min(limit, file.size));
   } catch (e) {
-    process.stderr.write(`relance: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
+    cannotRead(path, e);
     return null;
+  } finally {
+    file.close();
   }
+}
+
+function cannotRead(path: string, e: unknown): void {
+  process.stderr.write(`relance: cannot read ${path}: ${e instanceof Error ? e.message : String(e)}\n`);
 }
 
 process.exitCode = await main(process.argv.slice(2));
