@@ -95,8 +95,8 @@ export class TextPieces implements Pieces {
   /** The file's newline, as detectNewline finds it in the whole text (known once the first piece is read). */
   newline: '\r\n' | '\n' | '\r' = '\n';
   isLast = false;
-  /** Bytes read so far. */
-  offset: number;
+  /** Bytes read from the source so far. */
+  private offset: number;
   private readonly source: ByteSource;
   private readonly size: PieceSize;
   private readonly decoder: TextDecoder | null;
