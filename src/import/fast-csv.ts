@@ -54,6 +54,10 @@ const DATE_FIELD_OF: Record<number, Field> = { [ISSUED]: 'issued', [DUE]: 'due',
 const AMOUNT_ROLES = [AMOUNT, PAID_AMOUNT, OPEN] as const;
 const AMOUNT_FIELD_OF: Record<number, Field> = { [AMOUNT]: 'amount', [PAID_AMOUNT]: 'paid', [OPEN]: 'open' };
 
+// The orders numbers may rise in (Reader.isAboveLast).
+const BY_CODE_UNITS = 1;
+const BY_LENGTH = 2;
+
 /** Whether the text at [a, b) of `src` sorts after `x` (code units, as `>` compares strings). */
 function isAbove(src: string, a: number, b: number, x: string): boolean {
   const n = Math.min(b - a, x.length);
@@ -430,6 +434,8 @@ class RowReader {
   private readonly seenNumbers = new Interner();
   /** The last number kept while every number is above the one before it ('' before the first), else null. */
   private lastNumber: string | null = '';
+  /** The orders every number so far is above the one before in: BY_CODE_UNITS, BY_LENGTH (a bit each). */
+  private sortedBy = BY_CODE_UNITS | BY_LENGTH;
   private readonly currencyIndex = new Map<string, number>();
   private readonly currencyCounts: number[] = [];
   // Per distinct text, what it says: computed once.
@@ -714,7 +720,7 @@ class RowReader {
     }
     // Numbers each above the one before (a file sorted by number) cannot repeat: the set of the
     // numbers seen is built only once one is not.
-    const ascending = this.lastNumber !== null && (this.lastNumber === '' || isAbove(numberText, numberA, numberB, this.lastNumber));
+    const ascending = this.lastNumber !== null && (this.lastNumber === '' || this.isAboveLast(numberText, numberA, numberB, this.lastNumber));
     if (!ascending) {
       if (this.lastNumber !== null) {
         this.lastNumber = null;
@@ -743,6 +749,17 @@ class RowReader {
     c.numbers.push(number);
     c.count++;
     return true;
+  }
+
+  /**
+   * Whether the number at [a, b) of `src` is above the last one in an order every number so far was
+   * above the one before in: the code units (`>`), or the length first (B-99999 then B-100000). Any
+   * strict order will do: a sequence rising in one cannot repeat.
+   */
+  private isAboveLast(src: string, a: number, b: number, last: string): boolean {
+    if ((this.sortedBy & BY_CODE_UNITS) !== 0 && !isAbove(src, a, b, last)) this.sortedBy &= ~BY_CODE_UNITS;
+    if ((this.sortedBy & BY_LENGTH) !== 0 && !(b - a > last.length || (b - a === last.length && isAbove(src, a, b, last)))) this.sortedBy &= ~BY_LENGTH;
+    return this.sortedBy !== 0;
   }
 
   private currencyOf(t: string): number {

@@ -253,6 +253,13 @@ describe('the fused CSV path against PapaParse and the general builder', () => {
     }
     // Unsorted but distinct: read by the fused path.
     expect(isFast(rows(['F09', 'F01', 'F05', 'F02']))).toBe(true);
+    // Rising by length then by code units (F9 < F10 as numbers, not as texts), then one repeated.
+    const byLength = ['F8', 'F9', 'F10', 'F11', 'F99', 'F100'];
+    expect(isFast(rows(byLength))).toBe(true);
+    for (const numbers of [[...byLength, 'F9'], [...byLength, 'F100'], ['F8', 'F9', 'F10', 'F09', 'F9'], ['F1', 'F2', 'F10', 'F3', 'F2']]) {
+      expect(isFast(rows(numbers))).toBe(false);
+      same(rows(numbers));
+    }
   });
 
   it('reports customers whose payments exceed their invoices, on either path', () => {
