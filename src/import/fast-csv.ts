@@ -79,12 +79,17 @@ function sameAt(src: string, a: number, x: string): boolean {
 
 /**
  * Strings to their numbers, found from a range of the text: the hash is taken from the characters in
- * place, so a row whose customer is known makes no string, and a fresh one gets no engine hash.
+ * place, so a row whose customer is known makes no string, and a fresh one gets no engine hash. The
+ * table holds each entry's hash beside its number, and the characters are compared in one packed
+ * array: a lookup reads no string object (they lie all over the heap, a cache miss each).
  */
 class Interner {
   readonly values: string[] = [];
-  private hashes: number[] = [];
-  private slots = new Int32Array(1 << 10).fill(-1);
+  /** Per slot: its string's number + 1 (0: empty), then its hash. */
+  private table = new Int32Array(2 << 10);
+  /** The strings' characters end to end; string v is chars[from[v], from[v + 1]). */
+  private chars = new Uint16Array(1 << 12);
+  private from = new Int32Array(1 << 10);
   private lastSlot = 0;
   private lastHash = 0;
 
@@ -92,38 +97,62 @@ class Interner {
   find(src: string, a: number, b: number): number {
     let h = 0x811c9dc5;
     for (let i = a; i < b; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
-    const mask = this.slots.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     const len = b - a;
     for (let j = h & mask; ; j = (j + 1) & mask) {
-      const v = this.slots[j] as number;
-      if (v === -1) {
+      const v = (table[j * 2] as number) - 1;
+      if (v < 0) {
         this.lastSlot = j;
         this.lastHash = h;
         return -1;
       }
-      const x = this.values[v] as string;
-      if (x.length === len && sameAt(src, a, x)) return v;
+      if (table[j * 2 + 1] === h) {
+        const at = this.from[v] as number;
+        if ((this.from[v + 1] as number) - at === len && this.sameChars(src, a, len, at)) return v;
+      }
     }
+  }
+
+  private sameChars(src: string, a: number, len: number, at: number): boolean {
+    const chars = this.chars;
+    for (let k = 0; k < len; k++) if (src.charCodeAt(a + k) !== chars[at + k]) return false;
+    return true;
   }
 
   /** Adds the string `find` just missed. */
   add(value: string): number {
     const v = this.values.length;
     this.values.push(value);
-    this.hashes.push(this.lastHash);
-    this.slots[this.lastSlot] = v;
-    if (this.values.length * 2 > this.slots.length) {
-      const slots = new Int32Array(this.slots.length * 2).fill(-1);
-      const mask = slots.length - 1;
-      for (let k = 0; k < this.values.length; k++) {
-        let j = (this.hashes[k] as number) & mask;
-        while (slots[j] !== -1) j = (j + 1) & mask;
-        slots[j] = k;
+    if (v + 2 > this.from.length) this.from = grown(this.from, (v + 2) * 2);
+    const at = this.from[v] as number;
+    if (at + value.length > this.chars.length) this.chars = grown(this.chars, (at + value.length) * 2);
+    for (let k = 0; k < value.length; k++) this.chars[at + k] = value.charCodeAt(k);
+    this.from[v + 1] = at + value.length;
+    this.table[this.lastSlot * 2] = v + 1;
+    this.table[this.lastSlot * 2 + 1] = this.lastHash;
+    if (this.values.length * 4 > this.table.length) {
+      // Over half full: twice the slots, every entry placed again from its hash.
+      const old = this.table;
+      const table = new Int32Array(old.length * 2);
+      const mask = (table.length >> 1) - 1;
+      for (let o = 0; o < old.length; o += 2) {
+        if (old[o] === 0) continue;
+        let j = (old[o + 1] as number) & mask;
+        while (table[j * 2] !== 0) j = (j + 1) & mask;
+        table[j * 2] = old[o] as number;
+        table[j * 2 + 1] = old[o + 1] as number;
       }
-      this.slots = slots;
+      this.table = table;
     }
     return v;
   }
+}
+
+function grown<T extends Int32Array | Uint16Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
 }
 
 /** `-?digits([.,]d{1,2})?` read in place (parse-cells' plain amounts): the cents, or NaN for any other shape. */
