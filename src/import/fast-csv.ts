@@ -69,15 +69,6 @@ function isAbove(src: string, a: number, b: number, x: string): boolean {
 }
 
 /**
- * Whether `x` is written in `src` at `a` (the caller knows the room is there). A loop: startsWith between
- * a two-byte text and a one-byte string takes the engine's slow path.
- */
-function sameAt(src: string, a: number, x: string): boolean {
-  for (let k = 0; k < x.length; k++) if (src.charCodeAt(a + k) !== x.charCodeAt(k)) return false;
-  return true;
-}
-
-/**
  * Strings to their numbers, found from a range of the text: the hash is taken from the characters in
  * place, so a row whose customer is known makes no string, and a fresh one gets no engine hash. The
  * table holds each entry's hash beside its number, and the characters are compared in one packed
