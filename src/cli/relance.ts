@@ -388,6 +388,7 @@ function openFile(path: string): (ByteSource & { close(): void }) | null {
         for (let k = 1; got < out.length && k > 0; got += k) k = readSync(fd, out, got, out.length - got, offset + got);
         return out.subarray(0, got);
       },
+      freshReads: true,
       close: () => closeSync(fd),
     };
   } catch (e) {

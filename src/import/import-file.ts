@@ -10,7 +10,7 @@ import { autoMapping, detectHeaderRow, guessFromValues, paymentDateGuessed, head
 import type { DateOrder, DecimalSeparator } from './parse-cells.ts';
 import { cleanText, detectSeparator, encodingGuessed, readCsvText } from './read-csv.ts';
 import { decodeText } from './decode.ts';
-import { bytesSource, NotUtf8, PIECE_SIZE, readAll, TextPieces, type ByteSource } from './text-pieces.ts';
+import { bytesSource, NotUtf8, PIECE_SIZE, readAll, release, TextPieces, type ByteSource } from './text-pieces.ts';
 import { GiveUp } from './csv-split.ts';
 import { fastCsvImport } from './fast-csv.ts';
 import { readWorkbook } from './read-xlsx.ts';
@@ -317,12 +317,6 @@ function fecOptions(options: ImportOptions): FecOptions {
     ...(options.fecAccounts ? { accountPrefixes: options.fecAccounts } : {}),
     ...(options.customerTerms ? { customerTerms: options.customerTerms } : {}),
   };
-}
-
-/** Detaches the buffer of `bytes` when they are all of it (ArrayBuffer.prototype.transfer): its memory goes at once. */
-function release(bytes: Uint8Array): void {
-  const buffer = bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
-  if (bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength && typeof buffer.transfer === 'function') buffer.transfer(0);
 }
 
 function reportOf(base: ReportBase, build: LedgerBuild, issues: readonly Issue[]): ImportReport {

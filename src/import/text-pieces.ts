@@ -16,7 +16,18 @@ export type ByteSource = {
   readonly size: number;
   /** The bytes at [offset, offset + length), fewer at the end of the file. */
   read(offset: number, length: number): Uint8Array;
+  /**
+   * Each read returns a buffer of its own (a File's slice, a read from a file descriptor): the reader
+   * may let its memory go as soon as it is done with it (`release`), not at the next collection.
+   */
+  readonly freshReads?: boolean;
 };
+
+/** Detaches the buffer of `bytes` when they are all of it (ArrayBuffer.prototype.transfer): its memory goes at once. */
+export function release(bytes: Uint8Array): void {
+  const buffer = bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
+  if (bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength && typeof buffer.transfer === 'function') buffer.transfer(0);
+}
 
 /** Bytes already in memory as a source (no copy). */
 export function bytesSource(bytes: Uint8Array): ByteSource {
@@ -211,10 +222,14 @@ export class TextPieces implements Pieces {
         if (cut > 0) return this.take(cut);
         if (atEnd) return this.last();
       }
-      if (b.length - this.at > this.size.max) throw new PieceTooLong();
-      const more = this.source.read(this.offset, this.whole ? this.source.size : this.size.block);
-      this.offset += more.length;
-      this.bytes = concat(b.subarray(this.at), more);
+      const left = b.length - this.at;
+      if (left > this.size.max) throw new PieceTooLong();
+      // The bytes not decoded yet are read again with the next block (no copy of the block to join them).
+      const from = this.offset - left;
+      const more = this.source.read(from, this.whole ? this.source.size - from : left + this.size.block);
+      this.offset = from + more.length;
+      this.letGo();
+      this.bytes = more;
       this.at = 0;
     }
   }
@@ -223,9 +238,15 @@ export class TextPieces implements Pieces {
   private last(): string {
     this.isLast = true;
     const text = this.decode(this.bytes.subarray(this.at), false);
+    this.letGo();
     this.bytes = NO_BYTES;
     this.at = 0;
     return text;
+  }
+
+  /** The bytes in hand are done with: a fresh read's memory goes now (a file's worth would wait for a collection). */
+  private letGo(): void {
+    if (this.source.freshReads === true && this.bytes !== NO_BYTES) release(this.bytes);
   }
 
   /** The bytes up to `cut`, decoded. */
@@ -252,14 +273,6 @@ export class TextPieces implements Pieces {
 }
 
 const NO_BYTES = new Uint8Array(0);
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
 
 /** cleanText's rules on a block. */
 function clean(text: string): string {

@@ -11,5 +11,5 @@ export async function blobSource(blob: Blob): Promise<ByteSource> {
   const Sync = (globalThis as { FileReaderSync?: new () => SyncReader }).FileReaderSync;
   if (!Sync) return bytesSource(new Uint8Array(await blob.arrayBuffer()));
   const reader = new Sync();
-  return { size: blob.size, read: (offset, length) => new Uint8Array(reader.readAsArrayBuffer(blob.slice(offset, Math.min(blob.size, offset + length)))) };
+  return { size: blob.size, read: (offset, length) => new Uint8Array(reader.readAsArrayBuffer(blob.slice(offset, Math.min(blob.size, offset + length)))), freshReads: true };
 }

@@ -15,18 +15,31 @@ import { fastCsvImport } from '../../../src/import/fast-csv.ts';
 import { fastFecImport } from '../../../src/import/fast-fec.ts';
 import { importFile } from '../../../src/import/import-file.ts';
 import { cleanText, detectSeparator } from '../../../src/import/read-csv.ts';
-import { bytesSource, NotUtf8, PIECE_SIZE, PieceTooLong, TextPieces, type PieceSize } from '../../../src/import/text-pieces.ts';
+import { bytesSource, NotUtf8, PIECE_SIZE, PieceTooLong, TextPieces, type ByteSource, type PieceSize } from '../../../src/import/text-pieces.ts';
 import { benchInvoices, fecText, ledgerCsv } from '../../../bench/data.ts';
 
 const root = join(import.meta.dirname, '../../..');
 
-/** Every piece of a file, read as importFile reads it (again in a single-byte code page when it is not UTF-8). */
+/** A file read as the worker reads a File: each read a buffer of its own, which the reader lets go when done with it. */
+function freshSource(bytes: Uint8Array): ByteSource & { reads: Uint8Array[] } {
+  const reads: Uint8Array[] = [];
+  return { size: bytes.length, freshReads: true, reads, read: (offset, length) => (reads[reads.length] = bytes.slice(offset, Math.min(bytes.length, offset + length))) };
+}
+const isDetached = (b: Uint8Array) => (b.buffer as ArrayBuffer & { detached: boolean }).detached;
+
+/**
+ * Every piece of a file, read as importFile reads it (again in a single-byte code page when it is not
+ * UTF-8). Its reads are released as it goes (a piece decoded from a released read would be empty),
+ * and all of them once the last piece is given.
+ */
 function piecesOf(bytes: Uint8Array, size: PieceSize): { pieces: string[]; reader: TextPieces } {
-  const source = bytesSource(bytes);
+  const source = freshSource(bytes);
   for (let reader = TextPieces.of(source, undefined, size); ; reader = TextPieces.singleByte(source, size)) {
+    const from = source.reads.length;
     try {
       const pieces: string[] = [];
       for (let p = reader.next(); p !== null; p = reader.next()) pieces.push(p);
+      expect(source.reads.slice(from).filter((b) => !isDetached(b))).toEqual([]);
       return { pieces, reader };
     } catch (e) {
       if (!(e instanceof NotUtf8)) throw e;
