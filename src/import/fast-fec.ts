@@ -95,7 +95,7 @@ function scan(first: string, pieces: Pieces, o: FastFecOptions, issues: IssueLis
       else lines.read(cell, r);
     }
   }
-  if (nonBlank === 0 || lines.lines.length === 0) return null;
+  if (nonBlank === 0 || lines.count === 0) return null;
   return { rows: nonBlank, headerIndex: start.headerIndex, headerRow, headers, build: fecLedgerOf(lines, o, o.sheetName, issues) };
 }
 

@@ -7,7 +7,7 @@
  * customer's credits are applied to its oldest debits (FIFO), which the report says. The FEC has
  * no due date: it is derived from the payment-terms setting, and the report says that too.
  */
-import { IssueList, addDays, type Cents, type Customer, type Day, type Invoice, type ItemKind, type Ledger, type Payment } from '../core/index.ts';
+import { IssueList, customersByIdOf, lazyLedger, NO_DAY, type Cents, type Customer, type Day, type Invoice, type ItemKind, type Ledger, type LedgerColumns, type Payment } from '../core/index.ts';
 import { cellText, type Sheet } from './grid.ts';
 import { normalizeHeader } from './map-columns.ts';
 import { parseAmountText, parseDateText } from './parse-cells.ts';
@@ -39,21 +39,6 @@ export function isFecHeader(headers: readonly string[]): boolean {
   return REQUIRED.every((f) => names.has(f)) && (names.has('debit') || names.has('montant'));
 }
 
-type Line = {
-  row: number;
-  journal: string;
-  customerKey: string;
-  customerName: string;
-  customerCode: string | null;
-  piece: string;
-  date: Day | null;
-  pieceDate: Day | null;
-  signed: number;
-  lettrage: string;
-  payDate: Day | null;
-  isOpening: boolean;
-};
-
 export function buildFecLedger(sheet: Sheet, headerIndex: number, headers: readonly string[], o: FecOptions, issues: IssueList): FecBuild {
   const reader = new FecLines(headers, o, sheet.name, issues);
   for (let r = headerIndex + 1; r < sheet.rows.length; r++) {
@@ -70,10 +55,28 @@ export function buildFecLedger(sheet: Sheet, headerIndex: number, headers: reado
 
 /**
  * The FEC's lines read from rows of any source (a sheet's cells, or ranges of the text in the fused
- * reader): the receivable ones kept as Lines, the others counted by why they were skipped.
+ * reader): the receivable ones kept as columns (a million-line FEC has hundreds of thousands of
+ * them: no object per line), the others counted by why they were skipped.
  */
 export class FecLines {
-  readonly lines: Line[] = [];
+  /** Lines kept; line k is at index k of each column below. */
+  count = 0;
+  /** 1-based row of each line. */
+  readonly row: number[] = [];
+  /** Each line's customer: its number in `customerKeys` (numbered as first seen). */
+  readonly customer: number[] = [];
+  /** Customer keys (CompAuxNum, else the account) and the name of each one's first line. */
+  readonly customerKeys: string[] = [];
+  readonly customerNames: string[] = [];
+  readonly piece: string[] = [];
+  /** EcritureDate, PieceDate, DateRglt (NO_DAY when none). */
+  readonly date: number[] = [];
+  readonly pieceDate: number[] = [];
+  readonly payDate: number[] = [];
+  readonly signed: number[] = [];
+  readonly lettrage: string[] = [];
+  /** OPENING (an à-nouveau), SALES_JOURNAL (a credit left over is a credit note, not a payment). */
+  readonly flags: number[] = [];
   rowsRead = 0;
   readonly skipped: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
   /** Account prefixes read as receivables. */
@@ -83,7 +86,8 @@ export class FecLines {
   private readonly sheetName: string;
   private readonly issues: IssueList;
   /** Dates read once per distinct text: a FEC's million lines have a few hundred dates. */
-  private readonly dates = new Map<string, Day | null>();
+  private readonly dates = new Map<string, number>();
+  private readonly customerIndex = new Map<string, number>();
 
   constructor(headers: readonly string[], o: FecOptions, sheetName: string, issues: IssueList) {
     headers.forEach((h, i) => {
@@ -95,12 +99,12 @@ export class FecLines {
     this.issues = issues;
   }
 
-  private dateOf(s: string): Day | null {
-    if (s === '') return null;
+  private dateOf(s: string): number {
+    if (s === '') return NO_DAY;
     let d = this.dates.get(s);
     if (d === undefined) {
-      d = parseDateText(s, 'dmy');
-      this.dates.set(s, d);
+      d = parseDateText(s, 'dmy') ?? NO_DAY;
+      this.dates.set(owned(s), d);
     }
     return d;
   }
@@ -151,140 +155,257 @@ export class FecLines {
       this.skipped.error++;
       return;
     }
-    const journal = owned(get('journalcode'));
+    const journal = get('journalcode');
     const label = get('ecriturelib');
-    // Copies, not slices (owned.ts): the fused reader's lines would keep every piece of the text alive.
-    const key = owned(get('compauxnum', 'compteauxnum') || account);
-    const name = get('compauxlib', 'compteauxlib') || get('comptelib');
-    this.lines.push({
-      row: r + 1,
-      journal,
-      customerKey: key,
-      customerName: name === '' ? key : owned(name),
-      customerCode: key,
-      piece: owned(get('pieceref')),
-      date: this.dateOf(get('ecrituredate')),
-      pieceDate: this.dateOf(get('piecedate')),
-      signed,
-      lettrage: owned(get('ecriturelet', 'ecrturelet', 'ecriturelettrage')),
-      payDate: this.dateOf(get('daterglt')),
-      isOpening: /^(an|ano|ran|anouv|nouv)$/i.test(journal) || /a[\s-]?nouveau/i.test(label),
-    });
+    const key = get('compauxnum', 'compteauxnum') || account;
+    let customer = this.customerIndex.get(key);
+    if (customer === undefined) {
+      // Copies, not slices (owned.ts): the fused reader's lines would keep every piece of the text alive.
+      const id = owned(key);
+      const name = get('compauxlib', 'compteauxlib') || get('comptelib');
+      customer = this.customerKeys.length;
+      this.customerKeys.push(id);
+      this.customerNames.push(name === '' ? id : owned(name));
+      this.customerIndex.set(id, customer);
+    }
+    const isOpening = /^(an|ano|ran|anouv|nouv)$/i.test(journal) || /a[\s-]?nouveau/i.test(label);
+    this.row.push(r + 1);
+    this.customer.push(customer);
+    this.piece.push(owned(get('pieceref')));
+    this.date.push(this.dateOf(get('ecrituredate')));
+    this.pieceDate.push(this.dateOf(get('piecedate')));
+    this.signed.push(signed);
+    this.lettrage.push(owned(get('ecriturelet', 'ecrturelet', 'ecriturelettrage')));
+    this.payDate.push(this.dateOf(get('daterglt')));
+    this.flags.push((isOpening ? OPENING : 0) | (SALES_JOURNAL.test(journal) ? IS_SALES_JOURNAL : 0));
+    this.count++;
   }
 }
 
+const OPENING = 1;
+const IS_SALES_JOURNAL = 2;
+const SALES_JOURNAL = /^(ve|vt|ven|vte|vtes)/i;
+const INVOICE = 0, CREDIT = 1, PAYMENT = 2;
+const KINDS: readonly ItemKind[] = ['invoice', 'credit', 'payment'];
+
 const amountOf = (s: string): number | null => (s === '' ? 0 : (parseAmountText(s, ',')?.cents ?? null));
 
-/** The ledger of the lines read: lettrage groups settled, open items, credits and payments on account. */
+/**
+ * The ledger of the lines read: lettrage groups settled, open items, credits and payments on account.
+ * Kept as columns first (core/ledger.ts lazyLedger): the items' objects are made when asked for.
+ */
 export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, issues: IssueList): FecBuild {
-  const { lines, rowsRead, skipped } = reader;
-  const hasLettrage = lines.some((l) => l.lettrage !== '');
-  const invoices: Invoice[] = [];
-  const customers = new Map<string, Customer>();
-  const byCustomer = new Map<string, Line[]>();
-  for (const l of lines) {
-    if (!customers.has(l.customerKey)) {
-      // Copies, not slices of the file's text (owned.ts): the ledger outlives the text.
-      const id = owned(l.customerKey);
-      const code = l.customerCode === null ? null : l.customerCode === l.customerKey ? id : owned(l.customerCode);
-      customers.set(l.customerKey, { id, code, name: l.customerName === l.customerKey ? id : owned(l.customerName) });
-    }
-    const list = byCustomer.get(l.customerKey) ?? [];
-    list.push(l);
-    byCustomer.set(l.customerKey, list);
+  const { rowsRead, skipped, count: n, customerKeys } = reader;
+  const { row, customer, piece, date, pieceDate, payDate, signed, lettrage, flags } = reader;
+  const hasLettrage = lettrage.some((l) => l !== '');
+  // Each customer's lines in file order, customers in the order of their first line.
+  const starts = new Int32Array(customerKeys.length + 1);
+  for (let k = 0; k < n; k++) {
+    const c = (customer[k] as number) + 1;
+    starts[c] = (starts[c] as number) + 1;
   }
+  for (let c = 0; c < customerKeys.length; c++) starts[c + 1] = (starts[c + 1] as number) + (starts[c] as number);
+  const byCustomer = new Int32Array(n);
+  const at = starts.slice(0, customerKeys.length);
+  for (let k = 0; k < n; k++) {
+    const c = customer[k] as number;
+    byCustomer[at[c] as number] = k;
+    at[c] = (at[c] as number) + 1;
+  }
+
+  // The items: their line, amount and kind, their payments end to end, their keys.
+  const itemLine: number[] = [];
+  const itemAmount: number[] = [];
+  const itemKind: number[] = [];
+  const itemKeys: string[] = [];
+  const payStarts: number[] = [];
+  const payDays: number[] = [];
+  const payAmounts: number[] = [];
   let derivedDue = 0;
   let openingItems = 0;
   const keys = new Set<string>();
   // The next suffix to try per base: a piece shared by many lines (a monthly payment batch, opening
   // entries) costs no more per line than any other.
   const nextSuffix = new Map<string, number>();
-  const idOf = (l: Line): string => (customers.get(l.customerKey) as Customer).id;
-  const key = (l: Line): string => {
-    const base = `${idOf(l)}/${l.piece || `L${l.row}`}`;
+  const keyOf = (k: number): string => {
+    const base = `${customerKeys[customer[k] as number]}/${piece[k] || `L${row[k]}`}`;
     if (!keys.has(base)) {
       keys.add(base);
       return base;
     }
-    let n = nextSuffix.get(base) ?? 2;
-    let k = `${base}#${n++}`;
-    while (keys.has(k)) k = `${base}#${n++}`;
-    nextSuffix.set(base, n);
-    keys.add(k);
-    return k;
+    let next = nextSuffix.get(base) ?? 2;
+    let key = `${base}#${next++}`;
+    while (keys.has(key)) key = `${base}#${next++}`;
+    nextSuffix.set(base, next);
+    keys.add(key);
+    return key;
   };
-  const toItem = (l: Line, amount: number, payments: Payment[], kind: ItemKind): Invoice => {
-    const issued = l.pieceDate ?? l.date;
-    const isInvoice = kind === 'invoice';
-    if (isInvoice && issued !== null) derivedDue++;
-    if (l.isOpening) openingItems++;
-    return {
-      key: owned(key(l)),
-      number: owned(l.piece),
-      customerId: idOf(l),
-      issued,
-      due: isInvoice && issued !== null ? addDays(issued, o.customerTerms?.[l.customerKey] ?? o.defaultTermsDays) : issued,
-      isDueDerived: isInvoice && issued !== null,
-      amount: amount as Cents,
-      payments,
-      kind,
-      currency: 'EUR',
-      isDisputed: false,
-      ...(l.isOpening ? { isOpening: true } : {}),
-      source: { file: o.fileName, sheet: sheetName, row: l.row },
-    };
+  const issuedOf = (k: number): number => (pieceDate[k] !== NO_DAY ? (pieceDate[k] as number) : (date[k] as number));
+  /** A new item of line k; its payments are pushed after it. */
+  const item = (k: number, amount: number, kind: number): void => {
+    if (kind === INVOICE && issuedOf(k) !== NO_DAY) derivedDue++;
+    if (((flags[k] as number) & OPENING) !== 0) openingItems++;
+    itemLine.push(k);
+    itemAmount.push(amount);
+    itemKind.push(kind);
+    itemKeys.push(owned(keyOf(k)));
+    payStarts.push(payDays.length);
   };
+  const leftOverKind = (k: number) => (((flags[k] as number) & IS_SALES_JOURNAL) !== 0 ? CREDIT : PAYMENT);
+  const byDate = (day: (k: number) => number) => (a: number, b: number) => (day(a) === NO_DAY ? 0 : day(a)) - (day(b) === NO_DAY ? 0 : day(b)) || (row[a] as number) - (row[b] as number);
+  const byIssue = byDate(issuedOf);
+  const byEntry = byDate((k) => date[k] as number);
   /** Debits settled by credits, oldest debit first; credits left over stay as one negative item each. */
-  const settle = (group: readonly Line[]): void => {
-    const debits = group.filter((l) => l.signed > 0).sort((a, b) => (a.pieceDate ?? a.date ?? 0) - (b.pieceDate ?? b.date ?? 0) || a.row - b.row);
-    const credits = group.filter((l) => l.signed < 0).sort((a, b) => (a.date ?? 0) - (b.date ?? 0) || a.row - b.row);
-    const paid = debits.map(() => [] as Payment[]);
-    const left = debits.map((d) => d.signed);
+  const settle = (group: readonly number[]): void => {
+    const debits = group.filter((k) => (signed[k] as number) > 0).sort(byIssue);
+    const credits = group.filter((k) => (signed[k] as number) < 0).sort(byEntry);
+    const left = debits.map((k) => signed[k] as number);
+    // Payments as they are taken: the debit index only grows, so they come debit by debit.
+    const paidTo: number[] = [];
+    const paidDay: number[] = [];
+    const paidAmount: number[] = [];
     let i = 0;
     for (const c of credits) {
-      let remaining = -c.signed;
-      const day = c.payDate ?? c.date;
+      let remaining = -(signed[c] as number);
+      const day = payDate[c] !== NO_DAY ? (payDate[c] as number) : (date[c] as number);
       while (remaining > 0 && i < debits.length) {
         const take = Math.min(remaining, left[i] as number);
         if (take > 0) {
-          (paid[i] as Payment[]).push({ day, amount: take as Cents });
+          paidTo.push(i);
+          paidDay.push(day);
+          paidAmount.push(take);
           left[i] = (left[i] as number) - take;
           remaining -= take;
         }
         if ((left[i] as number) === 0) i++;
       }
-      if (remaining > 0) invoices.push(toItem(c, -remaining, [], /^(ve|vt|ven|vte|vtes)/i.test(c.journal) ? 'credit' : 'payment'));
+      if (remaining > 0) item(c, -remaining, leftOverKind(c));
     }
-    debits.forEach((d, j) => invoices.push(toItem(d, d.signed, paid[j] as Payment[], 'invoice')));
+    let p = 0;
+    debits.forEach((d, j) => {
+      item(d, signed[d] as number, INVOICE);
+      for (; p < paidTo.length && paidTo[p] === j; p++) {
+        payDays.push(paidDay[p] as number);
+        payAmounts.push(paidAmount[p] as number);
+      }
+    });
   };
-  for (const list of byCustomer.values()) {
+  for (let c = 0; c < customerKeys.length; c++) {
+    const list = Array.from(byCustomer.subarray(starts[c], starts[c + 1]));
     if (!hasLettrage) {
       settle(list);
       continue;
     }
-    const groups = new Map<string, Line[]>();
-    for (const l of list) {
-      if (l.lettrage === '') {
-        if (l.signed > 0) invoices.push(toItem(l, l.signed, [], 'invoice'));
-        else if (l.signed < 0) invoices.push(toItem(l, l.signed, [], /^(ve|vt|ven|vte|vtes)/i.test(l.journal) ? 'credit' : 'payment'));
+    const groups = new Map<string, number[]>();
+    for (const k of list) {
+      const l = lettrage[k] as string;
+      if (l === '') {
+        const v = signed[k] as number;
+        if (v > 0) item(k, v, INVOICE);
+        else if (v < 0) item(k, v, leftOverKind(k));
         continue;
       }
-      const g = groups.get(l.lettrage) ?? [];
-      g.push(l);
-      groups.set(l.lettrage, g);
+      const g = groups.get(l);
+      if (g) g.push(k);
+      else groups.set(l, [k]);
     }
     for (const g of groups.values()) settle(g);
   }
-  if (!hasLettrage && lines.length > 0) issues.add({ code: 'FecNoLettrage', severity: 'warning', sheet: sheetName });
+  if (!hasLettrage && n > 0) issues.add({ code: 'FecNoLettrage', severity: 'warning', sheet: sheetName });
   if (derivedDue > 0) issues.add({ code: 'FecDueDatesDerived', severity: 'warning', sheet: sheetName, params: { count: derivedDue, days: o.defaultTermsDays } });
   if (openingItems > 0) issues.add({ code: 'FecOpeningEntries', severity: 'warning', sheet: sheetName, params: { count: openingItems } });
-  const hasPayments = invoices.some((i) => i.payments.length > 0) || invoices.some((i) => i.kind === 'payment');
-  const ledger: Ledger = {
-    customers: [...customers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    invoices,
+  const customers: Customer[] = customerKeys.map((id, c) => ({ id, code: id, name: reader.customerNames[c] as string }));
+  const ledger = itemsLedger(reader, o, sheetName, customers, { itemLine, itemAmount, itemKind, itemKeys, payStarts, payDays, payAmounts });
+  return { ledger, rowsRead, rowsUsed: n, skipped, hasLettrage };
+}
+
+type Items = {
+  readonly itemLine: readonly number[];
+  readonly itemAmount: readonly number[];
+  readonly itemKind: readonly number[];
+  readonly itemKeys: readonly string[];
+  readonly payStarts: readonly number[];
+  readonly payDays: readonly number[];
+  readonly payAmounts: readonly number[];
+};
+
+/** The items as a ledger's columns, and their objects made on demand as the general builder would make them. */
+function itemsLedger(reader: FecLines, o: FecOptions, sheetName: string, customers: readonly Customer[], items: Items): Ledger {
+  const { itemLine, itemAmount, itemKind, itemKeys, payStarts, payDays, payAmounts } = items;
+  const count = itemLine.length;
+  const lineCustomer = reader.customer;
+  const issued = new Int32Array(count);
+  const due = new Int32Array(count);
+  const amount = Float64Array.from(itemAmount);
+  const isSale = new Uint8Array(count);
+  const termsDerived = new Uint8Array(count);
+  const customer = new Int32Array(count);
+  const payStart = new Int32Array(count + 1);
+  payStart.set(payStarts);
+  payStart[count] = payDays.length;
+  // Customers numbered in the order of their first item, as ledgerColumns numbers them.
+  const numberOf = new Int32Array(customers.length).fill(-1);
+  const customerIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const k = itemLine[i] as number;
+    const day = reader.pieceDate[k] !== NO_DAY ? (reader.pieceDate[k] as number) : (reader.date[k] as number);
+    const isInvoice = itemKind[i] === INVOICE;
+    const c = lineCustomer[k] as number;
+    issued[i] = day;
+    due[i] = isInvoice && day !== NO_DAY ? day + (o.customerTerms?.[reader.customerKeys[c] as string] ?? o.defaultTermsDays) : day;
+    isSale[i] = itemKind[i] !== PAYMENT && ((reader.flags[k] as number) & OPENING) === 0 ? 1 : 0;
+    termsDerived[i] = isInvoice && day !== NO_DAY ? 1 : 0;
+    if (numberOf[c] === -1) {
+      numberOf[c] = customerIds.length;
+      customerIds.push(customers[c]?.id as string);
+    }
+    customer[i] = numberOf[c] as number;
+  }
+  const columns: LedgerColumns = {
+    count,
+    issued,
+    due,
+    amount,
+    isSale,
+    payStart,
+    payDay: Int32Array.from(payDays),
+    payAmount: Float64Array.from(payAmounts),
+    customer,
+    customerIds,
+    customersById: customersByIdOf(customerIds),
+    termsDerived,
+    marks: new Uint8Array(count),
+  };
+  const hasPayments = payDays.length > 0 || itemKind.some((k) => k === PAYMENT);
+  const day = (d: number): Day | null => (d === NO_DAY ? null : (d as Day));
+  const one = (i: number): Invoice => {
+    const k = itemLine[i] as number;
+    const payments: Payment[] = [];
+    for (let j = payStart[i] as number; j < (payStart[i + 1] as number); j++) payments.push({ day: day(columns.payDay[j] as number), amount: columns.payAmount[j] as Cents });
+    const isInvoice = itemKind[i] === INVOICE;
+    const isDated = issued[i] !== NO_DAY;
+    return {
+      key: itemKeys[i] as string,
+      number: reader.piece[k] as string,
+      customerId: customers[lineCustomer[k] as number]?.id as string,
+      issued: day(issued[i] as number),
+      due: day(due[i] as number),
+      isDueDerived: isInvoice && isDated,
+      amount: amount[i] as Cents,
+      payments,
+      kind: KINDS[itemKind[i] as number] as ItemKind,
+      currency: 'EUR',
+      isDisputed: false,
+      ...(((reader.flags[k] as number) & OPENING) !== 0 ? { isOpening: true } : {}),
+      source: { file: o.fileName, sheet: sheetName, row: reader.row[k] as number },
+    };
+  };
+  const all = (): Invoice[] => Array.from({ length: count }, (_, i) => one(i));
+  const fields = {
+    customers: customers.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     currency: 'EUR',
-    amountBasis: 'TTC',
+    amountBasis: 'TTC' as const,
     hasSalesHistory: hasPayments,
   };
-  return { ledger, rowsRead, rowsUsed: lines.length, skipped, hasLettrage };
+  return lazyLedger(fields, columns, all, one);
 }

@@ -303,7 +303,7 @@ function fecReportOf(base: ReportBase, fec: FecBuild): ImportReport {
     rowsRead: fec.rowsRead,
     rowsUsed: fec.rowsUsed,
     skipped: fec.skipped,
-    invoiceCount: fec.ledger.invoices.length,
+    invoiceCount: invoiceCount(fec.ledger),
     customerCount: fec.ledger.customers.length,
     issues: [],
     fatal: null,
