@@ -80,16 +80,20 @@ export function mroInForce(d: Day): number | null {
 
 /** 3 × taux légal "autres cas" of the half-year, or null when unknown. */
 export function floorRateBp(d: Day): number | null {
-  const key = isoOf(startOfHalfYear(d));
-  const row = TAUX_LEGAL.find((r) => r[0] === key);
-  return row ? row[2] * 3 : null;
+  const other = halfYearInfo(d).legalOtherBp;
+  return other === null ? null : other * 3;
 }
 
 /** Taux légal of the half-year for a creditor who is a private individual (true) or in all other cases. */
 export function legalRateBp(d: Day, creditorIsIndividual: boolean): number | null {
-  const key = isoOf(startOfHalfYear(d));
-  const row = TAUX_LEGAL.find((r) => r[0] === key);
-  return row ? (creditorIsIndividual ? row[1] : row[2]) : null;
+  const info = halfYearInfo(d);
+  return creditorIsIndividual ? info.legalIndividualBp : info.legalOtherBp;
+}
+
+/** The taux légal row of a half-year (by its first day), or undefined when the table has none. */
+function tauxLegalRow(start: Day): readonly [string, number, number] | undefined {
+  const key = isoOf(start);
+  return TAUX_LEGAL.find((r) => r[0] === key);
 }
 
 /** The last day whose half-year rate is known from the shipped table ("rates known up to …"). */
@@ -97,15 +101,24 @@ export function ratesKnownUntil(): Day {
   return (addMonths(KNOWN_THROUGH, 6) - 1) as Day;
 }
 
-type HalfYearInfo = { readonly start: Day; readonly key: string; readonly floorBp: number | null; readonly mroBp: number | null };
+type HalfYearInfo = {
+  readonly start: Day;
+  readonly key: string;
+  readonly floorBp: number | null;
+  readonly mroBp: number | null;
+  /** The taux légal of the half-year: creditor a private individual, all other cases. */
+  readonly legalIndividualBp: number | null;
+  readonly legalOtherBp: number | null;
+};
 
 /** 1 Jan and 1 Jul of 1900–2199, ascending: a day's half-year is found by binary search. */
 let halfYearStarts: Day[] | null = null;
 const halfYearInfos = new Map<number, HalfYearInfo>();
 
 /**
- * The half-year containing `d`: its first day, key, floor rate and the MRO in force on its first
- * day, computed once per half-year (a worklist asks for them for every piece of every invoice).
+ * The half-year containing `d`: its first day, key, taux légal, floor rate and the MRO in force on
+ * its first day, computed once per half-year (a worklist asks for them for every piece of every
+ * invoice, and for the taux légal of every claimed invoice).
  */
 function halfYearInfo(d: Day): HalfYearInfo {
   if (halfYearStarts === null) {
@@ -118,7 +131,8 @@ function halfYearInfo(d: Day): HalfYearInfo {
   else start = starts[lastAtOrBefore(starts, d)] as Day;
   let info = halfYearInfos.get(start);
   if (!info) {
-    info = { start, key: halfYearKey(start), floorBp: floorRateBp(start), mroBp: mroInForce(start) };
+    const row = tauxLegalRow(start);
+    info = { start, key: halfYearKey(start), floorBp: row ? row[2] * 3 : null, mroBp: mroInForce(start), legalIndividualBp: row ? row[1] : null, legalOtherBp: row ? row[2] : null };
     halfYearInfos.set(start, info);
   }
   return info;

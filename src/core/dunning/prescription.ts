@@ -18,9 +18,19 @@ export function prescription(inv: Invoice, regime: Regime, asOf: Day, interrupte
   return start === null ? null : prescriptionFrom(start, regime, asOf);
 }
 
+/** The day a claim running from `start` expires, by start and length (a ledger's items share a few thousand due dates). */
+const expiries = new Map<number, Day>();
+
 /** The same from the day it runs from (the due date, or an interruption): what the ledger's columns tell. */
 export function prescriptionFrom(start: Day, regime: Regime, asOf: Day): PrescriptionInfo {
-  const expires = addMonths(start, regime === 'b2c' ? 24 : 60);
+  const months = regime === 'b2c' ? 24 : 60;
+  const memo = start * 2 + (months === 24 ? 1 : 0);
+  let expires = expiries.get(memo);
+  if (expires === undefined) {
+    if (expiries.size >= 100_000) expiries.clear();
+    expires = addMonths(start, months);
+    expiries.set(memo, expires);
+  }
   const daysLeft = expires - asOf;
   const alert: PrescriptionAlert = daysLeft < 0 ? 'expired' : daysLeft <= 31 ? 'oneMonth' : daysLeft <= 183 ? 'sixMonths' : null;
   return { expires, daysLeft, alert };
@@ -36,5 +46,6 @@ export function exceedsLegalTerms(inv: Invoice): boolean {
 
 /** Whether a due date lies beyond every legal cap from its invoice's date (exceedsLegalTerms without the item). */
 export function isBeyondLegalCaps(issued: Day, due: Day): boolean {
-  return due > Math.max(addDays(issued, 60), addDays(endOfMonth(issued), 45), endOfMonth(addDays(issued, 45)));
+  // Within 60 days it is within the first cap: the month ends need not be found (most items).
+  return due > addDays(issued, 60) && due > Math.max(addDays(endOfMonth(issued), 45), endOfMonth(addDays(issued, 45)));
 }
