@@ -252,7 +252,7 @@ export async function cliRow() {
     for (let i = 1; i <= 10; i++) rows.push(`C${i};Client ${i};F${i};0${1 + (i % 9)}/03/2025;0${1 + (i % 9)}/04/2025;${i * 100},50`);
     writeFileSync(file, `${rows.join('\n')}\n`);
   }
-  const { cliBundle } = (await import(pathToFileURL(join(root, 'scripts', 'relance.mjs')).href)) as { cliBundle: () => Promise<string> };
+  const { cliBundle, NODE_FLAGS } = (await import(pathToFileURL(join(root, 'scripts', 'relance.mjs')).href)) as { cliBundle: () => Promise<string>; NODE_FLAGS: string[] };
   await cliBundle();
   const wall = (args: string[]) => {
     const out: number[] = [];
@@ -264,8 +264,9 @@ export async function cliRow() {
     return ms(median(out));
   };
   return {
-    startMs: wall(['scripts/relance.mjs']),
-    analyzeMs: wall(['scripts/relance.mjs', 'analyze', file, '--json']),
+    // As `npm run relance` runs it (its Node flags), without npm's own start.
+    startMs: wall([...NODE_FLAGS, 'scripts/relance.mjs']),
+    analyzeMs: wall([...NODE_FLAGS, 'scripts/relance.mjs', 'analyze', file, '--json']),
     sourcesAnalyzeMs: wall(['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', file, '--json']),
     bareNodeMs: wall(['-e', '0']),
   };
@@ -277,10 +278,10 @@ export async function cliRow() {
  */
 export async function cliMemoryRows(files: readonly BenchFile[]) {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const { cliBundle } = (await import(pathToFileURL(join(root, 'scripts', 'relance.mjs')).href)) as { cliBundle: () => Promise<string> };
+  const { cliBundle, NODE_FLAGS } = (await import(pathToFileURL(join(root, 'scripts', 'relance.mjs')).href)) as { cliBundle: () => Promise<string>; NODE_FLAGS: string[] };
   const bundle = await cliBundle();
   const peak = (args: string[]): number => {
-    const r = spawnSync(process.execPath, [join(root, 'bench', 'rss.mjs'), bundle, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const r = spawnSync(process.execPath, [...NODE_FLAGS, join(root, 'bench', 'rss.mjs'), bundle, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
     const m = /maxRSS=(\d+)/.exec(r.stderr);
     if (!m) throw new Error(`no maxRSS: ${r.stderr.slice(0, 200)}`);
     return Number(m[1]) * 1024;

@@ -10,6 +10,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The flags `npm run relance` gives Node (package.json's script is checked against them): a young
+ * generation of 4 MiB semi-spaces. Node's default lets it grow to tens of MiB of garbage between
+ * collections, which was most of the CLI's peak memory on a large file (a 500k-row CSV: 370 → 225 MiB
+ * of peak resident memory, in the same time).
+ */
+export const NODE_FLAGS = ['--max-semi-space-size=4'];
 const cache = join(root, 'node_modules', '.cache', 'relance-cli');
 
 /** The newest modification time and the number of files under a folder. */

@@ -1,6 +1,6 @@
 /** The CLI as a user runs it: settings flags checked by name, hostile files named, letter files never overwriting each other. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,9 +14,13 @@ const run = (...args: string[]) => spawnSync(process.execPath, ['--experimental-
 describe('relance CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'relance-cli-'));
 
-  it('runs from its bundle (npm run relance) with the same output as from the sources', () => {
+  it('runs from its bundle (npm run relance, with its Node flags) with the same output as from the sources', async () => {
+    // package.json's script gives Node the flags scripts/relance.mjs names (and the bench measures with).
+    const { NODE_FLAGS } = (await import('../../../scripts/relance.mjs')) as { NODE_FLAGS: string[] };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.relance).toBe(['node', ...NODE_FLAGS, 'scripts/relance.mjs'].join(' '));
     const args = ['analyze', 'samples/freelance-2025.xlsx', '--as-of', '2025-12-31', '--json'];
-    const bundled = spawnSync(process.execPath, ['scripts/relance.mjs', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const bundled = spawnSync(process.execPath, [...NODE_FLAGS, 'scripts/relance.mjs', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(bundled.stderr).toBe('');
     expect(bundled.status).toBe(0);
     expect(bundled.stdout).toBe(run(...args).stdout);
