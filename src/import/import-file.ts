@@ -238,7 +238,8 @@ export function importSource(source: ByteSource, options: ImportOptions, onProgr
     return fail(hasAmount ? 'NoUsableColumn' : 'MissingAmountColumn', { missing: missing.join(', '), headers: headers.filter((h) => h !== '').slice(0, 12).join(', ') }, { columns: build.columns });
   }
 
-  const build = buildLedgerInto(sheet, buildOptions(options, workbook, mapping, header.index, headers), issues, onProgress);
+  // The last read of the sheet: its rows go as their records are made.
+  const build = buildLedgerInto(sheet, { ...buildOptions(options, workbook, mapping, header.index, headers), consumeRows: true }, issues, onProgress);
   if (build.rowsUsed === 0) {
     const skippedText = Object.entries(build.skipped).filter(([, n]) => n > 0).map(([k, n]) => `${k}: ${n}`).join(', ');
     return fail('NoDataRows', { sheet: sheet.name, skipped: skippedText || '0' }, reportOf(base, build, []));

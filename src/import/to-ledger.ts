@@ -61,6 +61,11 @@ export type LedgerBuildOptions = {
   readonly defaultTermsDays: number;
   /** Keep rows whose status says draft or cancelled (skipped by default: they are not receivables). */
   readonly includeDrafts?: boolean;
+  /**
+   * The sheet is read for the last time: each row is let go once its record is made (the grid, a
+   * row's cells, would otherwise be held beside the records and the items until the ledger is built).
+   */
+  readonly consumeRows?: boolean;
 };
 
 export type LedgerBuild = {
@@ -279,8 +284,19 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     return d;
   };
 
+  // Each column's first three values, for the report (read before the rows may be let go).
+  const samples = o.headers.map((_, index) => {
+    const found: string[] = [];
+    for (let r = first; r < rows.length && found.length < 3; r++) {
+      const v = rows[r]?.[index];
+      if (v !== undefined && !isBlankCell(v)) found.push(cellText(v).slice(0, 40));
+    }
+    return found;
+  });
+  const consumed = o.consumeRows === true ? (rows as (readonly Cell[] | undefined)[]) : null;
   for (let r = first; r < rows.length; r++) {
     const row = rows[r];
+    if (consumed !== null) consumed[r] = undefined;
     rowsRead++;
     if (onProgress && rowsRead % 20000 === 0) onProgress(rowsRead, rows.length - first);
     if (!row || isBlankRow(row)) {
@@ -457,14 +473,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     amountBasis: m.amount === undefined && m.amountHt !== undefined && !isGl ? 'HT' : 'TTC',
     hasSalesHistory: hasPayments,
   };
-  const columns = describeColumns(o.headers, fieldOf, (index) => {
-    const samples: string[] = [];
-    for (let r = first; r < rows.length && samples.length < 3; r++) {
-      const v = rows[r]?.[index];
-      if (v !== undefined && !isBlankCell(v)) samples.push(cellText(v).slice(0, 40));
-    }
-    return samples;
-  }, { dateOrders, shownOrder, assumedOrder, decimals });
+  const columns = describeColumns(o.headers, fieldOf, (index) => samples[index] ?? [], { dateOrders, shownOrder, assumedOrder, decimals });
   const selfCheck = isMovements ? [] : checkAgainstFile(fileTotals, records, isGl, (cells, f) => {
     const c = m[f];
     if (c === undefined) return null;
