@@ -120,12 +120,16 @@ const halfYearInfos = new Map<number, HalfYearInfo>();
  * its first day, computed once per half-year (a worklist asks for them for every piece of every
  * invoice, and for the taux légal of every claimed invoice).
  */
-function halfYearInfo(d: Day): HalfYearInfo {
+function halfYearStartDays(): readonly Day[] {
   if (halfYearStarts === null) {
     halfYearStarts = [];
     for (let y = 1900; y < 2200; y++) halfYearStarts.push(dayFromYmd(y, 1, 1) as Day, dayFromYmd(y, 7, 1) as Day);
   }
-  const starts = halfYearStarts;
+  return halfYearStarts;
+}
+
+function halfYearInfo(d: Day): HalfYearInfo {
+  const starts = halfYearStartDays();
   let start: Day;
   if (d < (starts[0] as Day) || d > (starts[starts.length - 1] as Day) + 183) start = startOfHalfYear(d);
   else start = starts[lastAtOrBefore(starts, d)] as Day;
@@ -163,70 +167,47 @@ export function lateInterest(inv: Invoice, options: PenaltyOptions): InvoicePena
   const regime = options.regime ?? 'b2b';
   const due = inv.due;
   const asOf = options.stopAt !== undefined && options.stopAt < options.asOf ? options.stopAt : options.asOf;
-  const none: InvoicePenalty = { daysLate: 0, interestCents: 0 as Cents, indemnityCents: 0 as Cents, pieces: [], warnings: [] };
-  if (due === null || options.asOf <= due || inv.amount <= 0) return none;
+  if (due === null || options.asOf <= due || inv.amount <= 0) return { daysLate: 0, interestCents: 0 as Cents, indemnityCents: 0 as Cents, pieces: [], warnings: [] };
   // Interest runs after `runsAfter`: the due date (B2B, public) or the mise en demeure (B2C).
   const runsAfter = regime === 'b2c' ? (options.interestFrom !== undefined && options.interestFrom > due ? options.interestFrom : null) : due;
   const indemnity = regime === 'b2c' || (options.stopAt !== undefined && options.stopAt <= due) ? (0 as Cents) : recoveryIndemnity(inv);
-  if (runsAfter === null || asOf <= runsAfter) return { ...none, daysLate: options.asOf - due, indemnityCents: indemnity };
-  const rateAt = (d: Day): HalfYearRate => {
-    if (regime === 'public') {
-      const first = startOfHalfYear((due + 1) as Day);
-      const mro = first > KNOWN_THROUGH ? (mroInForce(KNOWN_THROUGH) ?? 0) : (mroInForce(first) ?? 0);
-      return { halfYear: halfYearKey(first), mroBp: mro, rateBp: mro + 800, source: first > KNOWN_THROUGH ? 'latest' : 'table', floorBp: null };
-    }
-    if (regime === 'b2c') {
-      const legal = legalRateBp(d, false);
-      if (legal !== null) return { halfYear: halfYearKey(d), mroBp: null, rateBp: legal, source: 'table', floorBp: null };
-      const lastRow = TAUX_LEGAL[TAUX_LEGAL.length - 1] as readonly [string, number, number];
-      return { halfYear: halfYearKey(d), mroBp: null, rateBp: lastRow[2], source: 'latest', floorBp: null };
-    }
-    return halfYearRate(d, options);
-  };
-  // Balance changes: a payment dated p lowers the balance from p + 1.
-  const changes = new Map<number, number>();
+  if (runsAfter === null || asOf <= runsAfter) return { daysLate: options.asOf - due, interestCents: 0 as Cents, indemnityCents: indemnity, pieces: [], warnings: [] };
+  // The days the balance or the rate changes after the first day, ascending, with what is paid
+  // then: a payment dated p lowers the balance from p + 1; a half-year may change the rate.
   let balance = inv.amount as number;
   const first = runsAfter + 1;
+  const cutDays: number[] = [];
+  const cutPaid: number[] = [];
   for (const p of inv.payments) {
     const from = p.day === null ? first : p.day + 1;
     if (from <= first) balance -= p.amount;
-    else if (from <= asOf) changes.set(from, (changes.get(from) ?? 0) + p.amount);
+    else if (from <= asOf) addCut(cutDays, cutPaid, from, p.amount);
   }
-  const cuts = new Set<number>(changes.keys());
-  for (let h = startOfHalfYear(first as Day); h <= asOf; h = addMonths(h, 6)) if (h > first) cuts.add(h);
-  const boundaries = [...cuts].sort((a, b) => a - b);
+  forHalfYearStarts(first, asOf, (h) => addCut(cutDays, cutPaid, h, 0));
   const pieces: PenaltyPiece[] = [];
   const warnings: PenaltyWarning[] = [];
-  const seenWarning = new Set<string>();
   const dayCount = options.dayCount ?? '365';
   // Exact sum: numerator over 10,000 (bp) × 365 × 366 so that both day counts stay integers.
   let numerator = 0n;
   let start = first;
-  const flush = (end: number) => {
-    if (end < start) return;
-    const days = end - start + 1;
-    if (balance > 0) {
-      const found = rateAt(start as Day);
+  for (let k = 0; k <= cutDays.length; k++) {
+    const end = k < cutDays.length ? (cutDays[k] as number) - 1 : asOf;
+    if (end >= start && balance > 0) {
+      const days = end - start + 1;
+      const found = rateAt(regime, start as Day, due, options);
       // L441-10: a contractual rate may not be below three times the taux légal; below it, the floor applies.
-      const rate = found.source === 'contract' && found.floorBp !== null && found.rateBp < found.floorBp ? { ...found, rateBp: found.floorBp, source: 'floor' as const, contractBp: found.rateBp } : found;
-      pieces.push({ from: start as Day, to: end as Day, days, balance: balance as Cents, rateBp: rate.rateBp, source: rate.source });
-      if (rate.source === 'latest' && !seenWarning.has(`u${rate.halfYear}`)) {
-        seenWarning.add(`u${rate.halfYear}`);
-        warnings.push({ code: 'RateUnknownForHalfYear', halfYear: rate.halfYear, rateBp: rate.rateBp });
-      }
-      if (rate.source === 'floor' && !seenWarning.has(`f${rate.halfYear}`)) {
-        seenWarning.add(`f${rate.halfYear}`);
-        warnings.push({ code: 'ContractRateBelowFloor', halfYear: rate.halfYear, rateBp: 'contractBp' in rate ? rate.contractBp : rate.rateBp, floorBp: rate.rateBp });
-      }
-      numerator += pieceNumerator(balance, rate.rateBp, start as Day, days, dayCount);
+      const isFloor = found.source === 'contract' && found.floorBp !== null && found.rateBp < found.floorBp;
+      const rateBp = isFloor ? (found.floorBp as number) : found.rateBp;
+      pieces.push({ from: start as Day, to: end as Day, days, balance: balance as Cents, rateBp, source: isFloor ? 'floor' : found.source });
+      if (found.source === 'latest') warnOnce(warnings, { code: 'RateUnknownForHalfYear', halfYear: found.halfYear, rateBp });
+      if (isFloor) warnOnce(warnings, { code: 'ContractRateBelowFloor', halfYear: found.halfYear, rateBp: found.rateBp, floorBp: rateBp });
+      numerator += pieceNumerator(balance, rateBp, start as Day, days, dayCount);
     }
-  };
-  for (const b of boundaries) {
-    flush(b - 1);
-    start = b;
-    balance -= changes.get(b) ?? 0;
+    if (k < cutDays.length) {
+      start = cutDays[k] as number;
+      balance -= cutPaid[k] as number;
+    }
   }
-  flush(asOf);
   const interest = Number(divideRounded(numerator, 10000n * 365n * 366n, 'halfAwayFromZero'));
   return {
     daysLate: options.asOf - due,
@@ -235,6 +216,49 @@ export function lateInterest(inv: Invoice, options: PenaltyOptions): InvoicePena
     pieces,
     warnings,
   };
+}
+
+/** The rate of the day a piece starts on, for the regime (public: fixed from the half-year the delay began). */
+function rateAt(regime: 'b2b' | 'b2c' | 'public', d: Day, due: Day, options: PenaltyOptions): HalfYearRate {
+  if (regime === 'public') {
+    const first = startOfHalfYear((due + 1) as Day);
+    const mro = first > KNOWN_THROUGH ? (mroInForce(KNOWN_THROUGH) ?? 0) : (mroInForce(first) ?? 0);
+    return { halfYear: halfYearKey(first), mroBp: mro, rateBp: mro + 800, source: first > KNOWN_THROUGH ? 'latest' : 'table', floorBp: null };
+  }
+  if (regime === 'b2c') {
+    const legal = legalRateBp(d, false);
+    if (legal !== null) return { halfYear: halfYearKey(d), mroBp: null, rateBp: legal, source: 'table', floorBp: null };
+    const lastRow = TAUX_LEGAL[TAUX_LEGAL.length - 1] as readonly [string, number, number];
+    return { halfYear: halfYearKey(d), mroBp: null, rateBp: lastRow[2], source: 'latest', floorBp: null };
+  }
+  return halfYearRate(d, options);
+}
+
+/** Adds a day to the ascending cut days (the same day twice: its payments summed). */
+function addCut(days: number[], paid: number[], day: number, amount: number): void {
+  let k = days.length;
+  while (k > 0 && (days[k - 1] as number) > day) k--;
+  if (k > 0 && days[k - 1] === day) {
+    paid[k - 1] = (paid[k - 1] as number) + amount;
+    return;
+  }
+  days.splice(k, 0, day);
+  paid.splice(k, 0, amount);
+}
+
+/** Each first day of a half-year in (after, until]. */
+function forHalfYearStarts(after: number, until: number, f: (h: number) => void): void {
+  const starts = halfYearStartDays();
+  if (after < (starts[0] as number) || until > (starts[starts.length - 1] as number)) {
+    for (let h = startOfHalfYear(after as Day) as number; h <= until; h = addMonths(h as Day, 6)) if (h > after) f(h);
+    return;
+  }
+  for (let k = lastAtOrBefore(starts, after) + 1; k < starts.length && (starts[k] as number) <= until; k++) f(starts[k] as number);
+}
+
+/** A warning once per code and half-year, in the order first met. */
+function warnOnce(warnings: PenaltyWarning[], w: PenaltyWarning): void {
+  if (!warnings.some((x) => x.code === w.code && x.halfYear === w.halfYear)) warnings.push(w);
 }
 
 /** balance × rate × days / yearLength, scaled by 10,000 × 365 × 366. */

@@ -12,6 +12,17 @@ export function regimeOf(customerId: string, workspace: Workspace | undefined): 
   return workspace?.customers.find((c) => c.customerId === customerId)?.regime ?? 'b2b';
 }
 
+/** The rates the user typed, as a map, once per workspace (a worklist asks for every claimed invoice). */
+const userMros = new WeakMap<Workspace, ReadonlyMap<string, number>>();
+function userMroOf(workspace: Workspace): ReadonlyMap<string, number> {
+  let m = userMros.get(workspace);
+  if (m === undefined) {
+    m = new Map(Object.entries(workspace.userMroBp));
+    userMros.set(workspace, m);
+  }
+  return m;
+}
+
 export function invoicePenalty(inv: Invoice, asOf: Day, workspace?: Workspace): InvoicePenalty {
   const settings = workspace?.customers.find((c) => c.customerId === inv.customerId);
   const regime = settings?.regime ?? 'b2b';
@@ -30,7 +41,7 @@ export function invoicePenalty(inv: Invoice, asOf: Day, workspace?: Workspace): 
       }
     }
   }
-  const userMro = workspace ? new Map(Object.entries(workspace.userMroBp)) : undefined;
+  const userMro = workspace ? userMroOf(workspace) : undefined;
   const options: PenaltyOptions = {
     asOf,
     regime,
