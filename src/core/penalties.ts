@@ -242,8 +242,13 @@ function addCut(days: number[], paid: number[], day: number, amount: number): vo
     paid[k - 1] = (paid[k - 1] as number) + amount;
     return;
   }
-  days.splice(k, 0, day);
-  paid.splice(k, 0, amount);
+  if (k === days.length) {
+    days.push(day);
+    paid.push(amount);
+  } else {
+    days.splice(k, 0, day);
+    paid.splice(k, 0, amount);
+  }
 }
 
 /** Each first day of a half-year in (after, until]. */

@@ -42,15 +42,13 @@ export function invoicePenalty(inv: Invoice, asOf: Day, workspace?: Workspace): 
     }
   }
   const userMro = workspace ? userMroOf(workspace) : undefined;
-  const options: PenaltyOptions = {
-    asOf,
-    regime,
-    ...(settings?.contractualRateBp !== undefined && regime === 'b2b' ? { contractualRateBp: settings.contractualRateBp } : {}),
-    ...(interestFrom !== undefined ? { interestFrom } : {}),
-    ...(stopAt !== undefined ? { stopAt } : {}),
-    ...(userMro && userMro.size > 0 ? { userMroBp: userMro } : {}),
-    ...(workspace?.dayCount ? { dayCount: workspace.dayCount } : {}),
-  };
+  // Set one by one (no object spread per invoice: a worklist asks for every claimed one).
+  const options: { -readonly [K in keyof PenaltyOptions]: PenaltyOptions[K] } = { asOf, regime };
+  if (settings?.contractualRateBp !== undefined && regime === 'b2b') options.contractualRateBp = settings.contractualRateBp;
+  if (interestFrom !== undefined) options.interestFrom = interestFrom;
+  if (stopAt !== undefined) options.stopAt = stopAt;
+  if (userMro && userMro.size > 0) options.userMroBp = userMro;
+  if (workspace?.dayCount) options.dayCount = workspace.dayCount;
   return lateInterest(inv, options);
 }
 

@@ -103,7 +103,7 @@ export function behaviourOf(h: PaymentHistory, options: BehaviourOptions = {}): 
   const fifteenMonthsAgo = addMonths(asOf, -15);
   const owing = new Set<string>();
   h.byCustomer.forEach((items, k) => {
-    for (const i of items) if (h.state[i] === OPEN) owing.add(c.customerIds[k] as string);
+    for (let j = 0; j < items.length; j++) if (h.state[items[j] as number] === OPEN) owing.add(c.customerIds[k] as string);
   });
   const counts = statusCounts(options.statuses ?? [], asOf, (id) => owing.has(id));
   const out: CustomerBehaviour[] = [];
@@ -115,7 +115,8 @@ export function behaviourOf(h: PaymentHistory, options: BehaviourOptions = {}): 
     // later never brings an invoice into it nor takes one out, so it can never improve a rating.
     const settledIn = (from: number) => {
       let w = 0, sum = 0, sumPos = 0, late = 0, n = 0;
-      for (const i of items) {
+      for (let j = 0; j < items.length; j++) {
+        const i = items[j] as number;
         if (h.state[i] !== SETTLED) continue;
         const due = c.due[i] as number;
         if (due <= from || due > asOf) continue;
@@ -131,7 +132,8 @@ export function behaviourOf(h: PaymentHistory, options: BehaviourOptions = {}): 
     };
     // Fewer than 3 invoices due in the twelve months, paid or not: the whole history.
     let dueInYear = 0;
-    for (const i of items) {
+    for (let j = 0; j < items.length; j++) {
+      const i = items[j] as number;
       const due = c.due[i] as number;
       if (due > yearAgo && due <= asOf) dueInYear++;
     }
@@ -142,7 +144,8 @@ export function behaviourOf(h: PaymentHistory, options: BehaviourOptions = {}): 
       win = settledIn(Number.NEGATIVE_INFINITY);
     }
     let openW = 0, openDays = 0, longest: number | null = null, openLate = 0;
-    for (const i of items) {
+    for (let j = 0; j < items.length; j++) {
+      const i = items[j] as number;
       if (h.state[i] !== OPEN) continue;
       const dpd = asOf - (c.due[i] as number);
       if (dpd <= 0) continue;
@@ -154,7 +157,8 @@ export function behaviourOf(h: PaymentHistory, options: BehaviourOptions = {}): 
     }
     const between = (from: number, to: number): number | null => {
       let w = 0, s = 0;
-      for (const i of items) {
+      for (let j = 0; j < items.length; j++) {
+        const i = items[j] as number;
         if (h.state[i] !== SETTLED) continue;
         const d = h.settled[i] as number;
         if (d <= from || d > to) continue;
