@@ -95,13 +95,15 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
   }
   const noHistory: HistoryEntry[] = [];
 
-  const byCustomer = new Map<string, Invoice[]>();
-  // Open credits per customer (credit notes, payments on account): netted in the claim.
-  const creditsByCustomer = new Map<string, Invoice[]>();
+  // Per customer number of the columns: its open invoices, its open credits (credit notes, payments
+  // on account: netted in the claim); customers in the order of their first open invoice.
+  const c = ledgerColumns(ledger);
+  const openOf: (Invoice[] | undefined)[] = new Array(c.customerIds.length);
+  const creditsOf: (Invoice[] | undefined)[] = new Array(c.customerIds.length);
+  const order: number[] = [];
   // Only what is open at the as-of date can be chased or netted, but for a customer in collective
   // proceedings (open at the opening date): the rest is skipped on the ledger's columns, so that a
   // ledger kept as columns first makes the objects of its open items only.
-  const c = ledgerColumns(ledger);
   const inProceedings = new Set(statuses.filter((s) => s.invoiceNumber === null && s.status.kind === 'collective').map((s) => s.customerId));
   const everyItemOf = Uint8Array.from(c.customerIds, (id) => (inProceedings.has(id) ? 1 : 0));
   for (let i = 0; i < c.count; i++) {
@@ -109,23 +111,29 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
     if (issued !== NO_DAY && issued > asOf) continue;
     if (everyItemOf[c.customer[i] as number] === 0 && openAtColumn(c, i, asOf) === 0) continue;
     const inv = invoiceAt(ledger, i);
+    const k = c.customer[i] as number;
     if (inv.kind !== 'invoice') {
       if (openAt(inv, asOf) < 0) {
-        const list = creditsByCustomer.get(inv.customerId);
+        const list = creditsOf[k];
         if (list) list.push(inv);
-        else creditsByCustomer.set(inv.customerId, [inv]);
+        else creditsOf[k] = [inv];
       }
       continue;
     }
     if (inv.due === null) continue;
-    const list = byCustomer.get(inv.customerId) ?? [];
-    list.push(inv);
-    byCustomer.set(inv.customerId, list);
+    const list = openOf[k];
+    if (list) list.push(inv);
+    else {
+      openOf[k] = [inv];
+      order.push(k);
+    }
   }
 
   const actions: Action[] = [];
   const waiting: Waiting[] = [];
-  for (const [customerId, invoices] of byCustomer) {
+  for (const k of order) {
+    const customerId = c.customerIds[k] as string;
+    const invoices = openOf[k] as Invoice[];
     const customerStatuses = statusOf(customerId, null).filter((s) => s.invoiceNumber === null);
     if (customerStatuses.some((s) => s.status.kind === 'doNotChase')) continue;
     const collective = customerStatuses.find((s) => s.status.kind === 'collective');
@@ -137,7 +145,7 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
       if (claimed.length === 0) continue;
       const deadline = addMonths(bodacc, collective.status.isCreditorAbroad ? 4 : 2);
       const owed = claimed.reduce((s, i) => s + openAt(i, opening), 0);
-      const credits = (creditsByCustomer.get(customerId) ?? []).filter((c) => (c.issued ?? c.due ?? opening) <= opening && openAt(c, opening) < 0);
+      const credits = (creditsOf[k] ?? []).filter((c) => (c.issued ?? c.due ?? opening) <= opening && openAt(c, opening) < 0);
       const creditSum = Math.max(0, -credits.reduce((s, c) => s + openAt(c, opening), 0));
       if (owed - creditSum <= 0) continue;
       actions.push({
@@ -186,7 +194,7 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
       continue;
     }
     const owed = eligible.reduce((s, i) => s + openAt(i, asOf), 0);
-    const credits = creditsByCustomer.get(customerId) ?? [];
+    const credits = creditsOf[k] ?? [];
     const creditSum = Math.min(owed, Math.max(0, -credits.reduce((s, c) => s + openAt(c, asOf), 0)));
     // Nobody is chased for money they do not owe: credits covering the overdue invoices mean no action.
     if (owed - creditSum <= 0) continue;
