@@ -28,41 +28,8 @@ export function decodeCp850(bytes: Uint8Array): string {
   return parts.join('');
 }
 
-// Windows-1252's characters for bytes 0x80..0x9F: the rest of it is Latin-1 (the WHATWG table maps the
-// five bytes it leaves undefined to the control characters of the same code, as Latin-1 does).
-const W1252_C1 = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
-type NodeBuffer = { from(b: ArrayBufferLike, offset: number, length: number): { toString(encoding: 'latin1'): string } };
-const nodeBuffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
-
-/**
- * Windows-1252, as TextDecoder decodes it. Under Node (the CLI) through the native Latin-1 decoding
- * and the few characters that differ: Node's own windows-1252 decoder is written in JavaScript, three
- * times slower, and makes a two-byte string of a text that fits in one. (No regular expression runs on
- * the text: the engine would keep it alive as the last match's input.)
- */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  if (nodeBuffer === undefined) return new TextDecoder('windows-1252').decode(bytes);
-  const text = nodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-  const isC1 = (b: number) => b >= 0x80 && b < 0xa0;
-  let i = 0;
-  while (i < bytes.length && !isC1(bytes[i] as number)) i++;
-  if (i === bytes.length) return text;
-  const parts: string[] = [];
-  let from = 0;
-  for (; i < bytes.length; i++) {
-    const b = bytes[i] as number;
-    if (isC1(b)) {
-      parts.push(text.slice(from, i), W1252_C1[b - 0x80] as string);
-      from = i + 1;
-    }
-  }
-  parts.push(text.slice(from));
-  return parts.join('');
-}
-
 export function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): string {
   if (encoding === 'cp850') return decodeCp850(bytes);
-  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   return new TextDecoder(encoding).decode(bytes);
 }
 

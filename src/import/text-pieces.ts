@@ -135,8 +135,7 @@ export class TextPieces implements Pieces {
     this.strictUtf8 = strictUtf8;
     this.size = size;
     this.whole = e.encoding === 'utf-16le' || e.encoding === 'utf-16be';
-    // Single-byte code pages decode byte for byte (no state between pieces).
-    this.decoder = e.encoding === 'cp850' || e.encoding === 'windows-1252' ? null : new TextDecoder(e.encoding, strictUtf8 ? { fatal: true } : {});
+    this.decoder = e.encoding === 'cp850' ? null : new TextDecoder(e.encoding, strictUtf8 ? { fatal: true } : {});
   }
 
   /** The pieces of `source`, decoded as decodeText(bytes, forced) would decode them. */
@@ -258,7 +257,7 @@ export class TextPieces implements Pieces {
 
   private decode(bytes: Uint8Array, stream: boolean): string {
     let raw: string;
-    if (this.decoder === null) raw = decodeAs(bytes, this.encoding as 'cp850' | 'windows-1252');
+    if (this.decoder === null) raw = decodeAs(bytes, 'cp850');
     else {
       try {
         raw = this.decoder.decode(bytes, { stream });

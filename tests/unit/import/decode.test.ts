@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
-import { decodeText, decodeWindows1252 } from '../../../src/import/decode.ts';
+import { decodeText } from '../../../src/import/decode.ts';
 import { detectSeparator } from '../../../src/import/read-csv.ts';
 import { encodeWindows1252 } from '../../../samples/generate.ts';
 
@@ -26,22 +25,6 @@ describe('decodeText', () => {
 
   it('decodes UTF-16 with a BOM', () => {
     expect(decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0xe9, 0x00])).text).toBe('Aé');
-  });
-});
-
-describe('decodeWindows1252', () => {
-  it("is TextDecoder's windows-1252, whatever the bytes and wherever they sit in their buffer", () => {
-    const every = Uint8Array.from({ length: 256 }, (_, b) => b);
-    expect(decodeWindows1252(every)).toBe(new TextDecoder('windows-1252').decode(every));
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(8), fc.nat(8), (bytes, before, after) => {
-        // A view into a larger buffer, as the pieces of a file are.
-        const buffer = new Uint8Array(before + bytes.length + after).fill(0x80);
-        buffer.set(bytes, before);
-        const view = buffer.subarray(before, before + bytes.length);
-        expect(decodeWindows1252(view)).toBe(new TextDecoder('windows-1252').decode(view));
-      }),
-    );
   });
 });
 
