@@ -14,6 +14,13 @@ export const giveUp = (): never => {
   throw new GiveUp();
 };
 
+/** A copy of a typed array with room for `size` values (the fused readers' columns grow by it). */
+export function grown<T extends Int32Array | Uint16Array | Uint8Array | Int16Array | Float64Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
+}
+
 /** A row's fields: [start, end) in the text, and whether the field was quoted with `""` inside. */
 export class Fields {
   count = 0;
@@ -25,14 +32,9 @@ export class Fields {
   push(a: number, b: number, escaped: boolean): void {
     if (this.count === this.start.length) {
       if (this.count >= MAX_COLUMNS * 4) giveUp();
-      const grow = <T extends Int32Array | Uint8Array>(x: T): T => {
-        const y = new (x.constructor as new (n: number) => T)(x.length * 2);
-        y.set(x);
-        return y;
-      };
-      this.start = grow(this.start);
-      this.end = grow(this.end);
-      this.escaped = grow(this.escaped);
+      this.start = grown(this.start, this.count * 2);
+      this.end = grown(this.end, this.count * 2);
+      this.escaped = grown(this.escaped, this.count * 2);
     }
     this.start[this.count] = a;
     this.end[this.count] = b;

@@ -19,7 +19,7 @@
 import { addDays, customersByIdOf, NO_DAY, dayFromYmd, isoOf, lazyLedger, MARK_DISPUTED, MARK_ELECTRONIC, MARK_PAPER, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type LedgerColumns, type Payment } from '../core/index.ts';
 import { columnLetter, isBlankCell } from './grid.ts';
 import { autoMapping, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
-import { fieldText, Fields, giveUp, GiveUp, isSpaceOnly, readPrefix, splitRow, splitterOf, type FusedRead } from './csv-split.ts';
+import { fieldText, Fields, giveUp, GiveUp, grown, isSpaceOnly, readPrefix, splitRow, splitterOf, type FusedRead } from './csv-split.ts';
 import { wholeText, type Pieces } from './text-pieces.ts';
 import { owned } from './owned.ts';
 import { decimalVote, numericDateParts, parseAmountCell, parseAmountText, parseDateCell, type DateOrder, type DecimalSeparator } from './parse-cells.ts';
@@ -138,12 +138,6 @@ class Interner {
     }
     return v;
   }
-}
-
-function grown<T extends Int32Array | Uint16Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
 }
 
 /** `-?digits([.,]d{1,2})?` read in place (parse-cells' plain amounts): the cents, or NaN for any other shape. */
@@ -377,11 +371,7 @@ class RowColumns {
 
   grow(): void {
     this.capacity *= 2;
-    const more = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(x: T): T => {
-      const y = new (x.constructor as new (n: number) => T)(this.capacity);
-      y.set(x);
-      return y;
-    };
+    const more = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(x: T): T => grown(x, this.capacity);
     this.row = more(this.row);
     this.customer = more(this.customer);
     this.amount = more(this.amount);
