@@ -80,8 +80,7 @@ export function mroInForce(d: Day): number | null {
 
 /** 3 × taux légal "autres cas" of the half-year, or null when unknown. */
 export function floorRateBp(d: Day): number | null {
-  const other = halfYearInfo(d).legalOtherBp;
-  return other === null ? null : other * 3;
+  return halfYearInfo(d).floorBp;
 }
 
 /** Taux légal of the half-year for a creditor who is a private individual (true) or in all other cases. */
@@ -115,11 +114,6 @@ type HalfYearInfo = {
 let halfYearStarts: Day[] | null = null;
 const halfYearInfos = new Map<number, HalfYearInfo>();
 
-/**
- * The half-year containing `d`: its first day, key, taux légal, floor rate and the MRO in force on
- * its first day, computed once per half-year (a worklist asks for them for every piece of every
- * invoice, and for the taux légal of every claimed invoice).
- */
 function halfYearStartDays(): readonly Day[] {
   if (halfYearStarts === null) {
     halfYearStarts = [];
@@ -128,6 +122,11 @@ function halfYearStartDays(): readonly Day[] {
   return halfYearStarts;
 }
 
+/**
+ * The half-year containing `d`: its first day, key, taux légal, floor rate and the MRO in force on
+ * its first day, computed once per half-year (a worklist asks for them for every piece of every
+ * invoice, and for the taux légal of every claimed invoice).
+ */
 function halfYearInfo(d: Day): HalfYearInfo {
   const starts = halfYearStartDays();
   let start: Day;
