@@ -109,6 +109,11 @@ export class FecLines {
     return d;
   }
 
+  /** The day line k's item is issued: its piece's date, else the entry's (NO_DAY when neither). */
+  issued(k: number): number {
+    return this.pieceDate[k] !== NO_DAY ? (this.pieceDate[k] as number) : (this.date[k] as number);
+  }
+
   /** A row with nothing in it. */
   blank(): void {
     this.rowsRead++;
@@ -196,7 +201,7 @@ const amountOf = (s: string): number | null => (s === '' ? 0 : (parseAmountText(
  */
 export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, issues: IssueList): FecBuild {
   const { rowsRead, skipped, count: n, customerKeys } = reader;
-  const { row, customer, piece, date, pieceDate, payDate, signed, lettrage, flags } = reader;
+  const { row, customer, piece, date, payDate, signed, lettrage, flags } = reader;
   const hasLettrage = lettrage.some((l) => l !== '');
   // Each customer's lines in file order, customers in the order of their first line.
   const starts = new Int32Array(customerKeys.length + 1);
@@ -240,10 +245,9 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
     keys.add(key);
     return key;
   };
-  const issuedOf = (k: number): number => (pieceDate[k] !== NO_DAY ? (pieceDate[k] as number) : (date[k] as number));
   /** A new item of line k; its payments are pushed after it. */
   const item = (k: number, amount: number, kind: number): void => {
-    if (kind === INVOICE && issuedOf(k) !== NO_DAY) derivedDue++;
+    if (kind === INVOICE && reader.issued(k) !== NO_DAY) derivedDue++;
     if (((flags[k] as number) & OPENING) !== 0) openingItems++;
     itemLine.push(k);
     itemAmount.push(amount);
@@ -253,7 +257,7 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
   };
   const leftOverKind = (k: number) => (((flags[k] as number) & IS_SALES_JOURNAL) !== 0 ? CREDIT : PAYMENT);
   const byDate = (day: (k: number) => number) => (a: number, b: number) => (day(a) === NO_DAY ? 0 : day(a)) - (day(b) === NO_DAY ? 0 : day(b)) || (row[a] as number) - (row[b] as number);
-  const byIssue = byDate(issuedOf);
+  const byIssue = byDate((k) => reader.issued(k));
   const byEntry = byDate((k) => date[k] as number);
   /** Debits settled by credits, oldest debit first; credits left over stay as one negative item each. */
   const settle = (group: readonly number[]): void => {
@@ -348,7 +352,7 @@ function itemsLedger(reader: FecLines, o: FecOptions, sheetName: string, custome
   const customerIds: string[] = [];
   for (let i = 0; i < count; i++) {
     const k = itemLine[i] as number;
-    const day = reader.pieceDate[k] !== NO_DAY ? (reader.pieceDate[k] as number) : (reader.date[k] as number);
+    const day = reader.issued(k);
     const isInvoice = itemKind[i] === INVOICE;
     const c = lineCustomer[k] as number;
     issued[i] = day;
@@ -357,7 +361,7 @@ function itemsLedger(reader: FecLines, o: FecOptions, sheetName: string, custome
     termsDerived[i] = isInvoice && day !== NO_DAY ? 1 : 0;
     if (numberOf[c] === -1) {
       numberOf[c] = customerIds.length;
-      customerIds.push(customers[c]?.id as string);
+      customerIds.push(reader.customerKeys[c] as string);
     }
     customer[i] = numberOf[c] as number;
   }
