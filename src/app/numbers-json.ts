@@ -101,7 +101,7 @@ function penaltiesOf(ledger: Ledger, asOf: Day, workspace: Workspace): { entries
     if (due === NO_DAY || due >= asOf || ((c.issued[i] as number) !== NO_DAY && (c.issued[i] as number) > asOf) || openAtColumn(c, i, asOf) <= 0) continue;
     const inv = invoiceAt(ledger, i);
     if (inv.kind !== 'invoice') continue;
-    const p = invoicePenalty(inv, asOf, workspace);
+    const p = invoicePenalty(inv, asOf, workspace, true);
     entries.push({ invoice: inv.number, customer: inv.customerId, daysLate: p.daysLate, interestCents: p.interestCents, indemnityCents: p.indemnityCents });
     for (const w of p.warnings) {
       if (w.code === 'RateUnknownForHalfYear') halves.add(w.halfYear);

@@ -45,6 +45,8 @@ export type PenaltyOptions = {
   readonly dayCount?: DayCount;
   /** Rates typed by the user for half-years missing from the tables: `YYYY-S1|S2` → MRO in bp. */
   readonly userMroBp?: ReadonlyMap<string, number>;
+  /** The pieces are not listed (`pieces` stays empty): the caller reads the totals and warnings only. */
+  readonly withoutPieces?: boolean;
 };
 
 export type PenaltyPiece = { readonly from: Day; readonly to: Day; readonly days: number; readonly balance: Cents; readonly rateBp: number; readonly source: RateSource };
@@ -186,8 +188,11 @@ export function lateInterest(inv: Invoice, options: PenaltyOptions): InvoicePena
   const pieces: PenaltyPiece[] = [];
   const warnings: PenaltyWarning[] = [];
   const dayCount = options.dayCount ?? '365';
-  // Exact sum: numerator over 10,000 (bp) × 365 × 366 so that both day counts stay integers.
-  let numerator = 0n;
+  // Exact sum: numerator over 10,000 (bp) × 365 × 366 so that both day counts stay integers. It is
+  // summed as a number while it stays a safe integer (every ledger's usual case, with no BigInt to
+  // allocate), and as a BigInt from the first piece that would leave that range.
+  let numerator = 0;
+  let big: bigint | null = null;
   let start = first;
   for (let k = 0; k <= cutDays.length; k++) {
     const end = k < cutDays.length ? (cutDays[k] as number) - 1 : asOf;
@@ -197,17 +202,21 @@ export function lateInterest(inv: Invoice, options: PenaltyOptions): InvoicePena
       // L441-10: a contractual rate may not be below three times the taux légal; below it, the floor applies.
       const isFloor = found.source === 'contract' && found.floorBp !== null && found.rateBp < found.floorBp;
       const rateBp = isFloor ? (found.floorBp as number) : found.rateBp;
-      pieces.push({ from: start as Day, to: end as Day, days, balance: balance as Cents, rateBp, source: isFloor ? 'floor' : found.source });
+      if (options.withoutPieces !== true) pieces.push({ from: start as Day, to: end as Day, days, balance: balance as Cents, rateBp, source: isFloor ? 'floor' : found.source });
       if (found.source === 'latest') warnOnce(warnings, { code: 'RateUnknownForHalfYear', halfYear: found.halfYear, rateBp });
       if (isFloor) warnOnce(warnings, { code: 'ContractRateBelowFloor', halfYear: found.halfYear, rateBp: found.rateBp, floorBp: rateBp });
-      numerator += pieceNumerator(balance, rateBp, start as Day, days, dayCount);
+      if (big === null) {
+        const term = pieceNumber(balance, rateBp, start as Day, days, dayCount);
+        if (Number.isSafeInteger(term) && Number.isSafeInteger(numerator + term)) numerator += term;
+        else big = BigInt(numerator) + pieceNumerator(balance, rateBp, start as Day, days, dayCount);
+      } else big += pieceNumerator(balance, rateBp, start as Day, days, dayCount);
     }
     if (k < cutDays.length) {
       start = cutDays[k] as number;
       balance -= cutPaid[k] as number;
     }
   }
-  const interest = Number(divideRounded(numerator, 10000n * 365n * 366n, 'halfAwayFromZero'));
+  const interest = big === null ? divideRoundedSafe(numerator, INTEREST_DENOMINATOR) : Number(divideRounded(big, BigInt(INTEREST_DENOMINATOR), 'halfAwayFromZero'));
   return {
     daysLate: options.asOf - due,
     interestCents: interest as Cents,
@@ -265,24 +274,68 @@ function warnOnce(warnings: PenaltyWarning[], w: PenaltyWarning): void {
   if (!warnings.some((x) => x.code === w.code && x.halfYear === w.halfYear)) warnings.push(w);
 }
 
-/** balance × rate × days / yearLength, scaled by 10,000 × 365 × 366. */
-function pieceNumerator(balance: number, rateBp: number, start: Day, days: number, dayCount: DayCount): bigint {
-  const base = BigInt(balance) * BigInt(rateBp);
-  if (dayCount === '365') return base * BigInt(days) * 366n;
+/** What the interest's numerator is divided by: 10,000 (bp) × 365 × 366. */
+const INTEREST_DENOMINATOR = 10000 * 365 * 366;
+
+/** Each year's share of a piece: its days and the year's factor (366 over a 365-day year, 365 over a 366-day one). */
+function forYearParts(start: Day, days: number, dayCount: DayCount, f: (n: number, factor: number) => void): void {
+  if (dayCount === '365') {
+    f(days, 366);
+    return;
+  }
   // Actual/actual: split the piece at 1 January so each part uses its own year length.
-  let total = 0n;
   let from = start as number;
   let remaining = days;
   while (remaining > 0) {
     const { year } = ymdOf(from as Day);
-    const nextYear = dayFromIso(`${year + 1}-01-01`) as number;
+    const nextYear = dayFromYmd(year + 1, 1, 1) as number;
     const n = Math.min(remaining, nextYear - from);
     const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    total += base * BigInt(n) * (leap ? 365n : 366n);
+    f(n, leap ? 365 : 366);
     remaining -= n;
     from += n;
   }
+}
+
+/**
+ * balance × rate × days / yearLength, scaled by 10,000 × 365 × 366, as a number: exact when the
+ * result is a safe integer (every factor is a non-negative integer, so no product before it rounded).
+ */
+function pieceNumber(balance: number, rateBp: number, start: Day, days: number, dayCount: DayCount): number {
+  if (dayCount === '365') return balance * rateBp * days * 366;
+  let total = 0;
+  forYearParts(start, days, dayCount, (n, factor) => {
+    total += balance * rateBp * n * factor;
+  });
   return total;
+}
+
+/** The same numerator as a BigInt, exact at any size. */
+function pieceNumerator(balance: number, rateBp: number, start: Day, days: number, dayCount: DayCount): bigint {
+  const base = BigInt(balance) * BigInt(rateBp);
+  let total = 0n;
+  forYearParts(start, days, dayCount, (n, factor) => {
+    total += base * BigInt(n) * BigInt(factor);
+  });
+  return total;
+}
+
+/** `divideRounded(numerator, denominator, 'halfAwayFromZero')` for a safe-integer numerator, in numbers. */
+function divideRoundedSafe(numerator: number, denominator: number): number {
+  const abs = Math.abs(numerator);
+  let q = Math.floor(abs / denominator);
+  // The division is rounded to the nearest double: put the quotient right from the exact remainder.
+  let r = abs - q * denominator;
+  while (r < 0) {
+    q--;
+    r += denominator;
+  }
+  while (r >= denominator) {
+    q++;
+    r -= denominator;
+  }
+  if (r * 2 >= denominator) q++;
+  return numerator < 0 ? -q : q;
 }
 
 /** €40 when the invoice was not fully paid at its due date (B2B and public buyers; never B2C). */

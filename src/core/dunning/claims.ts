@@ -23,7 +23,8 @@ function userMroOf(workspace: Workspace): ReadonlyMap<string, number> {
   return m;
 }
 
-export function invoicePenalty(inv: Invoice, asOf: Day, workspace?: Workspace): InvoicePenalty {
+/** `withoutPieces`: the totals and warnings only (PenaltyOptions.withoutPieces). */
+export function invoicePenalty(inv: Invoice, asOf: Day, workspace?: Workspace, withoutPieces = false): InvoicePenalty {
   const settings = workspace?.customers.find((c) => c.customerId === inv.customerId);
   const regime = settings?.regime ?? 'b2b';
   let stopAt: Day | undefined;
@@ -49,6 +50,7 @@ export function invoicePenalty(inv: Invoice, asOf: Day, workspace?: Workspace): 
   if (stopAt !== undefined) options.stopAt = stopAt;
   if (userMro && userMro.size > 0) options.userMroBp = userMro;
   if (workspace?.dayCount) options.dayCount = workspace.dayCount;
+  if (withoutPieces) options.withoutPieces = true;
   return lateInterest(inv, options);
 }
 
@@ -58,7 +60,7 @@ export function penaltyTotals(invoices: readonly Invoice[], asOf: Day, workspace
   let indemnityCents = 0;
   const warnings: PenaltyWarning[] = [];
   for (const inv of invoices) {
-    const p = invoicePenalty(inv, asOf, workspace);
+    const p = invoicePenalty(inv, asOf, workspace, true);
     interestCents += p.interestCents;
     indemnityCents += p.indemnityCents;
     warnings.push(...p.warnings);

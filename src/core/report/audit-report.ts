@@ -179,7 +179,7 @@ export function buildAuditReport(sources: readonly ReportSource[], options: Repo
     const settledOn = openAt(inv, asOf) <= 0 ? lastPayment : null;
     const at = settledOn ?? asOf;
     if (at <= inv.due) continue;
-    const p = invoicePenalty(inv, at, workspace);
+    const p = invoicePenalty(inv, at, workspace, true);
     if (p.interestCents === 0 && p.indemnityCents === 0) continue;
     interest += p.interestCents;
     indemnity += p.indemnityCents;

@@ -4,7 +4,8 @@
  * day's rate, over the year's length, summed exactly and rounded once. lateInterest cuts the delay
  * into pieces at payments and half-years instead; both must give the same cents and the same warnings,
  * for every regime, contractual rates above and below the floor, a collective procedure's stop, a
- * mise en demeure for B2C, and both day counts.
+ * mise en demeure for B2C, and both day counts. The amounts reach €10bn, so that the exact sum is
+ * checked on both sides of 2^53 (lateInterest sums in numbers below it, in BigInt above).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,9 @@ function rateOn(d: Day, due: Day, o: PenaltyOptions): { rateBp: number; warning:
   return { rateBp: r.rateBp, warning: r.source === 'latest' ? { code: 'RateUnknownForHalfYear', halfYear: r.halfYear, rateBp: r.rateBp } : null };
 }
 
+/** The model's numerators, each case's, to check that both of lateInterest's sums were exercised. */
+const numerators: bigint[] = [];
+
 function dayByDay(inv: Invoice, o: PenaltyOptions): { interestCents: number; indemnityCents: number; daysLate: number; warnings: PenaltyWarning[] } {
   const due = inv.due as Day;
   const regime = o.regime ?? 'b2b';
@@ -53,6 +57,7 @@ function dayByDay(inv: Invoice, o: PenaltyOptions): { interestCents: number; ind
       numerator += BigInt(balance) * BigInt(rateBp) * yearDays;
     }
   }
+  numerators.push(numerator);
   return { interestCents: Number(divideRounded(numerator, 10000n * 365n * 366n, 'halfAwayFromZero')), indemnityCents, daysLate: o.asOf - due, warnings };
 }
 
@@ -63,7 +68,7 @@ describe('lateInterest against a day-by-day model', () => {
     const arb = fc.record({
       dueYear: fc.integer({ min: 2012, max: 2027 }),
       dueOffset: fc.integer({ min: 0, max: 364 }),
-      amount: fc.integer({ min: -5000, max: 50_000_000 }),
+      amount: fc.oneof(fc.integer({ min: -5000, max: 50_000_000 }), fc.integer({ min: 50_000_000, max: 1_000_000_000_000 })),
       payments: fc.array(fc.record({ offset: fc.option(fc.integer({ min: -60, max: 900 }), { nil: null }), share: fc.integer({ min: 1, max: 60 }) }), { maxLength: 4 }),
       lateDays: fc.integer({ min: -30, max: 1500 }),
       regime: fc.constantFrom<'b2b' | 'b2c' | 'public'>('b2b', 'b2b', 'b2c', 'public'),
@@ -102,8 +107,29 @@ describe('lateInterest against a day-by-day model', () => {
         expect({ interestCents: got.interestCents, indemnityCents: got.indemnityCents, daysLate: got.daysLate, warnings: got.warnings }).toEqual(want);
         // The pieces add up to the days the balance was owed.
         for (const p of got.pieces) expect(p.to - p.from + 1).toBe(p.days);
+        // Without its pieces, the same totals and warnings.
+        const totals = lateInterest(inv, { ...options, withoutPieces: true });
+        expect(totals.pieces).toEqual([]);
+        expect({ ...totals, pieces: got.pieces }).toEqual(got);
       }),
       { numRuns: 400 },
     );
+    const safe = numerators.filter((n) => n > 0n && n <= BigInt(Number.MAX_SAFE_INTEGER)).length;
+    expect(safe).toBeGreaterThan(50);
+    expect(numerators.filter((n) => n > BigInt(Number.MAX_SAFE_INTEGER)).length).toBeGreaterThan(50);
+  });
+});
+
+describe('lateInterest beyond 2^53', () => {
+  it('rounds exact halves up, below 2^53 and where a sum in doubles would lose them', () => {
+    // A 36.5 % contract rate, one day late: interest = amount × 3650 × 366 / (10,000 × 365 × 366),
+    // a half cent exactly for amount = 500 × odd. Past 2^57 (odd above 2^28) a double cannot hold that numerator.
+    const due = day(2024, 100);
+    for (const odd of [1, 3, 41, 2 ** 20 + 1, ...Array.from({ length: 20 }, (_, j) => 2 ** 28 + 2 * j + 1)]) {
+      const amount = 500 * odd;
+      const inv: Invoice = { key: 'k', number: 'F1', customerId: 'C', issued: due, due, isDueDerived: false, amount: amount as Cents, payments: [], kind: 'invoice', currency: 'EUR', isDisputed: false, source: { file: 'f', sheet: 's', row: 2 } };
+      const got = lateInterest(inv, { asOf: (due + 1) as Day, contractualRateBp: 3650 });
+      expect(got.interestCents).toBe((odd + 1) / 2);
+    }
   });
 });
