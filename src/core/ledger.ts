@@ -19,6 +19,12 @@ export type Payment = {
   readonly amount: Cents;
 };
 
+/**
+ * The payments of an item that has none, one array for all of them (a ledger's items are read-only:
+ * a columns-first ledger makes its objects on demand, and an empty array each weighed on the worklist).
+ */
+export const NO_PAYMENTS: readonly Payment[] = [];
+
 export type ItemKind = 'invoice' | 'credit' | 'payment';
 
 /** Paper covers a PDF sent by e-mail too: under the 2026 reform only a structured invoice is electronic. */

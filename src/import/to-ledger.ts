@@ -16,6 +16,7 @@ import {
   type Ledger,
   type LedgerColumns,
   type Payment,
+  NO_PAYMENTS,
 } from '../core/index.ts';
 import { cellText, columnLetter, isBlankCell, type Cell, type Sheet } from './grid.ts';
 import { owned } from './owned.ts';
@@ -642,7 +643,7 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
       const creditLines = g.filter((x) => x.amount <= 0);
       if (charges.length === 0) {
         // Credits only: a payment or credit note whose invoice is not in the file.
-        invoices.push(toInvoice(uniqueKey(keyBase(head)), head, g.reduce((s, x) => s + x.amount, 0), [], head.movement === 'credit' ? 'credit' : 'payment', file, sheet));
+        invoices.push(toInvoice(uniqueKey(keyBase(head)), head, g.reduce((s, x) => s + x.amount, 0), NO_PAYMENTS, head.movement === 'credit' ? 'credit' : 'payment', file, sheet));
         mergedRows += g.length - 1;
         continue;
       }
@@ -677,7 +678,7 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
     g.forEach((rec, n) => invoices.push(fromRecord(isKeyCheckNeeded ? uniqueKey(keyBase(rec)) : n === 0 ? keyBase(rec) : `${keyBase(rec)}#${n + 1}`, rec, file, sheet)));
   }
   for (const rec of singles) {
-    if (isGl && rec.amount <= 0) invoices.push(toInvoice(uniqueKey(keyBase(rec)), rec, rec.amount, [], rec.movement === 'credit' ? 'credit' : 'payment', file, sheet));
+    if (isGl && rec.amount <= 0) invoices.push(toInvoice(uniqueKey(keyBase(rec)), rec, rec.amount, NO_PAYMENTS, rec.movement === 'credit' ? 'credit' : 'payment', file, sheet));
     else invoices.push(fromRecord(uniqueKey(keyBase(rec)), rec, file, sheet));
   }
   return { invoices, mergedRows };
@@ -690,19 +691,16 @@ function hasKeyChar(s: string): boolean {
 }
 
 function fromRecord(key: string, rec: RowRecord, file: string, sheet: string): Invoice {
-  const payments: Payment[] = [];
-  if (rec.open !== null) {
-    const p = rec.amount - rec.open;
-    if (p !== 0) payments.push({ day: rec.paymentDate, amount: p as Cents });
-  } else if (rec.paid !== null) {
-    if (rec.paid !== 0) payments.push({ day: rec.paymentDate, amount: rec.paid as Cents });
-  } else if (rec.paymentDate !== null || rec.isSettledByStatus) {
-    if (rec.amount !== 0) payments.push({ day: rec.paymentDate, amount: rec.amount as Cents });
-  }
+  // What the row says is paid: amount − open, the paid column, or all of it when a payment date or a status says so.
+  let paid = 0;
+  if (rec.open !== null) paid = rec.amount - rec.open;
+  else if (rec.paid !== null) paid = rec.paid;
+  else if (rec.paymentDate !== null || rec.isSettledByStatus) paid = rec.amount;
+  const payments: readonly Payment[] = paid === 0 ? NO_PAYMENTS : [{ day: rec.paymentDate, amount: paid as Cents }];
   return toInvoice(key, rec, rec.amount, payments, rec.amount < 0 ? 'credit' : 'invoice', file, sheet);
 }
 
-function toInvoice(key: string, rec: RowRecord, amount: number, payments: Payment[], kind: ItemKind, file: string, sheet: string): Invoice {
+function toInvoice(key: string, rec: RowRecord, amount: number, payments: readonly Payment[], kind: ItemKind, file: string, sheet: string): Invoice {
   return {
     key,
     number: rec.number,
