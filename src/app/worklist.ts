@@ -3,7 +3,7 @@
  * the customers waiting, the alerts (prescription, terms over the legal caps, rates) and a dry run of
  * a draft policy. Filtered and paged here, so that the page receives 100 actions at a time.
  */
-import { customerNames, dunningPlan, exceedsLegalTerms, invoiceAt, isBeyondLegalCaps, isoOf, ledgerColumns, NO_DAY, openAt, openAtColumn, penaltyTotals, prescriptionFrom, ratesKnownUntil, regimeOf, type Action, type Day, type LetterKind, type Ledger, type Policy, type Workspace } from '../core/index.ts';
+import { customerNames, exceedsLegalTerms, invoiceAt, isBeyondLegalCaps, isoOf, ledgerColumns, NO_DAY, openAt, openAtColumn, penaltyTotals, planEach, prescriptionFrom, ratesKnownUntil, regimeOf, type Action, type Waiting, type Day, type LetterKind, type Ledger, type Policy, type Workspace } from '../core/index.ts';
 import type { Settings } from './settings.ts';
 import { behaviours, expectedLossCents } from './prediction.ts';
 import type { ActionFilter, ActionRow, DunningView, StepCount } from './views.ts';
@@ -31,24 +31,30 @@ export function matchesFilter(a: { readonly step: string; readonly channel: stri
   return !filter || ((filter.step === '' || a.step === filter.step) && (filter.channel === '' || a.channel === filter.channel));
 }
 
-function stepCounts(actions: readonly Action[]): StepCount[] {
+/** Customers and claims per step, in the order the steps are first met. */
+function stepCounter(): { add(a: Action): void; counts(): StepCount[] } {
   const m = new Map<string, { customers: number; amountCents: number }>();
-  for (const a of actions) {
-    const e = m.get(a.step) ?? { customers: 0, amountCents: 0 };
-    e.customers++;
-    e.amountCents += a.amountCents;
-    m.set(a.step, e);
-  }
-  return [...m].map(([step, e]) => ({ step, ...e }));
+  return {
+    add(a) {
+      const e = m.get(a.step) ?? { customers: 0, amountCents: 0 };
+      e.customers++;
+      e.amountCents += a.amountCents;
+      m.set(a.step, e);
+    },
+    counts: () => [...m].map(([step, e]) => ({ step, ...e })),
+  };
 }
 
-/** The action rows of a plan: claim, credits, penalties of the overdue invoices, reasons. */
-export function actionRows(ledger: Ledger, asOf: Day, workspace: Workspace, actions: readonly Action[], ratings: ReadonlyMap<string, { rating: string | null; meanDaysLate: number | null }> = new Map()): { rows: ActionRow[]; unknownHalfYears: Set<string>; floorWarnings: Map<string, DunningView['floorWarnings'][number]> } {
+/**
+ * Makes each action's row (claim, credits, penalties of the overdue invoices, reasons) and gathers
+ * the rate warnings met on the way.
+ */
+function rowMaker(ledger: Ledger, asOf: Day, workspace: Workspace, ratings: ReadonlyMap<string, { rating: string | null; meanDaysLate: number | null }>): { row(a: Action): ActionRow; unknownHalfYears: Set<string>; floorWarnings: Map<string, DunningView['floorWarnings'][number]> } {
   const names = customerNames(ledger);
   const margin = workspace.profile.marginPercent;
   const unknownHalfYears = new Set<string>();
   const floorWarnings = new Map<string, DunningView['floorWarnings'][number]>();
-  const rows = actions.map((a): ActionRow => {
+  const row = (a: Action): ActionRow => {
     // The claimed invoices are past due (late for sure, probability 1): each is expected to end as
     // late as the customer usually pays, and at least as late as it already is. The customer's habit
     // comes from its payment behaviour (no model to fit before the worklist shows).
@@ -82,18 +88,37 @@ export function actionRows(ledger: Ledger, asOf: Day, workspace: Workspace, acti
       rating: ratings.get(a.customerId)?.rating ?? null,
       expectedLossCents: loss,
     };
-  });
-  return { rows, unknownHalfYears, floorWarnings };
+  };
+  return { row, unknownHalfYears, floorWarnings };
 }
 
 /** The whole worklist, largest claims first; `draft` adds a dry run of another policy. */
 export function worklist(ledger: Ledger, settings: Settings, draft: Policy | null = null): DunningView {
   const { asOf, workspace } = settings;
   const names = customerNames(ledger);
-  const plan = dunningPlan(ledger, asOf, workspace);
-  const { rows: actions, unknownHalfYears, floorWarnings } = actionRows(ledger, asOf, workspace, plan.actions, behaviours(ledger, settings));
+  // Each action becomes its row at once: a customer's invoice objects live only while its row is made.
+  const { row, unknownHalfYears, floorWarnings } = rowMaker(ledger, asOf, workspace, behaviours(ledger, settings));
+  const actions: ActionRow[] = [];
+  const waiting: Waiting[] = [];
+  const current = stepCounter();
+  planEach(
+    ledger,
+    asOf,
+    workspace,
+    (a) => {
+      actions.push(row(a));
+      current.add(a);
+    },
+    (w) => waiting.push(w),
+  );
+  // Largest claims first (a stable sort: equal claims stay in the order of customer ids).
   actions.sort((x, y) => y.amountCents - x.amountCents);
-  const dryRun = draft ? { current: stepCounts(plan.actions), draft: stepCounts(dunningPlan(ledger, asOf, { ...workspace, policy: draft }).actions) } : null;
+  let dryRun: DunningView['dryRun'] = null;
+  if (draft) {
+    const planned = stepCounter();
+    planEach(ledger, asOf, { ...workspace, policy: draft }, planned.add, () => {});
+    dryRun = { current: current.counts(), draft: planned.counts() };
+  }
   const prescriptionRows: DunningView['prescription'][number][] = [];
   const overTerms: DunningView['overTerms'][number][] = [];
   let overTermsCount = 0;
@@ -129,8 +154,8 @@ export function worklist(ledger: Ledger, settings: Settings, draft: Policy | nul
     actionCount: actions.length,
     totals: totalsOf(actions),
     letterActionCount: actions.filter((a) => callsForLetter(a.step)).length,
-    waiting: plan.waiting.slice(0, LIST_MAX).map((w) => ({ customerId: w.customerId, name: names.get(w.customerId) ?? w.customerId, reason: w.reason, nextOn: w.nextOn === undefined ? null : isoOf(w.nextOn) })),
-    waitingCount: plan.waiting.length,
+    waiting: waiting.slice(0, LIST_MAX).map((w) => ({ customerId: w.customerId, name: names.get(w.customerId) ?? w.customerId, reason: w.reason, nextOn: w.nextOn === undefined ? null : isoOf(w.nextOn) })),
+    waitingCount: waiting.length,
     dryRun,
     ratesKnownUntil: isoOf(ratesKnownUntil()),
   };

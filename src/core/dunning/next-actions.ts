@@ -70,6 +70,19 @@ export function nextActions(ledger: Ledger, asOf: Day, input: DunningInput = {})
 }
 
 export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {}): DunningResult {
+  const actions: Action[] = [];
+  const waiting: Waiting[] = [];
+  planEach(ledger, asOf, input, (a) => actions.push(a), (w) => waiting.push(w));
+  return { actions, waiting };
+}
+
+/**
+ * The plan one customer at a time, in the order of customer ids (dunningPlan's order): `onAction`
+ * gets each action, `onWaiting` each customer waiting. A customer's items are made into objects
+ * only when its turn comes, so that a caller that turns each action into what it keeps (the
+ * worklist's rows) never holds every open item's object at once.
+ */
+export function planEach(ledger: Ledger, asOf: Day, input: DunningInput, onAction: (a: Action) => void, onWaiting: (w: Waiting) => void): void {
   const policy = input.policy ?? DEFAULT_POLICY;
   const steps = [...policy.steps].sort((a, b) => a.daysAfterDue - b.daysAfterDue);
   const statuses = input.statuses ?? [];
@@ -95,45 +108,51 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
   }
   const noHistory: HistoryEntry[] = [];
 
-  // Per customer number of the columns: its open invoices, its open credits (credit notes, payments
-  // on account: netted in the claim); customers in the order of their first open invoice.
+  // Each customer's items that may be chased or netted, as item numbers of the columns, in item
+  // order: what is open at the as-of date, and for a customer in collective proceedings (open at the
+  // opening date) every item issued by then.
   const c = ledgerColumns(ledger);
-  const openOf: (Invoice[] | undefined)[] = new Array(c.customerIds.length);
-  const creditsOf: (Invoice[] | undefined)[] = new Array(c.customerIds.length);
-  const order: number[] = [];
-  // Only what is open at the as-of date can be chased or netted, but for a customer in collective
-  // proceedings (open at the opening date): the rest is skipped on the ledger's columns, so that a
-  // ledger kept as columns first makes the objects of its open items only.
   const inProceedings = new Set(statuses.filter((s) => s.invoiceNumber === null && s.status.kind === 'collective').map((s) => s.customerId));
   const everyItemOf = Uint8Array.from(c.customerIds, (id) => (inProceedings.has(id) ? 1 : 0));
+  const start = new Int32Array(c.customerIds.length + 1);
+  let picked = 0;
+  const isPicked = new Uint8Array(c.count);
   for (let i = 0; i < c.count; i++) {
     const issued = c.issued[i] as number;
     if (issued !== NO_DAY && issued > asOf) continue;
-    if (everyItemOf[c.customer[i] as number] === 0 && openAtColumn(c, i, asOf) === 0) continue;
-    const inv = invoiceAt(ledger, i);
     const k = c.customer[i] as number;
-    if (inv.kind !== 'invoice') {
-      if (openAt(inv, asOf) < 0) {
-        const list = creditsOf[k];
-        if (list) list.push(inv);
-        else creditsOf[k] = [inv];
-      }
-      continue;
-    }
-    if (inv.due === null) continue;
-    const list = openOf[k];
-    if (list) list.push(inv);
-    else {
-      openOf[k] = [inv];
-      order.push(k);
-    }
+    if (everyItemOf[k] === 0 && openAtColumn(c, i, asOf) === 0) continue;
+    isPicked[i] = 1;
+    start[k + 1] = (start[k + 1] as number) + 1;
+    picked++;
+  }
+  for (let k = 0; k < c.customerIds.length; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+  const itemsOf = new Int32Array(picked);
+  const next = start.slice(0, c.customerIds.length);
+  for (let i = 0; i < c.count; i++) {
+    if (isPicked[i] === 0) continue;
+    const k = c.customer[i] as number;
+    itemsOf[next[k] as number] = i;
+    next[k] = (next[k] as number) + 1;
   }
 
-  const actions: Action[] = [];
-  const waiting: Waiting[] = [];
-  for (const k of order) {
+  for (let n = 0; n < c.customersById.length; n++) {
+    const k = c.customersById[n] as number;
+    const from = start[k] as number;
+    const to = start[k + 1] as number;
+    if (from === to) continue;
+    // Its open invoices (with a due date) and its open credits (credit notes, payments on account:
+    // netted in the claim); a customer with no open invoice has nothing to plan.
+    const invoices: Invoice[] = [];
+    const credits: Invoice[] = [];
+    for (let j = from; j < to; j++) {
+      const inv = invoiceAt(ledger, itemsOf[j] as number);
+      if (inv.kind !== 'invoice') {
+        if (openAt(inv, asOf) < 0) credits.push(inv);
+      } else if (inv.due !== null) invoices.push(inv);
+    }
+    if (invoices.length === 0) continue;
     const customerId = c.customerIds[k] as string;
-    const invoices = openOf[k] as Invoice[];
     const customerStatuses = statusOf(customerId, null).filter((s) => s.invoiceNumber === null);
     if (customerStatuses.some((s) => s.status.kind === 'doNotChase')) continue;
     const collective = customerStatuses.find((s) => s.status.kind === 'collective');
@@ -145,16 +164,16 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
       if (claimed.length === 0) continue;
       const deadline = addMonths(bodacc, collective.status.isCreditorAbroad ? 4 : 2);
       const owed = claimed.reduce((s, i) => s + openAt(i, opening), 0);
-      const credits = (creditsOf[k] ?? []).filter((c) => (c.issued ?? c.due ?? opening) <= opening && openAt(c, opening) < 0);
-      const creditSum = Math.max(0, -credits.reduce((s, c) => s + openAt(c, opening), 0));
+      const claimedCredits = credits.filter((c) => (c.issued ?? c.due ?? opening) <= opening && openAt(c, opening) < 0);
+      const creditSum = Math.max(0, -claimedCredits.reduce((s, c) => s + openAt(c, opening), 0));
       if (owed - creditSum <= 0) continue;
-      actions.push({
+      onAction({
         customerId,
         step: 'declaration_de_creance',
         channel: 'mandataire',
         invoices: claimed,
         amountCents: (owed - creditSum) as Cents,
-        credits,
+        credits: claimedCredits,
         creditsCents: creditSum as Cents,
         maxDaysPastDue: Math.max(0, ...claimed.map((i) => opening - (i.due as Day))),
         isSmallClaim: false,
@@ -186,15 +205,14 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
       return true;
     });
     if (eligible.length === 0) {
-      if (paused) waiting.push({ customerId, reason: 'Paused' });
+      if (paused) onWaiting({ customerId, reason: 'Paused' });
       else if (policy.courtesyDaysBefore !== null) {
         const courtesy = courtesyAction(customerId, invoices, asOf, policy.courtesyDaysBefore, historyByCustomer.get(customerId) ?? noHistory);
-        if (courtesy) actions.push(courtesy);
+        if (courtesy) onAction(courtesy);
       }
       continue;
     }
     const owed = eligible.reduce((s, i) => s + openAt(i, asOf), 0);
-    const credits = creditsOf[k] ?? [];
     const creditSum = Math.min(owed, Math.max(0, -credits.reduce((s, c) => s + openAt(c, asOf), 0)));
     // Nobody is chased for money they do not owe: credits covering the overdue invoices mean no action.
     if (owed - creditSum <= 0) continue;
@@ -224,7 +242,7 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
     if (last) {
       const next = last.index + 1;
       if (next >= steps.length) {
-        waiting.push({ customerId, reason: 'AllStepsDone' });
+        onWaiting({ customerId, reason: 'AllStepsDone' });
         continue;
       }
       // Never skip a step the customer has not had.
@@ -235,12 +253,12 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
       if (index <= last.index) {
         // The next step's lateness threshold is not reached yet.
         const on = Math.max(since + (steps[next]?.daysAfterDue ?? 0), last.day + gap);
-        waiting.push({ customerId, reason: 'NextStepNotYetDue', nextOn: on as Day });
+        onWaiting({ customerId, reason: 'NextStepNotYetDue', nextOn: on as Day });
         continue;
       }
       const daysSince = asOf - last.day;
       if (daysSince < gap) {
-        waiting.push({ customerId, reason: 'MinimumDelayNotReached', nextOn: (last.day + gap) as Day });
+        onWaiting({ customerId, reason: 'MinimumDelayNotReached', nextOn: (last.day + gap) as Day });
         continue;
       }
       reasons.push({ code: 'NextAfterPrevious', previous: steps[last.index]?.id as StepId, previousDate: last.h.date, daysSince, days: gap });
@@ -253,7 +271,7 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
       const deadlineDay = notice ? notice.day + (noticeStep?.deadlineDays ?? 8) : null;
       if (notice === undefined || deadlineDay === null || asOf <= deadlineDay) {
         if (deadlineDay !== null) {
-          waiting.push({ customerId, reason: 'MinimumDelayNotReached', nextOn: (deadlineDay + 1) as Day });
+          onWaiting({ customerId, reason: 'MinimumDelayNotReached', nextOn: (deadlineDay + 1) as Day });
           continue;
         }
         const med = steps.findIndex((s) => s.id === 'mise_en_demeure');
@@ -266,7 +284,7 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
     if (!step) continue;
     reasons.unshift({ code: 'OldestInvoiceLate', days: maxDpd, invoice: oldest.number });
     const amount = owed - creditSum;
-    actions.push({
+    onAction({
       customerId,
       step: step.id,
       channel: step.channel,
@@ -279,9 +297,6 @@ export function dunningPlan(ledger: Ledger, asOf: Day, input: DunningInput = {})
       reasons,
     });
   }
-  actions.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
-  waiting.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0));
-  return { actions, waiting };
 }
 
 /**
