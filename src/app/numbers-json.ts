@@ -3,7 +3,7 @@
  * buckets, actions carry their claim and the credits deducted, warnings are sentences with their
  * parameters filled in. The page's figures come from the same analysis.
  */
-import { customerNames, dunningPlan, invoiceAt, isoOf, ledgerColumns, NO_DAY, openAtColumn, ratesKnownUntil, roundTenth, invoicePenalty, type Day, type Issue, type Ledger, type Workspace } from '../core/index.ts';
+import { customerNames, invoiceAt, isoOf, ledgerColumns, NO_DAY, openAtColumn, planEach, ratesKnownUntil, roundTenth, invoicePenalty, type Day, type Issue, type Ledger, type Workspace } from '../core/index.ts';
 import type { ImportReport } from '../import/import-file.ts';
 import { analysisOf } from './dashboard.ts';
 import { withSettings, type Settings } from './settings.ts';
@@ -22,6 +22,24 @@ export function numbersJson(ledger: Ledger, settings: Settings, describe: (issue
   const names = customerNames(applied);
   const t = analysis.aging.total;
   const penalties = penaltiesOf(applied, settings.asOf, settings.workspace);
+  // Each action as the JSON shows it, made as the plan gives it (its invoice objects let go at once).
+  const actions: Record<string, unknown>[] = [];
+  planEach(
+    applied,
+    settings.asOf,
+    settings.workspace,
+    (a) =>
+      actions.push({
+        customer: a.customerId,
+        step: a.step,
+        invoices: a.invoices.map((i) => i.number),
+        amountCents: a.amountCents,
+        creditsCents: a.creditsCents,
+        ...(a.credits.length > 0 ? { credits: a.credits.map((i) => i.number) } : {}),
+        ...(a.isSmallClaim ? { smallClaim: true } : {}),
+      }),
+    () => {},
+  );
   const d = analysis.dso;
   return {
     asOf: isoOf(settings.asOf),
@@ -49,15 +67,7 @@ export function numbersJson(ledger: Ledger, settings: Settings, describe: (issue
     },
     weightedDaysLate: roundTenth(t.weightedDaysLate),
     penalties: penalties.entries,
-    actions: dunningPlan(applied, settings.asOf, settings.workspace).actions.map((a) => ({
-      customer: a.customerId,
-      step: a.step,
-      invoices: a.invoices.map((i) => i.number),
-      amountCents: a.amountCents,
-      creditsCents: a.creditsCents,
-      ...(a.credits.length > 0 ? { credits: a.credits.map((i) => i.number) } : {}),
-      ...(a.isSmallClaim ? { smallClaim: true } : {}),
-    })),
+    actions,
     ratesKnownUntil: isoOf(ratesKnownUntil()),
     warnings: [...analysis.warnings, ...penalties.warnings].map(describe),
   };
