@@ -58,37 +58,49 @@ const AMOUNT_FIELD_OF: Record<number, Field> = { [AMOUNT]: 'amount', [PAID_AMOUN
 const BY_CODE_UNITS = 1;
 const BY_LENGTH = 2;
 
-/** Whether the text at [a, b) of `src` sorts after `x` (code units, as `>` compares strings). */
-function isAbove(src: string, a: number, b: number, x: string): boolean {
-  const n = Math.min(b - a, x.length);
-  for (let k = 0; k < n; k++) {
-    const d = src.charCodeAt(a + k) - x.charCodeAt(k);
-    if (d !== 0) return d > 0;
-  }
-  return b - a > x.length;
-}
-
 /**
- * Strings to their numbers, found from a range of the text: the hash is taken from the characters in
- * place, so a row whose customer is known makes no string, and a fresh one gets no engine hash. The
- * table holds each entry's hash beside its number, and the characters are compared in one packed
- * array: a lookup reads no string object (they lie all over the heap, a cache miss each).
+ * Strings kept as their characters end to end (one byte each while every character is below 256, two
+ * once one is not): string v is chars[from[v], from[v + 1]), made into a string only when asked
+ * (`at`), so that what is kept per row is no object for the engine to copy, move and mark.
+ *
+ * With its index (built by `index()`, or from the start), it also finds a string from a range of the
+ * text: the hash is taken from the characters in place, so a row whose customer is known makes no
+ * string, and a fresh one gets no engine hash. The table holds each entry's hash beside its number, and
+ * the characters are compared in the packed array: a lookup reads no string object.
  */
-class Interner {
-  readonly values: string[] = [];
-  /** Per slot: its string's number + 1 (0: empty), then its hash. */
-  private table = new Int32Array(2 << 10);
-  /** The strings' characters end to end; string v is chars[from[v], from[v + 1]). */
-  private chars = new Uint16Array(1 << 12);
+class PackedStrings {
+  count = 0;
+  private chars: Uint8Array | Uint16Array = new Uint8Array(1 << 12);
   private from = new Int32Array(1 << 10);
+  /** Per slot: its string's number + 1 (0: empty), then its hash; null until `index()`. */
+  private table: Int32Array | null = null;
   private lastSlot = 0;
   private lastHash = 0;
 
-  /** The number of the string at [a, b) of `src`, or -1 (then `add` may follow). */
+  constructor(indexed: boolean) {
+    if (indexed) this.index();
+  }
+
+  get isIndexed(): boolean {
+    return this.table !== null;
+  }
+
+  /** The index from now on, with every string so far in it. */
+  index(): void {
+    if (this.table !== null) return;
+    this.table = new Int32Array(2 << 10);
+    for (let v = 0; v < this.count; v++) {
+      const at = this.from[v] as number;
+      this.slotOf(this.chars, at, this.from[v + 1] as number);
+      this.insert(v);
+    }
+  }
+
+  /** The number of the string at [a, b) of `src`, or -1 (then `add` may follow). Needs the index. */
   find(src: string, a: number, b: number): number {
     let h = 0x811c9dc5;
     for (let i = a; i < b; i++) h = Math.imul(h ^ src.charCodeAt(i), 0x01000193);
-    const table = this.table;
+    const table = this.table as Int32Array;
     const mask = (table.length >> 1) - 1;
     const len = b - a;
     for (let j = h & mask; ; j = (j + 1) & mask) {
@@ -111,32 +123,76 @@ class Interner {
     return true;
   }
 
-  /** Adds the string `find` just missed. */
-  add(value: string): number {
-    const v = this.values.length;
-    this.values.push(value);
+  /** Adds the string at [a, b) of `src` (indexed: the one `find` just missed); its number. */
+  add(src: string, a: number, b: number): number {
+    const v = this.count++;
     if (v + 2 > this.from.length) this.from = grown(this.from, (v + 2) * 2);
     const at = this.from[v] as number;
-    if (at + value.length > this.chars.length) this.chars = grown(this.chars, (at + value.length) * 2);
-    for (let k = 0; k < value.length; k++) this.chars[at + k] = value.charCodeAt(k);
-    this.from[v + 1] = at + value.length;
-    this.table[this.lastSlot * 2] = v + 1;
-    this.table[this.lastSlot * 2 + 1] = this.lastHash;
-    if (this.values.length * 4 > this.table.length) {
-      // Over half full: twice the slots, every entry placed again from its hash.
-      const old = this.table;
-      const table = new Int32Array(old.length * 2);
-      const mask = (table.length >> 1) - 1;
-      for (let o = 0; o < old.length; o += 2) {
-        if (old[o] === 0) continue;
-        let j = (old[o + 1] as number) & mask;
-        while (table[j * 2] !== 0) j = (j + 1) & mask;
-        table[j * 2] = old[o] as number;
-        table[j * 2 + 1] = old[o + 1] as number;
-      }
-      this.table = table;
+    const end = at + b - a;
+    if (end > this.chars.length) this.chars = grown(this.chars, end * 2);
+    let chars = this.chars;
+    for (let k = a; k < b; k++) {
+      const ch = src.charCodeAt(k);
+      if (ch > 255 && chars instanceof Uint8Array) chars = this.chars = Uint16Array.from(chars);
+      chars[at + k - a] = ch;
     }
+    this.from[v + 1] = end;
+    if (this.table !== null) this.insert(v);
     return v;
+  }
+
+  /** String v. */
+  at(v: number): string {
+    return String.fromCharCode.apply(null, this.chars.subarray(this.from[v] as number, this.from[v + 1] as number) as unknown as number[]);
+  }
+
+  /** Whether the string at [a, b) of `src` is above string v in code units. */
+  isAbove(src: string, a: number, b: number, v: number): boolean {
+    const at = this.from[v] as number;
+    const len = (this.from[v + 1] as number) - at;
+    const n = Math.min(b - a, len);
+    const chars = this.chars;
+    for (let k = 0; k < n; k++) {
+      const d = src.charCodeAt(a + k) - (chars[at + k] as number);
+      if (d !== 0) return d > 0;
+    }
+    return b - a > len;
+  }
+
+  /** The length of string v. */
+  lengthOf(v: number): number {
+    return (this.from[v + 1] as number) - (this.from[v] as number);
+  }
+
+  /** The hash and free slot of the characters at [at, end) (for `insert`), as `find` leaves them. */
+  private slotOf(chars: Uint8Array | Uint16Array, at: number, end: number): void {
+    let h = 0x811c9dc5;
+    for (let i = at; i < end; i++) h = Math.imul(h ^ (chars[i] as number), 0x01000193);
+    const table = this.table as Int32Array;
+    const mask = (table.length >> 1) - 1;
+    let j = h & mask;
+    while (table[j * 2] !== 0) j = (j + 1) & mask;
+    this.lastSlot = j;
+    this.lastHash = h;
+  }
+
+  /** Puts string v in the slot `find` (or slotOf) left; twice the slots when over half full. */
+  private insert(v: number): void {
+    let table = this.table as Int32Array;
+    table[this.lastSlot * 2] = v + 1;
+    table[this.lastSlot * 2 + 1] = this.lastHash;
+    if (this.count * 4 <= table.length) return;
+    // Over half full: twice the slots, every entry placed again from its hash.
+    const old = table;
+    table = this.table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let o = 0; o < old.length; o += 2) {
+      if (old[o] === 0) continue;
+      let j = (old[o + 1] as number) & mask;
+      while (table[j * 2] !== 0) j = (j + 1) & mask;
+      table[j * 2] = old[o] as number;
+      table[j * 2 + 1] = old[o + 1] as number;
+    }
   }
 }
 
@@ -349,7 +405,8 @@ class RowColumns {
   currency: Int32Array;
   readonly dateKind: Uint8Array[];
   readonly dateValue: Int32Array[];
-  readonly numbers: string[] = [];
+  /** The invoice numbers kept, row by row (indexed once they stop rising). */
+  readonly numbers = new PackedStrings(false);
   /** Texts read later: other dates (by their number in dateValue) and amounts (with `amountsLater`). */
   readonly texts: string[] = [];
   /** Amounts read later: slot, role, text number, three numbers each. */
@@ -440,10 +497,7 @@ class RowReader {
   /** Total lines, in order: their row and the text of their amount cell. */
   readonly totals: { readonly row: number; readonly amount: string | null }[] = [];
   private samplesWanted: number;
-  private readonly customerKeys = new Interner();
-  private readonly seenNumbers = new Interner();
-  /** The last number kept while every number is above the one before it ('' before the first), else null. */
-  private lastNumber: string | null = '';
+  private readonly customerKeys = new PackedStrings(true);
   /** The orders every number so far is above the one before in: BY_CODE_UNITS, BY_LENGTH (a bit each). */
   private sortedBy = BY_CODE_UNITS | BY_LENGTH;
   private readonly currencyIndex = new Map<string, number>();
@@ -728,35 +782,26 @@ class RowReader {
       const ch = numberText.charCodeAt(k);
       if (ch === 47 || ch === 35 || ch === 33) return false; // `/ # !`: keys would need checking
     }
-    // Numbers each above the one before (a file sorted by number) cannot repeat: the set of the
-    // numbers seen is built only once one is not.
-    const ascending = this.lastNumber !== null && (this.lastNumber === '' || this.isAboveLast(numberText, numberA, numberB, this.lastNumber));
-    if (!ascending) {
-      if (this.lastNumber !== null) {
-        this.lastNumber = null;
-        for (const x of c.numbers) {
-          this.seenNumbers.find(x, 0, x.length);
-          this.seenNumbers.add(x);
-        }
-      }
-      if (this.seenNumbers.find(numberText, numberA, numberB) >= 0) return false;
-    }
-    const number = owned(numberA === 0 && numberB === numberText.length ? numberText : numberText.slice(numberA, numberB));
-    if (ascending) this.lastNumber = number;
-    else this.seenNumbers.add(number);
+    // Numbers each above the one before (a file sorted by number) cannot repeat: the numbers kept are
+    // indexed (to find one seen before) only once one is not.
+    const numbers = c.numbers;
+    if (!numbers.isIndexed && numbers.count > 0 && !this.isAboveLast(numberText, numberA, numberB, numbers.count - 1)) numbers.index();
+    if (numbers.isIndexed && numbers.find(numberText, numberA, numberB) >= 0) return false;
     const byCode = codeA !== codeB;
-    let ci = byCode ? this.customerKeys.find(codeText, codeA, codeB) : this.customerKeys.find(nameText, nameA, nameB);
+    const keys = this.customerKeys;
+    let ci = byCode ? keys.find(codeText, codeA, codeB) : keys.find(nameText, nameA, nameB);
     if (ci < 0) {
       const code = owned(codeText.slice(codeA, codeB));
       const name = owned(nameText.slice(nameA, nameB));
       const key = byCode ? code : name;
       if (KEY_CHAR.test(key)) return false;
-      ci = this.customerKeys.add(key);
+      ci = byCode ? keys.add(codeText, codeA, codeB) : keys.add(nameText, nameA, nameB);
       this.customers.push({ id: key, code: byCode ? code : null, name: name !== '' ? name : code });
     }
     c.row[i] = r;
     c.customer[i] = ci;
-    c.numbers.push(number);
+    // Indexed, the add takes the slot the number's find left.
+    numbers.add(numberText, numberA, numberB);
     c.count++;
     return true;
   }
@@ -766,9 +811,11 @@ class RowReader {
    * above the one before in: the code units (`>`), or the length first (B-99999 then B-100000). Any
    * strict order will do: a sequence rising in one cannot repeat.
    */
-  private isAboveLast(src: string, a: number, b: number, last: string): boolean {
-    if ((this.sortedBy & BY_CODE_UNITS) !== 0 && !isAbove(src, a, b, last)) this.sortedBy &= ~BY_CODE_UNITS;
-    if ((this.sortedBy & BY_LENGTH) !== 0 && !(b - a > last.length || (b - a === last.length && isAbove(src, a, b, last)))) this.sortedBy &= ~BY_LENGTH;
+  private isAboveLast(src: string, a: number, b: number, last: number): boolean {
+    const numbers = this.columns.numbers;
+    const length = numbers.lengthOf(last);
+    if ((this.sortedBy & BY_CODE_UNITS) !== 0 && !numbers.isAbove(src, a, b, last)) this.sortedBy &= ~BY_CODE_UNITS;
+    if ((this.sortedBy & BY_LENGTH) !== 0 && !(b - a > length || (b - a === length && numbers.isAbove(src, a, b, last)))) this.sortedBy &= ~BY_LENGTH;
     return this.sortedBy !== 0;
   }
 
@@ -921,7 +968,7 @@ function buildLedger(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTer
   const { fileName: file, sheetName: sheet } = o;
   const one = (i: number): Invoice => {
     const customerId = customerIds[columns.customer[i] as number] as string;
-    const number = numbers[i] as string;
+    const number = numbers.at(i);
     const amount = columns.amount[i] as Cents;
     const issued = columns.issued[i] === NO_DAY ? null : (columns.issued[i] as Day);
     const due = columns.due[i] === NO_DAY ? null : (columns.due[i] as Day);

@@ -262,6 +262,22 @@ describe('the fused CSV path against PapaParse and the general builder', () => {
     }
   });
 
+  it('keeps numbers and customers beyond Latin-1 (Œ, №, Cyrillic), before and after a repeat is looked for', () => {
+    const rows = (lines: readonly (readonly [string, string])[]) => utf8(`Client;Facture;Échéance;Montant\n${lines.map(([who, n]) => `${who};${n};01/12/2025;10,00`).join('\n')}\n`);
+    // A wide character in a number, then the numbers stop rising (F0): looked up from then on.
+    const wide = [['Boulangerie', 'F1'], ['Œuvre', 'F2'], ['Дом', '№3'], ['Boulangerie', 'F0'], ['Œuvre', 'Ж5'], ['Дом', 'F6']] as const;
+    expect(isFast(rows(wide))).toBe(true);
+    same(rows(wide));
+    for (const repeat of ['№3', 'Ж5', 'F2', 'F0']) {
+      const bytes = rows([...wide, ['Œuvre', repeat]]);
+      expect(isFast(bytes)).toBe(false);
+      same(bytes);
+    }
+    // The objects made from the columns carry the numbers and names as read.
+    const { ledger } = importFile(rows(wide), { fileName: 'wide.csv' });
+    expect(ledger.invoices.map((i) => [i.customerId, i.number])).toEqual(wide.map(([who, n]) => [who, n]));
+  });
+
   it('reports customers whose payments exceed their invoices, on either path', () => {
     const bytes = utf8('Client;Facture;Échéance;Montant;Réglé\nA;F1;01/12/2025;100,00;150,00\nA;F2;01/12/2025;20,00;0\nB;F3;01/12/2025;50,00;50,00\n');
     expect(isFast(bytes)).toBe(true);
