@@ -58,6 +58,9 @@ const AMOUNT_FIELD_OF: Record<number, Field> = { [AMOUNT]: 'amount', [PAID_AMOUN
 const BY_CODE_UNITS = 1;
 const BY_LENGTH = 2;
 
+/** Characters made into a string by one call (PackedStrings.at). */
+const CHARS_AT_ONCE = 4096;
+
 /**
  * Strings kept as their characters end to end (one byte each while every character is below 256, two
  * once one is not): string v is chars[from[v], from[v + 1]), made into a string only when asked
@@ -141,9 +144,15 @@ class PackedStrings {
     return v;
   }
 
-  /** String v. */
+  /** String v (made a run of characters at a time: a call's arguments are bounded, a field is not). */
   at(v: number): string {
-    return String.fromCharCode.apply(null, this.chars.subarray(this.from[v] as number, this.from[v + 1] as number) as unknown as number[]);
+    const from = this.from[v] as number;
+    const to = this.from[v + 1] as number;
+    const run = (a: number, b: number) => String.fromCharCode.apply(null, this.chars.subarray(a, b) as unknown as number[]);
+    if (to - from <= CHARS_AT_ONCE) return run(from, to);
+    const parts: string[] = [];
+    for (let a = from; a < to; a += CHARS_AT_ONCE) parts.push(run(a, Math.min(to, a + CHARS_AT_ONCE)));
+    return parts.join('');
   }
 
   /** Whether the string at [a, b) of `src` is above string v in code units. */

@@ -276,6 +276,11 @@ describe('the fused CSV path against PapaParse and the general builder', () => {
     // The objects made from the columns carry the numbers and names as read.
     const { ledger } = importFile(rows(wide), { fileName: 'wide.csv' });
     expect(ledger.invoices.map((i) => [i.customerId, i.number])).toEqual(wide.map(([who, n]) => [who, n]));
+    // A number of any length comes back whole.
+    const long = `F${'x'.repeat(300_000)}Œ`;
+    const longRows = rows([['Boulangerie', long], ['Œuvre', 'F2']]);
+    expect(isFast(longRows)).toBe(true);
+    expect(importFile(longRows, { fileName: 'long.csv' }).ledger.invoices[0]?.number).toBe(long);
   });
 
   it('reports customers whose payments exceed their invoices, on either path', () => {
