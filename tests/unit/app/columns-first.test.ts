@@ -9,7 +9,7 @@ import { numbersJson } from '../../../src/app/numbers-json.ts';
 import { ledgerOf, sessionOf } from '../../../src/app/session.ts';
 import { behaviourTable, forecastView } from '../../../src/app/prediction.ts';
 import { worklist } from '../../../src/app/worklist.ts';
-import { emptyWorkspace, invoicesMade, type Ledger, type StatusEntry, type Workspace } from '../../../src/core/index.ts';
+import { emptyWorkspace, invoiceAt, invoicesMade, lazyLedger, ledgerColumns, ledgerFields, planEach, type Ledger, type StatusEntry, type Workspace } from '../../../src/core/index.ts';
 import { importFile } from '../../../src/import/import-file.ts';
 import { benchInvoices, ledgerCsv } from '../../../bench/data.ts';
 import { settingsAt } from '../../support/builders.ts';
@@ -54,5 +54,33 @@ describe('a ledger kept as columns first', () => {
     const forecast = forecastView(ledgerOf(lazy, settings), settings);
     expect(forecast).toEqual(forecastView(ledgerOf(made, settings), settings));
     expect(invoicesMade(ledger)).toBe(false);
+  });
+
+  it('plans one customer at a time: its items made on its turn, in the order of customer ids, its action given before the next one’s', () => {
+    // The same columns, each item made through a spy; what is made and what is given, in one log.
+    const log: { made: boolean; id: string }[] = [];
+    const spied = lazyLedger(ledgerFields(ledger), ledgerColumns(ledger), () => [...ledger.invoices], (i) => {
+      const inv = invoiceAt(ledger, i);
+      log.push({ made: true, id: inv.customerId });
+      return inv;
+    });
+    planEach(
+      spied,
+      settings.asOf,
+      workspace,
+      (a) => log.push({ made: false, id: a.customerId }),
+      (w) => log.push({ made: false, id: w.customerId }),
+    );
+    // Each customer's items made together, the customers in the order of their ids.
+    const items = log.filter((e) => e.made).map((e) => e.id);
+    const turns = items.filter((id, k) => k === 0 || items[k - 1] !== id);
+    expect(new Set(turns).size).toBe(turns.length);
+    expect(turns).toEqual([...turns].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
+    // Each action (or waiting customer) is given on its customer's turn: right after its items, before
+    // any item of the next customer is made.
+    const given = log.map((e, k) => ({ ...e, k })).filter((e) => !e.made);
+    expect(given.length).toBeGreaterThan(100);
+    for (const e of given) expect(log.slice(0, e.k).findLast((x) => x.made)?.id).toBe(e.id);
+    expect(invoicesMade(spied)).toBe(false);
   });
 });
