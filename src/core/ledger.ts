@@ -20,8 +20,8 @@ export type Payment = {
 };
 
 /**
- * The payments of an item that has none, one array for all of them (a ledger's items are read-only:
- * a columns-first ledger makes its objects on demand, and an empty array each weighed on the worklist).
+ * The payments of every item that has none: one shared array (items are read-only), rather than an
+ * empty array for each item made.
  */
 export const NO_PAYMENTS: readonly Payment[] = [];
 
