@@ -2,6 +2,7 @@
  * The ledger model every figure is computed from: customers, invoices (credit notes and
  * unallocated payments are items with a negative amount) and the dated payments on them.
  */
+import { fit, grown } from './typed-arrays.ts';
 import type { Cents } from './money.ts';
 import { lastAtOrBefore, type Day } from './day.ts';
 
@@ -152,49 +153,108 @@ export function ledgerColumns(ledger: Ledger): LedgerColumns {
   const cached = columnsCache.get(ledger);
   if (cached) return cached;
   const invoices = ledger.invoices;
-  const count = invoices.length;
   let payments = 0;
   for (const inv of invoices) payments += inv.payments.length;
-  const issued = new Int32Array(count);
-  const due = new Int32Array(count);
-  const amount = new Float64Array(count);
-  const isSale = new Uint8Array(count);
-  const payStart = new Int32Array(count + 1);
-  const payDay = new Int32Array(payments);
-  const payAmount = new Float64Array(payments);
-  const customer = new Int32Array(count);
-  const termsDerived = new Uint8Array(count);
-  const marks = new Uint8Array(count);
-  const customerIds: string[] = [];
-  const seen = new Map<string, number>();
-  let j = 0;
-  for (let i = 0; i < count; i++) {
-    const inv = invoices[i] as Invoice;
-    issued[i] = inv.issued ?? NO_DAY;
-    due[i] = inv.due ?? NO_DAY;
-    amount[i] = inv.amount;
-    isSale[i] = inv.kind !== 'payment' && !inv.isOpening ? 1 : 0;
-    termsDerived[i] = isTermsDerived(inv) ? 1 : 0;
-    marks[i] = marksOf(inv);
-    payStart[i] = j;
-    for (const p of inv.payments) {
-      payDay[j] = p.day ?? NO_DAY;
-      payAmount[j] = p.amount;
-      j++;
-    }
-    let k = seen.get(inv.customerId);
-    if (k === undefined) {
-      k = customerIds.length;
-      customerIds.push(inv.customerId);
-      seen.set(inv.customerId, k);
-    }
-    customer[i] = k;
-  }
-  payStart[count] = j;
-  const customersById = customersByIdOf(customerIds);
-  const columns = { count, issued, due, amount, isSale, payStart, payDay, payAmount, customer, customerIds, customersById, termsDerived, marks };
+  const builder = new ColumnsBuilder(invoices.length, payments);
+  for (const inv of invoices) builder.add(inv);
+  const columns = builder.done();
   columnsCache.set(ledger, columns);
   return columns;
+}
+
+/**
+ * The columns of items given one at a time, as ledgerColumns builds them from a ledger's objects:
+ * the arrays grow as items come (when their count is not known) and are cut to it at the end.
+ */
+export class ColumnsBuilder {
+  count = 0;
+  private payments = 0;
+  private issued: Int32Array;
+  private due: Int32Array;
+  private amount: Float64Array;
+  private isSale: Uint8Array;
+  private payStart: Int32Array;
+  private payDay: Int32Array;
+  private payAmount: Float64Array;
+  private customer: Int32Array;
+  private termsDerived: Uint8Array;
+  private marks: Uint8Array;
+  private readonly customerIds: string[] = [];
+  private readonly seen = new Map<string, number>();
+
+  constructor(items = 1024, payments = 1024) {
+    this.issued = new Int32Array(items);
+    this.due = new Int32Array(items);
+    this.amount = new Float64Array(items);
+    this.isSale = new Uint8Array(items);
+    this.payStart = new Int32Array(items + 1);
+    this.customer = new Int32Array(items);
+    this.termsDerived = new Uint8Array(items);
+    this.marks = new Uint8Array(items);
+    this.payDay = new Int32Array(payments);
+    this.payAmount = new Float64Array(payments);
+  }
+
+  /** Adds the next item; its customer's number. */
+  add(inv: Invoice): number {
+    const i = this.count++;
+    if (i === this.issued.length) {
+      const n = Math.max(1024, i * 2);
+      this.issued = grown(this.issued, n);
+      this.due = grown(this.due, n);
+      this.amount = grown(this.amount, n);
+      this.isSale = grown(this.isSale, n);
+      this.payStart = grown(this.payStart, n + 1);
+      this.customer = grown(this.customer, n);
+      this.termsDerived = grown(this.termsDerived, n);
+      this.marks = grown(this.marks, n);
+    }
+    this.issued[i] = inv.issued ?? NO_DAY;
+    this.due[i] = inv.due ?? NO_DAY;
+    this.amount[i] = inv.amount;
+    this.isSale[i] = inv.kind !== 'payment' && !inv.isOpening ? 1 : 0;
+    this.termsDerived[i] = isTermsDerived(inv) ? 1 : 0;
+    this.marks[i] = marksOf(inv);
+    this.payStart[i] = this.payments;
+    for (const p of inv.payments) {
+      const j = this.payments++;
+      if (j === this.payDay.length) {
+        this.payDay = grown(this.payDay, Math.max(1024, j * 2));
+        this.payAmount = grown(this.payAmount, Math.max(1024, j * 2));
+      }
+      this.payDay[j] = p.day ?? NO_DAY;
+      this.payAmount[j] = p.amount;
+    }
+    let k = this.seen.get(inv.customerId);
+    if (k === undefined) {
+      k = this.customerIds.length;
+      this.customerIds.push(inv.customerId);
+      this.seen.set(inv.customerId, k);
+    }
+    this.customer[i] = k;
+    return k;
+  }
+
+  /** The columns of the items added. */
+  done(): LedgerColumns {
+    const n = this.count;
+    this.payStart[n] = this.payments;
+    return {
+      count: n,
+      issued: fit(this.issued, n),
+      due: fit(this.due, n),
+      amount: fit(this.amount, n),
+      isSale: fit(this.isSale, n),
+      payStart: fit(this.payStart, n + 1),
+      payDay: fit(this.payDay, this.payments),
+      payAmount: fit(this.payAmount, this.payments),
+      customer: fit(this.customer, n),
+      customerIds: this.customerIds,
+      customersById: customersByIdOf(this.customerIds),
+      termsDerived: fit(this.termsDerived, n),
+      marks: fit(this.marks, n),
+    };
+  }
 }
 
 /** A dated item whose due date came from the default terms, not from the file. */

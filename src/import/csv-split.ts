@@ -4,6 +4,7 @@
  * given; anything PapaParse would handle its own way (a quote inside a field, an unclosed quote,
  * text after a closing quote) gives up, and the general path reads the file.
  */
+import { grown } from '../core/index.ts';
 import { MAX_COLUMNS, type Cell, type Sheet } from './grid.ts';
 import { detectHeaderRow } from './map-columns.ts';
 import { detectNewline } from './read-csv.ts';
@@ -13,13 +14,6 @@ export class GiveUp extends Error {}
 export const giveUp = (): never => {
   throw new GiveUp();
 };
-
-/** A copy of a typed array with room for `size` values (the fused readers' columns grow by it). */
-export function grown<T extends Int32Array | Uint16Array | Uint8Array | Int16Array | Float64Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
-}
 
 /** A row's fields: [start, end) in the text, and whether the field was quoted with `""` inside. */
 export class Fields {
