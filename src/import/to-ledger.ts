@@ -20,6 +20,7 @@ import {
 } from '../core/index.ts';
 import { cellText, columnLetter, isBlankCell, type Cell, type Sheet } from './grid.ts';
 import { owned } from './owned.ts';
+import { ItemPacker } from './packed-ledger.ts';
 import { AMOUNT_FIELDS, DATE_FIELDS, fieldCandidates, normalizeHeader, type Field, type Mapping } from './map-columns.ts';
 import {
   inferDecimalSeparator,
@@ -464,16 +465,17 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
 
   if (isMovements) linkMovements(records, issues, sheet.name);
   if (unknownTypes > 0) issues.add({ code: 'UnknownMovementType', severity: 'warning', sheet: sheet.name, params: { count: unknownTypes, value: firstUnknownType ?? '' } });
-  const { invoices, mergedRows } = mergeRecords(records, isGl || isMovements, sheet.name, o.fileName, issues);
-  const hasPayments = invoices.some((i) => i.payments.length > 0);
-  checkOverpaid(invoices, sheet.name, issues);
-  const ledger: Ledger = {
+  // Each item packed as it is made: the ledger is columns first, its objects made again on demand.
+  const packer = new ItemPacker(o.fileName, sheet.name);
+  const mergedRows = mergeRecords(records, isGl || isMovements, sheet.name, o.fileName, issues, (inv) => packer.add(inv));
+  const balances = packer.balances();
+  reportOverpaid(balances.ids, balances.invoiced, balances.paid, sheet.name, issues);
+  const ledger = packer.ledger({
     customers: [...customers.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    invoices,
     currency: mainCurrency ?? 'EUR',
     amountBasis: m.amount === undefined && m.amountHt !== undefined && !isGl ? 'HT' : 'TTC',
-    hasSalesHistory: hasPayments,
-  };
+    hasSalesHistory: packer.hasPayments,
+  });
   const columns = describeColumns(o.headers, fieldOf, (index) => samples[index] ?? [], { dateOrders, shownOrder, assumedOrder, decimals });
   const selfCheck = isMovements ? [] : checkAgainstFile(fileTotals, records, isGl, (cells, f) => {
     const c = m[f];
@@ -485,22 +487,11 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
   return { ledger, columns, rowsRead, rowsUsed: records.length, skipped, mergedRows, currencyLeftOut, selfCheck };
 }
 
-/** A customer whose payments exceed its invoices is a data-quality question, never chased silently. */
-export function checkOverpaid(invoices: readonly Invoice[], sheet: string, issues: IssueList): void {
-  const balanceOf = new Map<string, { invoiced: number; paid: number }>();
-  for (const inv of invoices) {
-    const b = balanceOf.get(inv.customerId) ?? { invoiced: 0, paid: 0 };
-    // Payments only: a credit note is not a payment (a customer may well be in credit by one).
-    if (inv.amount > 0) b.invoiced += inv.amount;
-    else if (inv.kind === 'payment') b.paid -= inv.amount;
-    for (const p of inv.payments) b.paid += p.amount;
-    balanceOf.set(inv.customerId, b);
-  }
-  const balances = [...balanceOf.values()];
-  reportOverpaid([...balanceOf.keys()], balances.map((b) => b.invoiced), balances.map((b) => b.paid), sheet, issues);
-}
-
-/** The same on a ledger's columns, for a reader that makes no payment item (the fused CSV path). */
+/**
+ * A customer whose payments exceed its invoices is a data-quality question, never chased silently.
+ * On a ledger's columns, for a reader that makes no payment item (the fused CSV path); the general
+ * builder sums payment items too, as it packs its items (ItemPacker.balances).
+ */
 export function checkOverpaidColumns(c: LedgerColumns, sheet: string, issues: IssueList): void {
   const invoiced = new Float64Array(c.customerIds.length);
   const paid = new Float64Array(c.customerIds.length);
@@ -559,7 +550,8 @@ export function describeColumns(headers: readonly string[], fieldOf: ReadonlyMap
  * the same number on another date is a duplicate, kept apart and reported. In a general-ledger
  * layout (debit/credit), credit lines are payments of the invoice they name.
  */
-function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: string, file: string, issues: IssueList): { invoices: Invoice[]; mergedRows: number } {
+/** The items of the records, each given to `emit` as it is made; how many rows were merged into another. */
+function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: string, file: string, issues: IssueList, emit: (inv: Invoice) => void): number {
   // Groups of rows with the same customer and number, in the order of their first row. Indexed by
   // number alone (one map operation per row): the groups sharing a number are few, scanned in a list,
   // put in a map of their own when a number is shared by many customers.
@@ -615,7 +607,6 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
       issues.add({ code: 'DuplicateInvoice', severity: 'warning', sheet, params: { number, customers: customers.slice(0, 5).join(', ') } });
     }
   }
-  const invoices: Invoice[] = [];
   const usedKeys = new Set<string>();
   // The next suffix to try per base, so that a base given many times costs no more each time.
   const nextSuffix = new Map<string, number>();
@@ -634,7 +625,7 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
   for (const head of heads) {
     const rest = more.get(head);
     if (rest === undefined && !isGl) {
-      invoices.push(fromRecord(uniqueKey(keyBase(head)), head, file, sheet));
+      emit(fromRecord(uniqueKey(keyBase(head)), head, file, sheet));
       continue;
     }
     const g = rest === undefined ? [head] : [head, ...rest];
@@ -643,24 +634,24 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
       const creditLines = g.filter((x) => x.amount <= 0);
       if (charges.length === 0) {
         // Credits only: a payment or credit note whose invoice is not in the file.
-        invoices.push(toInvoice(uniqueKey(keyBase(head)), head, g.reduce((s, x) => s + x.amount, 0), NO_PAYMENTS, head.movement === 'credit' ? 'credit' : 'payment', file, sheet));
+        emit(toInvoice(uniqueKey(keyBase(head)), head, g.reduce((s, x) => s + x.amount, 0), NO_PAYMENTS, head.movement === 'credit' ? 'credit' : 'payment', file, sheet));
         mergedRows += g.length - 1;
         continue;
       }
       const main = charges[0] as RowRecord;
       const amount = charges.reduce((s, x) => s + x.amount, 0);
       const payments: Payment[] = creditLines.filter((x) => x.amount !== 0).map((x) => ({ day: x.paymentDate ?? x.issued, amount: -x.amount as Cents }));
-      invoices.push(toInvoice(uniqueKey(keyBase(main)), main, amount, payments, 'invoice', file, sheet));
+      emit(toInvoice(uniqueKey(keyBase(main)), main, amount, payments, 'invoice', file, sheet));
       mergedRows += g.length - 1;
       continue;
     }
     if (g.length === 1) {
-      invoices.push(fromRecord(uniqueKey(keyBase(head)), head, file, sheet));
+      emit(fromRecord(uniqueKey(keyBase(head)), head, file, sheet));
       continue;
     }
     const isRepeat = g.every((x) => x.amount === head.amount && x.paid === head.paid && x.open === head.open && x.issued === head.issued);
     if (isRepeat) {
-      invoices.push(fromRecord(uniqueKey(keyBase(head)), head, file, sheet));
+      emit(fromRecord(uniqueKey(keyBase(head)), head, file, sheet));
       mergedRows += g.length - 1;
       continue;
     }
@@ -669,19 +660,19 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
       // Line items with their own amounts: sum them.
       const sum = (f: (x: RowRecord) => number | null): number | null => (g.every((x) => f(x) === null) ? null : g.reduce((s, x) => s + (f(x) ?? 0), 0));
       const merged: RowRecord = { ...head, amount: g.reduce((s, x) => s + x.amount, 0), paid: sum((x) => x.paid), open: sum((x) => x.open) };
-      invoices.push(fromRecord(uniqueKey(keyBase(head)), merged, file, sheet));
+      emit(fromRecord(uniqueKey(keyBase(head)), merged, file, sheet));
       mergedRows += g.length - 1;
       continue;
     }
     issues.add({ code: 'DuplicateInvoice', severity: 'warning', sheet, row: (g[1] as RowRecord).row + 1, params: { number: head.number, customers: head.customerKey } });
     // The group's key is its own: suffixes #2, #3… are distinct from every other key.
-    g.forEach((rec, n) => invoices.push(fromRecord(isKeyCheckNeeded ? uniqueKey(keyBase(rec)) : n === 0 ? keyBase(rec) : `${keyBase(rec)}#${n + 1}`, rec, file, sheet)));
+    g.forEach((rec, n) => emit(fromRecord(isKeyCheckNeeded ? uniqueKey(keyBase(rec)) : n === 0 ? keyBase(rec) : `${keyBase(rec)}#${n + 1}`, rec, file, sheet)));
   }
   for (const rec of singles) {
-    if (isGl && rec.amount <= 0) invoices.push(toInvoice(uniqueKey(keyBase(rec)), rec, rec.amount, NO_PAYMENTS, rec.movement === 'credit' ? 'credit' : 'payment', file, sheet));
-    else invoices.push(fromRecord(uniqueKey(keyBase(rec)), rec, file, sheet));
+    if (isGl && rec.amount <= 0) emit(toInvoice(uniqueKey(keyBase(rec)), rec, rec.amount, NO_PAYMENTS, rec.movement === 'credit' ? 'credit' : 'payment', file, sheet));
+    else emit(fromRecord(uniqueKey(keyBase(rec)), rec, file, sheet));
   }
-  return { invoices, mergedRows };
+  return mergedRows;
 }
 
 export const KEY_CHAR = /[/#!]/;
