@@ -28,7 +28,7 @@ export class ItemPacker {
   private row = new Int32Array(1024);
   private readonly currencies: string[] = [];
   private readonly currencyIndex = new Map<string, number>();
-  /** Per customer, in the order of the columns: the sum of its invoices and of what it paid (checkOverpaid). */
+  /** Per customer, in the order of the columns: the sum of its invoices and of what it paid (the overpaid check). */
   private invoiced: number[] = [];
   private paid: number[] = [];
   hasPayments = false;
@@ -69,7 +69,7 @@ export class ItemPacker {
     }
     this.currency[i] = c;
     this.row[i] = inv.source.row;
-    // What checkOverpaid sums: payments only (a credit note is not a payment).
+    // What the overpaid check sums: invoices, and payments only (a credit note is not a payment).
     if (k === this.invoiced.length) {
       this.invoiced.push(0);
       this.paid.push(0);

@@ -56,7 +56,7 @@ const itemArb: fc.Arbitrary<Invoice> = fc
 const fields = { customers: [], currency: 'EUR', amountBasis: 'TTC', hasSalesHistory: true } as const;
 
 describe('the general builder’s packed items', () => {
-  it('make again the objects packed, in their JSON, with ledgerColumns’ columns and checkOverpaid’s sums', () => {
+  it('make again the objects packed, in their JSON, with ledgerColumns’ columns and the overpaid check’s sums', () => {
     fc.assert(
       fc.property(fc.array(itemArb, { maxLength: 60 }), (items) => {
         const packer = new ItemPacker(FILE, SHEET);
@@ -72,7 +72,7 @@ describe('the general builder’s packed items', () => {
         const got = ledgerColumns(ledger);
         for (const k of Object.keys(want) as (keyof typeof want)[]) expect(k === 'count' || k === 'customerIds' ? got[k] : Array.from(got[k] as ArrayLike<number>)).toEqual(k === 'count' || k === 'customerIds' ? want[k] : Array.from(want[k] as ArrayLike<number>));
         expect(packer.hasPayments).toBe(items.some((i) => i.payments.length > 0));
-        // What checkOverpaid sums: invoices, and payments (payment items and payments on items).
+        // What the overpaid check sums: invoices, and payments (payment items and payments on items).
         want.customerIds.forEach((id, k) => {
           const own = items.filter((i) => i.customerId === id);
           expect(balances.invoiced[k]).toBe(own.reduce((s, i) => s + (i.amount > 0 ? i.amount : 0), 0));
