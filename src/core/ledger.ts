@@ -323,6 +323,24 @@ export function customersByIdOf(customerIds: readonly string[]): Int32Array {
   });
 }
 
+/**
+ * Item i's payments as objects, from the columns (a columns-first ledger making an item): none is the
+ * shared NO_PAYMENTS, one an array literal (a push would leave spare room in every item's array).
+ */
+export function paymentsAt(c: LedgerColumns, i: number): readonly Payment[] {
+  const from = c.payStart[i] as number;
+  const to = c.payStart[i + 1] as number;
+  if (to === from) return NO_PAYMENTS;
+  if (to === from + 1) return [paymentOf(c, from)];
+  const list: Payment[] = [];
+  for (let j = from; j < to; j++) list.push(paymentOf(c, j));
+  return list;
+}
+
+function paymentOf(c: LedgerColumns, j: number): Payment {
+  return { day: c.payDay[j] === NO_DAY ? null : (c.payDay[j] as Day), amount: c.payAmount[j] as Cents };
+}
+
 /** `openAt` on the columns: amount − Σ payments dated ≤ d (undated ones always count). */
 export function openAtColumn(c: LedgerColumns, i: number, d: number): number {
   let open = c.amount[i] as number;

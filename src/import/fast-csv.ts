@@ -16,7 +16,7 @@
  * must be followed by the separator, the newline or the end. A quote anywhere else, an unclosed
  * quote, spaces after a closing quote: PapaParse's own handling (or its errors) is wanted, so null.
  */
-import { addDays, customersByIdOf, fit, grown, NO_DAY, NO_PAYMENTS, dayFromYmd, isoOf, lazyLedger, MARK_DISPUTED, MARK_ELECTRONIC, MARK_PAPER, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type LedgerColumns, type Payment } from '../core/index.ts';
+import { addDays, customersByIdOf, fit, grown, NO_DAY, paymentsAt, dayFromYmd, isoOf, lazyLedger, MARK_DISPUTED, MARK_ELECTRONIC, MARK_PAPER, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type LedgerColumns } from '../core/index.ts';
 import { columnLetter, isBlankCell } from './grid.ts';
 import { autoMapping, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
 import { fieldText, Fields, giveUp, GiveUp, isSpaceOnly, readPrefix, splitRow, splitterOf, type FusedRead } from './csv-split.ts';
@@ -830,9 +830,7 @@ function buildLedger(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTer
     const amount = columns.amount[i] as Cents;
     const issued = columns.issued[i] === NO_DAY ? null : (columns.issued[i] as Day);
     const due = columns.due[i] === NO_DAY ? null : (columns.due[i] as Day);
-    // At most one payment per row (an array literal: no spare capacity as a push would leave).
-    const k = payStart[i] as number;
-    const payments: readonly Payment[] = payStart[i + 1] === k ? NO_PAYMENTS : [{ day: columns.payDay[k] === NO_DAY ? null : (columns.payDay[k] as Day), amount: columns.payAmount[k] as Cents }];
+    const payments = paymentsAt(columns, i);
     const fl = flagsOf[i] as number;
     const isDueDerived = (fl & DUE_DERIVED) !== 0;
     const fileTermsDays = termsOf[i] as number;

@@ -7,7 +7,7 @@
  * customer's credits are applied to its oldest debits (FIFO), which the report says. The FEC has
  * no due date: it is derived from the payment-terms setting, and the report says that too.
  */
-import { IssueList, customersByIdOf, lazyLedger, NO_DAY, NO_PAYMENTS, type Cents, type Customer, type Day, type Invoice, type ItemKind, type Ledger, type LedgerColumns, type Payment } from '../core/index.ts';
+import { IssueList, customersByIdOf, lazyLedger, NO_DAY, paymentsAt, type Cents, type Customer, type Day, type Invoice, type ItemKind, type Ledger, type LedgerColumns } from '../core/index.ts';
 import { cellText, type Sheet } from './grid.ts';
 import { normalizeHeader } from './map-columns.ts';
 import { parseAmountText, parseDateText } from './parse-cells.ts';
@@ -384,15 +384,7 @@ function itemsLedger(reader: FecLines, o: FecOptions, sheetName: string, custome
   const day = (d: number): Day | null => (d === NO_DAY ? null : (d as Day));
   const one = (i: number): Invoice => {
     const k = itemLine[i] as number;
-    const from = payStart[i] as number;
-    const to = payStart[i + 1] as number;
-    let payments: readonly Payment[] = NO_PAYMENTS;
-    if (to === from + 1) payments = [{ day: day(columns.payDay[from] as number), amount: columns.payAmount[from] as Cents }];
-    else if (to > from) {
-      const list: Payment[] = [];
-      for (let j = from; j < to; j++) list.push({ day: day(columns.payDay[j] as number), amount: columns.payAmount[j] as Cents });
-      payments = list;
-    }
+    const payments = paymentsAt(columns, i);
     const isInvoice = itemKind[i] === INVOICE;
     const isDated = issued[i] !== NO_DAY;
     return {

@@ -6,7 +6,7 @@
  * an object, its strings and its arrays. The objects packed are toInvoice's: the same fields in the
  * same order, which `one` gives back.
  */
-import { ColumnsBuilder, grown, lazyLedger, NO_DAY, NO_PAYMENTS, type Cents, type Day, type Invoice, type ItemKind, type Ledger, type LedgerColumns, type Payment } from '../core/index.ts';
+import { ColumnsBuilder, grown, lazyLedger, NO_DAY, paymentsAt, type Cents, type Day, type Invoice, type ItemKind, type Ledger, type LedgerColumns } from '../core/index.ts';
 import { PackedStrings } from './packed-strings.ts';
 
 const KINDS: readonly ItemKind[] = ['invoice', 'credit', 'payment'];
@@ -105,14 +105,7 @@ export class ItemPacker {
       const fl = flags[i] as number;
       const isDueDerived = (fl & DUE_DERIVED) !== 0;
       const amount = columns.amount[i] as Cents;
-      const from = columns.payStart[i] as number;
-      const to = columns.payStart[i + 1] as number;
-      let payments: readonly Payment[] = NO_PAYMENTS;
-      if (to > from) {
-        const list: Payment[] = [];
-        for (let j = from; j < to; j++) list.push({ day: columns.payDay[j] === NO_DAY ? null : (columns.payDay[j] as Day), amount: columns.payAmount[j] as Cents });
-        payments = list;
-      }
+      const payments = paymentsAt(columns, i);
       const itemKind = KINDS[kind[i] as number] as ItemKind;
       const itemCurrency = currencies[currency[i] as number] as string;
       const isDisputed = (fl & DISPUTED) !== 0;
