@@ -37,7 +37,10 @@ export class PackedStrings {
   /** The index from now on, with every string so far in it. */
   index(): void {
     if (this.table !== null) return;
-    this.table = new Int32Array(2 << 10);
+    // Room for the strings so far at most half full (slots a power of two), so that none is placed twice.
+    let slots = 1 << 10;
+    while (slots < this.count * 2) slots *= 2;
+    this.table = new Int32Array(slots * 2);
     for (let v = 0; v < this.count; v++) {
       const at = this.from[v] as number;
       this.slotOf(this.chars, at, this.from[v + 1] as number);
