@@ -8,9 +8,9 @@
  */
 import { Inflate, inflateSync, unzipSync, strFromU8 } from 'fflate';
 import { sheetJs } from './sheetjs.ts';
-import { dayFromExcelSerial, dayFromIso } from '../core/index.ts';
+import { dayFromExcelSerial, dayFromIso, type Day } from '../core/index.ts';
 import { endOfCentralDirectory } from './zip-guard.ts';
-import { columnLetter, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_COLUMNS, type Cell, type Sheet, type Workbook } from './grid.ts';
+import { columnLetter, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_COLUMNS, type Cell, type DateCell, type Sheet, type Workbook } from './grid.ts';
 
 const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -310,6 +310,11 @@ class SheetParser {
   private readonly isDateStyle: readonly boolean[];
   private readonly is1904: boolean;
   private readonly widest: { columns: number };
+  /**
+   * One cell object per day met: a ledger's dates repeat (a few thousand days for hundreds of
+   * thousands of cells), and a cell is never changed once made, so rows share them.
+   */
+  private readonly days = new Map<number, DateCell>();
 
   constructor(shared: readonly string[], isDateStyle: readonly boolean[], is1904: boolean, widest: { columns: number }) {
     this.shared = shared;
@@ -400,6 +405,8 @@ class SheetParser {
       }
       i = p + 1;
       if (isRow) {
+        // The row before is done: kept at its size (an array grown a cell at a time holds room for twice as many).
+        if (row !== undefined) rows[rowIndex] = row.slice();
         rowIndex = refRow >= 0 ? refRow : rowIndex + 1;
         if (rowIndex >= EXCEL_MAX_ROWS) return { ref: String(rowIndex + 1) };
         colIndex = -1;
@@ -472,20 +479,26 @@ class SheetParser {
         if (vStart >= 0) {
           const v = latin1.decode(b.subarray(vStart, vEnd));
           const day = dayFromIso(v.slice(0, 10));
-          cell = day === null ? v : { day };
+          cell = day === null ? v : this.dayCell(day);
         }
       } else if (vStart >= 0 && vEnd > vStart) {
         const v = numberAt(b, vStart, vEnd);
         if (!Number.isFinite(v)) return null;
         if (style >= 0 && isDateStyle[style]) {
           const day = dayFromExcelSerial(v, is1904);
-          cell = day === null ? v : { day };
+          cell = day === null ? v : this.dayCell(day);
         } else cell = v;
       }
       if (cell !== null || row[colIndex] === undefined) row[colIndex] = cell;
     }
     save();
     return undefined;
+  }
+
+  private dayCell(day: Day): DateCell {
+    let cell = this.days.get(day);
+    if (cell === undefined) this.days.set(day, (cell = { day }));
+    return cell;
   }
 
   /** The rows read, dense (holes become null like SheetJS's dense output). */
