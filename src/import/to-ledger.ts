@@ -17,10 +17,12 @@ import {
   type LedgerColumns,
   type Payment,
   NO_PAYMENTS,
+  NO_DAY,
 } from '../core/index.ts';
 import { cellText, columnLetter, isBlankCell, type Cell, type Sheet } from './grid.ts';
 import { owned } from './owned.ts';
 import { ItemPacker } from './packed-ledger.ts';
+import { RowRecords, type Movement } from './row-records.ts';
 import { AMOUNT_FIELDS, DATE_FIELDS, fieldCandidates, normalizeHeader, type Field, type Mapping } from './map-columns.ts';
 import {
   inferDecimalSeparator,
@@ -84,33 +86,6 @@ export type LedgerBuild = {
 
 export type SelfCheck = { readonly source: 'total row' | 'subtotals' | 'running balance'; readonly fileCents: number; readonly computedCents: number; readonly rows: readonly number[] };
 
-type RowRecord = {
-  row: number;
-  number: string;
-  /** Movement layouts: what the row is, and the text where an invoice number may be found. */
-  movement: 'invoice' | 'credit' | 'payment' | undefined;
-  label: string | undefined;
-  /** The heading of the customer section the row is in (reports by customer). */
-  section: string | undefined;
-  customerKey: string;
-  customerCode: string | null;
-  customerName: string;
-  issued: Day | null;
-  due: Day | null;
-  isDueDerived: boolean;
-  fileTermsDays: number | null;
-  /** Non-GL: the invoice amount; GL: debit − credit of the line. */
-  amount: number;
-  /** GL: the file's running balance on this line (its "Solde" column), checked, never used as a figure. */
-  running: number | undefined;
-  paid: number | null;
-  open: number | null;
-  paymentDate: Day | null;
-  isSettledByStatus: boolean;
-  isDisputed: boolean;
-  channel: SendingChannel | null;
-  currency: string;
-};
 
 export const DRAFT = /^(draft|brouillon|void|voided|annulee?|cancell?ed|deleted|supprimee?|proforma|pro forma|devis|quote|estimate)$/;
 export const PAID = /^(paid|payee?|reglee?|soldee?|settled|closed|lettree?|acquittee?|encaissee?)$/;
@@ -234,7 +209,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
 
   const skipped: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
   const currencyLeftOut: Record<string, number> = {};
-  const records: RowRecord[] = [];
+  const records = new RowRecords();
   /** The customers in the order of their first row, each named by its first row. */
   const customers = new Map<string, Customer>();
   const customerOf = (key: string, code: string | null, name: string): Customer => {
@@ -381,7 +356,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
       continue;
     }
     // Movement layouts: positive amounts and a type; invoices count up, credit notes and payments down.
-    let movement: RowRecord['movement'];
+    let movement: Movement | undefined;
     if (isMovements) {
       const typeText = text(row, 'movementType');
       movement = movementKind(typeText);
@@ -423,15 +398,13 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     // One string per customer (its hash computed once for every map keyed by customer, here and downstream).
     const customer = customerOf(code !== '' ? code : name !== '' ? name : '(?)', code !== '' ? code : null, name !== '' ? name : code !== '' ? code : '(?)');
     // Every record has the same fields in the same order (one object shape for the whole file).
-    records.push({
+    records.add({
       row: r,
       number: owned(applied !== '' ? applied : number),
       movement,
       label: movement !== undefined ? `${text(row, 'label')} ${movement !== 'invoice' && applied === '' ? number : ''}`.trim() : undefined,
       section: section !== undefined && ownCode === '' && ownName === '' ? section.text : undefined,
-      customerKey: customer.id,
-      customerCode: customer.code,
-      customerName: customer.name,
+      customer,
       issued,
       due,
       isDueDerived,
@@ -484,7 +457,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     return p === null || p === 'invalid' ? null : p.cents;
   });
   reportSelfChecks(selfCheck, sheet.name, issues);
-  return { ledger, columns, rowsRead, rowsUsed: records.length, skipped, mergedRows, currencyLeftOut, selfCheck };
+  return { ledger, columns, rowsRead, rowsUsed: records.count, skipped, mergedRows, currencyLeftOut, selfCheck };
 }
 
 /**
@@ -550,19 +523,21 @@ export function describeColumns(headers: readonly string[], fieldOf: ReadonlyMap
  * the same number on another date is a duplicate, kept apart and reported. In a general-ledger
  * layout (debit/credit), credit lines are payments of the invoice they name.
  */
-/** The items of the records, each given to `emit` as it is made; how many rows were merged into another. */
-function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: string, file: string, issues: IssueList, emit: (inv: Invoice) => void): number {
+/** The items of the rows kept, each given to `emit` as it is made; how many rows were merged into another. */
+function mergeRecords(records: RowRecords, isGl: boolean, sheet: string, file: string, issues: IssueList, emit: (inv: Invoice) => void): number {
   // Groups of rows with the same customer and number, in the order of their first row. Indexed by
   // number alone (one map operation per row): the groups sharing a number are few, scanned in a list,
   // put in a map of their own when a number is shared by many customers.
   // A group is its first row (its head) and, when it has more, the rows kept in `more`: no array for
   // the many groups of one row. A number's slot: the one head with that number, the heads of the
-  // customers sharing it, or a map of them when they are many.
-  const heads: RowRecord[] = [];
-  const more = new Map<RowRecord, RowRecord[]>();
-  const byNumber = new Map<string, RowRecord | RowRecord[] | Map<string, RowRecord>>();
-  const singles: RowRecord[] = [];
-  const join = (head: RowRecord, rec: RowRecord): void => {
+  // customers sharing it, or a map of them when they are many. Rows are named by their index in `records`.
+  const { number: numbers, amount } = records;
+  const customerOf = (i: number): string => records.customerKey(i);
+  const heads: number[] = [];
+  const more = new Map<number, number[]>();
+  const byNumber = new Map<string, number | number[] | Map<string, number>>();
+  const singles: number[] = [];
+  const join = (head: number, rec: number): void => {
     const rest = more.get(head);
     if (rest) rest.push(rec);
     else more.set(head, [rec]);
@@ -570,43 +545,46 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
   // Keys `customer/number` are distinct by construction unless a name, number or the sheet holds a
   // character the keys are made of; only then is every key checked against the ones already given.
   let isKeyCheckNeeded = /[/#!]/.test(sheet);
-  for (const rec of records) {
-    if (!isKeyCheckNeeded && (hasKeyChar(rec.number) || hasKeyChar(rec.customerKey))) isKeyCheckNeeded = true;
-    if (rec.number === '') {
+  for (let rec = 0; rec < records.count; rec++) {
+    const number = numbers[rec] as string;
+    const customer = customerOf(rec);
+    if (!isKeyCheckNeeded && (hasKeyChar(number) || hasKeyChar(customer))) isKeyCheckNeeded = true;
+    if (number === '') {
       singles.push(rec);
       continue;
     }
-    const slot = byNumber.get(rec.number);
+    const slot = byNumber.get(number);
     if (slot === undefined) {
       heads.push(rec);
-      byNumber.set(rec.number, rec);
+      byNumber.set(number, rec);
     } else if (slot instanceof Map) {
-      const head = slot.get(rec.customerKey);
-      if (head) join(head, rec);
+      const head = slot.get(customer);
+      if (head !== undefined) join(head, rec);
       else {
         heads.push(rec);
-        slot.set(rec.customerKey, rec);
+        slot.set(customer, rec);
       }
     } else if (Array.isArray(slot)) {
-      const head = slot.find((x) => x.customerKey === rec.customerKey);
-      if (head) join(head, rec);
+      const head = slot.find((x) => customerOf(x) === customer);
+      if (head !== undefined) join(head, rec);
       else {
         heads.push(rec);
         slot.push(rec);
-        if (slot.length > 8) byNumber.set(rec.number, new Map(slot.map((x) => [x.customerKey, x])));
+        if (slot.length > 8) byNumber.set(number, new Map(slot.map((x) => [customerOf(x), x])));
       }
-    } else if (slot.customerKey === rec.customerKey) join(slot, rec);
+    } else if (customerOf(slot) === customer) join(slot, rec);
     else {
       heads.push(rec);
-      byNumber.set(rec.number, [slot, rec]);
+      byNumber.set(number, [slot, rec]);
     }
   }
   for (const [number, slot] of byNumber) {
-    if (slot instanceof Map || Array.isArray(slot)) {
-      const customers = slot instanceof Map ? [...slot.keys()] : slot.map((x) => x.customerKey);
+    if (typeof slot !== 'number') {
+      const customers = slot instanceof Map ? [...slot.keys()] : slot.map(customerOf);
       issues.add({ code: 'DuplicateInvoice', severity: 'warning', sheet, params: { number, customers: customers.slice(0, 5).join(', ') } });
     }
   }
+  byNumber.clear();
   const usedKeys = new Set<string>();
   // The next suffix to try per base, so that a base given many times costs no more each time.
   const nextSuffix = new Map<string, number>();
@@ -620,57 +598,59 @@ function mergeRecords(records: readonly RowRecord[], isGl: boolean, sheet: strin
     return k;
   };
   let mergedRows = 0;
-  const keyBase = (rec: RowRecord): string => (rec.number !== '' ? `${rec.customerKey}/${rec.number}` : `${sheet}!${rec.row + 1}`);
+  const keyBase = (i: number): string => (numbers[i] !== '' ? `${customerOf(i)}/${numbers[i] as string}` : `${sheet}!${(records.row[i] as number) + 1}`);
+  const amountAt = (i: number): number => amount[i] as number;
+  const sumOf = (g: readonly number[], f: (i: number) => number): number => g.reduce((s, x) => s + f(x), 0);
 
   for (const head of heads) {
     const rest = more.get(head);
     if (rest === undefined && !isGl) {
-      emit(fromRecord(uniqueKey(keyBase(head)), head, file, sheet));
+      emit(fromRecord(uniqueKey(keyBase(head)), records, head, file, sheet));
       continue;
     }
     const g = rest === undefined ? [head] : [head, ...rest];
     if (isGl) {
-      const charges = g.filter((x) => x.amount > 0);
-      const creditLines = g.filter((x) => x.amount <= 0);
+      const charges = g.filter((x) => amountAt(x) > 0);
+      const creditLines = g.filter((x) => amountAt(x) <= 0);
       if (charges.length === 0) {
         // Credits only: a payment or credit note whose invoice is not in the file.
-        emit(toInvoice(uniqueKey(keyBase(head)), head, g.reduce((s, x) => s + x.amount, 0), NO_PAYMENTS, head.movement === 'credit' ? 'credit' : 'payment', file, sheet));
+        emit(toInvoice(uniqueKey(keyBase(head)), records, head, sumOf(g, amountAt), NO_PAYMENTS, records.movement(head) === 'credit' ? 'credit' : 'payment', file, sheet));
         mergedRows += g.length - 1;
         continue;
       }
-      const main = charges[0] as RowRecord;
-      const amount = charges.reduce((s, x) => s + x.amount, 0);
-      const payments: Payment[] = creditLines.filter((x) => x.amount !== 0).map((x) => ({ day: x.paymentDate ?? x.issued, amount: -x.amount as Cents }));
-      emit(toInvoice(uniqueKey(keyBase(main)), main, amount, payments, 'invoice', file, sheet));
+      const main = charges[0] as number;
+      const payments: Payment[] = creditLines.filter((x) => amountAt(x) !== 0).map((x) => ({ day: records.paymentDateAt(x) ?? records.issuedAt(x), amount: -amountAt(x) as Cents }));
+      emit(toInvoice(uniqueKey(keyBase(main)), records, main, sumOf(charges, amountAt), payments, 'invoice', file, sheet));
       mergedRows += g.length - 1;
       continue;
     }
     if (g.length === 1) {
-      emit(fromRecord(uniqueKey(keyBase(head)), head, file, sheet));
+      emit(fromRecord(uniqueKey(keyBase(head)), records, head, file, sheet));
       continue;
     }
-    const isRepeat = g.every((x) => x.amount === head.amount && x.paid === head.paid && x.open === head.open && x.issued === head.issued);
+    const issued = records.issued[head];
+    const isRepeat = g.every((x) => amountAt(x) === amountAt(head) && records.paidAt(x) === records.paidAt(head) && records.openAt(x) === records.openAt(head) && records.issued[x] === issued);
     if (isRepeat) {
-      emit(fromRecord(uniqueKey(keyBase(head)), head, file, sheet));
+      emit(fromRecord(uniqueKey(keyBase(head)), records, head, file, sheet));
       mergedRows += g.length - 1;
       continue;
     }
-    const isSameDocument = g.every((x) => x.issued === head.issued);
+    const isSameDocument = g.every((x) => records.issued[x] === issued);
     if (isSameDocument) {
       // Line items with their own amounts: sum them.
-      const sum = (f: (x: RowRecord) => number | null): number | null => (g.every((x) => f(x) === null) ? null : g.reduce((s, x) => s + (f(x) ?? 0), 0));
-      const merged: RowRecord = { ...head, amount: g.reduce((s, x) => s + x.amount, 0), paid: sum((x) => x.paid), open: sum((x) => x.open) };
-      emit(fromRecord(uniqueKey(keyBase(head)), merged, file, sheet));
+      const sum = (f: (i: number) => number | null): number | null => (g.every((x) => f(x) === null) ? null : g.reduce((s, x) => s + (f(x) ?? 0), 0));
+      const figures = { amount: sumOf(g, amountAt), paid: sum((x) => records.paidAt(x)), open: sum((x) => records.openAt(x)) };
+      emit(fromRecord(uniqueKey(keyBase(head)), records, head, file, sheet, figures));
       mergedRows += g.length - 1;
       continue;
     }
-    issues.add({ code: 'DuplicateInvoice', severity: 'warning', sheet, row: (g[1] as RowRecord).row + 1, params: { number: head.number, customers: head.customerKey } });
+    issues.add({ code: 'DuplicateInvoice', severity: 'warning', sheet, row: (records.row[g[1] as number] as number) + 1, params: { number: numbers[head] as string, customers: customerOf(head) } });
     // The group's key is its own: suffixes #2, #3… are distinct from every other key.
-    g.forEach((rec, n) => emit(fromRecord(isKeyCheckNeeded ? uniqueKey(keyBase(rec)) : n === 0 ? keyBase(rec) : `${keyBase(rec)}#${n + 1}`, rec, file, sheet)));
+    g.forEach((rec, n) => emit(fromRecord(isKeyCheckNeeded ? uniqueKey(keyBase(rec)) : n === 0 ? keyBase(rec) : `${keyBase(rec)}#${n + 1}`, records, rec, file, sheet)));
   }
   for (const rec of singles) {
-    if (isGl && rec.amount <= 0) emit(toInvoice(uniqueKey(keyBase(rec)), rec, rec.amount, NO_PAYMENTS, rec.movement === 'credit' ? 'credit' : 'payment', file, sheet));
-    else emit(fromRecord(uniqueKey(keyBase(rec)), rec, file, sheet));
+    if (isGl && amountAt(rec) <= 0) emit(toInvoice(uniqueKey(keyBase(rec)), records, rec, amountAt(rec), NO_PAYMENTS, records.movement(rec) === 'credit' ? 'credit' : 'payment', file, sheet));
+    else emit(fromRecord(uniqueKey(keyBase(rec)), records, rec, file, sheet));
   }
   return mergedRows;
 }
@@ -681,32 +661,38 @@ function hasKeyChar(s: string): boolean {
   return KEY_CHAR.test(s);
 }
 
-function fromRecord(key: string, rec: RowRecord, file: string, sheet: string): Invoice {
+/** A row's item; `figures`: the amounts of the line items merged into it, when they are summed. */
+function fromRecord(key: string, records: RowRecords, i: number, file: string, sheet: string, figures?: { amount: number; paid: number | null; open: number | null }): Invoice {
+  const amount = figures ? figures.amount : (records.amount[i] as number);
+  const open = figures ? figures.open : records.openAt(i);
+  const paidColumn = figures ? figures.paid : records.paidAt(i);
   // What the row says is paid: amount − open, the paid column, or all of it when a payment date or a status says so.
   let paid = 0;
-  if (rec.open !== null) paid = rec.amount - rec.open;
-  else if (rec.paid !== null) paid = rec.paid;
-  else if (rec.paymentDate !== null || rec.isSettledByStatus) paid = rec.amount;
-  const payments: readonly Payment[] = paid === 0 ? NO_PAYMENTS : [{ day: rec.paymentDate, amount: paid as Cents }];
-  return toInvoice(key, rec, rec.amount, payments, rec.amount < 0 ? 'credit' : 'invoice', file, sheet);
+  if (open !== null) paid = amount - open;
+  else if (paidColumn !== null) paid = paidColumn;
+  else if (records.paymentDateAt(i) !== null || records.isSettledByStatus(i)) paid = amount;
+  const payments: readonly Payment[] = paid === 0 ? NO_PAYMENTS : [{ day: records.paymentDateAt(i), amount: paid as Cents }];
+  return toInvoice(key, records, i, amount, payments, amount < 0 ? 'credit' : 'invoice', file, sheet);
 }
 
-function toInvoice(key: string, rec: RowRecord, amount: number, payments: readonly Payment[], kind: ItemKind, file: string, sheet: string): Invoice {
+function toInvoice(key: string, records: RowRecords, i: number, amount: number, payments: readonly Payment[], kind: ItemKind, file: string, sheet: string): Invoice {
+  const fileTermsDays = records.fileTermsDaysAt(i);
+  const channel = records.channel(i);
   return {
     key,
-    number: rec.number,
-    customerId: rec.customerKey,
-    issued: rec.issued,
-    due: rec.due,
-    isDueDerived: rec.isDueDerived,
-    ...(rec.fileTermsDays !== null ? { fileTermsDays: rec.fileTermsDays } : {}),
+    number: records.number[i] as string,
+    customerId: records.customerKey(i),
+    issued: records.issuedAt(i),
+    due: records.dueAt(i),
+    isDueDerived: records.isDueDerived(i),
+    ...(fileTermsDays !== null ? { fileTermsDays } : {}),
     amount: amount as Cents,
     payments,
     kind,
-    currency: rec.currency,
-    isDisputed: rec.isDisputed,
-    ...(rec.channel !== null ? { channel: rec.channel } : {}),
-    source: { file, sheet, row: rec.row + 1 },
+    currency: records.currency(i),
+    isDisputed: records.isDisputed(i),
+    ...(channel !== null ? { channel } : {}),
+    source: { file, sheet, row: (records.row[i] as number) + 1 },
   };
 }
 
@@ -774,7 +760,7 @@ const CREDIT_TYPE = /^(avoir|av|a|credit note|creditnote|credit|note de credit|r
 const PAYMENT_TYPE = /^(reglement|regl|rgt|paiement|payment|pmt|pay|encaissement|versement|receipt|recu|virement|vir|cheque|chq|cb|carte|prelevement|especes|acompte|invoice payment)$/;
 
 /** A movement's type from its label in French or English (accents and case aside); undefined when unknown. */
-function movementKind(typeText: string): RowRecord['movement'] {
+function movementKind(typeText: string): Movement | undefined {
   const t = normalizeWord(typeText);
   if (INVOICE_TYPE.test(t)) return 'invoice';
   if (CREDIT_TYPE.test(t)) return 'credit';
@@ -787,36 +773,39 @@ function movementKind(typeText: string): RowRecord['movement'] {
  * (already its number), or in its label: an invoice number of the same customer found there, once,
  * links it. The rest stays the customer's credit on account. Payments are dated by their own row.
  */
-function linkMovements(records: RowRecord[], issues: IssueList, sheet: string): void {
+function linkMovements(records: RowRecords, issues: IssueList, sheet: string): void {
   const invoicesByCustomer = new Map<string, Set<string>>();
-  for (const r of records) {
-    if (r.movement !== 'invoice' || r.number === '') continue;
-    const set = invoicesByCustomer.get(r.customerKey) ?? new Set<string>();
-    set.add(r.number);
-    invoicesByCustomer.set(r.customerKey, set);
+  for (let i = 0; i < records.count; i++) {
+    const number = records.number[i] as string;
+    if (records.movement(i) !== 'invoice' || number === '') continue;
+    const key = records.customerKey(i);
+    const set = invoicesByCustomer.get(key) ?? new Set<string>();
+    set.add(number);
+    invoicesByCustomer.set(key, set);
   }
   let invoices = 0;
   let credits = 0;
   let payments = 0;
   let linked = 0;
   let onAccount = 0;
-  for (const r of records) {
-    if (r.movement === 'invoice') {
+  for (let i = 0; i < records.count; i++) {
+    const movement = records.movement(i);
+    if (movement === 'invoice') {
       invoices++;
       continue;
     }
-    if (r.movement === 'credit') credits++;
-    else if (r.movement === 'payment') payments++;
+    if (movement === 'credit') credits++;
+    else if (movement === 'payment') payments++;
     else continue;
-    if (r.movement === 'payment') r.paymentDate ??= r.issued;
-    const own = invoicesByCustomer.get(r.customerKey);
-    if (own?.has(r.number)) {
+    if (movement === 'payment' && records.paymentDate[i] === NO_DAY) records.paymentDate[i] = records.issued[i] as number;
+    const own = invoicesByCustomer.get(records.customerKey(i));
+    if (own?.has(records.number[i] as string)) {
       linked++;
       continue;
     }
-    const words = (r.label ?? '').split(/[\s,;:()]+/).filter((w) => own?.has(w));
+    const words = (records.label(i) ?? '').split(/[\s,;:()]+/).filter((w) => own?.has(w));
     if (words.length === 1) {
-      r.number = words[0] as string;
+      records.number[i] = words[0] as string;
       linked++;
     } else onAccount++; // nothing to settle: the customer's credit on account
   }
@@ -904,24 +893,26 @@ function centsText(c: number): string {
  */
 const MAX_ROWS_NAMED = 20;
 
-function checkRunningBalance(records: readonly RowRecord[]): SelfCheck | null {
-  const ordered = [...records].sort((a, b) => a.row - b.row);
-  const carrying = ordered.filter((r) => r.running !== undefined);
+function checkRunningBalance(records: RowRecords): SelfCheck | null {
+  // The rows were kept in the sheet's order.
+  const carrying: number[] = [];
+  for (let i = 0; i < records.count; i++) if (records.runningAt(i) !== undefined) carrying.push(i);
   // No balance at all, or a balance of the line itself (debit − credit): nothing runs.
-  if (carrying.length === 0 || carrying.every((r) => r.running === r.amount)) return null;
-  const walk = (keyOf: (r: RowRecord) => string) => {
+  if (carrying.length === 0 || carrying.every((i) => records.runningAt(i) === records.amount[i])) return null;
+  const walk = (keyOf: (i: number) => string) => {
     const computed = new Map<string, number>();
     const last = new Map<string, number>();
     const gap = new Map<string, number>();
     const rows: number[] = [];
-    for (const r of ordered) {
-      const key = keyOf(r);
-      const c = (computed.get(key) ?? 0) + r.amount;
+    for (let i = 0; i < records.count; i++) {
+      const key = keyOf(i);
+      const c = (computed.get(key) ?? 0) + (records.amount[i] as number);
       computed.set(key, c);
-      if (r.running === undefined) continue;
-      last.set(key, r.running);
-      const g = r.running - c;
-      if (g !== (gap.get(key) ?? 0)) rows.push(r.row);
+      const running = records.runningAt(i);
+      if (running === undefined) continue;
+      last.set(key, running);
+      const g = running - c;
+      if (g !== (gap.get(key) ?? 0)) rows.push(records.row[i] as number);
       gap.set(key, g);
     }
     let fileCents = 0;
@@ -932,7 +923,7 @@ function checkRunningBalance(records: readonly RowRecord[]): SelfCheck | null {
     }
     return { source: 'running balance' as const, fileCents, computedCents, rows };
   };
-  const perAccount = walk((r) => r.customerKey);
+  const perAccount = walk((i) => records.customerKey(i));
   const whole = walk(() => '');
   const best = whole.rows.length < perAccount.rows.length ? whole : perAccount;
   return { ...best, rows: best.rows.slice(0, MAX_ROWS_NAMED) };
@@ -943,7 +934,7 @@ function checkRunningBalance(records: readonly RowRecord[]): SelfCheck | null {
  * section's), and each customer section's subtotal. The figure compared is the amount column (net of
  * debit − credit in a general-ledger layout), which every kind of total carries.
  */
-function checkAgainstFile(totals: readonly { row: number; cells: readonly Cell[]; isSection: boolean }[], records: readonly RowRecord[], isGl: boolean, amountAt: (cells: readonly Cell[], f: Field) => number | null): SelfCheck[] {
+function checkAgainstFile(totals: readonly { row: number; cells: readonly Cell[]; isSection: boolean }[], records: RowRecords, isGl: boolean, amountAt: (cells: readonly Cell[], f: Field) => number | null): SelfCheck[] {
   const figure = (cells: readonly Cell[]): number | null => {
     if (isGl) {
       const d = amountAt(cells, 'debit');
@@ -962,10 +953,10 @@ function checkAgainstFile(totals: readonly { row: number; cells: readonly Cell[]
     let start = -1;
     for (const t of sections) {
       const f = figure(t.cells);
-      const mine = records.filter((r) => r.row > start && r.row < t.row && r.section !== undefined);
+      const from = start;
       start = t.row;
       if (f === null) continue;
-      const c = mine.reduce((s, r) => s + r.amount, 0);
+      const c = amountOfRows(records, (i) => (records.row[i] as number) > from && (records.row[i] as number) < t.row && records.section(i) !== undefined);
       fileSum += f;
       computedSum += c;
       if (c !== f) wrong.push(t.row);
@@ -979,8 +970,15 @@ function checkAgainstFile(totals: readonly { row: number; cells: readonly Cell[]
   const grand = [...totals].reverse().find((t) => !t.isSection);
   const g = grand ? figure(grand.cells) : null;
   if (grand && g !== null) {
-    const c = records.filter((r) => r.row < grand.row).reduce((s, r) => s + r.amount, 0);
+    const c = amountOfRows(records, (i) => (records.row[i] as number) < grand.row);
     out.push({ source: 'total row', fileCents: g, computedCents: c, rows: c === g ? [] : [grand.row] });
   }
   return out;
+}
+
+/** The sum of the amounts of the rows kept that `take` says, in the order they were kept. */
+function amountOfRows(records: RowRecords, take: (i: number) => boolean): number {
+  let sum = 0;
+  for (let i = 0; i < records.count; i++) if (take(i)) sum += records.amount[i] as number;
+  return sum;
 }
