@@ -17,15 +17,15 @@ const PAPER = 8;
 const HAS_TERMS = 16;
 
 export class ItemPacker {
-  private readonly columns = new ColumnsBuilder();
+  private readonly columns: ColumnsBuilder;
   private readonly numbers = new PackedStrings(false);
   /** The keys that are not `customer/number` (a suffix, or a row for an item with no number). */
   private readonly keys = new Map<number, string>();
-  private kind = new Uint8Array(1024);
-  private flags = new Uint8Array(1024);
-  private terms = new Int32Array(1024);
-  private currency = new Int32Array(1024);
-  private row = new Int32Array(1024);
+  private kind: Uint8Array;
+  private flags: Uint8Array;
+  private terms: Int32Array;
+  private currency: Int32Array;
+  private row: Int32Array;
   private readonly currencies: string[] = [];
   private readonly currencyIndex = new Map<string, number>();
   /** Per customer, in the order of the columns: the sum of its invoices and of what it paid (the overpaid check). */
@@ -36,9 +36,20 @@ export class ItemPacker {
   private readonly file: string;
   private readonly sheet: string;
 
-  constructor(file: string, sheet: string) {
+  /**
+   * `capacity`: the items expected at most (the rows they are made of: each row gives at most one item
+   * and one payment), so that the columns are made once at their size, not doubled again and again.
+   */
+  constructor(file: string, sheet: string, capacity = 1024) {
     this.file = file;
     this.sheet = sheet;
+    const n = Math.max(16, capacity);
+    this.columns = new ColumnsBuilder(n, n);
+    this.kind = new Uint8Array(n);
+    this.flags = new Uint8Array(n);
+    this.terms = new Int32Array(n);
+    this.currency = new Int32Array(n);
+    this.row = new Int32Array(n);
   }
 
   get count(): number {

@@ -49,26 +49,47 @@ const numberOrNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 export class RowRecords {
   count = 0;
-  row = new Int32Array(1024);
+  row: Int32Array;
   /** Written again by the movement layouts, when a label names the invoice a payment settles. */
   readonly number: string[] = [];
   readonly customer: Customer[] = [];
-  issued = new Int32Array(1024);
-  due = new Int32Array(1024);
+  issued: Int32Array;
+  due: Int32Array;
   /** Written again by the movement layouts: a payment row's own date is when it was paid. */
-  paymentDate = new Int32Array(1024);
-  fileTermsDays = new Int32Array(1024);
-  amount = new Float64Array(1024);
-  paid = new Float64Array(1024);
-  open = new Float64Array(1024);
-  running = new Float64Array(1024);
-  private flags = new Uint8Array(1024);
-  private movements = new Uint8Array(1024);
-  private channels = new Uint8Array(1024);
-  private currencyIndex = new Int32Array(1024);
+  paymentDate: Int32Array;
+  fileTermsDays: Int32Array;
+  amount: Float64Array;
+  paid: Float64Array;
+  open: Float64Array;
+  running: Float64Array;
+  private flags: Uint8Array;
+  private movements: Uint8Array;
+  private channels: Uint8Array;
+  private currencyIndex: Int32Array;
   private readonly currencies: string[] = [];
   private readonly labels = new Map<number, string>();
   private readonly sections = new Map<number, string>();
+
+  /**
+   * `capacity`: the rows expected at most (the sheet's rows under its header), so that the columns are
+   * made once at their size, not doubled again and again with each copy left to the collector.
+   */
+  constructor(capacity = 1024) {
+    const n = Math.max(16, capacity);
+    this.row = new Int32Array(n);
+    this.issued = new Int32Array(n);
+    this.due = new Int32Array(n);
+    this.paymentDate = new Int32Array(n);
+    this.fileTermsDays = new Int32Array(n);
+    this.amount = new Float64Array(n);
+    this.paid = new Float64Array(n);
+    this.open = new Float64Array(n);
+    this.running = new Float64Array(n);
+    this.flags = new Uint8Array(n);
+    this.movements = new Uint8Array(n);
+    this.channels = new Uint8Array(n);
+    this.currencyIndex = new Int32Array(n);
+  }
 
   add(r: RowRecord): void {
     const i = this.count;

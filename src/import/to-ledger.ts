@@ -209,7 +209,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
 
   const skipped: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
   const currencyLeftOut: Record<string, number> = {};
-  const records = new RowRecords();
+  const records = new RowRecords(rows.length - first);
   /** The customers in the order of their first row, each named by its first row. */
   const customers = new Map<string, Customer>();
   const customerOf = (key: string, code: string | null, name: string): Customer => {
@@ -439,7 +439,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
   if (isMovements) linkMovements(records, issues, sheet.name);
   if (unknownTypes > 0) issues.add({ code: 'UnknownMovementType', severity: 'warning', sheet: sheet.name, params: { count: unknownTypes, value: firstUnknownType ?? '' } });
   // Each item packed as it is made: the ledger is columns first, its objects made again on demand.
-  const packer = new ItemPacker(o.fileName, sheet.name);
+  const packer = new ItemPacker(o.fileName, sheet.name, records.count);
   const mergedRows = mergeRecords(records, isGl || isMovements, sheet.name, o.fileName, issues, (inv) => packer.add(inv));
   const balances = packer.balances();
   reportOverpaid(balances.ids, balances.invoiced, balances.paid, sheet.name, issues);
