@@ -24,8 +24,8 @@ export type Channel<R> = {
   terminate(): boolean;
   /** True once a request had to run on the main thread. */
   readonly usesFallback: boolean;
-  /** Starts the worker now (its script loads and runs) so that the request about to come finds it ready. */
-  warm(): void;
+  /** Starts the worker now (its script loads and runs) so that the request about to come finds it ready; false when none can start. */
+  warm(): boolean;
 };
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: SendOptions['onProgress'] };
@@ -84,7 +84,7 @@ export function createChannel<R>(start: () => Worker, fallback: () => Promise<Ha
     },
     terminate,
     warm() {
-      ensure();
+      return ensure() !== null;
     },
     async send(name, input, options = {}) {
       if (options.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
