@@ -293,6 +293,18 @@ test('dragging a file over the page or opening the file picker starts the analys
   const again = page.waitForEvent('worker');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Choisir un fichier…' }).click();
-  await chooser;
+  const picker = await chooser;
   expect((await again).url()).toContain('analysis.worker');
+  // Meanwhile the worker runs its code hot on a made-up ledger (src/worker/warm-up.ts) and keeps nothing
+  // of it: the file chosen a moment later is all the analysis holds.
+  await page.waitForTimeout(1000);
+  await picker.setFiles(join(root, 'samples/freelance-2025.xlsx'));
+  await expect(page.getByTestId('invoice-count')).toHaveText('40');
+  const tiles = await page.getByTestId('tiles').innerText();
+  // The same file read in a page where nothing was warmed: the same figures.
+  const cold = new AppPage(await page.context().newPage());
+  await cold.open(AS_OF);
+  await cold.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await expect(cold.page.getByTestId('invoice-count')).toHaveText('40');
+  expect(await cold.page.getByTestId('tiles').innerText()).toBe(tiles);
 });
