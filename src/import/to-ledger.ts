@@ -86,7 +86,6 @@ export type LedgerBuild = {
 
 export type SelfCheck = { readonly source: 'total row' | 'subtotals' | 'running balance'; readonly fileCents: number; readonly computedCents: number; readonly rows: readonly number[] };
 
-
 export const DRAFT = /^(draft|brouillon|void|voided|annulee?|cancell?ed|deleted|supprimee?|proforma|pro forma|devis|quote|estimate)$/;
 export const PAID = /^(paid|payee?|reglee?|soldee?|settled|closed|lettree?|acquittee?|encaissee?)$/;
 export const DISPUTED = /^(yes|oui|true|vrai|1|x|litige|en litige|disputed|contested|contestee?)$/;
@@ -397,7 +396,7 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     const applied = movement !== undefined && movement !== 'invoice' ? text(row, 'appliedTo') : '';
     // One string per customer (its hash computed once for every map keyed by customer, here and downstream).
     const customer = customerOf(code !== '' ? code : name !== '' ? name : '(?)', code !== '' ? code : null, name !== '' ? name : code !== '' ? code : '(?)');
-    // Every record has the same fields in the same order (one object shape for the whole file).
+    // The row's fields, kept in the columns of `records` (one object shape for every row added).
     records.add({
       row: r,
       number: owned(applied !== '' ? applied : number),
