@@ -7,6 +7,7 @@
  * in the differential test).
  */
 import { Inflate, inflateSync, unzipSync, strFromU8 } from 'fflate';
+import { owned } from './owned.ts';
 import { sheetJs } from './sheetjs.ts';
 import { dayFromExcelSerial, dayFromIso, type Day } from '../core/index.ts';
 import { endOfCentralDirectory } from './zip-guard.ts';
@@ -95,7 +96,8 @@ function sharedStrings(sst: string): string[] {
       continue;
     }
     const close = sst.indexOf('</si>', gt);
-    out.push(textOf(sst.slice(gt + 1, close < 0 ? sst.length : close)));
+    // A string of its own: a slice would keep the whole table's text alive with the grid.
+    out.push(owned(textOf(sst.slice(gt + 1, close < 0 ? sst.length : close))));
     if (close < 0) break;
     i = close + 5;
   }
@@ -133,17 +135,17 @@ function resolveTarget(target: string): string {
   return parts.join('/');
 }
 
-/** A cell reference beyond Excel's own limits: refused (SheetJS would allocate for it too). */
-export type OutOfBounds = { readonly outOfBounds: true; readonly sheet: string; readonly ref: string };
+type SmallParts = { readonly workbookXml: string; readonly targets: ReadonlyMap<string, string>; readonly shared: readonly string[]; readonly isDateStyle: readonly boolean[] };
 
 /**
- * The workbook, or null when something unexpected calls for SheetJS, or the first cell reference
- * beyond Excel's limits (1,048,576 rows, column XFD), which no reader should try to honour.
+ * The workbook's small parts, read: its list of sheets, where they are, the shared strings and the
+ * date styles. Their bytes and text are let go on return, before the sheets are read (the shared
+ * strings' XML alone is tens of megabytes in a big workbook); the worksheets are inflated a slice at a
+ * time as they are read (readPart), never whole.
  */
-export function readXlsxFast(bytes: Uint8Array, stream: Streaming = STREAMING): Workbook | OutOfBounds | null {
+function smallParts(bytes: Uint8Array): SmallParts | null {
   let files: Record<string, Uint8Array>;
   try {
-    // The worksheets are inflated a slice at a time as they are read (readPart): never whole.
     files = unzipSync(bytes, { filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml)$/i.test(f.name) });
   } catch {
     return null;
@@ -155,7 +157,6 @@ export function readXlsxFast(bytes: Uint8Array, stream: Streaming = STREAMING): 
   const workbookXml = text('xl/workbook.xml');
   const rels = text('xl/_rels/workbook.xml.rels');
   if (!workbookXml || !rels) return null;
-  const is1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\s[^>]*>/g)) {
     const id = attr(m[0], 'Id');
@@ -163,8 +164,21 @@ export function readXlsxFast(bytes: Uint8Array, stream: Streaming = STREAMING): 
     if (id && target) targets.set(id, resolveTarget(target));
   }
   const sst = text('xl/sharedStrings.xml');
-  const shared = sst ? sharedStrings(sst) : [];
-  const isDateStyle = dateStyles(text('xl/styles.xml'));
+  return { workbookXml, targets, shared: sst ? sharedStrings(sst) : [], isDateStyle: dateStyles(text('xl/styles.xml')) };
+}
+
+/** A cell reference beyond Excel's own limits: refused (SheetJS would allocate for it too). */
+export type OutOfBounds = { readonly outOfBounds: true; readonly sheet: string; readonly ref: string };
+
+/**
+ * The workbook, or null when something unexpected calls for SheetJS, or the first cell reference
+ * beyond Excel's limits (1,048,576 rows, column XFD), which no reader should try to honour.
+ */
+export function readXlsxFast(bytes: Uint8Array, stream: Streaming = STREAMING): Workbook | OutOfBounds | null {
+  const small = smallParts(bytes);
+  if (small === null) return null;
+  const { workbookXml, targets, shared, isDateStyle } = small;
+  const is1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbookXml);
   const entries = zipEntries(bytes);
   if (entries === null) return null;
   const sheets: Sheet[] = [];
