@@ -156,6 +156,8 @@ export function importSource(source: ByteSource, options: ImportOptions, onProgr
         if (!zip.ok) return fail('CorruptFile', { detail: 'ZIP directory' }, { format });
       }
       const read = readWorkbook(bytes, format);
+      // The workbook is in cells: a fresh copy of the file's bytes goes now, not at the next collection.
+      if (source.freshReads === true) release(bytes);
       if (!read.ok) return read.reason === 'CellOutOfRange' ? fail('CellOutOfRange', { sheet: read.sheet, ref: read.ref }, { format }) : fail(read.reason, { detail: read.detail }, { format });
       workbook = read.workbook;
       break;

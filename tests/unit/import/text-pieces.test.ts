@@ -13,7 +13,8 @@ import { IssueList } from '../../../src/core/index.ts';
 import { decodeText } from '../../../src/import/decode.ts';
 import { fastCsvImport } from '../../../src/import/fast-csv.ts';
 import { fastFecImport } from '../../../src/import/fast-fec.ts';
-import { importFile } from '../../../src/import/import-file.ts';
+import { importFile, importSource } from '../../../src/import/import-file.ts';
+import { loadSheetJs } from '../../../src/import/sheetjs.ts';
 import { cleanText, detectSeparator } from '../../../src/import/read-csv.ts';
 import { bytesSource, NotUtf8, PIECE_SIZE, PieceTooLong, TextPieces, type ByteSource, type PieceSize } from '../../../src/import/text-pieces.ts';
 import { benchInvoices, fecText, ledgerCsv } from '../../../bench/data.ts';
@@ -188,6 +189,22 @@ describe('the fused readers on pieces', () => {
       const bytes = new Uint8Array(readFileSync(path));
       const fileName = path.split('/').pop() as string;
       expect(JSON.stringify(importFile(bytes, { fileName, pieceBytes: 113 }))).toBe(JSON.stringify(importFile(bytes, { fileName })));
+    }
+  });
+});
+
+describe('a workbook read from a file', () => {
+  it('lets its fresh copy of the bytes go once in cells, and reads as from bytes in hand', async () => {
+    await loadSheetJs();
+    for (const name of ['freelance-2025.xlsx', 'pme-3000.xlsx']) {
+      const bytes = new Uint8Array(readFileSync(join(root, 'samples', name)));
+      const source = freshSource(bytes);
+      const read = importSource(source, { fileName: name });
+      expect(read.report.fatal).toBeNull();
+      // The whole file was read once (after its first bytes), and that copy is gone.
+      expect(source.reads.length).toBe(2);
+      expect(source.reads.map(isDetached)).toEqual([false, true]);
+      expect(JSON.stringify(read)).toBe(JSON.stringify(importFile(bytes, { fileName: name })));
     }
   });
 });
