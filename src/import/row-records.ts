@@ -8,6 +8,7 @@
  */
 import { NO_DAY, type Customer, type Day, type SendingChannel } from '../core/index.ts';
 import { grown } from '../core/typed-arrays.ts';
+import { release } from './text-pieces.ts';
 
 export type Movement = 'invoice' | 'credit' | 'payment';
 
@@ -130,6 +131,18 @@ export class RowRecords {
     this.movements = grown(this.movements, size);
     this.channels = grown(this.channels, size);
     this.currencyIndex = grown(this.currencyIndex, size);
+  }
+
+  /**
+   * The columns' memory, given back now that the ledger is built (tens of megabytes for a big sheet,
+   * which would otherwise wait for a collection while the figures are computed). The rows cannot be
+   * read after this.
+   */
+  release(): void {
+    for (const column of [this.row, this.issued, this.due, this.paymentDate, this.fileTermsDays, this.amount, this.paid, this.open, this.running, this.flags, this.movements, this.channels, this.currencyIndex]) release(column);
+    this.count = 0;
+    this.number.length = 0;
+    this.customer.length = 0;
   }
 
   customerKey(i: number): string {

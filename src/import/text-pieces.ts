@@ -24,7 +24,7 @@ export type ByteSource = {
 };
 
 /** Detaches the buffer of `bytes` when they are all of it (ArrayBuffer.prototype.transfer): its memory goes at once. */
-export function release(bytes: Uint8Array): void {
+export function release(bytes: ArrayBufferView): void {
   const buffer = bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
   if (bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength && typeof buffer.transfer === 'function') buffer.transfer(0);
 }

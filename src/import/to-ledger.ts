@@ -456,7 +456,9 @@ export function buildLedgerInto(sheet: Sheet, o: LedgerBuildOptions, issues: Iss
     return p === null || p === 'invalid' ? null : p.cents;
   });
   reportSelfChecks(selfCheck, sheet.name, issues);
-  return { ledger, columns, rowsRead, rowsUsed: records.count, skipped, mergedRows, currencyLeftOut, selfCheck };
+  const rowsUsed = records.count;
+  records.release();
+  return { ledger, columns, rowsRead, rowsUsed, skipped, mergedRows, currencyLeftOut, selfCheck };
 }
 
 /**

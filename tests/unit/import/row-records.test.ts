@@ -86,4 +86,13 @@ describe('RowRecords', () => {
     expect(readBack(t, 0)).toEqual(base);
     expect([t.issuedAt(1), t.fileTermsDaysAt(1), t.runningAt(1), t.paidAt(1), t.openAt(1)]).toEqual([null, null, undefined, null, 0]);
   });
+
+  it('gives its columns back once the ledger is built', () => {
+    const t = new RowRecords(4);
+    t.add({ row: 0, number: 'F1', movement: undefined, label: undefined, section: undefined, customer: customers[0] as Customer, issued: null, due: null, isDueDerived: false, fileTermsDays: null, amount: 100, running: undefined, paid: null, open: null, paymentDate: null, isSettledByStatus: false, isDisputed: false, channel: null, currency: 'EUR' });
+    const columns = [t.row, t.issued, t.due, t.paymentDate, t.fileTermsDays, t.amount, t.paid, t.open, t.running];
+    t.release();
+    expect(columns.map((c) => (c.buffer as ArrayBuffer & { detached: boolean }).detached)).toEqual(columns.map(() => true));
+    expect([t.count, t.number.length, t.customer.length]).toEqual([0, 0, 0]);
+  });
 });
