@@ -195,9 +195,16 @@ describe('the fused readers on pieces', () => {
 
 describe('a workbook read from a file', () => {
   it('lets its fresh copy of the bytes go once in cells, and reads as from bytes in hand', async () => {
-    await loadSheetJs();
-    for (const name of ['freelance-2025.xlsx', 'pme-3000.xlsx']) {
-      const bytes = new Uint8Array(readFileSync(join(root, 'samples', name)));
+    const XLSX = await loadSheetJs();
+    const sample = new Uint8Array(readFileSync(join(root, 'samples', 'freelance-2025.xlsx')));
+    // The lean reader's files, and the ones SheetJS reads (.xls, .ods), written from a sample.
+    const books: [string, Uint8Array][] = [
+      ['freelance-2025.xlsx', sample],
+      ['pme-3000.xlsx', new Uint8Array(readFileSync(join(root, 'samples', 'pme-3000.xlsx')))],
+      ['freelance-2025.xls', new Uint8Array(XLSX.write(XLSX.read(sample), { type: 'array', bookType: 'biff8' }) as ArrayBuffer)],
+      ['freelance-2025.ods', new Uint8Array(XLSX.write(XLSX.read(sample), { type: 'array', bookType: 'ods' }) as ArrayBuffer)],
+    ];
+    for (const [name, bytes] of books) {
       const source = freshSource(bytes);
       const read = importSource(source, { fileName: name });
       expect(read.report.fatal).toBeNull();
