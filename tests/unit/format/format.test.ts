@@ -1,6 +1,7 @@
 /** The one formatter: amounts exact to the cent, months as people write them, axis ticks that stay short. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCents, formatCompactCents, formatMonth, formatShare } from '../../../src/format/format.ts';
+import { formatCents, formatCompactCents, formatDays, formatInt, formatMonth, formatPercent, formatShare, warmFormats } from '../../../src/format/format.ts';
 
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -32,5 +33,23 @@ describe('formatShare', () => {
     expect(formatShare(0.1234, 'en')).toBe('12.3%');
     expect(plain(formatShare(0.99, 'fr', 0))).toBe('99 %');
     expect(formatShare(null, 'fr')).toBe('non défini');
+  });
+
+  it('writes days, percents and counts as toLocaleString does, with its formats made once (and ahead)', () => {
+    const lang = fc.constantFrom('fr' as const, 'en' as const);
+    const locale = { fr: 'fr-FR', en: 'en-GB' };
+    const one = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+    fc.assert(
+      fc.property(fc.double({ min: -1e7, max: 1e7, noNaN: true }), fc.integer({ min: -1e9, max: 1e9 }), lang, (x, n, l) => {
+        const days = Math.sign(x) * (Math.round(Math.abs(x) * 10 + 1e-9) / 10);
+        expect(formatDays(x, l)).toBe(`${days.toLocaleString(locale[l], one)} ${l === 'fr' ? 'j' : 'd'}`);
+        expect(formatPercent(x, l)).toBe(`${(Math.round(x * 10) / 10).toLocaleString(locale[l], one)} %`);
+        expect(formatInt(n, l)).toBe(n.toLocaleString(locale[l]));
+      }),
+    );
+    warmFormats('fr');
+    expect(plain(formatDays(12.34, 'fr'))).toBe('12,3 j');
+    expect(plain(formatInt(1234567, 'fr'))).toBe('1 234 567');
+    expect(formatInt(1234567, 'en')).toBe('1,234,567');
   });
 });
