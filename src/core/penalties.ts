@@ -110,6 +110,8 @@ type HalfYearInfo = {
   /** The taux légal of the half-year: creditor a private individual, all other cases. */
   readonly legalIndividualBp: number | null;
   readonly legalOtherBp: number | null;
+  /** The L441-10 rate when neither a contract nor the user sets one: made once, on first use. */
+  defaultRate?: HalfYearRate;
 };
 
 /** 1 Jan and 1 Jul of 1900–2199, ascending: a day's half-year is found by binary search. */
@@ -145,18 +147,21 @@ function halfYearInfo(d: Day): HalfYearInfo {
 
 /** The L441-10 default rate of the half-year containing `d`, with where it came from. */
 export function halfYearRate(d: Day, options: Pick<PenaltyOptions, 'contractualRateBp' | 'userMroBp'> = {}): HalfYearRate {
-  const { start, key, floorBp, mroBp } = halfYearInfo(d);
+  const info = halfYearInfo(d);
+  const { start, key, floorBp, mroBp } = info;
   if (options.contractualRateBp !== undefined) {
     return { halfYear: key, mroBp: null, rateBp: options.contractualRateBp, source: 'contract', floorBp };
   }
   const typed = options.userMroBp?.get(key);
   if (typed !== undefined) return { halfYear: key, mroBp: typed, rateBp: typed + DEFAULT_MARGIN_BP, source: 'user', floorBp };
+  // The same (read-only) object for every piece of the half-year: a worklist asks for it for each.
+  if (info.defaultRate) return info.defaultRate;
   if (start > KNOWN_THROUGH) {
     const latest = mroInForce(KNOWN_THROUGH) ?? 0;
-    return { halfYear: key, mroBp: latest, rateBp: latest + DEFAULT_MARGIN_BP, source: 'latest', floorBp };
+    return (info.defaultRate = { halfYear: key, mroBp: latest, rateBp: latest + DEFAULT_MARGIN_BP, source: 'latest', floorBp });
   }
   const mro = mroBp ?? 0;
-  return { halfYear: key, mroBp: mro, rateBp: mro + DEFAULT_MARGIN_BP, source: 'table', floorBp };
+  return (info.defaultRate = { halfYear: key, mroBp: mro, rateBp: mro + DEFAULT_MARGIN_BP, source: 'table', floorBp });
 }
 
 /**

@@ -6,6 +6,8 @@ import { grown } from '../core/index.ts';
 
 /** Characters made into a string by one call (PackedStrings.at). */
 const CHARS_AT_ONCE = 4096;
+/** Strings up to this length are made from a list of codes kept per length (`at`). */
+const SHORT = 32;
 
 /**
  * Strings kept as their characters end to end (one byte each while every character is below 256, two
@@ -25,6 +27,8 @@ export class PackedStrings {
   private table: Int32Array | null = null;
   private lastSlot = 0;
   private lastHash = 0;
+  /** Per length up to SHORT, a list of codes `at` fills and reuses. */
+  private readonly codes: number[][] = [];
 
   constructor(indexed: boolean) {
     if (indexed) this.index();
@@ -93,15 +97,30 @@ export class PackedStrings {
     return v;
   }
 
-  /** String v (made a run of characters at a time: a call's arguments are bounded, a field is not). */
+  /**
+   * String v. A short one (an invoice number) is made from a list of codes kept per length, with no
+   * view nor closure to allocate for each; a long one a run of characters at a time (a call's
+   * arguments are bounded, a field is not).
+   */
   at(v: number): string {
     const from = this.from[v] as number;
     const to = this.from[v + 1] as number;
-    const run = (a: number, b: number) => String.fromCharCode.apply(null, this.chars.subarray(a, b) as unknown as number[]);
-    if (to - from <= CHARS_AT_ONCE) return run(from, to);
+    const n = to - from;
+    if (n <= SHORT) {
+      let codes = this.codes[n];
+      if (codes === undefined) this.codes[n] = codes = new Array<number>(n).fill(0);
+      const chars = this.chars;
+      for (let k = 0; k < n; k++) codes[k] = chars[from + k] as number;
+      return String.fromCharCode.apply(null, codes);
+    }
+    if (n <= CHARS_AT_ONCE) return this.run(from, to);
     const parts: string[] = [];
-    for (let a = from; a < to; a += CHARS_AT_ONCE) parts.push(run(a, Math.min(to, a + CHARS_AT_ONCE)));
+    for (let a = from; a < to; a += CHARS_AT_ONCE) parts.push(this.run(a, Math.min(to, a + CHARS_AT_ONCE)));
     return parts.join('');
+  }
+
+  private run(a: number, b: number): string {
+    return String.fromCharCode.apply(null, this.chars.subarray(a, b) as unknown as number[]);
   }
 
   /** Whether the string at [a, b) of `src` is above string v in code units. */
