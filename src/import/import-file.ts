@@ -10,7 +10,8 @@ import { autoMapping, detectHeaderRow, guessFromValues, paymentDateGuessed, head
 import type { DateOrder, DecimalSeparator } from './parse-cells.ts';
 import { cleanText, detectSeparator, encodingGuessed, readCsvText } from './read-csv.ts';
 import { decodeText } from './decode.ts';
-import { bytesSource, NotUtf8, PIECE_SIZE, readAll, release, TextPieces, type ByteSource } from './text-pieces.ts';
+import { bytesSource, NotUtf8, PIECE_SIZE, readAll, TextPieces, type ByteSource } from './text-pieces.ts';
+import { release } from '../core/typed-arrays.ts';
 import { GiveUp } from './csv-split.ts';
 import { fastCsvImport } from './fast-csv.ts';
 import { readWorkbook } from './read-xlsx.ts';

@@ -7,8 +7,7 @@
  * channel); label and section, met only in some layouts, are kept for the rows that have them.
  */
 import { NO_DAY, type Customer, type Day, type SendingChannel } from '../core/index.ts';
-import { grown } from '../core/typed-arrays.ts';
-import { release } from './text-pieces.ts';
+import { grown, release } from '../core/typed-arrays.ts';
 
 export type Movement = 'invoice' | 'credit' | 'payment';
 

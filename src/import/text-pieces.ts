@@ -7,6 +7,7 @@
  * follows an odd one. A piece therefore splits into the rows the whole text splits into (a badly
  * quoted row makes the fused readers give up either way).
  */
+import { release } from '../core/typed-arrays.ts';
 import { decodeAs, singleByteOf, utf16WithoutBom, type Decoded, type TextEncodingName } from './decode.ts';
 import { GiveUp } from './csv-split.ts';
 import { detectNewline } from './read-csv.ts';
@@ -23,11 +24,6 @@ export type ByteSource = {
   readonly freshReads?: boolean;
 };
 
-/** Detaches the buffer of `bytes` when they are all of it (ArrayBuffer.prototype.transfer): its memory goes at once. */
-export function release(bytes: ArrayBufferView): void {
-  const buffer = bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
-  if (bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength && typeof buffer.transfer === 'function') buffer.transfer(0);
-}
 
 /** Bytes already in memory as a source (no copy). */
 export function bytesSource(bytes: Uint8Array): ByteSource {
