@@ -57,12 +57,57 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): Decode
   return { text: decodeAs(bytes, encoding), encoding, hadBom: false, guessed: true };
 }
 
-/** The single-byte code page of a text that is not UTF-8, chosen on its first 256 KiB. */
+/**
+ * The single-byte code page of a text that is not UTF-8, chosen on its first 256 KiB: each code
+ * page's plausibility of that sample (scoreText's), scored on the bytes themselves (a byte is one
+ * character in either page, and the two agree below 0x80), with no text decoded.
+ */
 export function singleByteOf(bytes: Uint8Array): 'windows-1252' | 'cp850' {
   const sample = bytes.subarray(0, 256 * 1024);
-  const w = scoreText(decodeAs(sample, 'windows-1252'));
-  const d = scoreText(decodeCp850(sample));
+  const t = byteScores();
+  let w = 0;
+  let d = 0;
+  const n = sample.length;
+  for (let i = 0; i < n; i++) {
+    const b = sample[i] as number;
+    if (b < 0x80) continue;
+    const letterAround = (i > 0 && isAsciiLetter(sample[i - 1] as number)) || (i + 1 < n && isAsciiLetter(sample[i + 1] as number));
+    const at = (b - 0x80) * 2 + (letterAround ? 1 : 0);
+    w += t.windows1252[at] as number;
+    d += t.cp850[at] as number;
+  }
   return d > w ? 'cp850' : 'windows-1252';
+}
+
+const isAsciiLetter = (b: number): boolean => (b >= 65 && b <= 90) || (b >= 97 && b <= 122);
+
+/** What scoreText gives each byte from 0x80 in each code page: without, then with, a letter beside it. */
+let scores: { windows1252: Int8Array; cp850: Int8Array } | null = null;
+
+function byteScores(): { windows1252: Int8Array; cp850: Int8Array } {
+  if (scores) return scores;
+  const high = Uint8Array.from({ length: 128 }, (_, k) => 0x80 + k);
+  const table = (chars: string): Int8Array => {
+    const t = new Int8Array(256);
+    for (let k = 0; k < 128; k++) {
+      const ch = chars[k] as string;
+      t[k * 2] = charScore(ch, false);
+      t[k * 2 + 1] = charScore(ch, true);
+    }
+    return t;
+  };
+  scores = { windows1252: table(new TextDecoder('windows-1252').decode(high)), cp850: table(decodeCp850(high)) };
+  return scores;
+}
+
+const LIKELY = new Set('éèêëàâäçôöûùüîïÉÈÊÀÂÇÔÛÙÎœŒ°€«»’');
+const UNLIKELY = new Set('‚„†‡ˆ‰‹›˜™š›žŸ¦¨¯´¸¹³²¬░▒▓│┤╣║╗╝┐└┴┬├─┼╚╔╩╦╠═╬┘┌█▄▀■ıÞþÐðƒ‗¤×÷¶§µ±ßÿÃÂ');
+
+/** Higher is more plausible: an accented letter between letters scores, box drawing and odd signs cost. */
+function charScore(ch: string, letterAround: boolean): number {
+  if (LIKELY.has(ch)) return letterAround ? 3 : 1;
+  if (UNLIKELY.has(ch)) return -3;
+  return ch.charCodeAt(0) < 0xa0 ? -2 : 0;
 }
 
 /**
@@ -86,23 +131,4 @@ export function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 
 function hasUtf8Bom(b: Uint8Array): boolean {
   return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
-}
-
-const LIKELY = new Set('éèêëàâäçôöûùüîïÉÈÊÀÂÇÔÛÙÎœŒ°€«»’');
-const UNLIKELY = new Set('‚„†‡ˆ‰‹›˜™š›žŸ¦¨¯´¸¹³²¬░▒▓│┤╣║╗╝┐└┴┬├─┼╚╔╩╦╠═╬┘┌█▄▀■ıÞþÐðƒ‗¤×÷¶§µ±ßÿÃÂ');
-
-/** Higher is more plausible: accented letters between letters score, box drawing and odd signs cost. */
-function scoreText(s: string): number {
-  let score = 0;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    if (ch.charCodeAt(0) < 0x80) continue;
-    const prev = s[i - 1] ?? ' ';
-    const next = s[i + 1] ?? ' ';
-    const letterAround = /[A-Za-z]/.test(prev) || /[A-Za-z]/.test(next);
-    if (LIKELY.has(ch)) score += letterAround ? 3 : 1;
-    else if (UNLIKELY.has(ch)) score -= 3;
-    else if (ch.charCodeAt(0) < 0xa0) score -= 2;
-  }
-  return score;
 }
