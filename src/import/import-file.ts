@@ -257,7 +257,7 @@ type ReportBase = Omit<ImportReport, 'issues' | 'fatal'>;
  * A file taken for UTF-8 that is not is read again from the start in its single-byte code page.
  */
 function readFused(source: ByteSource, options: ImportOptions, base: ReportBase, sheetName: string, onProgress?: ImportProgress): ImportResult | null {
-  const size = options.pieceBytes ? { ...PIECE_SIZE, piece: options.pieceBytes, block: options.pieceBytes * 3 } : PIECE_SIZE;
+  const size = options.pieceBytes ? { ...PIECE_SIZE, piece: options.pieceBytes, block: options.pieceBytes * 3 } : source.block ? { ...PIECE_SIZE, block: Math.max(PIECE_SIZE.block, source.block) } : PIECE_SIZE;
   let pieces = TextPieces.of(source, options.encoding, size);
   for (;;) {
     try {

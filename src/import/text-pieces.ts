@@ -22,6 +22,8 @@ export type ByteSource = {
    * may let its memory go as soon as it is done with it (`release`), not at the next collection.
    */
   readonly freshReads?: boolean;
+  /** The bytes a read should take at a time, when each read costs a call (a dropped file); PIECE_SIZE.block otherwise. */
+  readonly block?: number;
 };
 
 
@@ -120,6 +122,8 @@ export class TextPieces implements Pieces {
   /** Characters decoded so far, and the bytes they came from. */
   private chars = 0;
   private decodedBytes = 0;
+  /** The whole text, when it came in one piece: `again` gives it without reading the file again. */
+  private only: string | null = null;
 
   private constructor(source: ByteSource, e: Encoding, strictUtf8: boolean, size: PieceSize) {
     this.source = source;
@@ -157,7 +161,18 @@ export class TextPieces implements Pieces {
 
   /** The same pieces again, from the start. */
   again(): TextPieces {
-    return new TextPieces(this.source, { ...this.decoded, skip: this.skip }, this.strictUtf8, this.size);
+    const pieces = new TextPieces(this.source, { ...this.decoded, skip: this.skip }, this.strictUtf8, this.size);
+    if (this.only !== null) {
+      // The one piece, given again as read (its bytes are let go already).
+      pieces.started = true;
+      pieces.isLast = true;
+      pieces.peeked = this.only;
+      pieces.newline = this.newline;
+      pieces.chars = this.chars;
+      pieces.decodedBytes = this.decodedBytes;
+      pieces.only = this.only;
+    }
+    return pieces;
   }
 
   /** The next piece without taking it (`next` gives it then). */
@@ -185,12 +200,8 @@ export class TextPieces implements Pieces {
     for (;;) {
       const b = this.bytes;
       const atEnd = this.offset >= this.source.size;
-      if (first && atEnd) {
-        // A file whose first block holds it all (or too few lines) is one piece.
-        const text = this.last();
-        this.newline = detectNewline(text);
-        return text;
-      }
+      // An empty file, and UTF-16 (read whole): one piece.
+      if (first && atEnd && (b.length === 0 || this.whole)) return this.whole1();
       if (first) {
         // The first piece holds the rows the header and the mapping are read from: up to the
         // firstLines-th '\n' (more bytes until there is one).
@@ -209,6 +220,8 @@ export class TextPieces implements Pieces {
           const cut = cutOf(b, 0, end, this.newline === '\r\n');
           if (cut > 0) return this.take(cut);
         }
+        // A file of fewer lines (or whose first ones do not end in its first block) is one piece.
+        if (atEnd) return this.whole1();
       } else {
         // A piece of about `piece` bytes, else the longest run of whole rows in hand.
         const crlf = this.newline === '\r\n';
@@ -227,6 +240,14 @@ export class TextPieces implements Pieces {
       this.bytes = more;
       this.at = 0;
     }
+  }
+
+  /** The whole text as one piece (`again` gives it again without reading the file). */
+  private whole1(): string {
+    const text = this.last();
+    this.newline = detectNewline(text);
+    this.only = text;
+    return text;
   }
 
   /** The bytes left, decoded: the last piece. */
