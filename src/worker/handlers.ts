@@ -86,9 +86,12 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
     },
     setWorkspace(input) {
       const migrated = migrateWorkspace(input);
-      if (!migrated.ok) return false;
+      if (!migrated.ok) return 'refused';
+      // The same workspace again (the page sends it before each import, and the worklist when it
+      // opens): the one held stays, and so does what was computed with it.
+      if (JSON.stringify(migrated.workspace) === JSON.stringify(workspace)) return 'unchanged';
       workspace = migrated.workspace;
-      return true;
+      return 'changed';
     },
     analyze(input) {
       const settings = settingsOf(input);

@@ -24,7 +24,8 @@ export type Requests = {
   /** Reads e-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them) as one ledger, like importFile. */
   importEInvoices: (input: { bytes: ArrayBuffer; fileName: string; settings: PageSettings; append?: boolean }) => Promise<{ report: ImportReport; analysis: AnalysisView | null }>;
   /** The saved workspace (profile, policy, customers, statuses, history) every figure is computed with. */
-  setWorkspace: (input: Workspace) => boolean;
+  /** 'unchanged' when the worker held that workspace already (the figures computed with it stand). */
+  setWorkspace: (input: Workspace) => 'refused' | 'unchanged' | 'changed';
   analyze: (input: PageSettings) => AnalysisView | null;
   dunning: (input: { settings: PageSettings; draftPolicy: Policy | null; filter?: ActionFilter; limit?: number }) => DunningView | null;
   /**

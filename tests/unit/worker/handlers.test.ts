@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/worker/handlers.ts';
 import { customerRow } from '../../../src/app/customer-table.ts';
 import { profiledWorkspace } from '../../support/builders.ts';
+import { emptyWorkspace } from '../../../src/core/index.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const request = (asOf: string) => ({ asOf, basis: 'due' as const, edges: [30, 60, 90, 120], windows: 3, manualSales: [] });
@@ -54,6 +55,21 @@ describe('worker handlers', () => {
     const rappels = h.letters({ settings: { ...request('2025-12-31'), lang: 'fr' }, customerIds: [], all: { step: 'rappel', channel: '' } }, () => {});
     expect(rappels.refused).toEqual([]);
     expect(rappels.models.length).toBeGreaterThan(0);
+  });
+
+  it('says whether a workspace sent changed anything, and keeps the worklist computed with an unchanged one', async () => {
+    const h = createHandlers();
+    const bytes = readFileSync(join(root, 'samples/pme-3000.xlsx'));
+    expect(h.setWorkspace(emptyWorkspace(), () => {})).toBe('unchanged');
+    await h.importFile({ file: new Blob([bytes]), options: { fileName: 'pme-3000.xlsx' }, settings: request('2025-12-31') }, () => {});
+    const first = h.dunning({ settings: request('2025-12-31'), draftPolicy: null }, () => {});
+    // The same workspace read again (a copy): the worklist is the one computed, not made again.
+    expect(h.setWorkspace(structuredClone(emptyWorkspace()), () => {})).toBe('unchanged');
+    expect(h.dunning({ settings: request('2025-12-31'), draftPolicy: null }, () => {})?.actions[0]).toBe(first?.actions[0]);
+    // Another one changes the figures' inputs: the worklist is made again with it.
+    expect(h.setWorkspace(profiledWorkspace(), () => {})).toBe('changed');
+    expect(h.dunning({ settings: request('2025-12-31'), draftPolicy: null }, () => {})?.actions[0]).not.toBe(first?.actions[0]);
+    expect(h.setWorkspace({ version: 'not a workspace' } as never, () => {})).toBe('refused');
   });
 
   it('answers null before any file was imported', () => {
