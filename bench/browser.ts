@@ -47,7 +47,7 @@ export type DropMode = 'picker' | 'cold';
 /** How long the bench's user takes to choose the file once the picker is open. */
 const CHOOSING_MS = 1000;
 
-async function dropOnce(browser: Browser, cdp: CDPSession, base: string, file: BenchFile, mode: DropMode): Promise<DropRun> {
+export async function dropOnce(browser: Browser, cdp: CDPSession, base: string, file: BenchFile, mode: DropMode): Promise<DropRun> {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
