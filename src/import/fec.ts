@@ -222,7 +222,7 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
   const itemLine: number[] = [];
   const itemAmount: number[] = [];
   const itemKind: number[] = [];
-  const itemKeys: string[] = [];
+  const itemSuffix: number[] = [];
   const payStarts: number[] = [];
   const payDays: number[] = [];
   const payAmounts: number[] = [];
@@ -232,18 +232,18 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
   // The next suffix to try per base: a piece shared by many lines (a monthly payment batch, opening
   // entries) costs no more per line than any other.
   const nextSuffix = new Map<string, number>();
-  const keyOf = (k: number): string => {
-    const base = `${customerKeys[customer[k] as number]}/${piece[k] || `L${row[k]}`}`;
+  /** The suffix line k's key takes after its base (0: none), the key being made with the item (itemKey). */
+  const suffixOf = (k: number): number => {
+    const base = baseKey(customerKeys[customer[k] as number] as string, piece[k] as string, row[k] as number);
     if (!keys.has(base)) {
       keys.add(base);
-      return base;
+      return 0;
     }
     let next = nextSuffix.get(base) ?? 2;
-    let key = `${base}#${next++}`;
-    while (keys.has(key)) key = `${base}#${next++}`;
-    nextSuffix.set(base, next);
-    keys.add(key);
-    return key;
+    while (keys.has(`${base}#${next}`)) next++;
+    keys.add(`${base}#${next}`);
+    nextSuffix.set(base, next + 1);
+    return next;
   };
   /** A new item of line k; its payments are pushed after it. */
   const item = (k: number, amount: number, kind: number): void => {
@@ -252,7 +252,7 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
     itemLine.push(k);
     itemAmount.push(amount);
     itemKind.push(kind);
-    itemKeys.push(owned(keyOf(k)));
+    itemSuffix.push(suffixOf(k));
     payStarts.push(payDays.length);
   };
   const leftOverKind = (k: number) => (((flags[k] as number) & IS_SALES_JOURNAL) !== 0 ? CREDIT : PAYMENT);
@@ -319,7 +319,7 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
   if (derivedDue > 0) issues.add({ code: 'FecDueDatesDerived', severity: 'warning', sheet: sheetName, params: { count: derivedDue, days: o.defaultTermsDays } });
   if (openingItems > 0) issues.add({ code: 'FecOpeningEntries', severity: 'warning', sheet: sheetName, params: { count: openingItems } });
   const customers: Customer[] = customerKeys.map((id, c) => ({ id, code: id, name: reader.customerNames[c] as string }));
-  const ledger = itemsLedger(reader, o, sheetName, customers, { itemLine, itemAmount, itemKind, itemKeys, payStarts, payDays, payAmounts });
+  const ledger = itemsLedger(reader, o, sheetName, customers, { itemLine, itemAmount, itemKind, itemSuffix, payStarts, payDays, payAmounts });
   return { ledger, rowsRead, rowsUsed: n, skipped, hasLettrage };
 }
 
@@ -327,26 +327,37 @@ type Items = {
   readonly itemLine: readonly number[];
   readonly itemAmount: readonly number[];
   readonly itemKind: readonly number[];
-  readonly itemKeys: readonly string[];
+  readonly itemSuffix: readonly number[];
   readonly payStarts: readonly number[];
   readonly payDays: readonly number[];
   readonly payAmounts: readonly number[];
 };
 
-/** The items as a ledger's columns, and their objects made on demand as the general builder would make them. */
+/** An item's key before any suffix: its customer and its piece (or its line's row when it has none). */
+const baseKey = (customerKey: string, piece: string, row: number): string => `${customerKey}/${piece || `L${row}`}`;
+
+/**
+ * The items as a ledger's columns, and their objects made on demand as the general builder would make
+ * them. What the objects need of the lines (number, row, opening flag) is copied per item here: the
+ * ledger lives on, and the reader's per-line arrays (a million lines' pieces, dates, lettrage…) must
+ * not live with it.
+ */
 function itemsLedger(reader: FecLines, o: FecOptions, sheetName: string, customers: readonly Customer[], items: Items): Ledger {
-  const { itemLine, itemAmount, itemKind, itemKeys, payStarts, payDays, payAmounts } = items;
+  const { itemLine, itemAmount, itemKind, itemSuffix, payStarts, payDays, payAmounts } = items;
   const count = itemLine.length;
   const lineCustomer = reader.customer;
   const issued = new Int32Array(count);
   const due = new Int32Array(count);
-  const amount = Float64Array.from(itemAmount);
   const isSale = new Uint8Array(count);
   const termsDerived = new Uint8Array(count);
   const customer = new Int32Array(count);
   const payStart = new Int32Array(count + 1);
   payStart.set(payStarts);
   payStart[count] = payDays.length;
+  const kind = Uint8Array.from(itemKind);
+  const numbers: string[] = new Array<string>(count);
+  const rows = new Int32Array(count);
+  const opening = new Uint8Array(count);
   // Customers numbered in the order of their first item, as ledgerColumns numbers them.
   const numberOf = new Int32Array(customers.length).fill(-1);
   const customerIds: string[] = [];
@@ -355,21 +366,25 @@ function itemsLedger(reader: FecLines, o: FecOptions, sheetName: string, custome
     const day = reader.issued(k);
     const isInvoice = itemKind[i] === INVOICE;
     const c = lineCustomer[k] as number;
+    const isOpening = ((reader.flags[k] as number) & OPENING) !== 0;
     issued[i] = day;
     due[i] = isInvoice && day !== NO_DAY ? day + (o.customerTerms?.[reader.customerKeys[c] as string] ?? o.defaultTermsDays) : day;
-    isSale[i] = itemKind[i] !== PAYMENT && ((reader.flags[k] as number) & OPENING) === 0 ? 1 : 0;
+    isSale[i] = itemKind[i] !== PAYMENT && !isOpening ? 1 : 0;
     termsDerived[i] = isInvoice && day !== NO_DAY ? 1 : 0;
     if (numberOf[c] === -1) {
       numberOf[c] = customerIds.length;
       customerIds.push(reader.customerKeys[c] as string);
     }
     customer[i] = numberOf[c] as number;
+    numbers[i] = reader.piece[k] as string;
+    rows[i] = reader.row[k] as number;
+    opening[i] = isOpening ? 1 : 0;
   }
   const columns: LedgerColumns = {
     count,
     issued,
     due,
-    amount,
+    amount: Float64Array.from(itemAmount),
     isSale,
     payStart,
     payDay: Int32Array.from(payDays),
@@ -381,34 +396,39 @@ function itemsLedger(reader: FecLines, o: FecOptions, sheetName: string, custome
     marks: new Uint8Array(count),
   };
   const hasPayments = payDays.length > 0 || itemKind.some((k) => k === PAYMENT);
-  const day = (d: number): Day | null => (d === NO_DAY ? null : (d as Day));
-  const one = (i: number): Invoice => {
-    const k = itemLine[i] as number;
-    const payments = paymentsAt(columns, i);
-    const isInvoice = itemKind[i] === INVOICE;
-    const isDated = issued[i] !== NO_DAY;
-    return {
-      key: itemKeys[i] as string,
-      number: reader.piece[k] as string,
-      customerId: customers[lineCustomer[k] as number]?.id as string,
-      issued: day(issued[i] as number),
-      due: day(due[i] as number),
-      isDueDerived: isInvoice && isDated,
-      amount: amount[i] as Cents,
-      payments,
-      kind: KINDS[itemKind[i] as number] as ItemKind,
-      currency: 'EUR',
-      isDisputed: false,
-      ...(((reader.flags[k] as number) & OPENING) !== 0 ? { isOpening: true } : {}),
-      source: { file: o.fileName, sheet: sheetName, row: reader.row[k] as number },
-    };
-  };
-  const all = (): Invoice[] => Array.from({ length: count }, (_, i) => one(i));
   const fields = {
     customers: customers.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     currency: 'EUR',
     amountBasis: 'TTC' as const,
     hasSalesHistory: hasPayments,
   };
+  return itemsOf(fields, columns, { kind, numbers, suffix: Int32Array.from(itemSuffix), rows, opening }, o.fileName, sheetName);
+}
+
+/** The lazy ledger over the items' own columns (a scope of its own: its closures hold nothing else). */
+function itemsOf(fields: Parameters<typeof lazyLedger>[0], columns: LedgerColumns, item: { kind: Uint8Array; numbers: readonly string[]; suffix: Int32Array; rows: Int32Array; opening: Uint8Array }, file: string, sheet: string): Ledger {
+  const { issued, due, amount, customer, customerIds } = columns;
+  const day = (d: number): Day | null => (d === NO_DAY ? null : (d as Day));
+  const one = (i: number): Invoice => {
+    const isInvoice = item.kind[i] === INVOICE;
+    const suffix = item.suffix[i] as number;
+    const base = baseKey(customerIds[customer[i] as number] as string, item.numbers[i] as string, item.rows[i] as number);
+    return {
+      key: suffix === 0 ? base : `${base}#${suffix}`,
+      number: item.numbers[i] as string,
+      customerId: customerIds[customer[i] as number] as string,
+      issued: day(issued[i] as number),
+      due: day(due[i] as number),
+      isDueDerived: isInvoice && issued[i] !== NO_DAY,
+      amount: amount[i] as Cents,
+      payments: paymentsAt(columns, i),
+      kind: KINDS[item.kind[i] as number] as ItemKind,
+      currency: 'EUR',
+      isDisputed: false,
+      ...(item.opening[i] === 1 ? { isOpening: true } : {}),
+      source: { file, sheet, row: item.rows[i] as number },
+    };
+  };
+  const all = (): Invoice[] => Array.from({ length: columns.count }, (_, i) => one(i));
   return lazyLedger(fields, columns, all, one);
 }
