@@ -68,7 +68,16 @@ export function singleByteOf(bytes: Uint8Array): 'windows-1252' | 'cp850' {
   let w = 0;
   let d = 0;
   const n = sample.length;
+  // Runs of plain ASCII skipped four bytes at a time (the loop runs once per file, mostly not optimised).
+  const from = (4 - (sample.byteOffset & 3)) & 3;
+  const words = n - from >= 4 ? new Uint32Array(sample.buffer, sample.byteOffset + from, (n - from) >> 2) : new Uint32Array(0);
   for (let i = 0; i < n; i++) {
+    if (i >= from && ((i - from) & 3) === 0) {
+      let q = (i - from) >> 2;
+      while (q < words.length && ((words[q] as number) & 0x80808080) === 0) q++;
+      i = from + q * 4;
+      if (i >= n) break;
+    }
     const b = sample[i] as number;
     if (b < 0x80) continue;
     const letterAround = (i > 0 && isAsciiLetter(sample[i - 1] as number)) || (i + 1 < n && isAsciiLetter(sample[i + 1] as number));
