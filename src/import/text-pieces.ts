@@ -201,7 +201,7 @@ export class TextPieces implements Pieces {
       const b = this.bytes;
       const atEnd = this.offset >= this.source.size;
       // An empty file, and UTF-16 (read whole): one piece.
-      if (first && atEnd && (b.length === 0 || this.whole)) return this.whole1();
+      if (first && atEnd && (b.length === 0 || this.whole)) return this.onePiece();
       if (first) {
         // The first piece holds the rows the header and the mapping are read from: up to the
         // firstLines-th '\n' (more bytes until there is one).
@@ -221,7 +221,7 @@ export class TextPieces implements Pieces {
           if (cut > 0) return this.take(cut);
         }
         // A file of fewer lines (or whose first ones do not end in its first block) is one piece.
-        if (atEnd) return this.whole1();
+        if (atEnd) return this.onePiece();
       } else {
         // A piece of about `piece` bytes, else the longest run of whole rows in hand.
         const crlf = this.newline === '\r\n';
@@ -243,7 +243,7 @@ export class TextPieces implements Pieces {
   }
 
   /** The whole text as one piece (`again` gives it again without reading the file). */
-  private whole1(): string {
+  private onePiece(): string {
     const text = this.last();
     this.newline = detectNewline(text);
     this.only = text;

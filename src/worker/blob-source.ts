@@ -8,9 +8,10 @@
  * 1 MiB slices took 0.5–0.6 s, in 8 MiB slices 0.26–0.29 s). So a text is read 8 MiB at a time
  * (`block`), and the file's head, which the importer reads more than once (the format's sniff, the
  * first block, and the first block again when a file taken for UTF-8 is not), is read once: its first
- * block is kept until a read goes past it. A read of that whole block gets the block itself (the
- * reader lets it go when done with it, and it is read again if asked for after that); a shorter one,
- * a copy.
+ * block is kept until a read goes past it (the sniff's first look reads 64 KiB only, so that a large
+ * workbook, read whole next, is not read a block first). A read of that whole block gets the block
+ * itself (the reader lets it go when done with it, and it is read again if asked for after that); a
+ * shorter one, a copy.
  */
 import { bytesSource, type ByteSource } from '../import/text-pieces.ts';
 
@@ -18,6 +19,8 @@ type SyncReader = { readAsArrayBuffer(blob: Blob): ArrayBuffer };
 
 /** Bytes a read of a dropped file takes at a time. */
 export const BLOB_BLOCK = 8 << 20;
+/** Bytes read for a first look at the file (the format's sniff, the encoding's). */
+const SNIFF_BYTES = 64 << 10;
 
 export async function blobSource(blob: Blob): Promise<ByteSource> {
   const Sync = (globalThis as { FileReaderSync?: new () => SyncReader }).FileReaderSync;
@@ -37,8 +40,9 @@ export async function blobSource(blob: Blob): Promise<ByteSource> {
         head = null;
         return readAt(offset, length);
       }
-      // A head the reader let go of (its buffer detached) is read again.
-      if (head === null || head.byteLength === 0) head = readAt(0, Math.min(size, BLOB_BLOCK));
+      // A head the reader let go of (its buffer detached) is read again. A first look at the file
+      // (the format's sniff) reads a little of it: a large workbook is then read whole, not a block first.
+      if (head === null || head.byteLength === 0 || head.length < want) head = readAt(0, Math.min(size, want <= SNIFF_BYTES ? SNIFF_BYTES : BLOB_BLOCK));
       return want === head.length ? head : head.slice(0, want);
     },
   };

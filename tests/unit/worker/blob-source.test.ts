@@ -54,12 +54,12 @@ describe('blobSource', () => {
   it.each([
     ['in one piece', 500],
     ['in pieces', 2000],
-  ])('reads a small text file once, though the importer reads its head four times (%s)', async (_, rows) => {
+  ])('reads a small text file whole once (and its first 64 KiB to sniff it), though the importer reads its head four times (%s)', async (_, rows) => {
     const bytes = ledger(rows);
     const r = importSource(await blobSource(new FakeBlob(bytes) as unknown as Blob), { fileName: 'l.csv' });
     expect(r.report.fatal).toBeNull();
     expect(r.report.encoding).toBe('windows-1252');
-    expect(reads).toEqual([{ offset: 0, length: bytes.length }]);
+    expect(reads).toEqual(bytes.length <= 64 << 10 ? [{ offset: 0, length: bytes.length }] : [{ offset: 0, length: 64 << 10 }, { offset: 0, length: bytes.length }]);
     expect(json(r.ledger)).toBe(json(importFile(bytes, { fileName: 'l.csv' }).ledger));
   });
 
@@ -69,12 +69,27 @@ describe('blobSource', () => {
     const r = importSource(await blobSource(new FakeBlob(bytes) as unknown as Blob), { fileName: 'l.csv' });
     expect(r.report.fatal).toBeNull();
     expect(r.report.invoiceCount).toBe(420_000);
-    // Blocks of 8 MiB (each read again from the last row's end), the first one read once.
-    expect(reads.filter((x) => x.offset === 0)).toHaveLength(1);
-    expect(reads.every((x) => x.length >= Math.min(BLOB_BLOCK, bytes.length - x.offset))).toBe(true);
-    expect(reads.length).toBeLessThanOrEqual(Math.ceil(bytes.length / BLOB_BLOCK) + 1);
+    // The sniff's 64 KiB, then blocks of 8 MiB (each read again from the last row's end), the first one read once.
+    expect(reads[0]).toEqual({ offset: 0, length: 64 << 10 });
+    const blocks = reads.slice(1);
+    expect(blocks.filter((x) => x.offset === 0)).toHaveLength(1);
+    expect(blocks.every((x) => x.length >= Math.min(BLOB_BLOCK, bytes.length - x.offset))).toBe(true);
+    expect(blocks.length).toBeLessThanOrEqual(Math.ceil(bytes.length / BLOB_BLOCK) + 1);
     expect(json(r.ledger)).toBe(json(importFile(bytes, { fileName: 'l.csv' }).ledger));
   }, 60_000);
+
+  it('reads a large workbook whole after its sniff, not a block first', async () => {
+    const bytes = new Uint8Array(BLOB_BLOCK + 1000).fill(7);
+    const source = await blobSource(new FakeBlob(bytes) as unknown as Blob);
+    // As the worker and importSource look at a file, then read a workbook.
+    source.read(0, 8);
+    source.read(0, 8192);
+    expect(source.read(0, bytes.length)).toHaveLength(bytes.length);
+    expect(reads).toEqual([
+      { offset: 0, length: 64 << 10 },
+      { offset: 0, length: bytes.length },
+    ]);
+  });
 
   it('gives a shorter read of the head as a copy, and reads the head again once the reader let it go', async () => {
     const bytes = ledger(50);
