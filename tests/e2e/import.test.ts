@@ -33,6 +33,19 @@ for (const [name, invoices] of [
   });
 }
 
+test('applying a mapping keeps the panel the user opened, and says the mapping is remembered', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.drop('export-compta.csv', readFileSync(join(root, 'samples', 'export-compta.csv')));
+  await app.openReport();
+  const panel = page.getByTestId('mapping-panel');
+  await panel.locator('summary').click();
+  await panel.getByRole('button', { name: 'Appliquer la correspondance' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Correspondance mémorisée pour les fichiers de même mise en page.');
+  await expect(panel).toHaveJSProperty('open', true);
+  await expect(page.getByRole('combobox', { name: 'Champ A' })).toBeVisible();
+});
+
 test('the tiles and the aged balance match the CLI, and move with the as-of date', async ({ page }) => {
   const app = new AppPage(page);
   await app.open(AS_OF);
