@@ -91,6 +91,12 @@ describe('blobSource', () => {
     ]);
   });
 
+  it('gives an empty file its message, as the bytes would', async () => {
+    const r = importSource(await blobSource(new FakeBlob(new Uint8Array(0)) as unknown as Blob), { fileName: 'vide.csv' });
+    expect(r.report.fatal).toBe('EmptyFile');
+    expect(r.report.fatal).toBe(importFile(new Uint8Array(0), { fileName: 'vide.csv' }).report.fatal);
+  });
+
   it('gives a shorter read of the head as a copy, and reads the head again once the reader let it go', async () => {
     const bytes = ledger(50);
     const source = await blobSource(new FakeBlob(bytes) as unknown as Blob);
