@@ -9,7 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserBench, distDir } from './browser.ts';
-import { loadSheetJs } from '../src/import/sheetjs.ts';
+import { loadWorkbookReaders } from '../src/import/sheetjs.ts';
 import { RUNS, cliMemoryRows, cliRow, einvoicesRow, fecFile, fecRow, ledgerFiles, ledgerRow, lettersRow, matchingRow, predictionRowIsolated, uncompressedSize, worstCaseRows } from './node.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,7 +25,7 @@ const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.mo
 out(`machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, medians of ${RUNS} runs\n`);
 
 // SheetJS is loaded on demand in the worker; here once, before anything is timed.
-await loadSheetJs();
+await loadWorkbookReaders();
 const ledgers: Awaited<ReturnType<typeof ledgerRow>>[] = [];
 if (!browserOnly) {
   for (const rows of SIZES) {

@@ -4,7 +4,10 @@
  * not strip the types of a hundred files at every start (0.33 → 0.11 s for `analyze` on a small file).
  * The bundle lives in node_modules/.cache/relance-cli/<stamp>/, the stamp taken from the sources'
  * modification times: any change under src/ builds a fresh one on the next run (about 0.3 s).
+ * V8's compile cache for the bundle is kept beside it (`.v8/`): a start after the first does not
+ * compile its 0.5 MB of JavaScript again (about 15 ms of the start).
  */
+import { enableCompileCache } from 'node:module';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -74,5 +77,7 @@ export async function cliBundle() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await import(pathToFileURL(await cliBundle()).href);
+  const entry = await cliBundle();
+  enableCompileCache?.(join(dirname(entry), '.v8'));
+  await import(pathToFileURL(entry).href);
 }

@@ -17,7 +17,7 @@ import { auditReport } from '../app/report.ts';
 import { forecastJson, predictJson } from '../app/prediction.ts';
 import { bankView, matchJson } from '../app/bank.ts';
 import { readStatement } from '../import/bank/read-statement.ts';
-import { loadSheetJs, needsSheetJs } from '../import/sheetjs.ts';
+import { loadWorkbookReaders, needsWorkbookReaders } from '../import/sheetjs.ts';
 import { importEInvoices, isEInvoiceFile, type EInvoiceFile } from '../import/einvoice/import-einvoices.ts';
 import { refusalReasonText, statementErrorText } from '../i18n/bank.ts';
 import { ledgerOf, sessionOf, type Source } from '../app/session.ts';
@@ -169,7 +169,7 @@ async function main(argv: readonly string[]): Promise<number> {
     // Read a slice at a time: a text file's bytes and text are never all held.
     const file = openFile(path);
     if (!file) return 1;
-    if (needsSheetJs(file.read(0, 8))) await loadSheetJs();
+    if (needsWorkbookReaders(file.read(0, 8))) await loadWorkbookReaders();
     const sheet = flag('sheet');
     const accounts = flag('accounts');
     let imported: ReturnType<typeof importSource>;
@@ -313,7 +313,7 @@ async function writeLetters(ledger: Parameters<typeof letters>[0], settings: Set
 async function match(ledger: Parameters<typeof bankView>[0], settings: Settings, path: string, options: { json: boolean; apply: string | undefined; min: number }): Promise<number> {
   const bytes = readBytes(path);
   if (!bytes) return 1;
-  if (needsSheetJs(bytes)) await loadSheetJs();
+  if (needsWorkbookReaders(bytes)) await loadWorkbookReaders();
   const read = readStatement(bytes, basename(path));
   if (!read.ok) {
     process.stderr.write(`relance: ${basename(path)}: ${statementErrorText(read.error, read.detail, settings.lang)}\n`);

@@ -6,9 +6,8 @@
  * unexpected returns null, and the caller falls back to SheetJS (which also serves as the oracle
  * in the differential test).
  */
-import { Inflate, inflateSync, unzipSync, strFromU8 } from 'fflate';
 import { owned } from './owned.ts';
-import { sheetJs } from './sheetjs.ts';
+import { fflate, sheetJs } from './sheetjs.ts';
 import { dayFromExcelSerial, dayFromIso, type Day } from '../core/index.ts';
 import { endOfCentralDirectory } from './zip-guard.ts';
 import { columnLetter, EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, MAX_COLUMNS, type Cell, type DateCell, type Sheet, type Workbook } from './grid.ts';
@@ -144,6 +143,7 @@ type SmallParts = { readonly workbookXml: string; readonly targets: ReadonlyMap<
  * time as they are read (readPart), never whole.
  */
 function smallParts(bytes: Uint8Array): SmallParts | null {
+  const { unzipSync, strFromU8 } = fflate();
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (f) => /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml)$/i.test(f.name) });
@@ -538,6 +538,7 @@ function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> | null {
   let offset = view.getUint32(eocd + 16, true);
   const endOfDirectory = offset + size;
   if (endOfDirectory > eocd) return null;
+  const { strFromU8 } = fflate();
   const entries = new Map<string, ZipEntry>();
   while (offset < endOfDirectory) {
     if (offset + 46 > eocd || view.getUint32(offset, true) !== 0x02014b50) return null;
@@ -568,6 +569,7 @@ const STREAMING: Streaming = { chunk: 1 << 16, above: 48 << 20 };
 
 /** The entry's bytes to `onChunk`, at once or a slice at a time (Streaming); false when they cannot be inflated. */
 function eachChunk(bytes: Uint8Array, entry: ZipEntry, stream: Streaming, onChunk: (chunk: Uint8Array) => void): boolean {
+  const { inflateSync, Inflate } = fflate();
   const data = bytes.subarray(entry.start, entry.start + entry.compressedSize);
   const size = stream.chunk;
   try {

@@ -1,15 +1,20 @@
 /**
- * SheetJS, loaded only when a file needs it: a workbook the lean reader leaves to it (.xls, .ods, an
- * unusual .xlsx) or an .xlsx's number formats. A CSV, a FEC or a bank statement in text never loads it.
- * The worker and the CLI call `loadSheetJs()` before reading a workbook (`needsSheetJs` tells from the
- * bytes); the readers then take it from `sheetJs()`.
+ * The workbook libraries, loaded only when a file needs them: SheetJS (a workbook the lean reader
+ * leaves to it: .xls, .ods, an unusual .xlsx; or an .xlsx's number formats) and fflate (the zip under
+ * an .xlsx, or under a folder of e-invoices). A CSV, a FEC or a bank statement in text loads neither:
+ * the CLI starts without them (fflate alone took 14 ms of its start).
+ * The worker and the CLI call `loadWorkbookReaders()` before reading a workbook (`needsWorkbookReaders`
+ * tells from the bytes); the readers then take them from `sheetJs()` and `fflate()`.
  */
 import type * as XLSX from 'xlsx';
+import type * as FflateLib from 'fflate';
 import { sniff } from './sniff.ts';
 
 export type SheetJs = typeof XLSX;
+export type Fflate = typeof FflateLib;
 
 let lib: SheetJs | null = null;
+let zip: Fflate | null = null;
 
 export async function loadSheetJs(): Promise<SheetJs> {
   lib ??= await import('xlsx');
@@ -21,8 +26,23 @@ export function sheetJs(): SheetJs {
   return lib;
 }
 
-/** A zip or OLE container: a workbook the readers may need SheetJS for. */
-export function needsSheetJs(bytes: Uint8Array): boolean {
+export async function loadFflate(): Promise<Fflate> {
+  zip ??= await import('fflate');
+  return zip;
+}
+
+export function fflate(): Fflate {
+  if (zip === null) throw new Error('fflate is not loaded: loadFflate() comes before reading a zip');
+  return zip;
+}
+
+/** Both libraries, before reading a workbook. */
+export async function loadWorkbookReaders(): Promise<void> {
+  await Promise.all([loadSheetJs(), loadFflate()]);
+}
+
+/** A zip or OLE container: a workbook the readers may need SheetJS and fflate for. */
+export function needsWorkbookReaders(bytes: Uint8Array): boolean {
   const kind = sniff(bytes).kind;
   return kind === 'zip' || kind === 'cfb';
 }

@@ -22,7 +22,7 @@ import { importEInvoices, isEInvoiceFile } from '../import/einvoice/import-einvo
 import { readLifecycle } from '../import/einvoice/lifecycle.ts';
 import { resolveLifecycle } from '../core/index.ts';
 import type { Statement } from '../core/index.ts';
-import { loadSheetJs, needsSheetJs } from '../import/sheetjs.ts';
+import { loadFflate, loadWorkbookReaders, needsWorkbookReaders } from '../import/sheetjs.ts';
 import type { DunningView, PageSettings, Requests } from './protocol.ts';
 import { warmUp } from './warm-up.ts';
 
@@ -60,6 +60,7 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       fileCame = true;
       progress('read', 0, 1);
       // E-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them: a folder dropped at once) as one ledger.
+      await loadFflate();
       const files = eInvoiceFilesOf(new Uint8Array(input.bytes), input.fileName) ?? [];
       const read = await importEInvoices(files, workspace.profile, settingsOf(input.settings)?.defaultTermsDays ?? 30);
       const report = { ...read.report, fileName: input.fileName };
@@ -73,7 +74,7 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       progress('read', 0, 1);
       // The file itself: read here a slice at a time (a text file's bytes and text are never all held).
       const file = await blobSource(input.file);
-      if (needsSheetJs(file.read(0, 8))) await loadSheetJs();
+      if (needsWorkbookReaders(file.read(0, 8))) await loadWorkbookReaders();
       const result = importSource(file, { ...input.options, releaseBytes: true }, (done, total) => progress('map', done, total));
       progress('analyse', 1, 2);
       const source = result.report.fatal === null ? { name: input.options.fileName, ledger: result.ledger, issues: result.report.issues.filter((i) => i.severity !== 'info') } : null;
@@ -148,7 +149,7 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       fileCame = true;
       const settings = settingsOf(input.settings);
       const bytes = new Uint8Array(input.bytes);
-      if (needsSheetJs(bytes)) await loadSheetJs();
+      if (needsWorkbookReaders(bytes)) await loadWorkbookReaders();
       const read = readStatement(bytes, input.fileName);
       if (!read.ok) return { view: null, error: statementErrorText(read.error, read.detail, settings?.lang ?? 'fr') };
       statement = read.statement;

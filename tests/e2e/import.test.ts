@@ -271,19 +271,25 @@ test('the charts name their months as people write them and carry their figures 
   await expect(tables.nth(3)).not.toContainText('2025-12');
 });
 
-test('SheetJS is loaded only when a workbook comes: a CSV is read without it', async ({ page }) => {
+test('SheetJS and fflate are loaded only when a workbook comes: a CSV is read without them', async ({ page }) => {
   const sheetJs: string[] = [];
+  const fflate: string[] = [];
   page.on('request', (r) => {
-    if (/\/xlsx[-.][\w-]+\.js$/.test(new URL(r.url()).pathname)) sheetJs.push(r.url());
+    const path = new URL(r.url()).pathname;
+    if (/\/xlsx[-.][\w-]+\.js$/.test(path)) sheetJs.push(r.url());
+    // fflate's chunk is named after its browser entry.
+    if (/\/browser[-.][\w-]+\.js$/.test(path)) fflate.push(r.url());
   });
   const app = new AppPage(page);
   await app.open(AS_OF);
   await app.drop('export-compta.csv', readFileSync(join(root, 'samples/export-compta.csv')));
   await expect(app.report()).toBeVisible();
   expect(sheetJs).toEqual([]);
+  expect(fflate).toEqual([]);
   await app.drop('freelance-2025.xlsx', readFileSync(join(root, 'samples/freelance-2025.xlsx')));
   await expect(page.getByTestId('invoice-count')).toHaveText('40');
   expect(sheetJs.length).toBeGreaterThan(0);
+  expect(fflate.length).toBeGreaterThan(0);
 });
 
 test('dragging a file over the page or opening the file picker starts the analysis worker ahead of the file', async ({ page }) => {

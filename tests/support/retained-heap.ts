@@ -8,11 +8,11 @@
 import { benchInvoices, fecText, ledgerCsv, ledgerXlsx } from '../../bench/data.ts';
 import { ledgerColumns } from '../../src/core/index.ts';
 import { importFile } from '../../src/import/import-file.ts';
-import { loadSheetJs } from '../../src/import/sheetjs.ts';
+import { loadWorkbookReaders } from '../../src/import/sheetjs.ts';
 
 const kind = process.argv[2] ?? 'fec';
 const lines = Number(process.argv[3] ?? 100_000);
-await loadSheetJs();
+await loadWorkbookReaders();
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 const settle = async () => {

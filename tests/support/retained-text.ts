@@ -10,10 +10,10 @@ import { json } from 'node:stream/consumers';
 import { benchInvoices, fecText, ledgerCsv, ledgerXlsx } from '../../bench/data.ts';
 import { decodeText } from '../../src/import/decode.ts';
 import { importFile } from '../../src/import/import-file.ts';
-import { loadSheetJs } from '../../src/import/sheetjs.ts';
+import { loadWorkbookReaders } from '../../src/import/sheetjs.ts';
 
 const kind = process.argv[2] ?? 'csv';
-await loadSheetJs();
+await loadWorkbookReaders();
 const invoices = benchInvoices(3000).map((inv, k) => ({ ...inv, number: `FACTURE-2026-${String(k).padStart(6, '0')}`, customer: `${inv.customer} — Œuvres sociales` }));
 const bytes = kind === 'xlsx' ? ledgerXlsx(invoices) : kind === 'fec' ? fecText(3000) : ledgerCsv(invoices);
 const name = kind === 'xlsx' ? 'ledger.xlsx' : kind === 'fec' ? 'fec.txt' : 'ledger.csv';

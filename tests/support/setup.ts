@@ -1,7 +1,7 @@
 /**
- * Unit tests read workbooks through importFile directly: SheetJS, which the worker and the CLI load on
- * demand (src/import/sheetjs.ts), is loaded once here.
+ * Unit tests read workbooks through importFile directly: SheetJS and fflate, which the worker and the
+ * CLI load on demand (src/import/sheetjs.ts), are loaded once here.
  */
-import { loadSheetJs } from '../../src/import/sheetjs.ts';
+import { loadWorkbookReaders } from '../../src/import/sheetjs.ts';
 
-await loadSheetJs();
+await loadWorkbookReaders();

@@ -1,9 +1,9 @@
 /**
  * Which dropped bytes are e-invoices: one Factur-X / ZUGFeRD PDF, one CII or UBL XML, or a zip of
  * them (a folder's worth dropped at once travels as one zip, and so does a zip the user made).
- * The zip is checked against bombs before anything inflates.
+ * The zip is checked against bombs before anything inflates; fflate is loaded first (`loadFflate()`).
  */
-import { unzipSync } from 'fflate';
+import { fflate } from '../sheetjs.ts';
 import { checkZip } from '../zip-guard.ts';
 import { isEInvoiceFile, type EInvoiceFile } from './import-einvoices.ts';
 
@@ -15,6 +15,7 @@ export function eInvoiceFilesOf(bytes: Uint8Array, name: string): EInvoiceFile[]
     if (!checkZip(bytes).ok) return null;
     let names: string[] = [];
     try {
+      const { unzipSync } = fflate();
       const entries = unzipSync(bytes, { filter: (f) => !f.name.endsWith('/') && !f.name.startsWith('__MACOSX/') && /\.(xml|pdf)$/i.test(f.name) });
       names = Object.keys(entries);
       // A spreadsheet is a zip too: only a zip of nothing but invoices is read as invoices.

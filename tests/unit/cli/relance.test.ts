@@ -27,6 +27,21 @@ describe('relance CLI', () => {
     expect(JSON.parse(bundled.stdout).totals.openCents).toBeGreaterThan(0);
   });
 
+  it('loads the workbook libraries (SheetJS, fflate) only for a workbook: a CSV is read without them', () => {
+    // A resolve hook, preloaded, names every package the CLI's bundle loads.
+    const hook = `data:text/javascript,${encodeURIComponent("import { registerHooks } from 'node:module'; registerHooks({ resolve(s, c, next) { if (!s.startsWith('.') && !s.startsWith('node:') && !s.startsWith('file:') && !s.startsWith('/')) process.stderr.write('package ' + s + '\\n'); return next(s, c); } });")}`;
+    const packages = (file: string) => {
+      const r = spawnSync(process.execPath, ['--import', hook, 'scripts/relance.mjs', 'analyze', file, '--as-of', '2025-12-31', '--json'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+      expect(r.status).toBe(0);
+      return [...r.stderr.matchAll(/^package (\S+)$/gm)].map((m) => m[1]);
+    };
+    const csv = packages('samples/export-compta.csv');
+    expect(csv).toContain('papaparse');
+    expect(csv).not.toContain('fflate');
+    expect(csv).not.toContain('xlsx');
+    expect(packages('samples/freelance-2025.xlsx')).toEqual(expect.arrayContaining(['papaparse', 'fflate', 'xlsx']));
+  });
+
   it('names the refused setting in one line', () => {
     const r = run('analyze', 'samples/freelance-2025.xlsx', '--buckets', '30,30', '--json');
     expect(r.status).toBe(2);
