@@ -1,25 +1,32 @@
 /** The aged balance's customer rows as columns (CustomerTable), built in the worker, read on the page. */
+import type { AgingRow } from '../core/index.ts';
 import type { CustomerRow, CustomerTable } from './views.ts';
 
-export function toCustomerTable(rows: readonly CustomerRow[], width: number): CustomerTable {
+/**
+ * The aged balance's customers as the table's columns, largest balance first (equal balances in the
+ * aging's order: by id), with their names. Straight from the aging's rows: no object per customer
+ * on the way (25,000 customers at 500k rows).
+ */
+export function customerTable(rows: readonly AgingRow[], names: ReadonlyMap<string, string>, width: number): CustomerTable {
   const n = rows.length;
-  const table = {
-    ids: rows.map((r) => r.id),
-    names: rows.map((r) => r.name),
-    width,
-    buckets: new Float64Array(n * width),
-    open: new Float64Array(n),
-    overdue: new Float64Array(n),
-    weightedDaysLate: new Float64Array(n),
-    items: new Int32Array(n),
-  };
-  rows.forEach((r, i) => {
-    table.buckets.set(r.buckets.slice(0, width), i * width);
+  const balance = new Float64Array(n);
+  for (let i = 0; i < n; i++) balance[i] = (rows[i] as AgingRow).openCents;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((x, y) => (balance[y] as number) - (balance[x] as number) || x - y);
+  const ids: string[] = [];
+  const shownNames: string[] = [];
+  const table = { ids, names: shownNames, width, buckets: new Float64Array(n * width), open: new Float64Array(n), overdue: new Float64Array(n), weightedDaysLate: new Float64Array(n), items: new Int32Array(n) };
+  for (let i = 0; i < n; i++) {
+    const r = rows[order[i] as number] as AgingRow;
+    ids.push(r.customerId);
+    shownNames.push(names.get(r.customerId) ?? r.customerId);
+    for (let b = 0; b < width; b++) table.buckets[i * width + b] = r.buckets[b] as number;
     table.open[i] = r.openCents;
     table.overdue[i] = r.overdueCents;
     table.weightedDaysLate[i] = r.weightedDaysLate ?? Number.NaN;
-    table.items[i] = r.items;
-  });
+    table.items[i] = r.openItemCount;
+  }
   return table;
 }
 

@@ -2,8 +2,8 @@
  * The dashboard: every figure of the page's tiles, aged balance, DSO, history and sources, for the
  * session's ledger and one Settings object. The CLI's JSON and the exports read the same analysis.
  */
-import { addMonths, analyzeLedger, invoiceAt, invoiceCount, openAtColumn, bucketIndex, concentration, customerNames, daysPastDue, endOfMonth, isIssuedBy, isoOf, lastAtOrBefore, ledgerColumns, NO_DAY, openAt, receivablesAtEach, startOfMonth, type Analysis, type Concentration, type Day, type Issue, type Ledger } from '../core/index.ts';
-import { toCustomerTable } from './customer-table.ts';
+import { addMonths, analyzeLedger, invoiceAt, invoiceCount, openAtColumn, bucketIndex, concentration, customerNames, daysPastDue, endOfMonth, isIssuedBy, isoOf, dayIndex, lastAtOrBeforeIn, ledgerColumns, NO_DAY, openAt, receivablesAtEach, startOfMonth, type Analysis, type Concentration, type Day, type Issue, type Ledger } from '../core/index.ts';
+import { customerTable } from './customer-table.ts';
 import { invoicePredictions } from './prediction.ts';
 import { ledgerOf, type Session } from './session.ts';
 import { withSettings, type Settings } from './settings.ts';
@@ -48,11 +48,8 @@ export function dashboard(session: Session, settings: Settings): AnalysisView | 
     labels: a.aging.labels,
     total: row(a.aging.total, ''),
     // Largest balances first, the table's default order: the page then has nothing to sort. The
-    // aging lists customers by id and the sort is stable, so equal balances stay in id order.
-    customers: toCustomerTable(
-      a.aging.customers.map((c) => row(c, names.get(c.customerId) ?? c.customerId)).sort((x, y) => y.openCents - x.openCents),
-      a.aging.labels.length,
-    ),
+    // aging lists customers by id, so equal balances stay in id order.
+    customers: customerTable(a.aging.customers, names, a.aging.labels.length),
     dso: {
       windows: a.dso.windows,
       simple: a.dso.simple,
@@ -152,11 +149,12 @@ export function monthlyHistory(ledger: Ledger, asOf: Day, months: number): { mon
   if (starts.length === 0) return [];
   const sales = new Array<number>(starts.length).fill(0);
   const first = starts[0] as Day;
+  const index = dayIndex(starts);
   for (let i = 0; i < c.count; i++) {
     const d = c.issued[i] as number;
     if (c.isSale[i] === 0 || d === NO_DAY || d < first || d > asOf) continue;
     // The last month starting on or before d (months are contiguous and ascending).
-    const k = lastAtOrBefore(starts, d);
+    const k = lastAtOrBeforeIn(index, d);
     sales[k] = (sales[k] as number) + (c.amount[i] as number);
   }
   const receivables = receivablesAtEach(ledger, ends);

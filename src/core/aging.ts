@@ -88,14 +88,6 @@ export function agedBalance(ledger: Ledger, options: AgingOptions): AgedBalance 
   const lateBase = new Float64Array(n + 1);
   const counts = new Int32Array(n + 1);
   let undatedCount = 0;
-  const add = (k: number, index: number, open: number, isLate: boolean, dpd: number): void => {
-    sums[k * width + index] = (sums[k * width + index] as number) + open;
-    counts[k] = (counts[k] as number) + 1;
-    if (isLate) {
-      lateWeight[k] = (lateWeight[k] as number) + open * dpd;
-      lateBase[k] = (lateBase[k] as number) + open;
-    }
-  };
   for (let i = 0; i < c.count; i++) {
     const issued = c.issued[i] as number;
     if (issued !== NO_DAY && issued > asOf) continue;
@@ -105,19 +97,34 @@ export function agedBalance(ledger: Ledger, options: AgingOptions): AgedBalance 
     // Due basis: the due date, else the item's own date; issued basis: the reverse.
     const dueRef = due !== NO_DAY ? due : issued;
     const ref = basis === 'due' ? dueRef : issued !== NO_DAY ? issued : due;
-    const days = ref === NO_DAY ? null : asOf - ref;
-    if (days === null) undatedCount++;
-    const index = days === null ? 0 : bucketIndex(days, edges);
+    if (ref === NO_DAY) undatedCount++;
+    const index = ref === NO_DAY ? 0 : bucketIndex(asOf - ref, edges);
     // Weighted lateness is always measured on the due date, whatever the aging basis.
     const dpd = dueRef === NO_DAY ? 0 : asOf - dueRef;
-    const isLate = (c.amount[i] as number) > 0 && dpd > 0 && open > 0;
-    add(c.customer[i] as number, index, open, isLate, dpd);
-    add(n, index, open, isLate, dpd);
+    const k = c.customer[i] as number;
+    sums[k * width + index] = (sums[k * width + index] as number) + open;
+    counts[k] = (counts[k] as number) + 1;
+    if ((c.amount[i] as number) > 0 && dpd > 0 && open > 0) {
+      lateWeight[k] = (lateWeight[k] as number) + open * dpd;
+      lateBase[k] = (lateBase[k] as number) + open;
+    }
+  }
+  // The total row: the customers' sums. Amounts are whole cents (and lateness weights whole cents ×
+  // days), exact in a double: the order of the additions changes nothing.
+  for (let k = 0; k < n; k++) {
+    for (let b = 0; b < width; b++) sums[n * width + b] = (sums[n * width + b] as number) + (sums[k * width + b] as number);
+    counts[n] = (counts[n] as number) + (counts[k] as number);
+    lateWeight[n] = (lateWeight[n] as number) + (lateWeight[k] as number);
+    lateBase[n] = (lateBase[n] as number) + (lateBase[k] as number);
   }
   const row = (k: number, customerId: string): AgingRow => {
-    const buckets = Array.from(sums.subarray(k * width, (k + 1) * width)) as Cents[];
+    const buckets: Cents[] = [];
     let openCents = 0;
-    for (const x of buckets) openCents += x;
+    for (let b = k * width; b < (k + 1) * width; b++) {
+      const x = sums[b] as number;
+      buckets.push(x as Cents);
+      openCents += x;
+    }
     const notDueCents = buckets[0] as number;
     const base = lateBase[k] as number;
     return {

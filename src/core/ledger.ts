@@ -4,7 +4,7 @@
  */
 import { fit, grown } from './typed-arrays.ts';
 import type { Cents } from './money.ts';
-import { lastAtOrBefore, type Day } from './day.ts';
+import { dayIndex, lastAtOrBeforeIn, type Day } from './day.ts';
 
 /** Where a ledger item came from, so that every figure can be traced back to a file row. */
 export type SourceRef = {
@@ -363,7 +363,8 @@ export function receivablesAtEach(ledger: Ledger, days: readonly Day[]): Cents[]
   const m = days.length;
   const delta = new Float64Array(m + 1);
   // Days are whole numbers: the first day ≥ d follows the last one ≤ d − 1.
-  const firstOnOrAfter = (d: number): number => lastAtOrBefore(days, d - 1) + 1;
+  const index = dayIndex(days);
+  const firstOnOrAfter = (d: number): number => lastAtOrBeforeIn(index, d - 1) + 1;
   for (let i = 0; i < c.count; i++) {
     const issued = c.issued[i] as number;
     const from = issued === NO_DAY ? 0 : firstOnOrAfter(issued);
