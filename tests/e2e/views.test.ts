@@ -56,6 +56,18 @@ test('every view has its own URL, a reload restores it and reopens the last anal
   await app.open(AS_OF);
   await app.pick(join(root, 'samples/freelance-2025.xlsx'));
   const receivables = await app.tile('receivables').textContent();
+  // The import opens the summary under its own URL, which the back button returns to.
+  await expect(page).toHaveURL(/#synthese$/);
+  await app.go('balance');
+  await expect(page).toHaveURL(/#balance$/);
+  await page.goBack();
+  await expect(page.getByTestId('views').locator('[data-view="synthese"]')).toHaveAttribute('aria-current', 'page');
+  // A view the page opens itself (an action chosen on the summary) is a history entry too.
+  await page.getByTestId('today').getByRole('link').first().click();
+  await expect(page).toHaveURL(/#relances$/);
+  await expect(page.getByTestId('views').locator('[data-view="relances"]')).toHaveAttribute('aria-current', 'page');
+  await page.goBack();
+  await expect(page.getByTestId('views').locator('[data-view="synthese"]')).toHaveAttribute('aria-current', 'page');
   await app.go('balance');
   await expect(page).toHaveURL(/#balance$/);
   await app.reload();
