@@ -37,7 +37,7 @@ type Rule = {
 const BOUNDARIES: Readonly<Record<string, Rule>> = {
   core: { folders: ['core'], packages: [], pure: true },
   app: { folders: ['core', 'app', 'i18n'], typesFrom: ['import'], packages: [], pure: true },
-  import: { folders: ['core', 'import'], packages: ['papaparse', 'fflate'], lazyPackages: ['pdfjs-dist', 'xlsx'], pure: true },
+  import: { folders: ['core', 'import'], packages: ['papaparse'], lazyPackages: ['pdfjs-dist', 'xlsx', 'fflate'], pure: true },
   format: { folders: ['core', 'format'], packages: [] },
   i18n: { folders: ['core', 'i18n'], packages: [], pure: true },
   output: { folders: ['core', 'format', 'output'], typesFrom: ['app'], packages: ['xlsx', 'fflate', 'jspdf', 'jspdf-autotable', 'dejavu-fonts-ttf', 'node:fs', 'node:module'], lazyPackages: ['chart.js'] },
