@@ -44,6 +44,27 @@ export async function markShown(name: string): Promise<void> {
   requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
 }
 
+/**
+ * The view's URL, as a history entry of its own (back returns to the one before, firing hashchange),
+ * set without location.hash's fragment navigation, which lays the page out at once, before the view
+ * is drawn (30 ms of the task that shows an import's figures).
+ */
+export function pushViewUrl(view: View): void {
+  if (location.hash !== `#${view}`) history.pushState(history.state, '', `#${view}`);
+}
+
+/**
+ * Scrolls to a heading and gives it the focus in the next frame, where the page is laid out anyway:
+ * done at once, the scroll would lay it out inside the task that drew the views.
+ */
+export function focusHeadingNextFrame(id: string): void {
+  requestAnimationFrame(() => {
+    const heading = document.getElementById(id);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  });
+}
+
 /** Keeps `onView` told of the view the URL's hash names (now, and on every change); returns the cleanup. */
 export function followHash(onView: (view: View) => void): () => void {
   onView(viewOf(location.hash));
