@@ -13,28 +13,25 @@ import { sniff } from './sniff.ts';
 export type SheetJs = typeof XLSX;
 export type Fflate = typeof FflateLib;
 
-let lib: SheetJs | null = null;
-let zip: Fflate | null = null;
-
-export async function loadSheetJs(): Promise<SheetJs> {
-  lib ??= await import('xlsx');
-  return lib;
+/** A library imported once, on demand (`load`), then taken synchronously by the readers (`get`). */
+function onDemand<T>(importIt: () => Promise<T>, missing: string): { load: () => Promise<T>; get: () => T } {
+  let lib: T | null = null;
+  return {
+    load: async () => (lib ??= await importIt()),
+    get: () => {
+      if (lib === null) throw new Error(missing);
+      return lib;
+    },
+  };
 }
 
-export function sheetJs(): SheetJs {
-  if (lib === null) throw new Error('SheetJS is not loaded: loadSheetJs() comes before reading a workbook');
-  return lib;
-}
+const xlsx = onDemand<SheetJs>(() => import('xlsx'), 'SheetJS is not loaded: loadSheetJs() comes before reading a workbook');
+const zip = onDemand<Fflate>(() => import('fflate'), 'fflate is not loaded: loadFflate() comes before reading a zip');
 
-export async function loadFflate(): Promise<Fflate> {
-  zip ??= await import('fflate');
-  return zip;
-}
-
-export function fflate(): Fflate {
-  if (zip === null) throw new Error('fflate is not loaded: loadFflate() comes before reading a zip');
-  return zip;
-}
+export const loadSheetJs = xlsx.load;
+export const sheetJs = xlsx.get;
+export const loadFflate = zip.load;
+export const fflate = zip.get;
 
 /** Both libraries, before reading a workbook. */
 export async function loadWorkbookReaders(): Promise<void> {
