@@ -27,14 +27,16 @@ describe('relance CLI', () => {
     expect(JSON.parse(bundled.stdout).totals.openCents).toBeGreaterThan(0);
   });
 
-  it('loads the workbook libraries (SheetJS, fflate) only for a workbook: a CSV is read without them', () => {
+  it('loads the workbook libraries (SheetJS, fflate) only for a workbook, and no command for its usage: a CSV is read without them', () => {
     // A resolve hook, preloaded, names every package the CLI's bundle loads.
     const hook = `data:text/javascript,${encodeURIComponent("import { registerHooks } from 'node:module'; registerHooks({ resolve(s, c, next) { if (!s.startsWith('.') && !s.startsWith('node:') && !s.startsWith('file:') && !s.startsWith('/')) process.stderr.write('package ' + s + '\\n'); return next(s, c); } });")}`;
-    const packages = (file: string) => {
-      const r = spawnSync(process.execPath, ['--import', hook, 'scripts/relance.mjs', 'analyze', file, '--as-of', '2025-12-31', '--json'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-      expect(r.status).toBe(0);
+    const packages = (file: string | null, status = 0) => {
+      const r = spawnSync(process.execPath, ['--import', hook, 'scripts/relance.mjs', ...(file === null ? [] : ['analyze', file, '--as-of', '2025-12-31', '--json'])], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+      expect(r.status).toBe(status);
       return [...r.stderr.matchAll(/^package (\S+)$/gm)].map((m) => m[1]);
     };
+    // The usage alone (no command): none of the commands' packages.
+    expect(packages(null, 2)).not.toContain('papaparse');
     const csv = packages('samples/export-compta.csv');
     expect(csv).toContain('papaparse');
     expect(csv).not.toContain('fflate');
