@@ -44,6 +44,18 @@ export async function markShown(name: string): Promise<void> {
   requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
 }
 
+/** `fn` once the next frame is drawn, or half a second later where none is (a hidden tab draws none). */
+export function afterNextFrame(fn: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 500);
+}
+
 /**
  * The view's URL, as a history entry of its own (back returns to the one before, firing hashchange),
  * set without location.hash's fragment navigation, which lays the page out at once, before the view
