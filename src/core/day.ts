@@ -181,7 +181,8 @@ export function lastAtOrBeforeIn(index: DayIndex, x: number): number {
   const at = index.at;
   if (at === null) return lastAtOrBefore(index.sorted, x);
   const k = x - index.from;
-  return k < 0 ? -1 : k < at.length ? (at[k] as number) : at.length === 0 ? -1 : (at[at.length - 1] as number);
+  // The table is never empty: past its span, the last day is the one.
+  return k < 0 ? -1 : k < at.length ? (at[k] as number) : (at[at.length - 1] as number);
 }
 
 /** The Monday on or before `d` (1970-01-01, day 0, was a Thursday). */

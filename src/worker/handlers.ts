@@ -22,7 +22,7 @@ import { importEInvoices, isEInvoiceFile } from '../import/einvoice/import-einvo
 import { readLifecycle } from '../import/einvoice/lifecycle.ts';
 import { resolveLifecycle } from '../core/index.ts';
 import type { Statement } from '../core/index.ts';
-import { loadFflate, loadWorkbookReaders, needsWorkbookReaders } from '../import/sheetjs.ts';
+import { loadWorkbookReaders, needsWorkbookReaders } from '../import/sheetjs.ts';
 import type { DunningView, PageSettings, Requests } from './protocol.ts';
 import { warmUp } from './warm-up.ts';
 
@@ -60,8 +60,7 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       fileCame = true;
       progress('read', 0, 1);
       // E-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them: a folder dropped at once) as one ledger.
-      await loadFflate();
-      const files = eInvoiceFilesOf(new Uint8Array(input.bytes), input.fileName) ?? [];
+      const files = (await eInvoiceFilesOf(new Uint8Array(input.bytes), input.fileName)) ?? [];
       const read = await importEInvoices(files, workspace.profile, settingsOf(input.settings)?.defaultTermsDays ?? 30);
       const report = { ...read.report, fileName: input.fileName };
       const source = report.fatal === null ? { name: input.fileName, ledger: read.ledger, issues: report.issues.filter((i) => i.severity !== 'info') } : null;
