@@ -58,7 +58,7 @@ export const analysisRequest = (asOf = BENCH_AS_OF): PageSettings => ({ asOf, ba
  * The worker's FileReaderSync, which Node lacks: a dropped file read a slice at a time, each slice a
  * copy (as the browser hands it over). Node's own Blob would be read whole, asynchronously.
  */
-class SliceOf {
+export class SliceOf {
   readonly bytes: Uint8Array;
   readonly size: number;
   constructor(bytes: Uint8Array) {

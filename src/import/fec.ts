@@ -13,6 +13,7 @@ import { normalizeHeader } from './map-columns.ts';
 import { parseAmountText, parseDateText } from './parse-cells.ts';
 import type { SkipReason } from './to-ledger.ts';
 import { owned } from './owned.ts';
+import { grown, release } from '../core/typed-arrays.ts';
 
 export type FecOptions = {
   readonly fileName: string;
@@ -59,24 +60,26 @@ export function buildFecLedger(sheet: Sheet, headerIndex: number, headers: reado
  * them: no object per line), the others counted by why they were skipped.
  */
 export class FecLines {
-  /** Lines kept; line k is at index k of each column below. */
+  /** Lines kept; line k is at index k of each column below (the columns have room beyond `count`). */
   count = 0;
   /** 1-based row of each line. */
-  readonly row: number[] = [];
+  row = new Int32Array(FIRST_ROOM);
   /** Each line's customer: its number in `customerKeys` (numbered as first seen). */
-  readonly customer: number[] = [];
+  customer = new Int32Array(FIRST_ROOM);
   /** Customer keys (CompAuxNum, else the account) and the name of each one's first line. */
   readonly customerKeys: string[] = [];
   readonly customerNames: string[] = [];
   readonly piece: string[] = [];
   /** EcritureDate, PieceDate, DateRglt (NO_DAY when none). */
-  readonly date: number[] = [];
-  readonly pieceDate: number[] = [];
-  readonly payDate: number[] = [];
-  readonly signed: number[] = [];
-  readonly lettrage: string[] = [];
+  date = new Int32Array(FIRST_ROOM);
+  pieceDate = new Int32Array(FIRST_ROOM);
+  payDate = new Int32Array(FIRST_ROOM);
+  signed = new Float64Array(FIRST_ROOM);
+  /** Each line's lettrage code: its number in `lettrageCodes`, 0 for none (the code ''). */
+  lettrage = new Int32Array(FIRST_ROOM);
+  readonly lettrageCodes: string[] = [''];
   /** OPENING (an à-nouveau), SALES_JOURNAL (a credit left over is a credit note, not a payment). */
-  readonly flags: number[] = [];
+  flags = new Uint8Array(FIRST_ROOM);
   rowsRead = 0;
   readonly skipped: Record<SkipReason, number> = { blank: 0, repeatedHeader: 0, sectionHeading: 0, total: 0, draft: 0, otherCurrency: 0, notReceivable: 0, error: 0 };
   /** Account prefixes read as receivables. */
@@ -88,12 +91,18 @@ export class FecLines {
   /** Dates read once per distinct text: a FEC's million lines have a few hundred dates. */
   private readonly dates = new Map<string, number>();
   private readonly customerIndex = new Map<string, number>();
+  private readonly lettrageIndex = new Map<string, number>();
+  /** The columns each field is read from, looked up once (the first of its names that the header has). */
+  private readonly at: { readonly [F in keyof typeof FIELDS]: readonly number[] };
 
   constructor(headers: readonly string[], o: FecOptions, sheetName: string, issues: IssueList) {
     headers.forEach((h, i) => {
       const k = normalizeHeader(h);
       if (!this.col.has(k)) this.col.set(k, i);
     });
+    const at = {} as Record<keyof typeof FIELDS, number[]>;
+    for (const f of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) at[f] = FIELDS[f].flatMap((n) => this.col.get(n) ?? []);
+    this.at = at;
     this.prefixes = o.accountPrefixes ?? ['411'];
     this.sheetName = sheetName;
     this.issues = issues;
@@ -129,63 +138,109 @@ export class FecLines {
   /** Row r (0-based) of cells given by `cell`: column i's text trimmed, or null when the row has no such cell. */
   read(cell: (i: number) => string | null, r: number): void {
     this.rowsRead++;
-    const col = this.col;
-    const get = (...names: string[]): string => {
-      for (const n of names) {
-        const i = col.get(n);
-        if (i !== undefined) {
-          const v = cell(i);
-          if (v !== null) return v;
-        }
+    const at = this.at;
+    /** The field's text in the first of its columns the row has a cell in ('' when none). */
+    const get = (columns: readonly number[]): string => {
+      for (let j = 0; j < columns.length; j++) {
+        const v = cell(columns[j] as number);
+        if (v !== null) return v;
       }
       return '';
     };
-    const account = get('comptenum');
+    const account = get(at.account);
     if (!this.prefixes.some((p) => account.startsWith(p))) {
       this.skipped.notReceivable++;
       return;
     }
     let signed: number | null;
-    if (col.has('debit')) {
-      const d = amountOf(get('debit'));
-      const c = amountOf(get('credit'));
+    if (this.col.has('debit')) {
+      const d = amountOf(get(at.debit));
+      const c = amountOf(get(at.credit));
       signed = d === null || c === null ? null : d - c;
     } else {
-      const m = amountOf(get('montant'));
-      const sens = get('sens').toUpperCase();
+      const m = amountOf(get(at.amount));
+      const sens = get(at.sens).toUpperCase();
       signed = m === null ? null : sens === 'C' || sens === '-1' ? -m : m;
     }
     if (signed === null) {
-      this.issues.add({ code: 'InvalidAmount', severity: 'error', sheet: this.sheetName, row: r + 1, column: col.has('debit') ? 'Debit/Credit' : 'Montant' });
+      this.issues.add({ code: 'InvalidAmount', severity: 'error', sheet: this.sheetName, row: r + 1, column: this.col.has('debit') ? 'Debit/Credit' : 'Montant' });
       this.skipped.error++;
       return;
     }
-    const journal = get('journalcode');
-    const label = get('ecriturelib');
-    const key = get('compauxnum', 'compteauxnum') || account;
+    const journal = get(at.journal);
+    const label = get(at.label);
+    const key = get(at.aux) || account;
     let customer = this.customerIndex.get(key);
     if (customer === undefined) {
       // Copies, not slices (owned.ts): the fused reader's lines would keep every piece of the text alive.
       const id = owned(key);
-      const name = get('compauxlib', 'compteauxlib') || get('comptelib');
+      const name = get(at.auxName) || get(at.accountName);
       customer = this.customerKeys.length;
       this.customerKeys.push(id);
       this.customerNames.push(name === '' ? id : owned(name));
       this.customerIndex.set(id, customer);
     }
+    const code = get(at.lettrage);
+    let lettrage = code === '' ? 0 : this.lettrageIndex.get(code);
+    if (lettrage === undefined) {
+      lettrage = this.lettrageCodes.length;
+      this.lettrageCodes.push(owned(code));
+      this.lettrageIndex.set(this.lettrageCodes[lettrage] as string, lettrage);
+    }
     const isOpening = /^(an|ano|ran|anouv|nouv)$/i.test(journal) || /a[\s-]?nouveau/i.test(label);
-    this.row.push(r + 1);
-    this.customer.push(customer);
-    this.piece.push(owned(get('pieceref')));
-    this.date.push(this.dateOf(get('ecrituredate')));
-    this.pieceDate.push(this.dateOf(get('piecedate')));
-    this.signed.push(signed);
-    this.lettrage.push(owned(get('ecriturelet', 'ecrturelet', 'ecriturelettrage')));
-    this.payDate.push(this.dateOf(get('daterglt')));
-    this.flags.push((isOpening ? OPENING : 0) | (SALES_JOURNAL.test(journal) ? IS_SALES_JOURNAL : 0));
+    const k = this.count;
+    if (k === this.row.length) this.grow();
+    this.row[k] = r + 1;
+    this.customer[k] = customer;
+    this.piece.push(owned(get(at.piece)));
+    this.date[k] = this.dateOf(get(at.date));
+    this.pieceDate[k] = this.dateOf(get(at.pieceDate));
+    this.signed[k] = signed;
+    this.lettrage[k] = lettrage;
+    this.payDate[k] = this.dateOf(get(at.payDate));
+    this.flags[k] = (isOpening ? OPENING : 0) | (SALES_JOURNAL.test(journal) ? IS_SALES_JOURNAL : 0);
     this.count++;
   }
+
+  /** Twice the room in every column; the old columns' memory goes at once (no copy waits for a collection). */
+  private grow(): void {
+    const room = this.row.length * 2;
+    const twice = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
+      const b = grown(a, room);
+      release(a);
+      return b;
+    };
+    this.row = twice(this.row);
+    this.customer = twice(this.customer);
+    this.date = twice(this.date);
+    this.pieceDate = twice(this.pieceDate);
+    this.payDate = twice(this.payDate);
+    this.signed = twice(this.signed);
+    this.lettrage = twice(this.lettrage);
+    this.flags = twice(this.flags);
+  }
 }
+
+const FIRST_ROOM = 1024;
+
+/** Each field FecLines reads and the normalized header names it is read from, in order of preference. */
+const FIELDS = {
+  account: ['comptenum'],
+  debit: ['debit'],
+  credit: ['credit'],
+  amount: ['montant'],
+  sens: ['sens'],
+  journal: ['journalcode'],
+  label: ['ecriturelib'],
+  aux: ['compauxnum', 'compteauxnum'],
+  auxName: ['compauxlib', 'compteauxlib'],
+  accountName: ['comptelib'],
+  piece: ['pieceref'],
+  date: ['ecrituredate'],
+  pieceDate: ['piecedate'],
+  lettrage: ['ecriturelet', 'ecrturelet', 'ecriturelettrage'],
+  payDate: ['daterglt'],
+} as const;
 
 const OPENING = 1;
 const IS_SALES_JOURNAL = 2;
@@ -202,7 +257,7 @@ const amountOf = (s: string): number | null => (s === '' ? 0 : (parseAmountText(
 export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, issues: IssueList): FecBuild {
   const { rowsRead, skipped, count: n, customerKeys } = reader;
   const { row, customer, piece, date, payDate, signed, lettrage, flags } = reader;
-  const hasLettrage = lettrage.some((l) => l !== '');
+  const hasLettrage = reader.lettrageCodes.length > 1;
   // Each customer's lines in file order, customers in the order of their first line.
   const starts = new Int32Array(customerKeys.length + 1);
   for (let k = 0; k < n; k++) {
@@ -228,13 +283,25 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
   const payAmounts: number[] = [];
   let derivedDue = 0;
   let openingItems = 0;
+  // Keys already taken. When no customer key holds a '/', a key's customer is the text before its
+  // first '/': keys of two customers never meet, and each customer's are checked by what follows the
+  // '/' only (the piece, a string the line already holds), in a set emptied at the next customer.
+  const perCustomer = customerKeys.every((id) => !id.includes('/'));
   const keys = new Set<string>();
   // The next suffix to try per base: a piece shared by many lines (a monthly payment batch, opening
   // entries) costs no more per line than any other.
   const nextSuffix = new Map<string, number>();
+  let keysOf = -1;
   /** The suffix line k's key takes after its base (0: none), the key being made with the item (itemKey). */
   const suffixOf = (k: number): number => {
-    const base = baseKey(customerKeys[customer[k] as number] as string, piece[k] as string, row[k] as number);
+    const c = customer[k] as number;
+    if (perCustomer && c !== keysOf) {
+      keys.clear();
+      nextSuffix.clear();
+      keysOf = c;
+    }
+    const rest = keyRest(piece[k] as string, row[k] as number);
+    const base = perCustomer ? rest : `${customerKeys[c] as string}/${rest}`;
     if (!keys.has(base)) {
       keys.add(base);
       return 0;
@@ -261,6 +328,7 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
   const byEntry = byDate((k) => date[k] as number);
   /** Debits settled by credits, oldest debit first; credits left over stay as one negative item each. */
   const settle = (group: readonly number[]): void => {
+    if (group.length <= 2 && settleSmall(group)) return;
     const debits = group.filter((k) => (signed[k] as number) > 0).sort(byIssue);
     const credits = group.filter((k) => (signed[k] as number) < 0).sort(byEntry);
     const left = debits.map((k) => signed[k] as number);
@@ -294,16 +362,43 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
       }
     });
   };
+  /**
+   * The groups most lettrage makes, settled as `settle` would settle them without its arrays: one line
+   * (a debit open, a credit left over), or one debit and one credit (an invoice and its payment). False
+   * for any other group of two.
+   */
+  const settleSmall = (group: readonly number[]): boolean => {
+    const a = group[0] as number;
+    const va = signed[a] as number;
+    if (group.length === 1) {
+      if (va > 0) item(a, va, INVOICE);
+      else if (va < 0) item(a, va, leftOverKind(a));
+      return true;
+    }
+    const b = group[1] as number;
+    const vb = signed[b] as number;
+    if (!((va > 0 && vb < 0) || (va < 0 && vb > 0))) return false;
+    const d = va > 0 ? a : b;
+    const c = va > 0 ? b : a;
+    const debit = va > 0 ? va : vb;
+    const credit = va > 0 ? -vb : -va;
+    const take = Math.min(credit, debit);
+    if (credit > take) item(c, take - credit, leftOverKind(c));
+    item(d, debit, INVOICE);
+    payDays.push(payDate[c] !== NO_DAY ? (payDate[c] as number) : (date[c] as number));
+    payAmounts.push(take);
+    return true;
+  };
   for (let c = 0; c < customerKeys.length; c++) {
     const list = Array.from(byCustomer.subarray(starts[c], starts[c + 1]));
     if (!hasLettrage) {
       settle(list);
       continue;
     }
-    const groups = new Map<string, number[]>();
+    const groups = new Map<number, number[]>();
     for (const k of list) {
-      const l = lettrage[k] as string;
-      if (l === '') {
+      const l = lettrage[k] as number;
+      if (l === 0) {
         const v = signed[k] as number;
         if (v > 0) item(k, v, INVOICE);
         else if (v < 0) item(k, v, leftOverKind(k));
@@ -334,7 +429,8 @@ type Items = {
 };
 
 /** An item's key before any suffix: its customer and its piece (or its line's row when it has none). */
-const baseKey = (customerKey: string, piece: string, row: number): string => `${customerKey}/${piece || `L${row}`}`;
+const baseKey = (customerKey: string, piece: string, row: number): string => `${customerKey}/${keyRest(piece, row)}`;
+const keyRest = (piece: string, row: number): string => piece || `L${row}`;
 
 /**
  * The items as a ledger's columns, and their objects made on demand as the general builder would make

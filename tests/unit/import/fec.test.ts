@@ -37,6 +37,46 @@ describe('FEC import', () => {
     expect(report.issues.map((i) => i.code)).toContain('FecDueDatesDerived');
   });
 
+  it('keys every item apart: a piece shared within a customer or across customers, customer keys holding a "/"', () => {
+    const keys = (lines: string[]) => importFile(fec(lines), { fileName: '123456789FEC20251231.txt' }).ledger.invoices.map((i) => i.key);
+    // Keys are checked customer by customer when no customer key holds a '/'.
+    expect(keys([
+      line('VE', '2025-09-01', '411000', 'A', 'A SA', 'F#2', 100, 0),
+      line('VE', '2025-09-02', '411000', 'A', 'A SA', 'F', 100, 0),
+      line('VE', '2025-09-03', '411000', 'A', 'A SA', 'F', 100, 0),
+      line('VE', '2025-09-04', '411000', 'B', 'B SA', 'F', 100, 0),
+      line('VE', '2025-09-05', '411000', 'B', 'B SA', '', 100, 0),
+    ]).sort()).toEqual(['A/F', 'A/F#2', 'A/F#3', 'B/F', 'B/L6'].sort());
+    // "A/B" + "C" and "A" + "B/C" write the same key: the second takes a suffix.
+    const slashed = keys([
+      line('VE', '2025-09-01', '411000', 'A/B', 'AB SA', 'C', 100, 0),
+      line('VE', '2025-09-02', '411000', 'A', 'A SA', 'B/C', 100, 0),
+    ]);
+    expect(slashed).toHaveLength(2);
+    expect(new Set(slashed).size).toBe(2);
+    expect(slashed.sort()).toEqual(['A/B/C', 'A/B/C#2']);
+  });
+
+  it('settles a lettered pair whose payment exceeds its invoice: the invoice paid, the rest left as a payment', () => {
+    const file = fec([
+      line('VE', '2025-09-01', '411000', 'CDUP', 'DUPONT SA', 'F1', 50000, 0, 'AB'),
+      line('BQ', '2025-10-15', '411000', 'CDUP', 'DUPONT SA', 'VIR1', 0, 80000, 'AB'),
+      line('VE', '2025-09-02', '411000', 'CDUP', 'DUPONT SA', 'AV1', 0, 7000, 'AC'),
+      line('VE', '2025-09-03', '411000', 'CDUP', 'DUPONT SA', 'F2', 5000, 0, 'AD'),
+      line('VE', '2025-09-04', '411000', 'CDUP', 'DUPONT SA', 'AV2', 0, 9000, 'AD'),
+    ]);
+    const { ledger } = importFile(file, { fileName: '123456789FEC20251231.txt' });
+    const byNumber = new Map(ledger.invoices.map((i) => [i.number, i]));
+    expect(byNumber.get('F1')).toMatchObject({ kind: 'invoice', amount: 50000, payments: [{ amount: 50000 }] });
+    expect(isoOf(byNumber.get('F1')!.payments[0]!.day as Day)).toBe('2025-10-15');
+    expect(byNumber.get('VIR1')).toMatchObject({ kind: 'payment', amount: -30000 });
+    // A lone credit in the sales journal is a credit note.
+    expect(byNumber.get('AV1')).toMatchObject({ kind: 'credit', amount: -7000 });
+    // A credit note lettered with a smaller invoice: what it leaves over stays a credit note.
+    expect(byNumber.get('F2')).toMatchObject({ amount: 5000, payments: [{ amount: 5000 }] });
+    expect(byNumber.get('AV2')).toMatchObject({ kind: 'credit', amount: -4000 });
+  });
+
   it('reads 413/416 on request, and each customer’s own payment terms', () => {
     const file = fec([line('VE', '2025-09-01', '411000', 'C1', 'A', 'F1', 1000, 0), line('OD', '2025-09-02', '416000', 'C2', 'B', 'F2', 500, 0)]);
     expect(importFile(file, { fileName: 'f.txt' }).ledger.invoices.map((i) => i.number)).toEqual(['F1']);
