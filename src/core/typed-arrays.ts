@@ -19,3 +19,29 @@ export function release(view: ArrayBufferView): void {
   const buffer = view.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
   if (view.byteOffset === 0 && view.byteLength === buffer.byteLength && typeof buffer.transfer === 'function') buffer.transfer(0);
 }
+
+/** `a` copied into an array of `size`, its own memory let go at once (release): no copy waits for a collection. */
+export function moved<T extends Column>(a: T, size: number): T {
+  const b = grown(a, size);
+  release(a);
+  return b;
+}
+
+/** A column filled a value at a time: its room doubles when full, the old room let go at once (moved). */
+export class ColumnOf<T extends Column> {
+  values: T;
+  length = 0;
+  constructor(empty: T) {
+    this.values = empty;
+  }
+
+  push(v: number): void {
+    if (this.length === this.values.length) this.values = moved(this.values, Math.max(1024, this.length * 2));
+    this.values[this.length++] = v;
+  }
+
+  /** The values pushed (fit: a view, or a copy when much room is left). */
+  done(): T {
+    return fit(this.values, this.length);
+  }
+}

@@ -13,7 +13,7 @@ import { normalizeHeader } from './map-columns.ts';
 import { parseAmountText, parseDateText } from './parse-cells.ts';
 import type { SkipReason } from './to-ledger.ts';
 import { owned } from './owned.ts';
-import { grown, release } from '../core/typed-arrays.ts';
+import { ColumnOf, moved } from '../core/typed-arrays.ts';
 
 export type FecOptions = {
   readonly fileName: string;
@@ -205,11 +205,7 @@ export class FecLines {
   /** Twice the room in every column; the old columns' memory goes at once (no copy waits for a collection). */
   private grow(): void {
     const room = this.row.length * 2;
-    const twice = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => {
-      const b = grown(a, room);
-      release(a);
-      return b;
-    };
+    const twice = <T extends Int32Array | Float64Array | Uint8Array>(a: T): T => moved(a, room);
     this.row = twice(this.row);
     this.customer = twice(this.customer);
     this.date = twice(this.date);
@@ -274,13 +270,13 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
   }
 
   // The items: their line, amount and kind, their payments end to end, their keys.
-  const itemLine: number[] = [];
-  const itemAmount: number[] = [];
-  const itemKind: number[] = [];
-  const itemSuffix: number[] = [];
-  const payStarts: number[] = [];
-  const payDays: number[] = [];
-  const payAmounts: number[] = [];
+  const itemLine = new ColumnOf(new Int32Array(0));
+  const itemAmount = new ColumnOf(new Float64Array(0));
+  const itemKind = new ColumnOf(new Uint8Array(0));
+  const itemSuffix = new ColumnOf(new Int32Array(0));
+  const payStarts = new ColumnOf(new Int32Array(0));
+  const payDays = new ColumnOf(new Int32Array(0));
+  const payAmounts = new ColumnOf(new Float64Array(0));
   let derivedDue = 0;
   let openingItems = 0;
   // Keys already taken. When no customer key holds a '/', a key's customer is the text before its
@@ -414,18 +410,19 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
   if (derivedDue > 0) issues.add({ code: 'FecDueDatesDerived', severity: 'warning', sheet: sheetName, params: { count: derivedDue, days: o.defaultTermsDays } });
   if (openingItems > 0) issues.add({ code: 'FecOpeningEntries', severity: 'warning', sheet: sheetName, params: { count: openingItems } });
   const customers: Customer[] = customerKeys.map((id, c) => ({ id, code: id, name: reader.customerNames[c] as string }));
-  const ledger = itemsLedger(reader, o, sheetName, customers, { itemLine, itemAmount, itemKind, itemSuffix, payStarts, payDays, payAmounts });
+  const items = { itemLine: itemLine.done(), itemAmount: itemAmount.done(), itemKind: itemKind.done(), itemSuffix: itemSuffix.done(), payStarts: payStarts.done(), payDays: payDays.done(), payAmounts: payAmounts.done() };
+  const ledger = itemsLedger(reader, o, sheetName, customers, items);
   return { ledger, rowsRead, rowsUsed: n, skipped, hasLettrage };
 }
 
 type Items = {
-  readonly itemLine: readonly number[];
-  readonly itemAmount: readonly number[];
-  readonly itemKind: readonly number[];
-  readonly itemSuffix: readonly number[];
-  readonly payStarts: readonly number[];
-  readonly payDays: readonly number[];
-  readonly payAmounts: readonly number[];
+  readonly itemLine: Int32Array;
+  readonly itemAmount: Float64Array;
+  readonly itemKind: Uint8Array;
+  readonly itemSuffix: Int32Array;
+  readonly payStarts: Int32Array;
+  readonly payDays: Int32Array;
+  readonly payAmounts: Float64Array;
 };
 
 /** An item's key before any suffix: its customer and its piece (or its line's row when it has none). */
@@ -450,7 +447,7 @@ function itemsLedger(reader: FecLines, o: FecOptions, sheetName: string, custome
   const payStart = new Int32Array(count + 1);
   payStart.set(payStarts);
   payStart[count] = payDays.length;
-  const kind = Uint8Array.from(itemKind);
+  const kind = itemKind;
   const numbers: string[] = new Array<string>(count);
   const rows = new Int32Array(count);
   const opening = new Uint8Array(count);
@@ -480,11 +477,11 @@ function itemsLedger(reader: FecLines, o: FecOptions, sheetName: string, custome
     count,
     issued,
     due,
-    amount: Float64Array.from(itemAmount),
+    amount: itemAmount,
     isSale,
     payStart,
-    payDay: Int32Array.from(payDays),
-    payAmount: Float64Array.from(payAmounts),
+    payDay: payDays,
+    payAmount: payAmounts,
     customer,
     customerIds,
     customersById: customersByIdOf(customerIds),
@@ -498,7 +495,7 @@ function itemsLedger(reader: FecLines, o: FecOptions, sheetName: string, custome
     amountBasis: 'TTC' as const,
     hasSalesHistory: hasPayments,
   };
-  return itemsOf(fields, columns, { kind, numbers, suffix: Int32Array.from(itemSuffix), rows, opening }, o.fileName, sheetName);
+  return itemsOf(fields, columns, { kind, numbers, suffix: itemSuffix, rows, opening }, o.fileName, sheetName);
 }
 
 /** The lazy ledger over the items' own columns (a scope of its own: its closures hold nothing else). */
