@@ -8,7 +8,7 @@ import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { basename, join } from 'node:path';
 import { AUTO_ACCEPT, dayFromYmd, emptyWorkspace, isoOf, migrateWorkspace, recordBankPayments, type Issue, type Lang, type Workspace } from '../core/index.ts';
 import { refusalText } from '../i18n/documents.ts';
-import { buffered, writeJson } from './json-out.ts';
+import { buffered, fdSink, writeJson } from './json-out.ts';
 import { importSource, type ByteSource, type ImportReport } from '../import/import-file.ts';
 import { describeIssue } from '../i18n/issues.ts';
 import { analysisOf } from '../app/dashboard.ts';
@@ -330,9 +330,9 @@ async function writeStatements(ledger: Parameters<typeof statements>[0], setting
   return made.refused.length > 0 ? 1 : 0;
 }
 
-/** JSON on stdout, as JSON.stringify(value, null, 2) and a newline, written a part at a time (json-out.ts). */
+/** JSON on stdout, as JSON.stringify(value, null, 2) and a newline, written a part at a time, each part in full before the next is made (json-out.ts). */
 function printJson(value: unknown): void {
-  const out = buffered((s) => process.stdout.write(s));
+  const out = buffered(fdSink(1));
   writeJson(value, out.write);
   out.write('\n');
   out.flush();

@@ -4,6 +4,8 @@
  * arrays are written one by one down to `depth`; below it each member is stringified whole (a
  * newline in JSON text is always indentation: a string's own newlines are escaped).
  */
+import { writeSync } from 'node:fs';
+
 export function writeJson(value: unknown, write: (s: string) => void, depth = 3, indent = ''): void {
   const isPlain = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
   if (depth <= 0 || !isPlain) {
@@ -48,5 +50,33 @@ export function buffered(sink: (s: string) => void, size = 1 << 16): { write: (s
       if (length >= size) flush();
     },
     flush,
+  };
+}
+
+/**
+ * A sink that writes to the file descriptor `fd` in full before it returns. Node's process.stdout
+ * queues what a pipe cannot take yet in the process's memory: `relance analyze --json | jq` on a
+ * million rows held the whole JSON (a hundred megabytes) there. Here a full pipe is waited for (a
+ * millisecond at a time), so that no more than one part is ever held; a reader gone (`| head`) ends
+ * the writing quietly, as a shell's own tools do.
+ */
+export function fdSink(fd: number): (s: string) => void {
+  let closed = false;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  return (s) => {
+    if (closed) return;
+    const bytes = Buffer.from(s, 'utf8');
+    for (let at = 0; at < bytes.length; ) {
+      try {
+        at += writeSync(fd, bytes, at, bytes.length - at);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EAGAIN') Atomics.wait(pause, 0, 0, 1);
+        else if (code === 'EPIPE') {
+          closed = true;
+          return;
+        } else throw e;
+      }
+    }
   };
 }

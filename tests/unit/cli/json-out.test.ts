@@ -1,6 +1,10 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { buffered, writeJson } from '../../../src/cli/json-out.ts';
+import { writeSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { buffered, fdSink, writeJson } from '../../../src/cli/json-out.ts';
+
+// fdSink's writes go to this mock: a pipe that takes a few bytes at a time, is full now and then, or is gone.
+vi.mock('node:fs', async (original) => ({ ...(await original<typeof import('node:fs')>()), writeSync: vi.fn() }));
 
 const written = (value: unknown, depth?: number, size?: number): { text: string; writes: number } => {
   let text = '';
@@ -42,5 +46,43 @@ describe('writeJson', () => {
     out.flush();
     expect(text).toBe(JSON.stringify(doc, null, 2));
     expect(largest).toBeLessThan(4096 + 200);
+  });
+});
+
+describe('fdSink', () => {
+  const errno = (code: string) => Object.assign(new Error(code), { code });
+
+  it('writes every byte in order through short writes and a full pipe (EAGAIN), waiting instead of queuing', () => {
+    const got: number[] = [];
+    let calls = 0;
+    vi.mocked(writeSync).mockImplementation(((fd: number, buffer: Uint8Array, offset: number, length: number) => {
+      expect(fd).toBe(7);
+      calls++;
+      if (calls % 3 === 0) throw errno('EAGAIN');
+      const n = Math.min(length, 5);
+      got.push(...buffer.subarray(offset, offset + n));
+      return n;
+    }) as typeof writeSync);
+    const sink = fdSink(7);
+    sink('Créances à 30 jours — ');
+    sink('0,00 €');
+    expect(Buffer.from(got).toString('utf8')).toBe('Créances à 30 jours — 0,00 €');
+    expect(calls).toBeGreaterThan(8);
+  });
+
+  it('stops quietly when the reader is gone (EPIPE), and throws any other error', () => {
+    let calls = 0;
+    vi.mocked(writeSync).mockImplementation((() => {
+      calls++;
+      throw errno('EPIPE');
+    }) as typeof writeSync);
+    const sink = fdSink(1);
+    sink('abc');
+    sink('def');
+    expect(calls).toBe(1);
+    vi.mocked(writeSync).mockImplementation((() => {
+      throw errno('EIO');
+    }) as typeof writeSync);
+    expect(() => fdSink(1)('x')).toThrow('EIO');
   });
 });

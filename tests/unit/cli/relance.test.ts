@@ -1,5 +1,5 @@
 /** The CLI as a user runs it: settings flags checked by name, hostile files named, letter files never overwriting each other. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { profiledWorkspace } from '../../support/builders.ts';
 import { xlsx } from '../../support/hostile-files.ts';
 import { ciiXml, facturXPdf, ublXml } from '../../support/einvoices.ts';
+import { benchInvoices, ledgerCsv } from '../../../bench/data.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const run = (...args: string[]) => spawnSync(process.execPath, ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
@@ -42,6 +43,35 @@ describe('relance CLI', () => {
     expect(csv).not.toContain('fflate');
     expect(csv).not.toContain('xlsx');
     expect(packages('samples/freelance-2025.xlsx')).toEqual(expect.arrayContaining(['papaparse', 'fflate', 'xlsx']));
+  });
+
+  it('writes its JSON in full into a pipe read late, and stops quietly when the reader goes (| head)', async () => {
+    const file = join(dir, 'ledger-10000.csv');
+    writeFileSync(file, ledgerCsv(benchInvoices(10_000)));
+    const args = ['--experimental-strip-types', '--no-warnings', 'src/cli/relance.ts', 'analyze', file, '--as-of', '2025-12-31', '--json'];
+    const expected = run(...args.slice(3)).stdout;
+    // More than a pipe holds (its reader gone, a socket's few hundred kilobytes would be lost): the
+    // CLI waits for the reader, which starts a second late.
+    expect(expected.length).toBeGreaterThan(400_000);
+    const late = spawn(process.execPath, args, { cwd: root });
+    late.stdout.pause();
+    let err = '';
+    late.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const chunks: Buffer[] = [];
+    const exited = new Promise<number | null>((resolve) => late.on('close', resolve));
+    await new Promise((r) => setTimeout(r, 1000));
+    late.stdout.on('data', (d: Buffer) => chunks.push(d));
+    late.stdout.resume();
+    expect(await exited).toBe(0);
+    expect(err).toBe('');
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
+    // The reader gone after the first part: no EPIPE error, the CLI ends as it would have.
+    const cut = spawn(process.execPath, args, { cwd: root });
+    let cutErr = '';
+    cut.stderr.on('data', (d: Buffer) => (cutErr += d.toString()));
+    cut.stdout.once('data', () => cut.stdout.destroy());
+    expect(await new Promise((resolve) => cut.on('close', resolve))).toBe(0);
+    expect(cutErr).toBe('');
   });
 
   it('names the refused setting in one line', () => {
