@@ -3,10 +3,33 @@
  * buckets, actions carry their claim and the credits deducted, warnings are sentences with their
  * parameters filled in. The page's figures come from the same analysis.
  */
-import { customerNames, invoiceAt, isoOf, ledgerColumns, NO_DAY, openAtColumn, planEach, ratesKnownUntil, roundTenth, invoicePenalty, type Day, type Issue, type Ledger, type Workspace } from '../core/index.ts';
+import { ColumnOf, customerNames, invoiceAt, isoOf, ledgerColumns, NO_DAY, openAtColumn, planEach, ratesKnownUntil, roundTenth, invoicePenalty, type Day, type Issue, type Ledger, type Workspace } from '../core/index.ts';
 import type { ImportReport } from '../import/import-file.ts';
 import { analysisOf } from './dashboard.ts';
 import { withSettings, type Settings } from './settings.ts';
+
+/**
+ * A JSON array whose members are made one at a time as it is written (cli/json-out.ts writeJson reads
+ * it as a list), never all held at once; JSON.stringify gets the whole array (toJSON).
+ */
+export class JsonList<T> implements Iterable<T> {
+  readonly length: number;
+  private readonly member: (k: number) => T;
+  constructor(length: number, member: (k: number) => T) {
+    this.length = length;
+    this.member = member;
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (let k = 0; k < this.length; k++) yield this.member(k);
+  }
+
+  toJSON(): T[] {
+    return Array.from(this);
+  }
+}
+
+type PenaltyEntry = { invoice: string; customer: string; daysLate: number; interestCents: number; indemnityCents: number };
 
 export function numbersJson(ledger: Ledger, settings: Settings, describe: (issue: Issue) => string): Record<string, unknown> {
   const analysis = analysisOf(ledger, settings);
@@ -47,14 +70,17 @@ export function numbersJson(ledger: Ledger, settings: Settings, describe: (issue
     basis: settings.basis,
     totals: { openCents: t.openCents, notDueCents: t.notDueCents, overdueCents: t.overdueCents },
     aging: bucketObject(t.buckets),
-    customers: analysis.aging.customers.map((c) => ({
-      id: c.customerId,
-      name: names.get(c.customerId) ?? c.customerId,
-      openCents: c.openCents,
-      overdueCents: c.overdueCents,
-      aging: bucketObject(c.buckets),
-      weightedDaysLate: roundTenth(c.weightedDaysLate),
-    })),
+    customers: new JsonList(analysis.aging.customers.length, (k) => {
+      const c = analysis.aging.customers[k] as (typeof analysis.aging.customers)[number];
+      return {
+        id: c.customerId,
+        name: names.get(c.customerId) ?? c.customerId,
+        openCents: c.openCents,
+        overdueCents: c.overdueCents,
+        aging: bucketObject(c.buckets),
+        weightedDaysLate: roundTenth(c.weightedDaysLate),
+      };
+    }),
     dso: {
       windows: d.windows,
       simple: roundTenth(d.simple),
@@ -100,8 +126,14 @@ export function importJson(report: ImportReport, describe: (issue: Issue) => str
  * One pass over the open, overdue invoices: the `penalties` entries (days late, L441-10 interest,
  * the €40) and one warning per half-year missing from the rate table or contractual rate under the floor.
  */
-function penaltiesOf(ledger: Ledger, asOf: Day, workspace: Workspace): { entries: Record<string, unknown>[]; warnings: Issue[] } {
-  const entries: { invoice: string; customer: string; daysLate: number; interestCents: number; indemnityCents: number }[] = [];
+function penaltiesOf(ledger: Ledger, asOf: Day, workspace: Workspace): { entries: JsonList<PenaltyEntry>; warnings: Issue[] } {
+  // Kept as columns: the entries' objects are made as they are written (a million-row ledger has a
+  // hundred thousand of them).
+  const invoice: string[] = [];
+  const customer: string[] = [];
+  const daysLate = new ColumnOf(new Int32Array(0));
+  const interest = new ColumnOf(new Float64Array(0));
+  const indemnity = new ColumnOf(new Float64Array(0));
   const halves = new Set<string>();
   const floors = new Map<string, Record<string, string | number>>();
   // Overdue and open, read on the columns before an object is made.
@@ -112,13 +144,28 @@ function penaltiesOf(ledger: Ledger, asOf: Day, workspace: Workspace): { entries
     const inv = invoiceAt(ledger, i);
     if (inv.kind !== 'invoice') continue;
     const p = invoicePenalty(inv, asOf, workspace, true);
-    entries.push({ invoice: inv.number, customer: inv.customerId, daysLate: p.daysLate, interestCents: p.interestCents, indemnityCents: p.indemnityCents });
+    invoice.push(inv.number);
+    customer.push(inv.customerId);
+    daysLate.push(p.daysLate);
+    interest.push(p.interestCents);
+    indemnity.push(p.indemnityCents);
     for (const w of p.warnings) {
       if (w.code === 'RateUnknownForHalfYear') halves.add(w.halfYear);
       else floors.set(`${inv.customerId}|${w.halfYear}`, { customer: inv.customerId, halfYear: w.halfYear, rate: w.rateBp / 100, floor: (w.floorBp ?? 0) / 100 });
     }
   }
-  entries.sort((a, b) => (a.invoice < b.invoice ? -1 : a.invoice > b.invoice ? 1 : a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0));
+  // By invoice number, then customer (ties in the order found).
+  const order = Array.from({ length: invoice.length }, (_, k) => k);
+  order.sort((a, b) => {
+    const x = invoice[a] as string, y = invoice[b] as string;
+    if (x !== y) return x < y ? -1 : 1;
+    const u = customer[a] as string, v = customer[b] as string;
+    return u < v ? -1 : u > v ? 1 : a - b;
+  });
+  const entries = new JsonList(order.length, (k): PenaltyEntry => {
+    const e = order[k] as number;
+    return { invoice: invoice[e] as string, customer: customer[e] as string, daysLate: daysLate.values[e] as number, interestCents: interest.values[e] as number, indemnityCents: indemnity.values[e] as number };
+  });
   return {
     entries,
     warnings: [

@@ -7,7 +7,9 @@
 import { writeSync } from 'node:fs';
 
 export function writeJson(value: unknown, write: (s: string) => void, depth = 3, indent = ''): void {
-  const isPlain = value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+  // A list made as it is written (app/numbers-json.ts JsonList): an array whose members are read one at a time.
+  const isList = Array.isArray(value) || (value !== null && typeof value === 'object' && typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function');
+  const isPlain = value !== null && typeof value === 'object' && (isList || typeof (value as { toJSON?: unknown }).toJSON !== 'function');
   if (depth <= 0 || !isPlain) {
     const text = JSON.stringify(value, null, 2) ?? 'null';
     write(indent === '' ? text : text.replaceAll('\n', `\n${indent}`));
@@ -15,14 +17,14 @@ export function writeJson(value: unknown, write: (s: string) => void, depth = 3,
   }
   const inner = `${indent}  `;
   const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
-  if (Array.isArray(value)) {
-    if (value.length === 0) return write('[]');
-    write('[');
-    value.forEach((v, i) => {
-      write(`${i === 0 ? '' : ','}\n${inner}`);
+  if (isList) {
+    let i = 0;
+    for (const v of value as Iterable<unknown>) {
+      write(`${i === 0 ? '[' : ','}\n${inner}`);
       writeJson(skipped(v) ? null : v, write, depth - 1, inner);
-    });
-    return write(`\n${indent}]`);
+      i++;
+    }
+    return write(i === 0 ? '[]' : `\n${indent}]`);
   }
   const members = Object.entries(value as Record<string, unknown>).filter(([, v]) => !skipped(v));
   if (members.length === 0) return write('{}');

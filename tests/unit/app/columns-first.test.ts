@@ -46,7 +46,7 @@ describe('a ledger kept as columns first', () => {
     expect(view.actions.some((a) => a.step === 'declaration_de_creance')).toBe(true);
     expect(view.actions.some((a) => a.step === 'courtesy')).toBe(true);
     const describe = (i: { code: string }) => i.code;
-    expect(numbersJson(lazy.ledger, settings, describe)).toEqual(numbersJson(made.ledger, settings, describe));
+    expect(JSON.stringify(numbersJson(lazy.ledger, settings, describe))).toBe(JSON.stringify(numbersJson(made.ledger, settings, describe)));
     for (const k of [0, 3, 7]) expect(customerItems(lazy, settings, someone(k), null)).toEqual(customerItems(made, settings, someone(k), null));
     // The Prévision view: ratings, predictions, the forecast and its backtests.
     const ids = plain.customers.slice(0, 20).map((c) => c.id);

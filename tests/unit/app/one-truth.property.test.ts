@@ -44,7 +44,7 @@ describe('every output agrees with the screen', () => {
         const total = view.total;
 
         // The CLI JSON: same totals, same buckets (keys follow the edges), same customers.
-        const json = numbersJson(ledger, settings, (i) => i.code) as { aging: Record<string, number>; totals: { openCents: number; overdueCents: number }; customers: { id: string; openCents: number }[]; actions: { customer: string; amountCents: number; creditsCents: number }[] };
+        const json = JSON.parse(JSON.stringify(numbersJson(ledger, settings, (i) => i.code))) as { aging: Record<string, number>; totals: { openCents: number; overdueCents: number }; customers: { id: string; openCents: number }[]; actions: { customer: string; amountCents: number; creditsCents: number }[] };
         expect(Object.keys(json.aging)).toEqual(view.labels);
         expect(Object.values(json.aging)).toEqual(total.buckets);
         expect(json.totals.openCents).toBe(total.openCents);

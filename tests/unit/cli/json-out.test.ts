@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { writeSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { buffered, fdSink, writeJson } from '../../../src/cli/json-out.ts';
+import { JsonList } from '../../../src/app/numbers-json.ts';
 
 // fdSink's writes go to this mock: a pipe that takes a few bytes at a time, is full now and then, or is gone.
 vi.mock('node:fs', async (original) => ({ ...(await original<typeof import('node:fs')>()), writeSync: vi.fn() }));
@@ -46,6 +47,27 @@ describe('writeJson', () => {
     out.flush();
     expect(text).toBe(JSON.stringify(doc, null, 2));
     expect(largest).toBeLessThan(4096 + 200);
+  });
+});
+
+describe('writeJson on lists made as they are written', () => {
+  it('writes a JsonList as JSON.stringify writes the array, making each member only when it is written', () => {
+    const made: number[] = [];
+    const list = new JsonList(3, (k) => {
+      made.push(k);
+      return { k, name: `n${k}`, nested: [k, { deep: k }] };
+    });
+    let text = '';
+    let madeWhenFirstWritten = -1;
+    writeJson({ a: 1, list, empty: new JsonList(0, () => 0), b: [] }, (s) => {
+      if (madeWhenFirstWritten < 0 && s.includes('"k"')) madeWhenFirstWritten = made.length;
+      text += s;
+    });
+    const expected = JSON.stringify({ a: 1, list: [0, 1, 2].map((k) => ({ k, name: `n${k}`, nested: [k, { deep: k }] })), empty: [], b: [] }, null, 2);
+    expect(text).toBe(expected);
+    expect(JSON.stringify({ list }, null, 2)).toBe(JSON.stringify({ list: JSON.parse(expected).list }, null, 2));
+    // The first member was written before the next ones were made.
+    expect(madeWhenFirstWritten).toBe(1);
   });
 });
 
