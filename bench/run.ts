@@ -48,7 +48,8 @@ const einvoices = browserOnly ? null : await einvoicesRow();
 if (einvoices) out(`  node e-invoices: ${JSON.stringify(einvoices)}\n`);
 const cli = browserOnly ? null : await cliRow();
 if (cli) out(`  node CLI: ${JSON.stringify(cli)}\n`);
-const cliMemory = browserOnly ? [] : await cliMemoryRows([...SIZES.filter((n) => n >= 100_000).flatMap((n) => Object.values(ledgerFiles(n))), fecFile(FEC_LINES)]);
+// Issue 19 names a 1M-row CSV in the CLI (≤ 250 MiB over the baseline): its CSV only, the workbook is not made.
+const cliMemory = browserOnly ? [] : await cliMemoryRows([...SIZES.filter((n) => n >= 100_000).flatMap((n) => Object.values(ledgerFiles(n))), ...(quick ? [] : [ledgerFiles(1_000_000).csv]), fecFile(FEC_LINES)]);
 for (const m of cliMemory) out(`  node CLI memory: ${JSON.stringify(m)}\n`);
 
 let browser: Awaited<ReturnType<typeof browserBench>> | null = null;
@@ -95,7 +96,7 @@ if (!browserOnly && fec && letters) {
   }
   if (cliMemory.length > 0) {
     lines.push('**CLI peak memory**: `analyze <file> --json`, peak RSS over the CLI started alone (usage printed), against the uncompressed file:', '');
-    table(['file', 'uncompressed', 'peak RSS over the start (≤ 2 × the file)', 'ratio'], cliMemory.map((m) => [m.file, `${(m.uncompressedBytes / 1048576).toFixed(1)} MB`, `${m.peakExtraMiB} MiB`, `${m.ratio} ×`]));
+    table(['file', 'uncompressed', 'peak RSS over the start (≤ 2 × the file; 1M CSV rows ≤ 250 MiB)', 'ratio'], cliMemory.map((m) => [m.file, `${(m.uncompressedBytes / 1048576).toFixed(1)} MB`, `${m.peakExtraMiB} MiB`, `${m.ratio} ×`]));
   }
   if (matching) {
     lines.push('**Bank matching** (Node, core/bank/match.ts on generated statements):', '');
