@@ -40,8 +40,10 @@ export class ColumnOf<T extends Column> {
     this.values[this.length++] = v;
   }
 
-  /** The values pushed (fit: a view, or a copy when much room is left). */
+  /** The values pushed (fit: a view, or a copy when much room is left, the room then let go at once). The column is done with. */
   done(): T {
-    return fit(this.values, this.length);
+    const out = fit(this.values, this.length);
+    if (out.buffer !== this.values.buffer) release(this.values);
+    return out;
   }
 }

@@ -13,7 +13,7 @@ import { normalizeHeader } from './map-columns.ts';
 import { parseAmountText, parseDateText } from './parse-cells.ts';
 import type { SkipReason } from './to-ledger.ts';
 import { owned } from './owned.ts';
-import { ColumnOf, moved } from '../core/typed-arrays.ts';
+import { ColumnOf, moved, release } from '../core/typed-arrays.ts';
 
 export type FecOptions = {
   readonly fileName: string;
@@ -200,6 +200,11 @@ export class FecLines {
     this.payDate[k] = this.dateOf(get(at.payDate));
     this.flags[k] = (isOpening ? OPENING : 0) | (SALES_JOURNAL.test(journal) ? IS_SALES_JOURNAL : 0);
     this.count++;
+  }
+
+  /** The columns let go at once (fecLedgerOf is done with them: the ledger keeps its own). */
+  letGo(): void {
+    for (const column of [this.row, this.customer, this.date, this.pieceDate, this.payDate, this.signed, this.lettrage, this.flags]) release(column);
   }
 
   /** Twice the room in every column; the old columns' memory goes at once (no copy waits for a collection). */
@@ -412,6 +417,7 @@ export function fecLedgerOf(reader: FecLines, o: FecOptions, sheetName: string, 
   const customers: Customer[] = customerKeys.map((id, c) => ({ id, code: id, name: reader.customerNames[c] as string }));
   const items = { itemLine: itemLine.done(), itemAmount: itemAmount.done(), itemKind: itemKind.done(), itemSuffix: itemSuffix.done(), payStarts: payStarts.done(), payDays: payDays.done(), payAmounts: payAmounts.done() };
   const ledger = itemsLedger(reader, o, sheetName, customers, items);
+  reader.letGo();
   return { ledger, rowsRead, rowsUsed: n, skipped, hasLettrage };
 }
 
