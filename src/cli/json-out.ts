@@ -5,10 +5,12 @@
  * newline in JSON text is always indentation: a string's own newlines are escaped).
  */
 import { writeSync } from 'node:fs';
+import { JsonList } from '../app/numbers-json.ts';
 
 export function writeJson(value: unknown, write: (s: string) => void, depth = 3, indent = ''): void {
-  // A list made as it is written (app/numbers-json.ts JsonList): an array whose members are read one at a time.
-  const isList = Array.isArray(value) || (value !== null && typeof value === 'object' && typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function');
+  // A list made as it is written (JsonList): an array whose members are read one at a time. Other
+  // iterables (a Map, a typed array) are left to JSON.stringify, as it writes them.
+  const isList = Array.isArray(value) || value instanceof JsonList;
   const isPlain = value !== null && typeof value === 'object' && (isList || typeof (value as { toJSON?: unknown }).toJSON !== 'function');
   if (depth <= 0 || !isPlain) {
     const text = JSON.stringify(value, null, 2) ?? 'null';

@@ -68,6 +68,11 @@ describe('writeJson on lists made as they are written', () => {
     expect(JSON.stringify({ list }, null, 2)).toBe(JSON.stringify({ list: JSON.parse(expected).list }, null, 2));
     // The first member was written before the next ones were made.
     expect(madeWhenFirstWritten).toBe(1);
+    // Other iterables are written as JSON.stringify writes them (a Map as {}, a typed array by index).
+    let other = '';
+    const value = { m: new Map([[1, 2]]), t: Int32Array.of(3, 4), s: new Set([5]) };
+    writeJson(value, (s) => (other += s));
+    expect(other).toBe(JSON.stringify(value, null, 2));
   });
 });
 
