@@ -16,7 +16,7 @@
  * must be followed by the separator, the newline or the end. A quote anywhere else, an unclosed
  * quote, spaces after a closing quote: PapaParse's own handling (or its errors) is wanted, so null.
  */
-import { addDays, customersByIdOf, fit, grown, NO_DAY, paymentsAt, dayFromYmd, isoOf, lazyLedger, MARK_DISPUTED, MARK_ELECTRONIC, MARK_PAPER, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type LedgerColumns } from '../core/index.ts';
+import { addDays, customersByIdOf, fit, moved, NO_DAY, release, paymentsAt, dayFromYmd, isoOf, lazyLedger, MARK_DISPUTED, MARK_ELECTRONIC, MARK_PAPER, type Cents, type Customer, type Day, type Invoice, type IssueList, type Ledger, type LedgerColumns } from '../core/index.ts';
 import { columnLetter, isBlankCell } from './grid.ts';
 import { autoMapping, guessFromValues, headerTexts, paymentDateGuessed, valueGuessColumns, type Field, type Mapping } from './map-columns.ts';
 import { fieldText, Fields, giveUp, GiveUp, isSpaceOnly, readPrefix, splitRow, splitterOf, type FusedRead } from './csv-split.ts';
@@ -291,7 +291,7 @@ class RowColumns {
 
   grow(): void {
     this.capacity *= 2;
-    const more = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(x: T): T => grown(x, this.capacity);
+    const more = <T extends Int32Array | Float64Array | Uint8Array | Int16Array>(x: T): T => moved(x, this.capacity);
     this.row = more(this.row);
     this.customer = more(this.customer);
     this.amount = more(this.amount);
@@ -798,6 +798,9 @@ function buildLedger(c: RowColumns, reader: RowReader, o: FastCsvOptions, hasTer
   }
   if (missingDue > 0) issues.add({ code: 'MissingDueDate', severity: 'warning', sheet: o.sheetName, row: firstMissingDue, params: { count: missingDue, days: o.defaultTermsDays } });
   payStart[count] = j;
+  // The rows' columns the ledger does not keep go now, not at a later collection.
+  release(c.open);
+  for (const kinds of c.dateKind) release(kinds);
   // Customers are numbered in the order of their first invoice, as ledgerColumns numbers them.
   const customerIds = reader.customers.map((x) => x.id);
   const columns: LedgerColumns = {
