@@ -242,6 +242,18 @@ describe('the fused CSV path against PapaParse and the general builder', () => {
     expect(invoicesMade(ledger)).toBe(true);
   });
 
+  it('grows its columns when the rows after the first ones are much shorter, with the general path’s result', () => {
+    // The room is estimated from the first rows' length: long ones first, then short ones, so that the
+    // columns double several times (their old room let go at once) while rows are read.
+    const long = 'Établissements de la Grande Rue et associés '.repeat(5);
+    const lines = ['Client;Facture;Date;Échéance;Montant;Réglé;Date de règlement'];
+    for (let k = 0; k < 1200; k++) lines.push(`${long}${k % 7};L${k};0${1 + (k % 9)}/03/2025;0${1 + (k % 9)}/04/2025;${100 + k},50;${k % 2 === 0 ? `${100 + k},50;1${k % 9}/04/2025` : ';'}`);
+    for (let k = 0; k < 40_000; k++) lines.push(`C${k % 13};S${k};0${1 + (k % 9)}/05/2025;;${k % 500},0${k % 10};${k % 3 === 0 ? `${k % 500},0${k % 10};2${k % 9}/05/2025` : ';'}`);
+    const bytes = utf8(`${lines.join('\n')}\n`);
+    expect(isFast(bytes)).toBe(true);
+    same(bytes);
+  });
+
   it('finds a number repeated after a run of sorted ones, and one repeated much later', () => {
     const rows = (numbers: string[]) => utf8(`Client;Facture;Échéance;Montant\n${numbers.map((n, k) => `C${k % 3};${n};01/12/2025;10,00`).join('\n')}\n`);
     const sorted = ['F01', 'F02', 'F03', 'F04'];
