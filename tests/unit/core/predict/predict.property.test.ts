@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocateCents, customerBehaviour, featuresOf, forecast, paymentHistory, predict, RATINGS, receivablesAt, type Cents, type Day, type Invoice, type Ledger } from '../../../../src/core/index.ts';
+import { allocateCents, customerBehaviour, featuresOf, FEATURES, forecast, paymentHistory, predict, RATINGS, receivablesAt, SETTLED, type Cents, type Day, type Invoice, type Ledger } from '../../../../src/core/index.ts';
 import { historyLedgerArb } from '../../../support/arbitraries.ts';
 
 /** Some invoices sent electronically, some on paper, some unsaid (the channel features read them). */
@@ -137,5 +137,56 @@ describe('the A–D rating', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('the days past due of the oldest open invoices (feature openLateDays)', () => {
+  const LATE_DAYS = FEATURES.indexOf('openLateDays');
+  const OPEN_LATE = FEATURES.indexOf('openLateCount');
+
+  /**
+   * Each row's feature against its definition read straight from the history: the customer's
+   * invoices issued before the row's day t and not settled before t, the first 50 in issue order,
+   * the most days any of them is past due at t (0 when none of the customer's invoices is late).
+   */
+  function expectDefinition(ledger: Ledger, asOf: Day): number {
+    const h = paymentHistory(ledger, asOf);
+    const c = h.columns;
+    const f = featuresOf(ledger, h, true, true);
+    let capped = 0;
+    for (let r = 0; r < f.matrix.rows; r++) {
+      const i = f.items[r] as number;
+      const t = c.issued[i] as number;
+      const open = Array.from(h.byCustomer[c.customer[i] as number] as Int32Array).filter((j) => (c.issued[j] as number) < t && !(h.state[j] === SETTLED && (h.settled[j] as number) < t));
+      const pastDue = (js: number[]) => Math.max(0, ...js.map((j) => t - (c.due[j] as number)));
+      const row = f.matrix.data.subarray(r * f.matrix.width, (r + 1) * f.matrix.width);
+      const days = (row[OPEN_LATE] as number) > 0 ? pastDue(open.slice(0, 50)) : 0;
+      expect(row[LATE_DAYS], `row ${r}`).toBe(Math.log1p(days));
+      if ((row[OPEN_LATE] as number) > 0 && pastDue(open) !== days) capped++;
+    }
+    return capped;
+  }
+
+  it('is read from the open invoices on generated ledgers', () => {
+    fc.assert(
+      fc.property(historyLedgerArb, fc.integer({ min: 200, max: 900 }), (ledger, at) => {
+        expectDefinition(ledger, (19500 + at) as Day);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('counts only the first 50 open invoices, however many settled ones lie between them', () => {
+    // One customer: an old invoice on long terms, never paid, then 3,000 paid on time (each row of the old
+    // way scanned them all), then 70 unpaid: the first 60 on a year's terms, the last 10 due at once, so
+    // that the only days past due lie beyond the first 50 open.
+    const invoices: Invoice[] = [];
+    const add = (k: number, issued: number, terms: number, paid: boolean) =>
+      invoices.push({ key: `k${k}`, number: `F${k}`, customerId: 'C', issued: issued as Day, due: (issued + terms) as Day, isDueDerived: false, amount: 10_000 as Cents, payments: paid ? [{ day: (issued + terms) as Day, amount: 10_000 as Cents }] : [], kind: 'invoice', currency: 'EUR', isDisputed: false, source: { file: 'gen', sheet: 'S', row: k + 2 } });
+    add(0, 19000, 800, false);
+    for (let k = 1; k <= 3000; k++) add(k, 19000 + Math.floor(k / 10), 30, true);
+    for (let k = 0; k < 70; k++) add(3001 + k, 19400 + k, k < 60 ? 365 : 0, false);
+    const ledger: Ledger = { customers: [{ id: 'C', code: null, name: 'Client' }], invoices, currency: 'EUR', amountBasis: 'TTC', hasSalesHistory: true };
+    expect(expectDefinition(ledger, 19600 as Day)).toBeGreaterThan(0);
   });
 });
