@@ -111,25 +111,6 @@ export function behaviourOf(h: PaymentHistory, options: BehaviourOptions = {}): 
     const items = h.byCustomer[k] as Int32Array;
     if (items.length === 0) continue;
     const id = c.customerIds[k] as string;
-    // The window holds the invoices falling due in it (due ≤ as-of), whenever they were paid: paying
-    // later never brings an invoice into it nor takes one out, so it can never improve a rating.
-    const settledIn = (from: number) => {
-      let w = 0, sum = 0, sumPos = 0, late = 0, n = 0;
-      for (let j = 0; j < items.length; j++) {
-        const i = items[j] as number;
-        if (h.state[i] !== SETTLED) continue;
-        const due = c.due[i] as number;
-        if (due <= from || due > asOf) continue;
-        const a = c.amount[i] as number;
-        const d = delayOf(h, i);
-        w += a;
-        sum += a * d;
-        sumPos += a * Math.max(0, d);
-        if (d > 0) late++;
-        n++;
-      }
-      return { w, sum, sumPos, late, n };
-    };
     // Fewer than 3 invoices due in the twelve months, paid or not: the whole history.
     let dueInYear = 0;
     for (let j = 0; j < items.length; j++) {
@@ -138,10 +119,10 @@ export function behaviourOf(h: PaymentHistory, options: BehaviourOptions = {}): 
       if (due > yearAgo && due <= asOf) dueInYear++;
     }
     let span: '12m' | 'all' = '12m';
-    let win = settledIn(yearAgo);
+    let win = settledIn(h, items, yearAgo);
     if (dueInYear < 3) {
       span = 'all';
-      win = settledIn(Number.NEGATIVE_INFINITY);
+      win = settledIn(h, items, Number.NEGATIVE_INFINITY);
     }
     let openW = 0, openDays = 0, longest: number | null = null, openLate = 0;
     for (let j = 0; j < items.length; j++) {
@@ -155,20 +136,8 @@ export function behaviourOf(h: PaymentHistory, options: BehaviourOptions = {}): 
       openLate++;
       longest = longest === null ? dpd : Math.max(longest, dpd);
     }
-    const between = (from: number, to: number): number | null => {
-      let w = 0, s = 0;
-      for (let j = 0; j < items.length; j++) {
-        const i = items[j] as number;
-        if (h.state[i] !== SETTLED) continue;
-        const d = h.settled[i] as number;
-        if (d <= from || d > to) continue;
-        w += c.amount[i] as number;
-        s += (c.amount[i] as number) * Math.max(0, delayOf(h, i));
-      }
-      return w > 0 ? s / w : null;
-    };
-    const recent = between(threeMonthsAgo, asOf);
-    const previous = between(fifteenMonthsAgo, threeMonthsAgo);
+    const recent = weightedDaysLate(h, items, threeMonthsAgo, asOf);
+    const previous = weightedDaysLate(h, items, fifteenMonthsAgo, threeMonthsAgo);
     const trend: Trend | null = recent === null || previous === null ? null : recent - previous >= trendDays ? 'worse' : previous - recent >= trendDays ? 'better' : 'stable';
     const base = win.w + openW;
     const rated = base > 0 ? (win.sumPos + openDays) / base : null;
@@ -193,4 +162,43 @@ export function behaviourOf(h: PaymentHistory, options: BehaviourOptions = {}): 
     });
   }
   return out;
+}
+
+/**
+ * The customer's settled invoices falling due after `from` and by as-of, whenever they were paid:
+ * paying later never brings an invoice into the window nor takes one out, so it can never improve a
+ * rating. Their amounts, amount-weighted delays (all, and late only), how many were late, how many.
+ */
+function settledIn(h: PaymentHistory, items: Int32Array, from: number) {
+  const c = h.columns;
+  let w = 0, sum = 0, sumPos = 0, late = 0, n = 0;
+  for (let j = 0; j < items.length; j++) {
+    const i = items[j] as number;
+    if (h.state[i] !== SETTLED) continue;
+    const due = c.due[i] as number;
+    if (due <= from || due > h.asOf) continue;
+    const a = c.amount[i] as number;
+    const d = delayOf(h, i);
+    w += a;
+    sum += a * d;
+    sumPos += a * Math.max(0, d);
+    if (d > 0) late++;
+    n++;
+  }
+  return { w, sum, sumPos, late, n };
+}
+
+/** The amount-weighted days late of the customer's invoices settled after `from` and by `to`; null when none was. */
+function weightedDaysLate(h: PaymentHistory, items: Int32Array, from: number, to: number): number | null {
+  const c = h.columns;
+  let w = 0, s = 0;
+  for (let j = 0; j < items.length; j++) {
+    const i = items[j] as number;
+    if (h.state[i] !== SETTLED) continue;
+    const d = h.settled[i] as number;
+    if (d <= from || d > to) continue;
+    w += c.amount[i] as number;
+    s += (c.amount[i] as number) * Math.max(0, delayOf(h, i));
+  }
+  return w > 0 ? s / w : null;
 }
