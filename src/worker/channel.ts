@@ -26,6 +26,8 @@ export type Channel<R> = {
   readonly usesFallback: boolean;
   /** Starts the worker now (its script loads and runs) so that the request about to come finds it ready; false when none can start. */
   warm(): boolean;
+  /** Requests sent and not answered yet (to the worker, or running on the main thread without one). */
+  readonly inFlight: number;
 };
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; onProgress?: SendOptions['onProgress'] };
@@ -37,6 +39,8 @@ export function createChannel<R>(start: () => Worker, fallback: () => Promise<Ha
   let usesFallback = false;
   let local: Promise<HandlerMap<R>> | null = null;
   const pending = new Map<number, Pending>();
+  /** Requests running on the main thread (no worker could start). */
+  let running = 0;
 
   const abortAll = (reason: Error) => {
     for (const p of pending.values()) p.reject(reason);
@@ -82,6 +86,9 @@ export function createChannel<R>(start: () => Worker, fallback: () => Promise<Ha
     get usesFallback() {
       return usesFallback;
     },
+    get inFlight() {
+      return pending.size + running;
+    },
     terminate,
     warm() {
       return ensure() !== null;
@@ -91,9 +98,14 @@ export function createChannel<R>(start: () => Worker, fallback: () => Promise<Ha
       const w = ensure();
       if (!w) {
         usesFallback = true;
-        local ??= fallback();
-        const handler = (await local)[name] as unknown as (input: unknown, progress: (s: string, d: number, t: number) => void) => unknown;
-        return (await handler(input, (s, d, t) => options.onProgress?.(s, d, t))) as RequestOutput<R, typeof name>;
+        running++;
+        try {
+          local ??= fallback();
+          const handler = (await local)[name] as unknown as (input: unknown, progress: (s: string, d: number, t: number) => void) => unknown;
+          return (await handler(input, (s, d, t) => options.onProgress?.(s, d, t))) as RequestOutput<R, typeof name>;
+        } finally {
+          running--;
+        }
       }
       const id = nextId++;
       return new Promise((resolve, reject) => {

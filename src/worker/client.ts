@@ -22,11 +22,28 @@ const analysis = createChannel<Requests>(
  */
 let warmedUp = false;
 export function warmUp(): void {
+  fileExpectedUntil = Date.now() + FILE_WAIT_MS;
   if (!analysis.warm() || warmedUp) return;
   warmedUp = true;
   analysis.send('warmUp', {}).catch(() => {
     // A warm-up cut short (the worker ended) costs nothing but the time it saved.
   });
+}
+
+/** How long the worker counts as at work after a reply: the next request often follows (the worklist after an import). */
+const QUIET_MS = 1000;
+/** How long a file is waited for once the picker opened or a file was dragged over the page. */
+const FILE_WAIT_MS = 60_000;
+let lastActive = Number.NEGATIVE_INFINITY;
+let fileExpectedUntil = Number.NEGATIVE_INFINITY;
+
+/**
+ * Whether the analysis worker is at work or about to be: a request in hand or answered less than a
+ * second ago, or a file on its way (the picker opened or a file dragged over the page, until a file
+ * is read, a minute at most). The offline copy waits for neither (ui/islands/page/offline.ts).
+ */
+export function isWorking(now = Date.now()): boolean {
+  return analysis.inFlight > 0 || now - lastActive < QUIET_MS || now < fileExpectedUntil;
 }
 
 /** True once a request had to run on the main thread (no worker could start). */
@@ -62,7 +79,9 @@ function restoresItself<K extends RequestName>(name: K, input: Input<K>): boolea
 const isImport = (name: RequestName) => name === 'importFile' || name === 'importEInvoices';
 
 function post<K extends RequestName>(name: K, input: Input<K>, options: SendOptions = {}): Promise<Output<K>> {
-  return analysis.send(name, input, options) as Promise<Output<K>>;
+  lastActive = Date.now();
+  if (isImport(name)) fileExpectedUntil = Number.NEGATIVE_INFINITY;
+  return (analysis.send(name, input, options) as Promise<Output<K>>).finally(() => (lastActive = Date.now()));
 }
 
 export async function send<K extends RequestName>(name: K, input: Input<K>, options: SendOptions = {}): Promise<Output<K>> {
