@@ -30,16 +30,19 @@ export function warmUp(): void {
   });
 }
 
-/** How long the worker counts as at work after a reply: the next request often follows (the worklist after an import). */
-const QUIET_MS = 1000;
+/**
+ * How long the worker counts as at work after a reply: the next request often follows (the worklist
+ * after an import), and a user who just changed something often changes more (the date, a filter).
+ */
+const QUIET_MS = 5000;
 /** How long a file is waited for once the picker opened or a file was dragged over the page. */
 const FILE_WAIT_MS = 60_000;
 let lastActive = Number.NEGATIVE_INFINITY;
 let fileExpectedUntil = Number.NEGATIVE_INFINITY;
 
 /**
- * Whether the analysis worker is at work or about to be: a request in hand or answered less than a
- * second ago, or a file on its way (the picker opened or a file dragged over the page, until a file
+ * Whether the analysis worker is at work or about to be: a request in hand or answered less than
+ * five seconds ago, or a file on its way (the picker opened or a file dragged over the page, until a file
  * is read, a minute at most). The offline copy waits for neither (ui/islands/page/offline.ts).
  */
 export function isWorking(now = Date.now()): boolean {
