@@ -81,10 +81,14 @@ function restoresItself<K extends RequestName>(name: K, input: Input<K>): boolea
 /** The two requests that read a file into the session: a ledger, or e-invoices. */
 const isImport = (name: RequestName) => name === 'importFile' || name === 'importEInvoices';
 
-function post<K extends RequestName>(name: K, input: Input<K>, options: SendOptions = {}): Promise<Output<K>> {
+async function post<K extends RequestName>(name: K, input: Input<K>, options: SendOptions = {}): Promise<Output<K>> {
   lastActive = Date.now();
   if (isImport(name)) fileExpectedUntil = Number.NEGATIVE_INFINITY;
-  return (analysis.send(name, input, options) as Promise<Output<K>>).finally(() => (lastActive = Date.now()));
+  try {
+    return (await analysis.send(name, input, options)) as Output<K>;
+  } finally {
+    lastActive = Date.now();
+  }
 }
 
 export async function send<K extends RequestName>(name: K, input: Input<K>, options: SendOptions = {}): Promise<Output<K>> {
