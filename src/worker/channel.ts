@@ -25,7 +25,7 @@ export type Channel<R> = {
   /** True once a request had to run on the main thread. */
   readonly usesFallback: boolean;
   /** Starts the worker now (its script loads and runs) so that the request about to come finds it ready; false when none can start. */
-  warm(): boolean;
+  start(): boolean;
   /** Requests sent and not answered yet (to the worker, or running on the main thread without one). */
   readonly inFlight: number;
 };
@@ -90,7 +90,7 @@ export function createChannel<R>(start: () => Worker, fallback: () => Promise<Ha
       return pending.size + running;
     },
     terminate,
-    warm() {
+    start() {
       return ensure() !== null;
     },
     async send(name, input, options = {}) {

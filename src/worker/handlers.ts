@@ -24,7 +24,6 @@ import { resolveLifecycle } from '../core/index.ts';
 import type { Statement } from '../core/index.ts';
 import { loadWorkbookReaders, needsWorkbookReaders } from '../import/sheetjs.ts';
 import type { DunningView, PageSettings, Requests } from './protocol.ts';
-import { warmUp } from './warm-up.ts';
 
 export type Progress = (stage: 'read' | 'map' | 'analyse', done: number, total: number) => void;
 
@@ -49,15 +48,8 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
     return view;
   };
 
-  // A file on its way ends the warm-up (warm-up.ts) before its next pass.
-  let fileCame = false;
-
   return {
-    warmUp() {
-      return warmUp(() => fileCame);
-    },
     async importEInvoices(input, progress) {
-      fileCame = true;
       progress('read', 0, 1);
       // E-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them: a folder dropped at once) as one ledger.
       const files = (await eInvoiceFilesOf(new Uint8Array(input.bytes), input.fileName)) ?? [];
@@ -69,7 +61,6 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       return { report, analysis: settings ? dashboard(session, settings) : null };
     },
     async importFile(input, progress) {
-      fileCame = true;
       progress('read', 0, 1);
       // The file itself: read here a slice at a time (a text file's bytes and text are never all held).
       const file = await blobSource(input.file);
@@ -140,12 +131,10 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       return settings ? auditReport(session, settings, 'page', statement && session.hasLedger ? bankView(ledgerOf(session, settings), settings, statement) : null) : null;
     },
     classify(input) {
-      fileCame = true;
       const head = new Uint8Array(input.head);
       return isBankFormat(head) ? 'statement' : isEInvoiceFile(head) ? 'einvoice' : 'ledger';
     },
     async importStatement(input) {
-      fileCame = true;
       const settings = settingsOf(input.settings);
       const bytes = new Uint8Array(input.bytes);
       if (needsWorkbookReaders(bytes)) await loadWorkbookReaders();

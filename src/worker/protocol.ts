@@ -17,8 +17,6 @@ export type * from '../app/views.ts';
 export type PageSettings = Omit<SettingsInput, 'workspace'>;
 
 export type Requests = {
-  /** Runs the worker's code hot on a made-up ledger before the first file (warm-up.ts); the passes done. */
-  warmUp: (input: Record<string, never>) => Promise<number>;
   /** Reads a file (the worker reads it a slice at a time); with `append`, adds it to the ledgers already read (several entities or months). */
   importFile: (input: { file: Blob; options: ImportOptions; settings: PageSettings; append?: boolean }) => Promise<{ report: ImportReport; analysis: AnalysisView | null }>;
   /** Reads e-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them) as one ledger, like importFile. */

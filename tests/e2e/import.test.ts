@@ -314,13 +314,12 @@ test('dragging a file over the page or opening the file picker starts the analys
   await page.getByRole('button', { name: 'Choisir un fichier…' }).click();
   const picker = await chooser;
   expect((await again).url()).toContain('analysis.worker');
-  // Meanwhile the worker runs its code hot on a made-up ledger (src/worker/warm-up.ts) and keeps nothing
-  // of it: the file chosen a moment later is all the analysis holds.
+  // The file chosen a moment later is all the analysis holds.
   await page.waitForTimeout(1000);
   await picker.setFiles(join(root, 'samples/freelance-2025.xlsx'));
   await expect(page.getByTestId('invoice-count')).toHaveText('40');
   const tiles = await page.getByTestId('tiles').innerText();
-  // The same file read in a page where nothing was warmed: the same figures.
+  // The same file read in a page where nothing started ahead: the same figures.
   const cold = new AppPage(await page.context().newPage());
   await cold.open(AS_OF);
   await cold.pick(join(root, 'samples/freelance-2025.xlsx'));
