@@ -48,6 +48,11 @@ export type ImportOptions = {
    * releases them at the end in any case.
    */
   readonly releaseBytes?: boolean;
+  /**
+   * Worksheets of up to this many bytes of XML are inflated at once, larger ones a slice at a time
+   * (read-xlsx-fast.ts, whose default suits Chromium; the CLI streams from 4 MiB).
+   */
+  readonly inflateWholeUpTo?: number;
   /** The bytes of text decoded at a time (text-pieces.ts; tests make it small, so that rows fall across pieces and slices). */
   readonly pieceBytes?: number;
   /** The file is e-invoices (a Factur-X PDF, a CII or UBL XML, or a zip of them): the page and the CLI read it with importEInvoices. */
@@ -156,7 +161,7 @@ export function importSource(source: ByteSource, options: ImportOptions, onProgr
         if (!zip.ok && zip.reason === 'TooLarge') return fail('FileTooLarge', { megabytes: Math.round(zip.uncompressedBytes / 1048576), max: MAX_UNCOMPRESSED_BYTES / 1048576 }, { format });
         if (!zip.ok) return fail('CorruptFile', { detail: 'ZIP directory' }, { format });
       }
-      const read = readWorkbook(bytes, format);
+      const read = readWorkbook(bytes, format, options.inflateWholeUpTo === undefined ? {} : { inflateWholeUpTo: options.inflateWholeUpTo });
       // The workbook is in cells: a fresh copy of the file's bytes goes now, not at the next collection.
       if (source.freshReads === true) release(bytes);
       if (!read.ok) return read.reason === 'CellOutOfRange' ? fail('CellOutOfRange', { sheet: read.sheet, ref: read.ref }, { format }) : fail(read.reason, { detail: read.detail }, { format });

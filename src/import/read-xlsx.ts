@@ -7,17 +7,17 @@ import type * as XLSX from 'xlsx';
 import { sheetJs } from './sheetjs.ts';
 import { dayFromExcelSerial } from '../core/index.ts';
 import type { Cell, FileFormat, Sheet, Workbook } from './grid.ts';
-import { readXlsxFast } from './read-xlsx-fast.ts';
+import { readXlsxFast, STREAMING } from './read-xlsx-fast.ts';
 
 export type XlsxReadFailure = { ok: false; reason: 'EncryptedFile' | 'CorruptFile'; detail: string } | { ok: false; reason: 'CellOutOfRange'; sheet: string; ref: string };
 export type XlsxReadSuccess = { ok: true; workbook: Workbook };
 
 type RawCell = { t?: string; v?: unknown; z?: unknown } | null | undefined;
 
-export function readWorkbook(bytes: Uint8Array, format: FileFormat, options: { fast?: boolean } = {}): XlsxReadSuccess | XlsxReadFailure {
+export function readWorkbook(bytes: Uint8Array, format: FileFormat, options: { fast?: boolean; inflateWholeUpTo?: number } = {}): XlsxReadSuccess | XlsxReadFailure {
   // The lean reader first for .xlsx/.xlsm; SheetJS for .xls, .ods and whatever it does not recognise.
   if (format === 'xlsx' && options.fast !== false) {
-    const fast = readXlsxFast(bytes);
+    const fast = readXlsxFast(bytes, options.inflateWholeUpTo === undefined ? STREAMING : { ...STREAMING, above: options.inflateWholeUpTo });
     if (fast && 'outOfBounds' in fast) return { ok: false, reason: 'CellOutOfRange', sheet: fast.sheet, ref: fast.ref };
     if (fast) return { ok: true, workbook: fast };
   }
