@@ -11,9 +11,7 @@ export function customerTable(rows: readonly AgingRow[], names: ReadonlyMap<stri
   const n = rows.length;
   const balance = new Float64Array(n);
   for (let i = 0; i < n; i++) balance[i] = (rows[i] as AgingRow).openCents;
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((x, y) => (balance[y] as number) - (balance[x] as number) || x - y);
+  const order = largestFirst(balance);
   const ids: string[] = [];
   const shownNames: string[] = [];
   const table = { ids, names: shownNames, width, buckets: new Float64Array(n * width), open: new Float64Array(n), overdue: new Float64Array(n), weightedDaysLate: new Float64Array(n), items: new Int32Array(n) };
@@ -29,6 +27,29 @@ export function customerTable(rows: readonly AgingRow[], names: ReadonlyMap<stri
   }
   return table;
 }
+
+/** Positions in `balance`'s order, largest first, equal balances by position. */
+export function largestFirst(balance: Float64Array): Int32Array {
+  const n = balance.length;
+  const order = new Int32Array(n);
+  // Balance and position packed into one exact double (whole cents under 2^31 in absolute value, fewer
+  // than 2^21 rows: under 2^53 in all), sorted natively without a comparator; else the comparator.
+  let packable = n < SLOTS;
+  for (let i = 0; i < n && packable; i++) packable = Number.isInteger(balance[i]) && Math.abs(balance[i] as number) < 2 ** 31;
+  if (!packable) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order.sort((x, y) => (balance[y] as number) - (balance[x] as number) || x - y);
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = -(balance[i] as number) * SLOTS + i;
+  keys.sort();
+  for (let j = 0; j < n; j++) {
+    const key = keys[j] as number;
+    order[j] = key - Math.floor(key / SLOTS) * SLOTS;
+  }
+  return order;
+}
+const SLOTS = 2 ** 21;
 
 export function customerCount(t: CustomerTable): number {
   return t.ids.length;

@@ -153,10 +153,27 @@ export type Concentration = {
   readonly others: { readonly buckets: readonly Cents[]; readonly openCents: Cents };
 };
 
+/**
+ * The `k` largest balances, largest first, equal balances in the rows' order (the aging's: by id): what
+ * a stable sort then the first `k` give, in one pass keeping `k` rows (25,000 customers at 500k rows).
+ */
+function largestBalances(rows: readonly AgingRow[], k: number): AgingRow[] {
+  const top: AgingRow[] = [];
+  if (k <= 0) return top;
+  for (const r of rows) {
+    // A row enters only above the k-th (an equal balance met later stays behind it).
+    if (top.length === k && r.openCents <= (top[k - 1] as AgingRow).openCents) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && (top[at - 1] as AgingRow).openCents < r.openCents) at--;
+    top.splice(at, 0, r);
+    if (top.length > k) top.pop();
+  }
+  return top;
+}
+
 /** The `k` largest balances of an aged balance and the rest: the report's and the page's concentration. */
 export function concentration(aging: AgedBalance, k = 5): Concentration {
-  // Stable sort over customers in id order: equal balances keep their id order.
-  const top = [...aging.customers].sort((a, b) => b.openCents - a.openCents).slice(0, k);
+  const top = largestBalances(aging.customers, k);
   const total = aging.total.openCents;
   const share = (cents: number): number | null => (total > 0 ? (cents / total) * 100 : null);
   const sum = (f: (c: AgingRow) => number) => top.reduce((s, c) => s + f(c), 0);

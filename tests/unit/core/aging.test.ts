@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agedBalance, bucketLabels, concentration, daysPastDue } from '../../../src/core/index.ts';
+import { agedBalance, bucketLabels, concentration, daysPastDue, type AgedBalance, type AgingRow, type Cents } from '../../../src/core/index.ts';
 import { aLedger, anInvoice, d } from '../../support/builders.ts';
 
 describe('agedBalance', () => {
@@ -95,5 +96,20 @@ describe('concentration', () => {
     expect(c.others.openCents).toBe(10001 - 5000);
     expect(c.others.buckets.reduce((s, b) => s + b, 0)).toBe(c.others.openCents);
     expect(c.topSharePercent).toBeCloseTo((60000 / 65001) * 100, 10);
+  });
+
+  it('takes the same top customers as a stable sort of all of them, ties and credit balances included', () => {
+    // Few distinct balances: many ties, negatives, zeros.
+    const rows = fc.array(fc.integer({ min: -5, max: 8 }), { maxLength: 60 }).map((balances) =>
+      balances.map((b, i): AgingRow => ({ customerId: `C${String(i).padStart(3, '0')}`, buckets: [(b * 100) as Cents], openCents: (b * 100) as Cents, notDueCents: (b * 100) as Cents, overdueCents: 0 as Cents, weightedDaysLate: null, openItemCount: 1 })),
+    );
+    fc.assert(
+      fc.property(rows, fc.integer({ min: 0, max: 12 }), (customers, k) => {
+        const total = customers.reduce((s, r) => s + r.openCents, 0);
+        const aging = { customers, total: { openCents: total, buckets: [total] } } as unknown as AgedBalance;
+        const expected = [...customers].sort((a, b) => b.openCents - a.openCents).slice(0, k);
+        expect(concentration(aging, k).top.map((t) => t.customerId)).toEqual(expected.map((r) => r.customerId));
+      }),
+    );
   });
 });
