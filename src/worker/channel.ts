@@ -5,6 +5,7 @@
  * the main thread. The worker side is `serve()` (./serve.ts).
  */
 import type { FromWorker, ToWorker } from './messages.ts';
+import { unpackStrings } from './wire.ts';
 
 export type SendOptions = {
   signal?: AbortSignal;
@@ -61,7 +62,7 @@ export function createChannel<R>(start: () => Worker, fallback: () => Promise<Ha
       if (m.type === 'progress') p.onProgress?.(m.stage, m.done, m.total);
       else {
         pending.delete(m.id);
-        if (m.type === 'reply') p.resolve(m.output);
+        if (m.type === 'reply') p.resolve(unpackStrings(m.output));
         else p.reject(new Error(m.error.message));
       }
     };

@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
 /**
  * The worker side of the channel (./channel.ts): each message runs its handler, progress is posted
- * as it comes, the reply's ArrayBuffers are transferred (a PDF, an xlsx), an exception becomes an
- * error message. Both workers are this one call over their handler map.
+ * as it comes, the reply's ArrayBuffers are transferred (a PDF, an xlsx) and its long lists of strings
+ * packed (wire.ts), an exception becomes an error message. Both workers are this one call over their
+ * handler map.
  */
 import type { FromWorker, ToWorker } from './messages.ts';
+import { packStrings } from './wire.ts';
 
 type Handler = (input: unknown, progress: (stage: string, done: number, total: number) => void) => unknown;
 
@@ -21,7 +23,7 @@ export function serve(handlers: () => object | Promise<object>): void {
       const handler = (await ready)[name];
       if (!handler) throw new Error(`unknown request ${name}`);
       const output = await handler(input, (stage, done, total) => post({ id, type: 'progress', stage, done, total }));
-      post({ id, type: 'reply', output }, transferablesOf(output));
+      post({ id, type: 'reply', output: packStrings(output) }, transferablesOf(output));
     } catch (e) {
       post({ id, type: 'error', error: { code: 'InternalError', message: e instanceof Error ? e.message : String(e) } });
     }
