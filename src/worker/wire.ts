@@ -1,8 +1,9 @@
 /**
  * Long lists of strings cross the worker boundary packed: one string and the members' lengths,
  * instead of one structured-clone entry per string. The dashboard's customer table holds two such
- * lists (the customers' ids and names, 25,000 each at 500k rows): posted one string at a time they took
- * 25–40 ms to send and 15–60 ms more to arrive, at every recompute. Plain objects are searched three
+ * lists (the customers' ids and names, 25,000 each at 500k rows): posted one string at a time, the
+ * reply reached the page's handler 16–62 ms after the post, packed 8–22 ms (the page no longer makes
+ * 50,000 strings at every recompute; the post itself stays 25–37 ms). Plain objects are searched three
  * levels down (a reply, its analysis, its table); arrays of anything but strings are not entered, and
  * a list is packed only when every member is a string. The reply the handler made is not changed
  * (the worker may keep it): what is packed is a copy of the path to the list.
