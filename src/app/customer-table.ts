@@ -68,3 +68,21 @@ export function customerRow(t: CustomerTable, i: number): CustomerRow {
     items: t.items[i] as number,
   };
 }
+
+/**
+ * The smallest and largest amount the table shows in its amount columns (every bucket and the balance):
+ * the longest amount a column may have to hold is one of these two (the largest, or the credit with the
+ * most digits), so that the page sizes its columns from two amounts, not from every row's.
+ */
+export function amountRange(t: CustomerTable): { min: number; max: number } {
+  let min = 0;
+  let max = 0;
+  for (const column of [t.buckets, t.open]) {
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i] as number;
+      if (v < min) min = v;
+      else if (v > max) max = v;
+    }
+  }
+  return { min, max };
+}

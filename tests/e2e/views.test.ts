@@ -106,6 +106,46 @@ test('on a phone the aged balance scrolls sideways as one block, its header alig
   expect(await x(row)).toBe(await x(head));
 });
 
+test('at 1366 px, balances of tens of millions fit their columns, whose header and total stay on top of the rows', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  // 40 customers, an invoice of 987 654,32 € in every bucket: each bucket's total is 39 506 172,80 €.
+  const dues = ['15/01/2026', '15/12/2025', '15/11/2025', '15/10/2025', '15/09/2025', '15/06/2025'];
+  const lines = ['Client;N° facture;Date facture;Échéance;Montant TTC'];
+  for (let c = 1; c <= 40; c++) dues.forEach((due, b) => lines.push(`Société Anonyme des Établissements Numéro ${c};F${c}-${b};01/01/2025;${due};987654,32`));
+  await app.drop('grands-montants.csv', Buffer.from(`${lines.join('\n')}\n`), 'text/csv');
+  await app.go('balance');
+  const grid = page.getByTestId('aging-table');
+  const total = grid.getByTestId('aging-total');
+  await expect(total).toContainText('39 506 172,80');
+  // No sideways scroll at this width, and no amount of the total wider than its cell.
+  expect(await grid.evaluate((g) => g.scrollWidth - g.clientWidth)).toBeLessThanOrEqual(0);
+  const overflowing = await total.locator('[role="cell"]').evaluateAll((cells) =>
+    cells.filter((c) => {
+      const r = document.createRange();
+      r.selectNodeContents(c);
+      return r.getBoundingClientRect().width > c.getBoundingClientRect().width + 0.5;
+    }).length,
+  );
+  expect(overflowing).toBe(0);
+  // A long name is cut with an ellipsis inside its column, not over the amounts.
+  const name = grid.locator('[data-customer]').first().getByRole('rowheader');
+  expect(await name.evaluate((n) => n.scrollWidth <= n.clientWidth + 0.5 || getComputedStyle(n).textOverflow === 'ellipsis')).toBe(true);
+  const right = (locator: ReturnType<Page['locator']>) => locator.evaluate((e) => Math.round(e.getBoundingClientRect().right));
+  const headOpen = grid.locator('.head [role="columnheader"]').nth(7);
+  const rowOpen = grid.locator('[data-customer]').first().locator('[role="cell"]').nth(6);
+  expect(await right(rowOpen)).toBe(await right(headOpen));
+  expect(await right(total.locator('[role="cell"]').nth(6))).toBe(await right(headOpen));
+  // Scrolled down, the header and the total stay at the top of the table, aligned with the rows under them.
+  const top = async (locator: ReturnType<Page['locator']>) => locator.evaluate((e) => Math.round(e.getBoundingClientRect().top));
+  const gridTop = await top(grid);
+  await grid.evaluate((g) => (g.scrollTop = 600));
+  await expect(grid.locator('[data-customer]').first()).not.toHaveAttribute('data-customer', 'Société Anonyme des Établissements Numéro 1');
+  expect((await top(grid.locator('.head'))) - gridTop).toBeLessThanOrEqual(1);
+  expect(await right(grid.locator('[data-customer]').last().locator('[role="cell"]').nth(6))).toBe(await right(headOpen));
+});
+
 test('a keyboard alone imports a sample and marks today’s first action as done', async ({ page }) => {
   const app = new AppPage(page);
   await app.open(AS_OF);

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { largestFirst } from '../../../src/app/customer-table.ts';
+import { amountRange, customerTable, largestFirst } from '../../../src/app/customer-table.ts';
 
 const byComparator = (balance: Float64Array): number[] =>
   Array.from(balance.keys()).sort((x, y) => (balance[y] as number) - (balance[x] as number) || x - y);
@@ -25,5 +25,20 @@ describe('largestFirst', () => {
     expect(Array.from(largestFirst(big))).toEqual([4, 1, 6, 0, 2, 5, 3]);
     const fractional = Float64Array.from([1.5, 2, 1.5, 3.25]);
     expect(Array.from(largestFirst(fractional))).toEqual(byComparator(fractional));
+  });
+});
+
+describe('amountRange', () => {
+  it('gives the smallest and largest of every bucket and balance, zero when the table has none below or above', () => {
+    const table = customerTable(
+      [
+        { customerId: 'a', buckets: [100, -250, 0], openCents: -150, overdueCents: 0, weightedDaysLate: null, openItemCount: 2 },
+        { customerId: 'b', buckets: [0, 40, 9_000], openCents: 9_040, overdueCents: 9_040, weightedDaysLate: 12, openItemCount: 1 },
+      ] as never,
+      new Map(),
+      3,
+    );
+    expect(amountRange(table)).toEqual({ min: -250, max: 9_040 });
+    expect(amountRange(customerTable([], new Map(), 3))).toEqual({ min: 0, max: 0 });
   });
 });
