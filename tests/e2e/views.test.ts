@@ -104,6 +104,10 @@ test('on a phone the aged balance scrolls sideways as one block, its header alig
   expect(await grid.evaluate((g) => g.scrollLeft)).toBeGreaterThan(0);
   expect(await x(total)).toBe(await x(head));
   expect(await x(row)).toBe(await x(head));
+  // Every view's tab is in sight on the phone's screen (on two lines or three), none off its edge.
+  const tabs = await page.getByTestId('views').locator('a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().right));
+  expect(tabs).toHaveLength(7);
+  for (const right of tabs) expect(right).toBeLessThanOrEqual(390);
 });
 
 test('at 1366 px, balances of tens of millions fit their columns, whose header and total stay on top of the rows', async ({ page }) => {
