@@ -2,7 +2,7 @@
  * The dashboard: every figure of the page's tiles, aged balance, DSO, history and sources, for the
  * session's ledger and one Settings object. The CLI's JSON and the exports read the same analysis.
  */
-import { addMonths, analyzeLedger, invoiceAt, invoiceCount, openAtColumn, bucketIndex, concentration, customerNames, daysPastDue, endOfMonth, isIssuedBy, isoOf, dayIndex, lastAtOrBeforeIn, ledgerColumns, NO_DAY, openAt, receivablesAtEach, startOfMonth, type Analysis, type Concentration, type Day, type Issue, type Ledger } from '../core/index.ts';
+import { addMonths, analyzeLedger, invoiceAt, invoiceCount, openAtColumn, bucketIndex, concentration, customerNames, dailyTotals, daysPastDue, endOfMonth, isIssuedBy, isoOf, ledgerColumns, openAt, receivablesOn, salesBetween, startOfMonth, type Analysis, type Concentration, type Day, type Issue, type Ledger } from '../core/index.ts';
 import { customerTable } from './customer-table.ts';
 import { invoicePredictions } from './prediction.ts';
 import { ledgerOf, type Session } from './session.ts';
@@ -129,34 +129,22 @@ export function customerItems(session: Session, settings: Settings, customerId: 
   return out;
 }
 
-/** Sales per calendar month and receivables at each month end (the as-of date for the last one), in two passes. */
+/**
+ * Sales per calendar month and receivables at each month end (the as-of date for the last one), from
+ * the months of the earliest issue on: read from the ledger's running totals by day (core's
+ * dailyTotals), built once per ledger, so that a new as-of date costs no pass over the items.
+ */
 export function monthlyHistory(ledger: Ledger, asOf: Day, months: number): { month: string; sales: number; receivables: number }[] {
-  const c = ledgerColumns(ledger);
-  let earliest: Day | null = null;
-  for (let i = 0; i < c.count; i++) {
-    const d = c.issued[i] as Day;
-    if (d !== NO_DAY && d <= asOf && (earliest === null || d < earliest)) earliest = d;
-  }
+  const totals = dailyTotals(ledger);
+  // The earliest issue by the as-of date: the ledger's earliest issue, if it is.
+  const earliest = totals.firstIssued !== null && totals.firstIssued <= asOf ? totals.firstIssued : null;
   if (earliest === null) return [];
-  const starts: Day[] = [];
-  const ends: Day[] = [];
+  const out: { month: string; sales: number; receivables: number }[] = [];
   for (let k = months - 1; k >= 0; k--) {
     const monthStart = startOfMonth(addMonths(asOf, -k));
     if (endOfMonth(monthStart) < earliest) continue;
-    starts.push(monthStart);
-    ends.push(k === 0 ? asOf : endOfMonth(monthStart));
+    const end = k === 0 ? asOf : endOfMonth(monthStart);
+    out.push({ month: isoOf(monthStart).slice(0, 7), sales: salesBetween(totals, monthStart - 1, end), receivables: receivablesOn(totals, end) });
   }
-  if (starts.length === 0) return [];
-  const sales = new Array<number>(starts.length).fill(0);
-  const first = starts[0] as Day;
-  const index = dayIndex(starts);
-  for (let i = 0; i < c.count; i++) {
-    const d = c.issued[i] as number;
-    if (c.isSale[i] === 0 || d === NO_DAY || d < first || d > asOf) continue;
-    // The last month starting on or before d (months are contiguous and ascending).
-    const k = lastAtOrBeforeIn(index, d);
-    sales[k] = (sales[k] as number) + (c.amount[i] as number);
-  }
-  const receivables = receivablesAtEach(ledger, ends);
-  return starts.map((s, i) => ({ month: isoOf(s).slice(0, 7), sales: sales[i] as number, receivables: receivables[i] as number }));
+  return out;
 }

@@ -155,36 +155,6 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, x: number): number {
   return lo;
 }
 
-/**
- * `lastAtOrBefore(sorted, x)` for many x at once: ascending whole days made into a table over their
- * span, one look-up per x instead of a binary search (the figures place every row of the ledger
- * among a few month ends). A span beyond a million days keeps the search.
- */
-export type DayIndex = { readonly sorted: ArrayLike<number>; readonly from: number; readonly at: Int32Array | null };
-
-export function dayIndex(sorted: ArrayLike<number>): DayIndex {
-  const m = sorted.length;
-  const from = m === 0 ? 0 : (sorted[0] as number);
-  const span = m === 0 ? 0 : (sorted[m - 1] as number) - from + 1;
-  if (m === 0 || span > 1 << 20) return { sorted, from, at: null };
-  const at = new Int32Array(span);
-  let k = 0;
-  for (let x = 0; x < span; x++) {
-    while (k + 1 < m && (sorted[k + 1] as number) <= from + x) k++;
-    at[x] = k;
-  }
-  return { sorted, from, at };
-}
-
-/** The same as `lastAtOrBefore(index.sorted, x)`. */
-export function lastAtOrBeforeIn(index: DayIndex, x: number): number {
-  const at = index.at;
-  if (at === null) return lastAtOrBefore(index.sorted, x);
-  const k = x - index.from;
-  // The table is never empty: past its span, the last day is the one.
-  return k < 0 ? -1 : k < at.length ? (at[k] as number) : (at[at.length - 1] as number);
-}
-
 /** The Monday on or before `d` (1970-01-01, day 0, was a Thursday). */
 export function mondayOnOrBefore(d: Day): Day {
   return (d - ((((d + 3) % 7) + 7) % 7)) as Day;

@@ -5,7 +5,8 @@
 import { addMonths, dayFromIso, endOfMonth, isoOf, startOfMonth, type Day } from './day.ts';
 import type { Cents } from './money.ts';
 import { agedBalance, type AgedBalance } from './aging.ts';
-import { ledgerColumns, NO_DAY, receivablesAtEach, type Ledger } from './ledger.ts';
+import type { Ledger } from './ledger.ts';
+import { dailyTotals, receivablesOn, salesBetween } from './daily-totals.ts';
 
 export type SalesWindow = {
   /** Window k covers the days (start, end]: start is exclusive. */
@@ -63,31 +64,13 @@ export function salesWindows(ledger: Ledger, asOf: Day, count: number, manual?: 
       sums[i] = manualSalesIn(manual, b.start, b.end);
     });
   } else if (count > 0) {
-    const oldest = (bounds[count - 1] as { start: Day }).start;
-    const c = ledgerColumns(ledger);
-    for (let j = 0; j < c.count; j++) {
-      if (c.isSale[j] === 0) continue;
-      const d = c.issued[j] as Day;
-      if (d === NO_DAY || d > asOf || d <= oldest) continue;
-      // Windows are contiguous and ordered backwards; find the one that contains d.
-      const i = windowIndexOf(bounds, d);
-      if (i >= 0) sums[i] = (sums[i] as number) + (c.amount[j] as number);
-    }
+    // The sales issued in each window (start, end], from the ledger's running totals by day.
+    const totals = dailyTotals(ledger);
+    bounds.forEach((b, i) => {
+      sums[i] = salesBetween(totals, b.start, Math.min(b.end, asOf));
+    });
   }
   return bounds.map((b, i) => ({ k: i + 1, start: b.start, end: b.end, days: b.end - b.start, sales: sums[i] as Cents }));
-}
-
-function windowIndexOf(bounds: readonly { start: Day; end: Day }[], d: Day): number {
-  let lo = 0;
-  let hi = bounds.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const b = bounds[mid] as { start: Day; end: Day };
-    if (d > b.end) hi = mid - 1;
-    else if (d <= b.start) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
 }
 
 /**
@@ -169,12 +152,9 @@ export function dsoFigures(ledger: Ledger, options: DsoOptions): DsoResult {
       if (d !== null && (earliest === null || d < earliest)) earliest = d;
     }
   } else {
-    const c = ledgerColumns(ledger);
-    for (let j = 0; j < c.count; j++) {
-      const d = c.issued[j] as Day;
-      if (c.isSale[j] === 0 || d === NO_DAY || d > asOf) continue;
-      if (earliest === null || d < earliest) earliest = d;
-    }
+    // The earliest sale issued by the as-of date: the ledger's earliest sale, if it is.
+    const first = dailyTotals(ledger).firstSale;
+    if (first !== null && first <= asOf) earliest = first;
   }
   let historyLength = n;
   if (earliest !== null) {
@@ -204,7 +184,7 @@ export function dsoFigures(ledger: Ledger, options: DsoOptions): DsoResult {
   const bestSimple = simpleDso(notDue, period);
   const bestCountback = countbackDso(notDue, windowAt, earliest);
   const start = addMonths(asOf, -n);
-  const receivablesAtStart = receivablesAtEach(ledger, [start])[0] as Cents;
+  const receivablesAtStart = receivablesOn(dailyTotals(ledger), start) as Cents;
   let s = 0;
   for (const w of period) s += w.sales;
   const ceiDen = receivablesAtStart + s - notDue;

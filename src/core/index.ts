@@ -4,6 +4,7 @@ export * from './day.ts';
 export * from './due-dates.ts';
 export * from './money.ts';
 export * from './ledger.ts';
+export * from './daily-totals.ts';
 export * from './typed-arrays.ts';
 export * from './issues.ts';
 export * from './aging.ts';

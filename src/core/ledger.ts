@@ -4,7 +4,7 @@
  */
 import { fit, grown } from './typed-arrays.ts';
 import type { Cents } from './money.ts';
-import { dayIndex, lastAtOrBeforeIn, type Day } from './day.ts';
+import type { Day } from './day.ts';
 
 /** Where a ledger item came from, so that every figure can be traced back to a file row. */
 export type SourceRef = {
@@ -352,39 +352,6 @@ export function openAtColumn(c: LedgerColumns, i: number, d: number): number {
   return open;
 }
 
-/**
- * Receivables at each of `days` (ascending) in one pass over the ledger, equal to
- * `days.map((d) => receivablesAt(ledger, d))`: each invoice adds its amount from the first day on
- * or after its issue, each payment takes its amount off from the first day on or after both the
- * payment and the issue (undated ones from the issue on).
- */
-export function receivablesAtEach(ledger: Ledger, days: readonly Day[]): Cents[] {
-  const c = ledgerColumns(ledger);
-  const m = days.length;
-  const delta = new Float64Array(m + 1);
-  // Days are whole numbers: the first day ≥ d follows the last one ≤ d − 1.
-  const index = dayIndex(days);
-  const firstOnOrAfter = (d: number): number => lastAtOrBeforeIn(index, d - 1) + 1;
-  for (let i = 0; i < c.count; i++) {
-    const issued = c.issued[i] as number;
-    const from = issued === NO_DAY ? 0 : firstOnOrAfter(issued);
-    if (from >= m) continue;
-    delta[from] = (delta[from] as number) + (c.amount[i] as number);
-    const end = c.payStart[i + 1] as number;
-    for (let j = c.payStart[i] as number; j < end; j++) {
-      const day = c.payDay[j] as number;
-      const at = day === NO_DAY ? from : Math.max(from, firstOnOrAfter(day));
-      delta[at] = (delta[at] as number) - (c.payAmount[j] as number);
-    }
-  }
-  const out: Cents[] = [];
-  let running = 0;
-  for (let i = 0; i < m; i++) {
-    running += delta[i] as number;
-    out.push(running as Cents);
-  }
-  return out;
-}
 
 const namesCache = new WeakMap<Ledger, ReadonlyMap<string, string>>();
 

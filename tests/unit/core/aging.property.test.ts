@@ -1,20 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agedBalance, bucketIndex, daysPastDue, dsoFigures, ledgerColumns, NO_DAY, openAt, openAtColumn, receivablesAt, receivablesAtEach, type Cents, type Day } from '../../../src/core/index.ts';
+import { agedBalance, bucketIndex, daysPastDue, dsoFigures, ledgerColumns, NO_DAY, openAt, openAtColumn, receivablesAt, type Cents, type Day } from '../../../src/core/index.ts';
 import { dayArb, ledgerArb } from '../../support/arbitraries.ts';
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('aging properties', () => {
-  it('receivables at many dates in one pass = receivables at each date', () => {
-    fc.assert(
-      fc.property(ledgerArb, fc.uniqueArray(dayArb(), { maxLength: 30 }), (ledger, days) => {
-        const sorted = [...days].sort((a, b) => a - b);
-        expect(receivablesAtEach(ledger, sorted)).toEqual(sorted.map((d) => receivablesAt(ledger, d)));
-      }),
-    );
-  });
-
   it('the columns mirror the invoices: dates, amounts, sales, payments, customers, open amounts', () => {
     fc.assert(
       fc.property(ledgerArb, dayArb(), (ledger, d) => {
