@@ -150,6 +150,30 @@ test('at 1366 px, balances of tens of millions fit their columns, whose header a
   expect(await right(grid.locator('[data-customer]').last().locator('[role="cell"]').nth(6))).toBe(await right(headOpen));
 });
 
+test('at 390 px no view runs past the screen’s edge, its folded panels opened: wide tables scroll in their own box', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/pme-3000.xlsx'));
+  for (const view of ['synthese', 'balance', 'relances', 'prevision', 'historique', 'rapport', 'reglages'] as const) {
+    await app.go(view);
+    if (view === 'prevision') await expect(page.getByTestId('forecast-table')).toBeVisible({ timeout: 30_000 });
+    await page.evaluate(() => document.querySelectorAll('details:not([open])').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    // Elements wider than the screen, outside a box that scrolls or clips them.
+    const past = await page.evaluate(() => {
+      const inBox = (e: Element) => {
+        for (let p = e.parentElement; p; p = p.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true;
+        return false;
+      };
+      return [...document.querySelectorAll('main *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1 && !inBox(e))
+        .map((e) => `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 40)}"`)
+        .slice(0, 5);
+    });
+    expect(past, view).toEqual([]);
+  }
+});
+
 test('a keyboard alone imports a sample and marks today’s first action as done', async ({ page }) => {
   const app = new AppPage(page);
   await app.open(AS_OF);
