@@ -1,4 +1,6 @@
 /** Interface wording, French first. A test checks both languages have the same keys. */
+import { formatInt } from '../format/format.ts';
+
 export const UI = {
   fr: {
     'app.title': 'Relance — balance âgée, DSO et relances',
@@ -913,6 +915,9 @@ export function bucketLabel(label: string, basis: string, lang: 'fr' | 'en', wit
   return withUnit ? `${label.replace(/^>/, '> ')} ${lang === 'fr' ? 'j' : 'd'}` : label;
 }
 
+/** The parameters that are counts of things (customers, invoices, lines…), grouped by thousands. */
+const COUNTS = new Set(['n', 'invoices', 'customers', 'trained', 'rows', 'rest', 'lines', 'refused', 'unmatched', 'unknown', 'proposed', 'paid', 'expired', 'disputed', 'shown', 'total', 'months', 'days']);
+
 /**
  * The wording of `key` with its parameters: `{n}` is the value, `{n:client|clients}` the word that
  * agrees with it (French: singular for 0 and 1; English: for 1 only).
@@ -922,7 +927,9 @@ export function t(lang: 'fr' | 'en', key: UiKey, params?: Record<string, string 
   if (!params) return template;
   return template.replace(/\{(\w+)(?::([^|}]*)\|([^}]*))?\}/g, (_, k: string, one: string | undefined, many: string | undefined) => {
     const value = params[k];
-    if (one === undefined) return String(value ?? '');
+    // A count is written as every figure of the page is ("4 339 clients", "4,339 customers"); a line
+    // or step number is not.
+    if (one === undefined) return typeof value === 'number' && Number.isInteger(value) && COUNTS.has(k) ? formatInt(value, lang) : String(value ?? '');
     const n = Number(value);
     return (lang === 'fr' ? Math.abs(n) < 2 : n === 1) ? one : (many ?? '');
   });

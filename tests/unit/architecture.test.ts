@@ -39,7 +39,7 @@ const BOUNDARIES: Readonly<Record<string, Rule>> = {
   app: { folders: ['core', 'app', 'i18n'], typesFrom: ['import'], packages: [], pure: true },
   import: { folders: ['core', 'import'], packages: ['papaparse'], lazyPackages: ['pdfjs-dist', 'xlsx', 'fflate'], pure: true },
   format: { folders: ['core', 'format'], packages: [] },
-  i18n: { folders: ['core', 'i18n'], packages: [], pure: true },
+  i18n: { folders: ['core', 'format', 'i18n'], packages: [], pure: true },
   output: { folders: ['core', 'format', 'output'], typesFrom: ['app'], packages: ['xlsx', 'fflate', 'jspdf', 'jspdf-autotable', 'dejavu-fonts-ttf', 'node:fs', 'node:module'], lazyPackages: ['chart.js'] },
   worker: { folders: ['core', 'app', 'import', 'output', 'i18n', 'worker'], packages: [] },
   storage: { folders: ['core', 'storage'], packages: ['idb'] },

@@ -35,6 +35,14 @@ describe('messages', () => {
     expect(t('fr', 'report.statusAttention', { name: 'a.csv', invoices: 1, customers: 1, n: 3 })).toBe('a.csv : 1 pièce, 1 client — 3 points à vérifier.');
   });
 
+  it('writes counts as the page writes every figure, grouped by thousands; a line number as it is', () => {
+    expect(t('fr', 'tiles.chaseSub', { n: 4339 })).toBe(`4\u202f339 clients`);
+    expect(t('en', 'summary.allActions', { n: 4339 })).toBe('See all 4,339 actions');
+    expect(t('fr', 'statements.shown', { n: 12500 })).toBe(`Relevés de compte des 12\u202f500 clients affichés (PDF)`);
+    expect(t('fr', 'bank.refused', { n: 1200, first: 12345 })).toBe(`1\u202f200 lignes refusées (première : ligne 12345).`);
+    expect(t('fr', 'tiles.chaseSub', { n: '4 339' })).toBe('4 339 clients');
+  });
+
   it('defines each interface key once per language (a repeated key would silently replace the first)', () => {
     const source = readFileSync(new URL('../../../src/i18n/ui.ts', import.meta.url), 'utf8');
     for (const block of source.split(/^ {2}en: \{$/m)) {
