@@ -148,6 +148,11 @@ test('at 1366 px, balances of tens of millions fit their columns, whose header a
   await expect(grid.locator('[data-customer]').first()).not.toHaveAttribute('data-customer', 'Société Anonyme des Établissements Numéro 1');
   expect((await top(grid.locator('.head'))) - gridTop).toBeLessThanOrEqual(1);
   expect(await right(grid.locator('[data-customer]').last().locator('[role="cell"]').nth(6))).toBe(await right(headOpen));
+  // The summary's tiles hold their figures ("237 037 036,80 €") inside their borders.
+  await app.go('synthese');
+  await expect(app.tile('receivables')).toContainText('237 037 036,80');
+  const spilling = await page.locator('.tile .value').evaluateAll((values) => values.filter((v) => v.scrollWidth > v.clientWidth + 0.5).map((v) => v.textContent));
+  expect(spilling).toEqual([]);
 });
 
 test('at 390 px no view runs past the screen’s edge, its folded panels opened: wide tables scroll in their own box', async ({ page }) => {
