@@ -3,7 +3,7 @@
  * the credits it deducts, the policy's deadline for the step, the instalments of a payment plan.
  * The page's PDF worker and the CLI both render what this returns.
  */
-import { buildLetter, dayFromIso, dunningPlan, openAt, refusalOf, type Action, type Cents, type CustomerSettings, type Day, type LetterKind, type LetterModel, type Ledger, type Refusal, type Workspace } from '../core/index.ts';
+import { buildLetter, dayFromIso, dunningPlan, openAt, refusalOf, testSheet, type Action, type Cents, type CustomerSettings, type Day, type LetterKind, type LetterModel, type Ledger, type Refusal, type TestSheetModel, type Workspace } from '../core/index.ts';
 import type { Settings } from './settings.ts';
 import type { ActionFilter } from './views.ts';
 import { DOCUMENT_OF_STEP, matchesFilter } from './worklist.ts';
@@ -129,4 +129,9 @@ export function statements(ledger: Ledger, given: Settings, customerIds: readonl
     models.push(buildLetter({ kind: 'releve', lang, customer, invoices: items, received: items, asOf, workspace, currency: ledger.currency }));
   }
   return { models, refused };
+}
+
+/** The envelope test sheet of the sender's profile, in the settings' language (no ledger needed). */
+export function envelopeTestSheet(settings: Settings): TestSheetModel {
+  return testSheet(settings.workspace.profile, settings.lang);
 }

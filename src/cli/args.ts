@@ -37,14 +37,15 @@ export const USAGE = `usage: relance analyze <file…> ${SETTINGS_FLAGS} [--shee
        relance predict <file…> ${SETTINGS_FLAGS} --json
        relance forecast <file…> [--weeks 13] ${SETTINGS_FLAGS} --json
        relance match <ledger…> <statement> ${SETTINGS_FLAGS} [--json] [--apply OUT-WORKSPACE.json] [--min 0.9]
-       relance statements <file…> --out DIR ${SETTINGS_FLAGS} [--customers ID,ID]`;
+       relance statements <file…> --out DIR ${SETTINGS_FLAGS} [--customers ID,ID]
+       relance test-sheet --out sheet.pdf [--workspace FILE] [--profile FILE] [--lang fr|en]   (the envelope test sheet of the profile)`;
 
 /** True when the arguments name no command, or not what it needs: the usage is printed instead. */
 export function usageNeeded(args: Args): boolean {
-  const needsOut = args.command === 'letters' || args.command === 'report' || args.command === 'statements';
+  const needsOut = args.command === 'letters' || args.command === 'report' || args.command === 'statements' || args.command === 'test-sheet';
   return (
-    !['analyze', 'letters', 'export', 'report', 'predict', 'forecast', 'match', 'statements'].includes(args.command) ||
-    args.files.length === 0 ||
+    !['analyze', 'letters', 'export', 'report', 'predict', 'forecast', 'match', 'statements', 'test-sheet'].includes(args.command) ||
+    (args.files.length === 0) !== (args.command === 'test-sheet') ||
     (args.command === 'match' && args.files.length < 2) ||
     (needsOut && flagOf(args, 'out') === undefined) ||
     (args.command === 'export' && flagOf(args, 'xlsx') === undefined && flagOf(args, 'csv') === undefined)

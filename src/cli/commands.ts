@@ -13,7 +13,7 @@ import { importSource, type ByteSource, type ImportReport } from '../import/impo
 import { describeIssue } from '../i18n/issues.ts';
 import { analysisOf } from '../app/dashboard.ts';
 import { exportTables } from '../app/exports.ts';
-import { letters, statements } from '../app/letters.ts';
+import { envelopeTestSheet, letters, statements } from '../app/letters.ts';
 import { importJson, numbersJson } from '../app/numbers-json.ts';
 import { auditReport } from '../app/report.ts';
 import { forecastJson, predictJson } from '../app/prediction.ts';
@@ -26,7 +26,14 @@ import { ledgerOf, sessionOf, type Source } from '../app/session.ts';
 import { settingsFrom, type Settings, type SettingsField } from '../app/settings.ts';
 // The PDF and spreadsheet writers (jsPDF, SheetJS's writer, the fonts) load only for the commands
 // that write files: `analyze`, `predict`, `forecast` and `match` start without them.
-const pdf = () => Promise.all([import('../output/pdf/fonts-node.ts'), import('../output/pdf/font-subset.ts'), import('../output/pdf/letters.ts'), import('../output/pdf/report.ts')]).then(([f, s, l, r]) => ({ nodeFonts: f.nodeFonts, needsWholeFont: s.needsWholeFont, renderLetters: l.renderLetters, renderReport: r.renderReport }));
+const pdf = () =>
+  Promise.all([import('../output/pdf/fonts-node.ts'), import('../output/pdf/font-subset.ts'), import('../output/pdf/letters.ts'), import('../output/pdf/report.ts')]).then(([f, s, l, r]) => ({
+    nodeFonts: f.nodeFonts,
+    needsWholeFont: s.needsWholeFont,
+    renderLetters: l.renderLetters,
+    renderTestSheet: l.renderTestSheet,
+    renderReport: r.renderReport,
+  }));
 
 function today(): string {
   const now = new Date();
@@ -103,6 +110,14 @@ export async function run(args: Args): Promise<number> {
   }
   const settings = parsed.settings;
   const describe = (i: Issue) => describeIssue(i, lang);
+  if (args.command === 'test-sheet') {
+    const model = envelopeTestSheet(settings);
+    const out = flag('out') as string;
+    const { renderTestSheet, nodeFonts, needsWholeFont } = await pdf();
+    writeFileSync(out, new Uint8Array(renderTestSheet(model, nodeFonts(needsWholeFont(model)))));
+    process.stdout.write(`test sheet written to ${out} (${model.setting})\n`);
+    return 0;
+  }
 
   let statementPath: string | null = null;
   if (args.command === 'match') statementPath = args.files.pop() as string;

@@ -19,6 +19,7 @@ export * from './dunning/edits.ts';
 export * from './letters/letter-model.ts';
 export * from './letters/address.ts';
 export * from './letters/requirements.ts';
+export * from './letters/envelope.ts';
 export * from './report/audit-report.ts';
 export * from './predict/history.ts';
 export * from './predict/behaviour.ts';

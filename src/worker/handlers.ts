@@ -8,7 +8,7 @@ import { importSource } from '../import/import-file.ts';
 import { blobSource } from './blob-source.ts';
 import { customerItems, dashboard } from '../app/dashboard.ts';
 import { exportTables } from '../app/exports.ts';
-import { letters, statements } from '../app/letters.ts';
+import { envelopeTestSheet, letters, statements } from '../app/letters.ts';
 import { auditReport } from '../app/report.ts';
 import { emptySession, ledgerOf, withSource, type Session } from '../app/session.ts';
 import { settingsFrom, type Settings } from '../app/settings.ts';
@@ -103,6 +103,10 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
         ...(input.kind ? { kind: input.kind } : {}),
         ...(input.lrar ? { lrar: input.lrar } : {}),
       });
+    },
+    testSheet(input) {
+      const settings = settingsOf(input.settings);
+      return settings ? envelopeTestSheet(settings) : null;
     },
     lifecycle(input) {
       const settings = settingsOf(input.settings);

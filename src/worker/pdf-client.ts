@@ -17,6 +17,11 @@ export function stopPdf(): void {
 }
 
 export async function makePdf(job: PdfJob, options: Pick<SendOptions, 'signal' | 'onProgress'> = {}): Promise<Blob> {
-  const bytes = job.kind === 'letters' ? await pdf.send('letters', { models: job.models, duplex: job.duplex }, options) : await pdf.send('report', { model: job.model }, options);
+  const bytes =
+    job.kind === 'letters'
+      ? await pdf.send('letters', { models: job.models, duplex: job.duplex }, options)
+      : job.kind === 'report'
+        ? await pdf.send('report', { model: job.model }, options)
+        : await pdf.send('testSheet', { model: job.model }, options);
   return new Blob([bytes], { type: 'application/pdf' });
 }

@@ -1,7 +1,7 @@
 /** The PDF worker's handlers: models → the PDF's bytes, with the site's own font files (in the PDF worker, or on the page as a fallback). */
 import { browserFonts } from '../output/pdf/fonts-browser.ts';
 import { needsWholeFont } from '../output/pdf/font-subset.ts';
-import { renderLetters } from '../output/pdf/letters.ts';
+import { renderLetters, renderTestSheet } from '../output/pdf/letters.ts';
 import { chartImages } from '../output/pdf/charts.ts';
 import { renderReport } from '../output/pdf/report.ts';
 import type { HandlerMap } from './channel.ts';
@@ -13,5 +13,8 @@ export const pdfHandlers: HandlerMap<PdfRequests> = {
   },
   async report(input) {
     return renderReport(input.model, await browserFonts(needsWholeFont(input.model)), await chartImages(input.model));
+  },
+  async testSheet(input) {
+    return renderTestSheet(input.model, await browserFonts(needsWholeFont(input.model)));
   },
 };

@@ -2,7 +2,7 @@
  * The worker contract: one typed map of request names to input and output, and the three
  * message kinds (reply, error, progress). Types only: imported by both sides.
  */
-import type { BankField, LetterKind, Policy, ReportModel, ResolvedStatus, Workspace } from '../core/index.ts';
+import type { BankField, LetterKind, Policy, ReportModel, ResolvedStatus, TestSheetModel, Workspace } from '../core/index.ts';
 import type { ImportOptions, ImportReport } from '../import/import-file.ts';
 import type { SettingsInput } from '../app/settings.ts';
 import type { RequestInput, RequestOutput } from './channel.ts';
@@ -31,6 +31,8 @@ export type Requests = {
    * `all`: every action matching the filter that calls for a letter, besides `customerIds`.
    */
   letters: (input: { settings: PageSettings; customerIds: readonly string[]; lrar?: string; kind?: LetterKind; all?: ActionFilter; packs?: boolean }) => Letters;
+  /** The page that checks the sender's window envelopes (printed, folded, put in an envelope), as data. */
+  testSheet: (input: { settings: PageSettings }) => TestSheetModel | null;
   /** The aged balance, the worklist and the invoice detail as one .xlsx and three .csv. */
   exportFiles: (input: { settings: PageSettings }) => Promise<{ xlsx: ArrayBuffer; csv: { name: string; text: string }[] } | null>;
   /** The audit report of the current ledger, as data (the page renders the PDF). */

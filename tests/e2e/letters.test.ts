@@ -128,3 +128,31 @@ test('the audit report downloads as a PDF with every section and the receivables
   for (const title of ['Audit des créances clients', 'Périmètre et méthode', 'Indicateurs clés', 'Balance âgée', 'Évolution du DSO', 'Pénalités et indemnités non réclamées', 'Risques de prescription', 'Concentration', 'Qualité des données', 'Recommandations']) expect(text).toContain(title);
   expect(text).toContain(euro(cli.totals.openCents));
 });
+
+test('the envelope setting: a test sheet for a left-hand window, the setting kept after a reload', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await app.fillProfile();
+  await app.go('reglages');
+  // The settings panel opens folded.
+  await page.getByTestId('workspace-panel').locator('summary').click();
+  const form = page.getByTestId('envelope-form');
+  await form.getByLabel('Fenêtre de vos enveloppes').selectOption('left');
+  await form.getByLabel('Décalage de l’adresse, horizontal (mm, + vers la droite)').fill('2.5');
+  await form.getByLabel('Repères de pliage sur les lettres').check();
+  await form.getByRole('button', { name: 'Enregistrer et imprimer une feuille de test (PDF)' }).click();
+  const preview = page.getByTestId('letter-preview');
+  await expect(preview.locator('iframe')).toBeVisible({ timeout: 30_000 });
+  await expect(preview).not.toContainText('confirmez l’envoi');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('letter-download').click();
+  const text = await pdfText(readFileSync(await (await download).path()));
+  for (const part of ['Feuille de test – enveloppe à fenêtre', 'Fenêtre à gauche (DIN 5008)', '+2,5 mm horizontal', 'SOCIÉTÉ DESTINATAIRE', 'Atelier Martin']) expect(text).toContain(part);
+  await app.reload();
+  await app.go('reglages');
+  await page.getByTestId('workspace-panel').locator('summary').click();
+  await expect(form.getByLabel('Fenêtre de vos enveloppes')).toHaveValue('left');
+  await expect(form.getByLabel('Décalage de l’adresse, horizontal (mm, + vers la droite)')).toHaveValue('2.5');
+  await expect(form.getByLabel('Repères de pliage sur les lettres')).toBeChecked();
+});

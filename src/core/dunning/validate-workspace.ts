@@ -7,6 +7,7 @@
  */
 import { dayFromIso } from '../day.ts';
 import { MAX_ABS_CENTS } from '../money.ts';
+import { DEFAULT_ENVELOPE, isValidShift, type Envelope } from '../letters/envelope.ts';
 import { DEFAULT_POLICY, type BankPayment, type Channel, type CustomerSettings, type HistoryEntry, type Policy, type PolicyStep, type Profile, type StatusEntry, type TemplateTexts, type Workspace } from './workspace.ts';
 
 export type Checked = { readonly ok: true; readonly workspace: Workspace; readonly repairs: readonly string[] } | { readonly ok: false; readonly field: string };
@@ -64,6 +65,30 @@ function profileOf(v: unknown, repairs: string[]): Profile {
     ...optional('legalForm'),
     ...optional('rcs'),
     ...optional('vatNumber'),
+    ...envelopeOf(p.envelope, repairs),
+  };
+}
+
+/** The envelope settings: absent stays absent; a field of the wrong kind (or a shift beyond the page) is set back to its default, and said. */
+function envelopeOf(v: unknown, repairs: string[]): { envelope?: Envelope } {
+  if (v === undefined) return {};
+  if (!isObject(v)) {
+    repairs.push('profile.envelope');
+    return {};
+  }
+  keysSafe(v, 'profile.envelope');
+  const field = <K extends keyof Envelope>(k: K, ok: (x: unknown) => boolean): Envelope[K] => {
+    if (ok(v[k])) return v[k] as Envelope[K];
+    if (v[k] !== undefined) repairs.push(`profile.envelope.${k}`);
+    return DEFAULT_ENVELOPE[k];
+  };
+  return {
+    envelope: {
+      window: field('window', (x) => x === 'right' || x === 'left'),
+      shiftXmm: field('shiftXmm', isValidShift),
+      shiftYmm: field('shiftYmm', isValidShift),
+      foldMarks: field('foldMarks', (x) => typeof x === 'boolean'),
+    },
   };
 }
 

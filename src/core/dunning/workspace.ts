@@ -4,6 +4,7 @@
  * and refuses anything that is not a Relance workspace, without touching the current one.
  */
 import { checkWorkspace } from './validate-workspace.ts';
+import type { Envelope } from '../letters/envelope.ts';
 
 export const WORKSPACE_VERSION = 2;
 export const WORKSPACE_KIND = 'relance-workspace';
@@ -123,6 +124,8 @@ export type Profile = {
   readonly rcs?: string;
   /** Intra-EU VAT number. */
   readonly vatNumber?: string;
+  /** The window envelopes the letters go in (absent: a right-hand window, France's usual, no shift, no fold marks). */
+  readonly envelope?: Envelope;
 };
 
 export type Workspace = {

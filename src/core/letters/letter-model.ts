@@ -11,6 +11,7 @@ import { openAt, type Customer, type Invoice } from '../ledger.ts';
 import { invoicePenalty, regimeOf } from '../dunning/claims.ts';
 import type { HistoryEntry, Profile, Regime, Workspace } from '../dunning/workspace.ts';
 import { addressBlock } from './address.ts';
+import { letterLayout, type LetterLayout } from './envelope.ts';
 
 export type LetterKind = 'rappel' | 'relance' | 'mise_en_demeure' | 'echeancier' | 'declaration_de_creance' | 'injonction_de_payer' | 'releve';
 import type { Lang } from '../lang.ts';
@@ -65,7 +66,12 @@ export type LetterModel = {
   readonly provisionalRates: readonly string[];
   /** Relevé de compte: the payments received over the period, dated, with the invoice they settled. */
   readonly payments?: readonly { readonly date: string; readonly invoice: string; readonly cents: Cents }[];
+  /** Where the sender's and the recipient's blocks print, for the sender's window envelopes (./envelope.ts). */
+  readonly layout: LetterLayout;
 };
+
+/** A document as its builder makes it: the page layout is the sender's, added once for all (buildLetter). */
+type Draft = Omit<LetterModel, 'layout'>;
 
 export type LetterContext = {
   readonly kind: LetterKind;
@@ -116,6 +122,52 @@ function senderBlock(p: Profile): { lines: string[]; legal: string[] } {
   return { lines, legal };
 }
 
+/** The page that checks the envelopes: the address where the letters print it, the fold lines, and what to do with it. */
+export type TestSheetModel = {
+  readonly lang: LetterLang;
+  readonly layout: LetterLayout;
+  readonly title: string;
+  /** The envelope setting the sheet shows ("Fenêtre à droite…, décalage…"). */
+  readonly setting: string;
+  readonly sender: { readonly lines: readonly string[]; readonly legal: readonly string[] };
+  readonly recipient: readonly string[];
+  readonly labels: { readonly address: string; readonly fold: string };
+  readonly steps: readonly string[];
+};
+
+/** The test sheet of a sender's envelope setting: printed, folded and put in an envelope, it shows whether the address falls in the window. */
+export function testSheet(profile: Profile, lang: LetterLang): TestSheetModel {
+  const fr = lang === 'fr';
+  const layout = letterLayout(profile.envelope);
+  const own = senderBlock(profile);
+  const mm = (v: number) => `${v > 0 ? '+' : ''}${String(v).replace('.', fr ? ',' : '.')}\u00a0mm`;
+  const shift = profile.envelope ?? { shiftXmm: 0, shiftYmm: 0 };
+  const where = layout.window === 'right' ? (fr ? 'Fenêtre à droite (France : DL, C5/6)' : 'Window on the right (France: DL, C5/6)') : fr ? 'Fenêtre à gauche (DIN 5008)' : 'Window on the left (DIN 5008)';
+  const model: TestSheetModel = {
+    lang,
+    layout,
+    title: fr ? 'Feuille de test – enveloppe à fenêtre' : 'Test sheet – window envelope',
+    setting: fr ? `${where}, décalage de l’adresse : ${mm(shift.shiftXmm)} horizontal, ${mm(shift.shiftYmm)} vertical` : `${where}, address shift: ${mm(shift.shiftXmm)} across, ${mm(shift.shiftYmm)} down`,
+    sender: own.lines.length > 0 ? own : { lines: [fr ? 'Expéditeur (votre profil)' : 'Sender (your profile)'], legal: [] },
+    recipient: fr ? ['SOCIÉTÉ DESTINATAIRE', 'Service comptabilité', 'BÂTIMENT B', '12 RUE DE LA PAIX', '75002 PARIS'] : ['RECIPIENT COMPANY', 'Accounts department', 'BUILDING B', '12 RUE DE LA PAIX', '75002 PARIS'],
+    labels: fr ? { address: 'Adresse', fold: 'pli' } : { address: 'Address', fold: 'fold' },
+    steps: fr
+      ? [
+          'Imprimez cette page en taille réelle (100 %, sans « Ajuster à la page »).',
+          'Pliez-la le long des traits « pli » de la marge gauche, le haut de la page (le cadre « Adresse ») à l’extérieur.',
+          'Glissez-la dans une de vos enveloppes : le cadre doit apparaître entier dans la fenêtre, même en faisant glisser la feuille d’un bord à l’autre.',
+          'Sinon, mesurez l’écart avec les graduations du cadre (un trait par millimètre, plus long tous les 5 mm) et réglez le décalage de l’adresse dans Réglages › Enveloppes (positif : vers la droite ou vers le bas), puis imprimez une nouvelle feuille. Les lettres suivent ce réglage.',
+        ]
+      : [
+          'Print this page at actual size (100 %, no “Fit to page”).',
+          'Fold it along the “fold” marks in the left margin, the top of the page (the “Address” frame) outside.',
+          'Slide it into one of your envelopes: the frame must show whole in the window, even with the sheet moved from one side to the other.',
+          'Otherwise, measure the gap on the frame’s scale (one mark per millimetre, a longer one every 5 mm) and set the address shift in Settings › Envelopes (positive: to the right or down), then print a new sheet. The letters follow this setting.',
+        ],
+  };
+  return fr ? { ...model, setting: frenchSpacing(model.setting), steps: model.steps.map(frenchSpacing) } : model;
+}
+
 function previousReminders(history: readonly HistoryEntry[], customerId: string, asOf: Day, lang: LetterLang): string[] {
   return history
     .filter((h) => h.customerId === customerId && h.date <= isoOf(asOf) && h.step !== 'courtesy')
@@ -147,12 +199,12 @@ export function frenchSpacing(text: string): string {
 }
 
 export function buildLetter(ctx: LetterContext): LetterModel {
-  const m = ctx.kind === 'releve' ? buildStatement(ctx) : ctx.kind === 'echeancier' ? buildPaymentPlan(ctx) : ctx.kind === 'declaration_de_creance' ? buildProofOfClaim(ctx) : ctx.kind === 'injonction_de_payer' ? buildPaymentOrderPack(ctx) : buildReminder(ctx);
-  return ctx.lang === 'fr' ? withFrenchSpacing(m) : m;
+  const m: Draft = ctx.kind === 'releve' ? buildStatement(ctx) : ctx.kind === 'echeancier' ? buildPaymentPlan(ctx) : ctx.kind === 'declaration_de_creance' ? buildProofOfClaim(ctx) : ctx.kind === 'injonction_de_payer' ? buildPaymentOrderPack(ctx) : buildReminder(ctx);
+  return { ...(ctx.lang === 'fr' ? withFrenchSpacing(m) : m), layout: letterLayout(ctx.workspace.profile.envelope) };
 }
 
 /** Every text of a French letter with its no-break spaces (figures and tables untouched). */
-function withFrenchSpacing(m: LetterModel): LetterModel {
+function withFrenchSpacing(m: Draft): Draft {
   const f = frenchSpacing;
   return {
     ...m,
@@ -189,7 +241,7 @@ function customerReference(customer: Customer, lang: LetterLang, workspace?: Wor
   ];
 }
 
-function buildReminder(ctx: LetterContext): LetterModel {
+function buildReminder(ctx: LetterContext): Draft {
   const { lang, customer, asOf, workspace } = ctx;
   const kind = ctx.kind as 'rappel' | 'relance' | 'mise_en_demeure';
   const regime = regimeOf(customer.id, workspace);
@@ -454,7 +506,7 @@ function emailOf(subject: string, paragraphs: readonly string[], signature: read
  * Échéancier: a payment-plan proposal. The instalments come from the caller (or three equal monthly
  * ones from a month after the letter); their sum is the open balance, the cents going to the last.
  */
-function buildPaymentPlan(ctx: LetterContext): LetterModel {
+function buildPaymentPlan(ctx: LetterContext): Draft {
   const f = frame(ctx);
   const lines = invoiceLines(ctx.invoices, ctx.asOf);
   const principal = lines.reduce((s, l) => s + l.balance, 0);
@@ -526,7 +578,7 @@ export const STATEMENT_MONTHS = 3;
  * and the €40 indemnities accrued on late invoices (business customers), and the bank details. A
  * statement, not a demand: it asks the customer to settle what is due or to say what differs.
  */
-function buildStatement(ctx: LetterContext): LetterModel {
+function buildStatement(ctx: LetterContext): Draft {
   const f = frame(ctx);
   const isB2c = regimeOf(ctx.customer.id, ctx.workspace) === 'b2c';
   const open = ctx.invoices.filter((i) => openAt(i, ctx.asOf) !== 0);
@@ -614,7 +666,7 @@ export function equalInstalments(total: number, from: Day, count: number): { due
  * claim at the opening judgment, due and not yet due, penalties computed to the opening date, the
  * €40 for invoices already late then, and the bordereau of documents.
  */
-function buildProofOfClaim(ctx: LetterContext): LetterModel {
+function buildProofOfClaim(ctx: LetterContext): Draft {
   const f = frame(ctx);
   const collective = ctx.workspace.statuses.find((s) => s.customerId === ctx.customer.id && s.status.kind === 'collective')?.status;
   const opening = collective && collective.kind === 'collective' ? (dayFromIso(collective.openingDate) ?? ctx.asOf) : ctx.asOf;
@@ -727,7 +779,7 @@ const STEP_NAMES: Record<LetterLang, Record<string, string>> = {
  * form — which court and Cerfa, the breakdown of the claim with rates, start dates and legal basis,
  * the fees as documented, the deadlines, and the bordereau of documents.
  */
-function buildPaymentOrderPack(ctx: LetterContext): LetterModel {
+function buildPaymentOrderPack(ctx: LetterContext): Draft {
   const f = frame(ctx);
   const regime = regimeOf(ctx.customer.id, ctx.workspace);
   const lines = invoiceLines(ctx.invoices, ctx.asOf);

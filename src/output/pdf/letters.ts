@@ -1,14 +1,16 @@
 /**
  * LetterModel → PDF with jsPDF and jspdf-autotable (both loaded only when letters are made).
- * A4, French business-letter layout: sender top left, recipient in the right-hand window of DL/C5
- * envelopes (x 110 mm, y 55 mm, 85 × 33 mm), place and date, references and subject, the invoice
+ * A4, French business-letter layout: sender top left and recipient in the right-hand window of DL/C5
+ * envelopes (x 110 mm, y 55 mm, 85 × 33 mm), or the sender top right beside a left-hand (DIN) window,
+ * as the sender's envelope setting says (core/letters/envelope.ts; `renderTestSheet` prints the page
+ * that checks it); place and date, references and subject, the invoice
  * table continuing on the next pages, amounts with their legal basis, signature, attachments, and
  * the sender's legal mentions with page numbers in the footer of every page. DejaVu Sans is
  * embedded so that é, œ, €, « » and the narrow no-break space of fr-FR numbers print as such.
  */
 import { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
-import type { LetterModel } from '../../core/index.ts';
+import type { LetterLayout, LetterModel, TestSheetModel } from '../../core/index.ts';
 import { formatCents } from '../../format/format.ts';
 
 export type FontBytes = { readonly regular: Uint8Array; readonly bold: Uint8Array };
@@ -22,7 +24,6 @@ export const FONT = 'DejaVuSans';
 const LEFT = 20;
 const RIGHT = 190;
 const WIDTH = RIGHT - LEFT;
-const WINDOW = { x: 110, y: 55, w: 85, h: 33 };
 /** The last baseline of the body: 7 mm above the footer (at 283 mm). */
 const BOTTOM = 276;
 
@@ -95,33 +96,11 @@ export function renderLetters(models: readonly LetterModel[], fonts: FontBytes |
 
 function drawLetter(doc: jsPDF, m: LetterModel): void {
   const fr = m.lang === 'fr';
-  // Sender, top left.
-  let y = 20;
-  doc.setFont(family(doc), 'bold').setFontSize(11);
-  for (const [i, line] of m.sender.lines.entries()) {
-    doc.text(line, LEFT, y);
-    if (i === 0) doc.setFont(family(doc), 'normal').setFontSize(9);
-    y += 4.5;
-  }
-  for (const line of m.sender.legal) {
-    doc.text(line, LEFT, y);
-    y += 4.5;
-  }
-  // Recipient in the envelope window, left-aligned: the block comes checked (core/letters/address.ts:
-  // at most 6 lines of 38 characters, never cut), so every line is printed whole; one wider than the
-  // window at 10 pt is printed smaller rather than wrapped or cut.
-  doc.setFont(family(doc), 'normal');
-  let ry = WINDOW.y + 5;
-  for (const line of m.recipient) {
-    let size = 10;
-    doc.setFontSize(size);
-    while (size > 7 && doc.getTextWidth(line) > WINDOW.w - 4) doc.setFontSize((size -= 0.5));
-    doc.text(line, WINDOW.x + 2, ry);
-    ry += 5;
-  }
-  doc.setFontSize(10);
+  const { address, foldMarks } = m.layout;
+  let y = drawParties(doc, m.layout, m.sender, m.recipient);
+  if (foldMarks) drawFoldMarks(doc, m.layout, null);
   // Place and date, references, subject.
-  y = Math.max(y, WINDOW.y + WINDOW.h) + 10;
+  y = Math.max(y, address.y + address.h) + 10;
   doc.setFontSize(10).text(m.placeAndDate, RIGHT, y, { align: 'right' });
   y += 9;
   doc.setFont(family(doc), 'bold');
@@ -230,6 +209,107 @@ function drawLetter(doc: jsPDF, m: LetterModel): void {
     }
     doc.setFontSize(10);
   }
+}
+
+/**
+ * The sender's block (where the layout puts it: top left, or top right beside a left-hand window) and
+ * the recipient's in the envelope window; the baseline after the sender's block.
+ */
+function drawParties(doc: jsPDF, layout: LetterLayout, sender: LetterModel['sender'], recipient: readonly string[]): number {
+  let y = layout.sender.y;
+  // A line wider than its column is printed smaller rather than cut (it must not reach the window).
+  const fitted = (line: string, size: number, width: number) => {
+    let s = size;
+    doc.setFontSize(s);
+    while (s > 6.5 && doc.getTextWidth(line) > width) doc.setFontSize((s -= 0.5));
+  };
+  doc.setFont(family(doc), 'bold');
+  for (const [i, line] of sender.lines.entries()) {
+    fitted(line, i === 0 ? 11 : 9, layout.sender.w);
+    doc.text(line, layout.sender.x, y);
+    if (i === 0) doc.setFont(family(doc), 'normal');
+    y += 4.5;
+  }
+  for (const line of sender.legal) {
+    fitted(line, 9, layout.sender.w);
+    doc.text(line, layout.sender.x, y);
+    y += 4.5;
+  }
+  // Recipient in the envelope window, left-aligned: the block comes checked (core/letters/address.ts:
+  // at most 6 lines of 38 characters, never cut), so every line is printed whole; one wider than the
+  // window at 10 pt is printed smaller rather than wrapped or cut.
+  doc.setFont(family(doc), 'normal');
+  const box = layout.address;
+  let ry = box.y + 5;
+  for (const line of recipient) {
+    fitted(line, 10, box.w - 4);
+    doc.text(line, box.x + 2, ry);
+    ry += 5;
+  }
+  doc.setFontSize(10);
+  return y;
+}
+
+/** Short fold marks in the left margin (a letter's), or, with a label, dashed lines across the page (the test sheet's). */
+function drawFoldMarks(doc: jsPDF, layout: LetterLayout, label: string | null): void {
+  doc.setDrawColor(120).setLineWidth(0.2);
+  for (const y of layout.folds) {
+    doc.line(4, y, 10, y);
+    if (label === null) continue;
+    doc.setLineDashPattern([1, 1.5], 0).line(24, y, 206, y).setLineDashPattern([], 0);
+    doc.setFontSize(7).setTextColor(90).text(label, 12, y + 1);
+    doc.setTextColor(0);
+  }
+  doc.setDrawColor(0);
+}
+
+/** A scale of `mm` millimetres from (x, y) along (dx, dy): a mark per millimetre, longer every 5, ticks across the scale. */
+function drawScale(doc: jsPDF, x: number, y: number, dx: number, dy: number, mm: number): void {
+  doc.line(x, y, x + dx * mm, y + dy * mm);
+  for (let k = 1; k <= mm; k++) {
+    const half = k % 5 === 0 ? 1.6 : 0.8;
+    const px = x + dx * k;
+    const py = y + dy * k;
+    doc.line(px - dy * half, py - dx * half, px + dy * half, py + dx * half);
+  }
+}
+
+/**
+ * The envelope test sheet: the sender and the address where the letters print them, the address
+ * framed with a 10 mm scale out from each side (to read how far the window's edge is), the fold lines,
+ * and what to do with it, below the first fold.
+ */
+export function renderTestSheet(model: TestSheetModel, fonts: FontBytes | 'standard'): ArrayBuffer {
+  const doc = newDocument(fonts);
+  const { layout } = model;
+  drawParties(doc, layout, model.sender, model.recipient);
+  const b = layout.address;
+  doc.setLineWidth(0.3).setLineDashPattern([2, 1.2], 0).rect(b.x, b.y, b.w, b.h).setLineDashPattern([], 0);
+  doc.setFontSize(7).setTextColor(90).text(model.labels.address, b.x + b.w - 1.5, b.y + 3.5, { align: 'right' }).setTextColor(0);
+  doc.setLineWidth(0.15);
+  const midX = b.x + b.w / 2;
+  const midY = b.y + b.h / 2;
+  drawScale(doc, b.x, midY, -1, 0, 10);
+  drawScale(doc, b.x + b.w, midY, 1, 0, 10);
+  drawScale(doc, midX, b.y, 0, -1, 10);
+  drawScale(doc, midX, b.y + b.h, 0, 1, 10);
+  drawFoldMarks(doc, layout, model.labels.fold);
+  let y = (layout.folds[0] ?? 99) + 14;
+  doc.setFont(family(doc), 'bold').setFontSize(14).text(model.title, LEFT, y);
+  y += 8;
+  doc.setFont(family(doc), 'normal').setFontSize(10);
+  for (const line of doc.splitTextToSize(model.setting, WIDTH) as string[]) {
+    doc.text(line, LEFT, y);
+    y += 5;
+  }
+  y += 4;
+  model.steps.forEach((step, i) => {
+    const lines = doc.splitTextToSize(step, WIDTH - 8) as string[];
+    doc.text(`${i + 1}.`, LEFT, y);
+    doc.text(lines, LEFT + 8, y);
+    y += lines.length * 5 + 3;
+  });
+  return doc.output('arraybuffer');
 }
 
 function paragraphs(doc: jsPDF, texts: readonly string[], y0: number): number {

@@ -179,4 +179,19 @@ describe('relance CLI', () => {
     expect(r.status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['2025-12-31-lettres.pdf', '2025-12-31-mise_en_demeure-Duboeuf-Fils-2.pdf', '2025-12-31-mise_en_demeure-Duboeuf-Fils.pdf']);
   });
+
+  it('test-sheet writes the envelope test sheet of the profile given, and takes no ledger', () => {
+    const profile = join(dir, 'profil-enveloppe.json');
+    writeFileSync(profile, JSON.stringify({ company: 'Atelier Zoé', address: '1 rue Neuve\n69001 Lyon', envelope: { window: 'left', shiftXmm: -1.5, shiftYmm: 0, foldMarks: false } }));
+    const out = join(dir, 'feuille.pdf');
+    const r = run('test-sheet', '--out', out, '--profile', profile);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Fenêtre à gauche (DIN 5008)');
+    expect(r.stdout).toContain('-1,5\u00a0mm horizontal');
+    expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // A ledger given, or no --out: the usage.
+    expect(run('test-sheet', 'samples/freelance-2025.xlsx', '--out', out).status).toBe(2);
+    expect(run('test-sheet').status).toBe(2);
+  });
 });

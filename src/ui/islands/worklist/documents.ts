@@ -61,6 +61,14 @@ export async function exportedFiles(settings: PageSettings): Promise<Made[]> {
   ];
 }
 
+/** The envelope test sheet of the saved profile. */
+export async function testSheetPdf(settings: PageSettings): Promise<Made | null> {
+  const model = await send('testSheet', { settings });
+  if (!model) return null;
+  const blob = await makePdf({ kind: 'testSheet', model });
+  return { url: URL.createObjectURL(blob), name: model.lang === 'fr' ? 'feuille-de-test-enveloppe.pdf' : 'envelope-test-sheet.pdf' };
+}
+
 /** Downloads a JSON file made on the page. */
 export function downloadJson(name: string, data: unknown): void {
   const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
