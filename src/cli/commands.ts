@@ -21,6 +21,7 @@ import { bankView, matchJson } from '../app/bank.ts';
 import { readStatement } from '../import/bank/read-statement.ts';
 import { loadWorkbookReaders, needsWorkbookReaders } from '../import/sheetjs.ts';
 import { importEInvoices, isEInvoiceFile, type EInvoiceFile } from '../import/einvoice/import-einvoices.ts';
+import { eInvoiceFilesOf, isEInvoiceZip, ZIP_DIRECTORY_BYTES } from '../import/einvoice/archive.ts';
 import { refusalReasonText, statementErrorText } from '../i18n/bank.ts';
 import { ledgerOf, sessionOf, type Source } from '../app/session.ts';
 import { settingsFrom, type Settings, type SettingsField } from '../app/settings.ts';
@@ -128,16 +129,18 @@ export async function run(args: Args): Promise<number> {
   const einvoices: EInvoiceFile[] = [];
   const ledgers: string[] = [];
   for (const path of paths) {
-    // The first 8 KB tell an e-invoice; a ledger is read once, below, when its turn comes.
+    // The first 8 KB tell an e-invoice (and a zip's directory a zip of them); a ledger is read once,
+    // below, when its turn comes.
     const head = readBytes(path, 8192);
     if (!head) return 1;
-    if (!isEInvoiceFile(head)) {
+    if (!isEInvoiceFile(head) && !isInvoiceZipAt(path, head)) {
       ledgers.push(path);
       continue;
     }
     const bytes = readBytes(path);
     if (!bytes) return 1;
-    einvoices.push({ name: basename(path), bytes });
+    // A zip gives its invoices, each under its own name.
+    einvoices.push(...((await eInvoiceFilesOf(bytes, basename(path))) ?? [{ name: basename(path), bytes }]));
   }
   if (einvoices.length > 0) {
     const { report, ledger } = await importEInvoices(einvoices, workspace?.profile ?? null, terms ?? 30);
@@ -383,6 +386,22 @@ function openFile(path: string): (ByteSource & { close(): void }) | null {
 }
 
 /** The file's first `limit` bytes, or all of them; null (said on stderr) when it cannot be read. */
+/** Whether the file at `path`, whose first bytes are `head`, is a zip of e-invoices (its directory read from its end). */
+function isInvoiceZipAt(path: string, head: Uint8Array): boolean {
+  if (head[0] !== 0x50 || head[1] !== 0x4b) return false;
+  const file = openFile(path);
+  if (!file) return false;
+  try {
+    const start = Math.max(0, file.size - ZIP_DIRECTORY_BYTES);
+    return isEInvoiceZip(head, file.read(start, file.size - start), start);
+  } catch {
+    // The file is read again as a ledger, and a read that fails there is said there.
+    return false;
+  } finally {
+    file.close();
+  }
+}
+
 function readBytes(path: string, limit = Number.POSITIVE_INFINITY): Uint8Array | null {
   const file = openFile(path);
   if (!file) return null;

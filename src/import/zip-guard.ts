@@ -49,3 +49,30 @@ export function checkZip(bytes: Uint8Array, max = MAX_UNCOMPRESSED_BYTES, maxEnt
   if (walked !== total) return { ok: false, reason: 'Corrupt', uncompressedBytes: sum };
   return { ok: true, uncompressedBytes: sum, entries: walked };
 }
+
+/**
+ * The entry names of a ZIP's central directory, read from the file's last bytes: `tail` starts at byte
+ * `tailStart` of the file and must hold the end record and the whole directory (null otherwise, or for
+ * anything that is not a classic ZIP directory). Names are read as UTF-8 (flag bit 11) or Latin-1.
+ */
+export function zipEntryNames(tail: Uint8Array, tailStart: number): string[] | null {
+  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
+  const eocd = endOfCentralDirectory(view);
+  if (eocd < 0) return null;
+  const total = view.getUint16(eocd + 10, true);
+  const directoryOffset = view.getUint32(eocd + 16, true) - tailStart;
+  const directorySize = view.getUint32(eocd + 12, true);
+  if (directoryOffset < 0 || directoryOffset + directorySize > eocd || total > MAX_ENTRIES) return null;
+  const names: string[] = [];
+  const utf8 = new TextDecoder('utf-8');
+  const latin1 = new TextDecoder('latin1');
+  let offset = directoryOffset;
+  for (let k = 0; k < total; k++) {
+    if (offset + 46 > eocd || view.getUint32(offset, true) !== 0x02014b50) return null;
+    const nameLength = view.getUint16(offset + 28, true);
+    const name = tail.subarray(offset + 46, offset + 46 + nameLength);
+    names.push(((view.getUint16(offset + 8, true) & 0x800) !== 0 ? utf8 : latin1).decode(name));
+    offset += 46 + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return names;
+}

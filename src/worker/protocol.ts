@@ -37,8 +37,11 @@ export type Requests = {
   exportFiles: (input: { settings: PageSettings }) => Promise<{ xlsx: ArrayBuffer; csv: { name: string; text: string }[] } | null>;
   /** The audit report of the current ledger, as data (the page renders the PDF). */
   report: (input: { settings: PageSettings }) => ReportModel | null;
-  /** Whether the first bytes of a file are a bank statement format no ledger uses (CFONB, camt.053, OFX). */
-  classify: (input: { head: ArrayBuffer }) => 'statement' | 'einvoice' | 'ledger';
+  /**
+   * What a dropped file is, from its first bytes (a bank statement format no ledger uses: CFONB,
+   * camt.053, OFX; an e-invoice) and, for a zip, its directory (a zip of e-invoices, not a workbook).
+   */
+  classify: (input: { file: Blob }) => Promise<'statement' | 'einvoice' | 'ledger'>;
   /** Reads a bank statement and matches it against the ledger; the worker keeps it for `bank`. */
   importStatement: (input: { bytes: ArrayBuffer; fileName: string; settings: PageSettings }) => Promise<{ view: BankView | null; error: string | null }>;
   /** A plateforme agréée's lifecycle statuses (CSV or JSON) matched to the ledger's invoices, to apply on the page. */

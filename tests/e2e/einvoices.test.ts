@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page.ts';
+import { strToU8, zipSync } from 'fflate';
 import { ciiXml, facturXPdf, ublXml } from '../support/einvoices.ts';
 import { pdfText } from './pages/documents.ts';
 
@@ -69,4 +70,22 @@ test('drop a folder of e-invoices at once: one ledger, one report, the figures; 
   await app.go('synthese');
   await expect(app.tile('receivables')).toContainText('1 080,00');
   expect(outside).toEqual([]);
+});
+
+test('a zip of e-invoices, as a user makes one of a folder, is read as the invoices it holds', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  const base = { issued: '20260105', due: '20260204', buyerName: 'Boulangerie Lefèvre', buyerSiren: '552100554', ht: '1000.00', ttc: '1200.00' };
+  const zip = zipSync({
+    'factures/': new Uint8Array(0),
+    'factures/F-001.pdf': facturXPdf(ciiXml({ ...base, number: 'F-001' })),
+    'factures/F-002.xml': strToU8(ublXml({ ...base, number: 'F-002', buyerName: 'Garage Martin', buyerSiren: '732829320', ht: '250.00', ttc: '300.00' })),
+    '__MACOSX/factures/._F-002.xml': new Uint8Array([0, 5, 22, 7]),
+  });
+  await page.getByTestId('file-input').setInputFiles({ name: 'factures-2026.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
+  await expect(app.tile('receivables')).toContainText('1 500,00');
+  await expect(app.report()).toContainText('factures-2026.zip : 2 pièces, 2 clients');
+  await expect(app.report().getByTestId('report-format')).toHaveText('factures électroniques (Factur-X, CII, UBL)');
+  await app.go('balance');
+  await expect(page.getByTestId('aging-table').locator('[data-customer="732829320"]')).toContainText('Garage Martin');
 });

@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { profiledWorkspace } from '../../support/builders.ts';
 import { xlsx } from '../../support/hostile-files.ts';
@@ -149,6 +150,19 @@ describe('relance CLI', () => {
       ['732829320', 'Garage Martin', 30000],
     ]);
     expect(json.import).toMatchObject({ invoices: 3, format: 'einvoice', file: '3 e-invoices' });
+  });
+
+  it('reads a zip of e-invoices as the same folder would be read; a workbook stays a workbook', () => {
+    const base = { issued: '20260105', due: '20260204', buyerName: 'Boulangerie Lefèvre', buyerSiren: '552100554', ht: '1000.00', ttc: '1200.00' };
+    const zip = join(dir, 'factures.zip');
+    writeFileSync(zip, zipSync({ 'factures/': new Uint8Array(0), 'factures/F1.pdf': facturXPdf(ciiXml({ ...base, number: 'F1' })), 'factures/F2.xml': strToU8(ublXml({ ...base, number: 'F2', ttc: '300.00', ht: '250.00' })) }));
+    const r = run('analyze', zip, '--as-of', '2026-03-31', '--json');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout) as { totals: { openCents: number }; import: { invoices: number; format: string } };
+    expect(json.totals.openCents).toBe(120000 + 30000);
+    expect(json.import).toMatchObject({ invoices: 2, format: 'einvoice' });
+    const workbook = JSON.parse(run('analyze', 'samples/freelance-2025.xlsx', '--as-of', '2025-12-31', '--json').stdout) as { import: { format: string } };
+    expect(workbook.import.format).toBe('xlsx');
   });
 
   it('ends a hostile workbook in a named message, not a stack trace', () => {

@@ -10,11 +10,11 @@ import type { PageSettings } from '../../../worker/protocol.ts';
 
 export type Dropped = { readonly ledgers: File[]; readonly einvoices: File[]; readonly statements: File[] };
 
-/** Sorts the files by kind, told by the worker from their first bytes. */
-export async function sortDropped(files: readonly File[], classify: (head: ArrayBuffer) => Promise<'statement' | 'einvoice' | 'ledger'>): Promise<Dropped> {
+/** Sorts the files by kind, told by the worker from their first bytes (and a zip's directory). */
+export async function sortDropped(files: readonly File[], classify: (file: File) => Promise<'statement' | 'einvoice' | 'ledger'>): Promise<Dropped> {
   const out: Dropped = { ledgers: [], einvoices: [], statements: [] };
   for (const file of files) {
-    const kind = await classify(await file.slice(0, 8192).arrayBuffer());
+    const kind = await classify(file);
     (kind === 'statement' ? out.statements : kind === 'einvoice' ? out.einvoices : out.ledgers).push(file);
   }
   return out;
