@@ -4,7 +4,7 @@
  * terms, policy, profile and language. `settingsFrom` checks what the page or the command line
  * typed and names the field it refuses.
  */
-import { applyTerms, withBankPayments, dayFromIso, DEFAULT_RATING_THRESHOLDS, validRatingThresholds, type RatingThresholds, parseTypedCents, DEFAULT_BUCKET_EDGES, DEFAULT_TERMS_DAYS, emptyWorkspace, validBucketEdges, type AgingBasis, type Cents, type Day, type Lang, type Ledger, type ManualSales, type PaymentTerms, type TermsApplied, type Workspace } from '../core/index.ts';
+import { applyTerms, withBankPayments, dayFromIso, DEFAULT_RATING_THRESHOLDS, validRatingThresholds, type RatingThresholds, parseTypedCents, DEFAULT_BUCKET_EDGES, DEFAULT_TERMS_DAYS, emptyWorkspace, MAX_DSO_WINDOWS, MAX_TERMS_DAYS, validBucketEdges, type AgingBasis, type Cents, type Day, type Lang, type Ledger, type ManualSales, type PaymentTerms, type TermsApplied, type Workspace } from '../core/index.ts';
 
 export type Settings = {
   readonly asOf: Day;
@@ -41,23 +41,25 @@ export type SettingsInput = {
 export type SettingsField = 'asOf' | 'basis' | 'edges' | 'windows' | 'termsDays' | 'lang' | 'ratings';
 export type SettingsResult = { readonly ok: true; readonly settings: Settings } | { readonly ok: false; readonly field: SettingsField; readonly value: string };
 
-export const MAX_WINDOWS = 24;
-export const MAX_TERMS_DAYS = 3650;
-
+/**
+ * Checks the settings typed; a setting not given is the one the workspace saved as the user's default
+ * (`analysisDefaults`), else the built-in one (basis due, buckets 30/60/90/120, 3 months, 30 days, 5/15/45).
+ */
 export function settingsFrom(input: SettingsInput): SettingsResult {
   const asOf = dayFromIso(input.asOf);
   if (asOf === null) return { ok: false, field: 'asOf', value: String(input.asOf) };
-  const basis = input.basis ?? 'due';
+  const saved = input.workspace?.analysisDefaults;
+  const basis = input.basis ?? saved?.basis ?? 'due';
   if (basis !== 'due' && basis !== 'issued') return { ok: false, field: 'basis', value: basis };
-  const edges = input.edges ?? DEFAULT_BUCKET_EDGES;
+  const edges = input.edges ?? saved?.edges ?? DEFAULT_BUCKET_EDGES;
   if (edges.length === 0 || !validBucketEdges(edges)) return { ok: false, field: 'edges', value: edges.join(',') };
-  const windows = input.windows ?? 3;
-  if (!Number.isInteger(windows) || windows < 1 || windows > MAX_WINDOWS) return { ok: false, field: 'windows', value: String(windows) };
-  const terms = input.termsDays ?? DEFAULT_TERMS_DAYS;
+  const windows = input.windows ?? saved?.windows ?? 3;
+  if (!Number.isInteger(windows) || windows < 1 || windows > MAX_DSO_WINDOWS) return { ok: false, field: 'windows', value: String(windows) };
+  const terms = input.termsDays ?? saved?.termsDays ?? DEFAULT_TERMS_DAYS;
   if (!Number.isInteger(terms) || terms < 0 || terms > MAX_TERMS_DAYS) return { ok: false, field: 'termsDays', value: String(terms) };
   const lang = input.lang ?? 'fr';
   if (lang !== 'fr' && lang !== 'en') return { ok: false, field: 'lang', value: lang };
-  const r = input.ratings ?? [DEFAULT_RATING_THRESHOLDS.a, DEFAULT_RATING_THRESHOLDS.b, DEFAULT_RATING_THRESHOLDS.c];
+  const r = input.ratings ?? saved?.ratings ?? [DEFAULT_RATING_THRESHOLDS.a, DEFAULT_RATING_THRESHOLDS.b, DEFAULT_RATING_THRESHOLDS.c];
   const ratings = { a: r[0] as number, b: r[1] as number, c: r[2] as number };
   if (r.length !== 3 || !validRatingThresholds(ratings)) return { ok: false, field: 'ratings', value: r.join(',') };
   const manual = new Map<string, Cents>();

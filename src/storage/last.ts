@@ -1,11 +1,13 @@
 /**
- * Reads the last analysis kept on this device (see db.ts, store `last`) with the bare IndexedDB API,
- * so that the first page can reopen it without loading idb and the core: a few hundred bytes. It never
- * creates the database: when there is none, the upgrade is aborted and nothing is kept.
+ * Reads what the first page needs of what this device keeps (see db.ts) with the bare IndexedDB API,
+ * so that it can reopen the last analysis, with the user's own settings, without loading idb and the
+ * core: a few hundred bytes. It never creates the database: when there is none, the upgrade is
+ * aborted and nothing is read.
  */
 import type { LastAnalysis } from './db.ts';
 
-export function readLast(): Promise<LastAnalysis | null> {
+/** One record of a store, or null (no database, no such store or record, or any failure). */
+function readRecord(store: string, key: string): Promise<unknown> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -19,16 +21,15 @@ export function readLast(): Promise<LastAnalysis | null> {
     request.onblocked = () => resolve(null);
     request.onsuccess = () => {
       const database = request.result;
-      if (!database.objectStoreNames.contains('last')) {
+      if (!database.objectStoreNames.contains(store)) {
         database.close();
         resolve(null);
         return;
       }
-      const get = database.transaction('last').objectStore('last').get('current');
+      const get = database.transaction(store).objectStore(store).get(key);
       get.onsuccess = () => {
-        const r = get.result as { data: LastAnalysis | null; keep: boolean } | undefined;
         database.close();
-        resolve(r && r.keep !== false && r.data && r.data.files.length > 0 ? r.data : null);
+        resolve(get.result ?? null);
       };
       get.onerror = () => {
         database.close();
@@ -36,4 +37,19 @@ export function readLast(): Promise<LastAnalysis | null> {
       };
     };
   });
+}
+
+export async function readLast(): Promise<LastAnalysis | null> {
+  const r = (await readRecord('last', 'current')) as { data: LastAnalysis | null; keep: boolean } | null;
+  return r && r.keep !== false && r.data && r.data.files.length > 0 ? r.data : null;
+}
+
+/** The analysis settings the user saved as defaults (the workspace's `analysisDefaults`, checked when it was saved), as stored. */
+export type StoredDefaults = { readonly basis: 'due' | 'issued'; readonly edges: readonly number[]; readonly windows: number; readonly termsDays: number; readonly ratings: readonly number[] };
+
+export async function readAnalysisDefaults(): Promise<StoredDefaults | null> {
+  const r = (await readRecord('workspace', 'current')) as { data?: { analysisDefaults?: unknown } } | null;
+  const d = r?.data?.analysisDefaults as Partial<StoredDefaults> | undefined;
+  const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
+  return d && (d.basis === 'due' || d.basis === 'issued') && numbers(d.edges) && typeof d.windows === 'number' && typeof d.termsDays === 'number' && numbers(d.ratings) ? (d as StoredDefaults) : null;
 }

@@ -85,3 +85,32 @@ test('a corrupt record: a message naming the field, nothing overwritten, the rec
   await markFirstDone(page);
   await expect(page.getByTestId('work-message')).toHaveText('Enregistré.');
 });
+
+test('the analysis settings saved as defaults: the page opens with them next time, the workspace export carries them', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open(AS_OF);
+  await app.pick(join(root, 'samples/freelance-2025.xlsx'));
+  await page.getByLabel('Tranches (jours)').fill('15, 45, 90');
+  await page.getByLabel('Tranches (jours)').dispatchEvent('change');
+  await page.getByLabel('Période du DSO (mois)').fill('6');
+  await page.getByLabel('Période du DSO (mois)').dispatchEvent('change');
+  await app.go('reglages');
+  const panel = page.getByTestId('defaults-panel');
+  await panel.locator('summary').click();
+  await expect(panel.getByTestId('defaults-current')).toContainText('Aucun réglage enregistré');
+  await panel.getByRole('button', { name: 'Enregistrer les réglages affichés comme réglages par défaut' }).click();
+  await expect(panel.getByTestId('defaults-current')).toHaveText('Enregistrés : âge calculé sur la date d’échéance, tranches 15, 45, 90 jours, DSO sur 6 mois, délai par défaut 30 jours, notes 5, 15, 45 jours.');
+  expect(await getRecord(page)).toMatchObject({ analysisDefaults: { basis: 'due', edges: [15, 45, 90], windows: 6, termsDays: 30, ratings: [5, 15, 45] } });
+  // A fresh start (the last analysis reopened, or none): the settings bar shows the saved settings.
+  await app.reload();
+  await expect(page.getByLabel('Tranches (jours)')).toHaveValue('15, 45, 90');
+  await expect(page.getByLabel('Période du DSO (mois)')).toHaveValue('6');
+  await app.go('balance');
+  await expect(page.getByRole('columnheader', { name: '46-90' })).toBeVisible();
+  // Back to the built-in settings: saved as none.
+  await app.go('reglages');
+  await panel.locator('summary').click();
+  await panel.getByRole('button', { name: 'Revenir aux réglages d’origine' }).click();
+  await expect(panel.getByTestId('defaults-current')).toContainText('Aucun réglage enregistré');
+  expect(await getRecord(page)).not.toHaveProperty('analysisDefaults');
+});

@@ -8,7 +8,9 @@
 import { dayFromIso } from '../day.ts';
 import { MAX_ABS_CENTS } from '../money.ts';
 import { DEFAULT_ENVELOPE, isValidShift, type Envelope } from '../letters/envelope.ts';
-import { DEFAULT_POLICY, type BankPayment, type Channel, type CustomerSettings, type HistoryEntry, type Policy, type PolicyStep, type Profile, type StatusEntry, type TemplateTexts, type Workspace } from './workspace.ts';
+import { validBucketEdges } from '../aging.ts';
+import { validRatingThresholds } from '../predict/behaviour.ts';
+import { DEFAULT_POLICY, MAX_DSO_WINDOWS, MAX_TERMS_DAYS, type AnalysisDefaults, type BankPayment, type Channel, type CustomerSettings, type HistoryEntry, type Policy, type PolicyStep, type Profile, type StatusEntry, type TemplateTexts, type Workspace } from './workspace.ts';
 
 export type Checked = { readonly ok: true; readonly workspace: Workspace; readonly repairs: readonly string[] } | { readonly ok: false; readonly field: string };
 
@@ -90,6 +92,39 @@ function envelopeOf(v: unknown, repairs: string[]): { envelope?: Envelope } {
       foldMarks: field('foldMarks', (x) => typeof x === 'boolean'),
     },
   };
+}
+
+/**
+ * The analysis settings saved as defaults, whole or not at all: one that a page could not compute with
+ * (buckets not increasing, a DSO period beyond 24 months…) is left out and said, the built-in settings then apply.
+ */
+function analysisDefaultsOf(v: unknown, repairs: string[]): { analysisDefaults?: AnalysisDefaults } {
+  if (v === undefined) return {};
+  const o = isObject(v) ? v : {};
+  const edges = o.edges;
+  const ratings = o.ratings;
+  const valid =
+    isObject(v) &&
+    (o.basis === 'due' || o.basis === 'issued') &&
+    Array.isArray(edges) &&
+    edges.length > 0 &&
+    edges.every((e) => typeof e === 'number') &&
+    validBucketEdges(edges as number[]) &&
+    typeof o.windows === 'number' &&
+    Number.isInteger(o.windows) &&
+    o.windows >= 1 &&
+    o.windows <= MAX_DSO_WINDOWS &&
+    isDays(o.termsDays) &&
+    (o.termsDays as number) <= MAX_TERMS_DAYS &&
+    Array.isArray(ratings) &&
+    ratings.length === 3 &&
+    validRatingThresholds({ a: ratings[0] as number, b: ratings[1] as number, c: ratings[2] as number });
+  if (!valid) {
+    repairs.push('analysisDefaults');
+    return {};
+  }
+  const r = ratings as number[];
+  return { analysisDefaults: { basis: o.basis as 'due' | 'issued', edges: [...(edges as number[])], windows: o.windows as number, termsDays: o.termsDays as number, ratings: [r[0] as number, r[1] as number, r[2] as number] } };
 }
 
 function policyOf(v: unknown): Policy {
@@ -257,6 +292,7 @@ export function checkWorkspace(w: Record<string, unknown>): Checked {
       ...(typeof changes === 'number' && Number.isSafeInteger(changes) && changes >= 0 ? { changesSinceExport: changes } : {}),
       ...(templates ? { templates } : {}),
       ...(w.bankPayments !== undefined ? { bankPayments: listOf(w.bankPayments, 'bankPayments', bankPaymentOf) } : {}),
+      ...analysisDefaultsOf(w.analysisDefaults, repairs),
       revision,
     };
     return { ok: true, workspace, repairs };

@@ -146,8 +146,24 @@ export type Workspace = {
   readonly templates?: Readonly<Record<string, TemplateTexts>>;
   /** Payments matched on bank statements and accepted (absent in workspaces written before issue 17). */
   readonly bankPayments?: readonly BankPayment[];
+  /** The analysis settings the user saved as theirs: the page opens with them, the CLI takes them where no flag says otherwise. */
+  readonly analysisDefaults?: AnalysisDefaults;
   readonly revision: number;
 };
+
+/** The settings of an analysis but its date (each file has its own): basis, buckets, DSO period, default terms, rating thresholds. */
+export type AnalysisDefaults = {
+  readonly basis: 'due' | 'issued';
+  readonly edges: readonly number[];
+  readonly windows: number;
+  readonly termsDays: number;
+  /** Upper bounds of ratings A, B, C in days. */
+  readonly ratings: readonly [number, number, number];
+};
+
+/** The longest DSO period, in months, and the longest default terms, in days, a setting may hold. */
+export const MAX_DSO_WINDOWS = 24;
+export const MAX_TERMS_DAYS = 3650;
 
 /** numbers.md § "Next action per customer (default policy)". */
 export const DEFAULT_POLICY: Policy = {

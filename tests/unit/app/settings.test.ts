@@ -1,6 +1,7 @@
 /** One Settings object, checked once: every field the page or the CLI typed, refused by name. */
 import { describe, expect, it } from 'vitest';
 import { manualSalesFrom, settingsFrom } from '../../../src/app/settings.ts';
+import { emptyWorkspace } from '../../../src/core/index.ts';
 
 describe('settingsFrom', () => {
   it('fills the defaults of numbers.md', () => {
@@ -22,6 +23,14 @@ describe('settingsFrom', () => {
   ])('refuses $field in $input', ({ input, field }) => {
     const r = settingsFrom(input);
     expect(r.ok ? null : r.field).toBe(field);
+  });
+
+  it('takes the analysis settings the workspace saved as defaults where none is given; what is given wins', () => {
+    const workspace = { ...emptyWorkspace(), analysisDefaults: { basis: 'issued' as const, edges: [15, 45], windows: 6, termsDays: 45, ratings: [3, 10, 30] as [number, number, number] } };
+    const saved = settingsFrom({ asOf: '2026-03-31', workspace });
+    expect(saved.ok && [saved.settings.basis, saved.settings.edges, saved.settings.windows, saved.settings.defaultTermsDays, saved.settings.ratings]).toEqual(['issued', [15, 45], 6, 45, { a: 3, b: 10, c: 30 }]);
+    const typed = settingsFrom({ asOf: '2026-03-31', workspace, basis: 'due', edges: [30], windows: 2, termsDays: 60, ratings: [1, 2, 3] });
+    expect(typed.ok && [typed.settings.basis, typed.settings.edges, typed.settings.windows, typed.settings.defaultTermsDays, typed.settings.ratings]).toEqual(['due', [30], 2, 60, { a: 1, b: 2, c: 3 }]);
   });
 
   it('keeps only well-formed typed sales', () => {

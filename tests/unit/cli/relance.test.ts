@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { profiledWorkspace } from '../../support/builders.ts';
+import { emptyWorkspace } from '../../../src/core/index.ts';
 import { xlsx } from '../../support/hostile-files.ts';
 import { ciiXml, facturXPdf, ublXml } from '../../support/einvoices.ts';
 import { benchInvoices, ledgerCsv } from '../../../bench/data.ts';
@@ -88,6 +89,15 @@ describe('relance CLI', () => {
     expect(Object.keys(json.aging)).toEqual(['not_due', '1-15', '16-45', '>45']);
     expect(json.actions.length).toBeGreaterThan(0);
     expect(json.actions.every((a) => Number.isInteger(a.creditsCents))).toBe(true);
+  });
+
+  it('takes the analysis settings saved in the workspace where no flag says otherwise', () => {
+    const workspace = join(dir, 'reglages.json');
+    writeFileSync(workspace, JSON.stringify({ ...emptyWorkspace(), analysisDefaults: { basis: 'issued', edges: [15, 45], windows: 6, termsDays: 45, ratings: [3, 10, 30] } }));
+    const saved = JSON.parse(run('analyze', 'samples/freelance-2025.xlsx', '--as-of', '2025-12-31', '--workspace', workspace, '--json').stdout) as { aging: Record<string, number> };
+    expect(Object.keys(saved.aging)).toEqual(['not_due', '1-15', '16-45', '>45']);
+    const flagged = JSON.parse(run('analyze', 'samples/freelance-2025.xlsx', '--as-of', '2025-12-31', '--workspace', workspace, '--buckets', '30', '--json').stdout) as { aging: Record<string, number> };
+    expect(Object.keys(flagged.aging)).toEqual(['not_due', '1-30', '>30']);
   });
 
   it('predict and forecast print numbers.md’s JSON: one prediction per open invoice, Σ forecast = the receivables', () => {

@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../../../i18n/issues.ts';
 import type { PageSettings } from '../../../worker/protocol.ts';
+import type { StoredDefaults } from '../../../storage/last.ts';
 
 /** Today on this device's calendar, `YYYY-MM-DD`. */
 function todayIso(): string {
@@ -47,6 +48,15 @@ export class PageSettingsState {
   get ratings(): number[] | null {
     const r = this.ratingsText.split(/[\s,;/]+/).filter((x) => x !== '').map(Number);
     return r.length === 3 && r.every((x) => Number.isInteger(x) && x >= 0 && x <= 3650) && (r[0] as number) < (r[1] as number) && (r[1] as number) < (r[2] as number) ? r : null;
+  }
+
+  /** The settings the user saved as defaults, shown in the settings bar as if typed (the date stays). */
+  useDefaults(d: StoredDefaults): void {
+    this.basis = d.basis;
+    this.edgesText = d.edges.join(', ');
+    this.windows = d.windows;
+    this.termsDays = d.termsDays;
+    this.ratingsText = d.ratings.join(', ');
   }
 
   snapshot(): PageSettings {
