@@ -9,6 +9,9 @@
  *     legal forms ignored, small typos tolerated) and one of its open invoices of exactly that amount
  *     (the oldest when several);
  *  3. that customer's oldest invoices whose open amounts add up exactly to the payment;
+ *  3b. else the one set of that customer's open invoices, whichever they are, adding up exactly (a
+ *     customer paying two invoices out of five): searched among its 24 oldest, at most 6 in the set;
+ *     two sets that would do are no answer (rule 4 then), and neither is a search that runs too long;
  *  4. that customer, a partial payment: its invoices oldest first, as far as the money goes;
  *  5. no name, but exactly one open invoice in the ledger of that amount: proposed for review.
  * Every proposal says which rule and how sure it is; nothing is applied here.
@@ -21,7 +24,7 @@ import type { BankLine } from './statement.ts';
 
 export type Allocation = { readonly invoiceKey: string; readonly invoice: string; readonly amountCents: Cents };
 
-export type MatchReason = 'number' | 'numbers' | 'numberPartial' | 'numberOverpaid' | 'nameAmount' | 'nameSeveral' | 'namePartial' | 'amountOnly';
+export type MatchReason = 'number' | 'numbers' | 'numberPartial' | 'numberOverpaid' | 'nameAmount' | 'nameSeveral' | 'nameSubset' | 'namePartial' | 'amountOnly';
 
 export type Proposal = {
   readonly line: BankLine;
@@ -213,6 +216,12 @@ export function matchStatement(ledger: Ledger, asOf: Day, lines: readonly BankLi
         proposals.push({ line, customerId: customer, allocations: mine.slice(0, upTo + 1).map((k) => take(k, open[k] as number)), reason: 'nameSeveral', confidence: exact ? 0.9 : 0.8, nameScore: score });
         continue;
       }
+      // 3b. The one set of its invoices adding up exactly, whichever they are.
+      const subset = exactSubset(mine, amount, open);
+      if (subset !== null) {
+        proposals.push({ line, customerId: customer, allocations: subset.map((k) => take(k, open[k] as number)), reason: 'nameSubset', confidence: exact ? 0.85 : 0.75, nameScore: score });
+        continue;
+      }
       // 4. A partial payment, oldest first.
       if (mine.length > 0) {
         proposals.push({ line, customerId: customer, allocations: fifo(mine, amount, open, take), reason: 'namePartial', confidence: 0.6, nameScore: score });
@@ -229,6 +238,51 @@ export function matchStatement(ledger: Ledger, asOf: Day, lines: readonly BankLi
     unmatched.push(line);
   }
   return { proposals, unmatched, debitCount, alreadyApplied };
+}
+
+/** Invoices a set may be taken from (a customer's oldest open ones), invoices in a set, and steps of the search. */
+const SUBSET_FROM = 24;
+const SUBSET_SIZE = 6;
+const SUBSET_STEPS = 5_000;
+
+/**
+ * The one set of two or more of these invoices (the first SUBSET_FROM, in their order) whose open
+ * amounts add up to `amount`, in their order; null when none does, when two sets do (no way to tell
+ * which the customer meant), or when the search would take more than SUBSET_STEPS steps.
+ */
+export function exactSubset(list: readonly number[], amount: number, open: readonly number[]): number[] | null {
+  const from = list.slice(0, SUBSET_FROM);
+  const n = from.length;
+  // What the invoices from i on could add at most: a branch that cannot reach the amount stops.
+  const rest = new Array<number>(n + 1).fill(0);
+  for (let i = n - 1; i >= 0; i--) rest[i] = (rest[i + 1] as number) + (open[from[i] as number] as number);
+  let found: number[] | null = null;
+  let count = 0;
+  let steps = 0;
+  const chosen: number[] = [];
+  const search = (i: number, sum: number): boolean => {
+    if (++steps > SUBSET_STEPS) return false;
+    if (sum === amount) {
+      if (chosen.length >= 2) {
+        count++;
+        found = [...chosen];
+      }
+      return count < 2;
+    }
+    if (chosen.length === SUBSET_SIZE || i === n || sum + (rest[i] as number) < amount) return true;
+    for (let j = i; j < n; j++) {
+      const k = from[j] as number;
+      const next = sum + (open[k] as number);
+      if (next > amount) continue;
+      chosen.push(k);
+      const go = search(j + 1, next);
+      chosen.pop();
+      if (!go) return false;
+    }
+    return true;
+  };
+  const complete = search(0, 0);
+  return complete && count === 1 ? found : null;
 }
 
 /** `amount` spread over the invoices in their order, each up to what it still owes. */

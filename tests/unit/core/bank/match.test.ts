@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AUTO_ACCEPT, matchStatement, nameScore, nameWords, type BankLine, type Cents, type Day, type Ledger } from '../../../../src/core/index.ts';
+import { AUTO_ACCEPT, exactSubset, matchStatement, nameScore, nameWords, type BankLine, type Cents, type Day, type Ledger } from '../../../../src/core/index.ts';
 import { aLedger, anInvoice } from '../../../support/builders.ts';
 import { bankCase } from '../../../support/bank-generator.ts';
 
@@ -52,6 +52,36 @@ describe('the rules', () => {
   it('one payment for the oldest invoices of a customer, adding up exactly', () => {
     const r = matchStatement(ledger, asOf, [line({ amountCents: 123456 + 20000, label: 'VIR BOULANGERIE LEFEVRE' })]);
     expect(r.proposals[0]).toMatchObject({ reason: 'nameSeveral', allocations: [{ invoice: 'FA-0042' }, { invoice: 'FA-0043' }] });
+  });
+
+  it('one payment for two invoices that are not the oldest: the one set adding up exactly, for review', () => {
+    const r = matchStatement(ledger, asOf, [line({ amountCents: 123456 + 30000, label: 'VIR BOULANGERIE LEFEVRE' })]);
+    expect(r.proposals[0]).toMatchObject({ reason: 'nameSubset', allocations: [{ invoice: 'FA-0042', amountCents: 123456 }, { invoice: 'FA-0044', amountCents: 30000 }] });
+    expect(r.proposals[0]?.confidence).toBeLessThan(AUTO_ACCEPT);
+  });
+
+  it('two sets adding up to the payment are no answer: the payment goes oldest first, for review', () => {
+    const twice: Ledger = aLedger([
+      anInvoice({ customer: 'Garage Martin', number: 'G-1', issued: '2026-01-01', due: '2026-01-31', amount: 500 }),
+      anInvoice({ customer: 'Garage Martin', number: 'G-2', issued: '2026-01-02', due: '2026-02-01', amount: 100 }),
+      anInvoice({ customer: 'Garage Martin', number: 'G-3', issued: '2026-01-03', due: '2026-02-02', amount: 300 }),
+      anInvoice({ customer: 'Garage Martin', number: 'G-4', issued: '2026-01-04', due: '2026-02-03', amount: 200 }),
+    ]);
+    // 400 = G-2 + G-3 only; 600 = the two oldest (rule 3); 800 = G-1 + G-3 or G-1 + G-2 + G-4.
+    expect(matchStatement(twice, asOf, [line({ amountCents: 40000, payer: 'Garage Martin' })]).proposals[0]).toMatchObject({ reason: 'nameSubset', allocations: [{ invoice: 'G-2' }, { invoice: 'G-3' }] });
+    expect(matchStatement(twice, asOf, [line({ amountCents: 60000, payer: 'Garage Martin' })]).proposals[0]).toMatchObject({ reason: 'nameSeveral' });
+    const ambiguous = matchStatement(twice, asOf, [line({ amountCents: 80000, payer: 'Garage Martin' })]).proposals[0];
+    expect(ambiguous).toMatchObject({ reason: 'namePartial', allocations: [{ invoice: 'G-1', amountCents: 50000 }, { invoice: 'G-2', amountCents: 10000 }, { invoice: 'G-3', amountCents: 20000 }] });
+  });
+
+  it('a set is two invoices or more, the one set there is: many equal invoices give none', () => {
+    const open = Array.from({ length: 40 }, () => 1000);
+    expect(exactSubset([...open.keys()], 3000, open)).toBeNull();
+    expect(exactSubset([0, 1, 2], 3000, [1000, 1000, 1000])).toEqual([0, 1, 2]);
+    expect(exactSubset([0, 1], 1000, [1000, 500])).toBeNull();
+    // Only the 24 oldest are searched.
+    const late = [...Array.from({ length: 24 }, () => 7), 1000, 2000];
+    expect(exactSubset([...late.keys()], 3000, late)).toBeNull();
   });
 
   it('a partial payment of a named customer goes to its oldest invoices, for review', () => {
