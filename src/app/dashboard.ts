@@ -23,6 +23,7 @@ export function analysisOf(ledger: Ledger, settings: Settings): Analysis {
   if (applied.derivedCount > 0) {
     extra.push({ code: 'DueDatesDerived', severity: 'warning', params: { count: applied.derivedCount, days: settings.defaultTermsDays, own: applied.customerTermsCount } });
   }
+  if (applied.bankMissing > 0) extra.push({ code: 'BankPaymentsNotInLedger', severity: 'warning', params: { count: applied.bankMissing } });
   if (a.dso.notes.includes('SimpleBeyondHistory')) extra.push({ code: 'DsoNotMeaningful', severity: 'warning', params: { windows: settings.windows } });
   return extra.length === 0 ? a : { ...a, warnings: [...a.warnings, ...extra] };
 }

@@ -107,8 +107,10 @@ export function termsOf(settings: Settings): PaymentTerms {
  * The ledger as these settings see it: derived due dates from the terms, and the payments the user
  * accepted from bank statements (issue 17) applied to their invoices.
  */
-export function withSettings(ledger: Ledger, settings: Settings): TermsApplied {
+export function withSettings(ledger: Ledger, settings: Settings): TermsApplied & { readonly bankMissing: number } {
   const terms = applyTerms(ledger, termsOf(settings));
   const bank = settings.workspace.bankPayments;
-  return bank && bank.length > 0 ? { ...terms, ledger: withBankPayments(terms.ledger, bank).ledger } : terms;
+  if (!bank || bank.length === 0) return { ...terms, bankMissing: 0 };
+  const applied = withBankPayments(terms.ledger, bank);
+  return { ...terms, ledger: applied.ledger, bankMissing: applied.missing };
 }

@@ -57,6 +57,7 @@ export type IssueCode =
   | 'MissingDueDate'
   | 'DueDatesDerived'
   | 'DsoNotMeaningful'
+  | 'BankPaymentsNotInLedger'
   | 'DueBeforeIssue'
   | 'PaymentAfterAsOf'
   | 'PaymentAfterAsOfRow'

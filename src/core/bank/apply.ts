@@ -16,12 +16,14 @@ export type BankApplied = {
   readonly applied: number;
   /** Payments whose invoice the ledger no longer has, or already shows paid. */
   readonly notApplied: readonly BankPayment[];
+  /** Among them, those whose invoice (customer and number) the ledger does not have at all: said to the user, never silently dropped. */
+  readonly missing: number;
 };
 
 const cache = new WeakMap<Ledger, { payments: readonly BankPayment[]; result: BankApplied }>();
 
 export function withBankPayments(ledger: Ledger, payments: readonly BankPayment[] | undefined): BankApplied {
-  if (!payments || payments.length === 0) return { ledger, applied: 0, notApplied: [] };
+  if (!payments || payments.length === 0) return { ledger, applied: 0, notApplied: [], missing: 0 };
   const hit = cache.get(ledger);
   if (hit && hit.payments === payments) return hit.result;
   const byKey = new Map<string, number[]>();
@@ -36,9 +38,11 @@ export function withBankPayments(ledger: Ledger, payments: readonly BankPayment[
   const left = new Map<number, number>();
   const notApplied: BankPayment[] = [];
   let applied = 0;
+  let missing = 0;
   for (const p of payments) {
     const day = dayFromIso(p.date);
     const candidates = byKey.get(`${p.customerId}\u0000${p.invoiceNumber}`) ?? [];
+    if (candidates.length === 0) missing++;
     let rest = p.amountCents;
     for (const i of candidates) {
       if (rest <= 0 || day === null) break;
@@ -60,7 +64,7 @@ export function withBankPayments(ledger: Ledger, payments: readonly BankPayment[
     const more = extra.get(i);
     return more ? { ...inv, payments: [...inv.payments, ...more] } : inv;
   });
-  const result = { ledger: { ...ledger, invoices }, applied, notApplied };
+  const result = { ledger: { ...ledger, invoices }, applied, notApplied, missing };
   cache.set(ledger, { payments, result });
   return result;
 }
