@@ -123,14 +123,10 @@ function senderBlock(p: Profile): { lines: string[]; legal: string[] } {
 }
 
 /** The page that checks the envelopes: the address where the letters print it, the fold lines, and what to do with it. */
-export type TestSheetModel = {
-  readonly lang: LetterLang;
-  readonly layout: LetterLayout;
+export type TestSheetModel = Pick<LetterModel, 'lang' | 'layout' | 'sender' | 'recipient'> & {
   readonly title: string;
   /** The envelope setting the sheet shows ("Fenêtre à droite…, décalage…"). */
   readonly setting: string;
-  readonly sender: { readonly lines: readonly string[]; readonly legal: readonly string[] };
-  readonly recipient: readonly string[];
   readonly labels: { readonly address: string; readonly fold: string };
   readonly steps: readonly string[];
 };
