@@ -153,6 +153,20 @@ test('at 1366 px, balances of tens of millions fit their columns, whose header a
   await expect(app.tile('receivables')).toContainText('237 037 036,80');
   const spilling = await page.locator('.tile .value').evaluateAll((values) => values.filter((v) => v.scrollWidth > v.clientWidth + 0.5).map((v) => v.textContent));
   expect(spilling).toEqual([]);
+  // On a phone, the aged balance's legend wraps onto more lines: every bucket's amount in sight, none
+  // running into the next, nothing to scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const legend = page.getByTestId('aging-legend');
+  await expect(legend).toContainText('39 506 172,80');
+  const entries = await legend.locator(':scope > div').evaluateAll((divs) => divs.map((d) => d.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right, top: r.top })));
+  expect(entries).toHaveLength(6);
+  for (const e of entries) expect(e.right).toBeLessThanOrEqual(390);
+  expect(new Set(entries.map((e) => Math.round(e.top))).size).toBeGreaterThan(1);
+  for (const [i, e] of entries.entries()) {
+    const next = entries[i + 1];
+    if (next && Math.round(next.top) === Math.round(e.top)) expect(next.left).toBeGreaterThanOrEqual(e.right);
+  }
+  expect(await legend.evaluate((l) => l.scrollWidth - l.clientWidth)).toBeLessThanOrEqual(0);
 });
 
 test('at 390 px no view runs past the screen’s edge, its folded panels opened: wide tables scroll in their own box', async ({ page }) => {
