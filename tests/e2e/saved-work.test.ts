@@ -110,7 +110,17 @@ test('the analysis settings saved as defaults: the page opens with them next tim
   // Back to the built-in settings: saved as none.
   await app.go('reglages');
   await panel.locator('summary').click();
+  const exported = JSON.stringify(await getRecord(page));
   await panel.getByRole('button', { name: 'Revenir aux réglages d’origine' }).click();
   await expect(panel.getByTestId('defaults-current')).toContainText('Aucun réglage enregistré');
   expect(await getRecord(page)).not.toHaveProperty('analysisDefaults');
+  // A workspace imported from a file brings its saved settings to the settings bar at once.
+  await page.getByLabel('Tranches (jours)').fill('30');
+  await page.getByLabel('Tranches (jours)').dispatchEvent('change');
+  await page.getByTestId('workspace-panel').locator('summary').click();
+  page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('ws-import').setInputFiles({ name: 'espace.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await expect(page.getByTestId('work-message')).toHaveText('Espace de travail importé.');
+  await expect(page.getByLabel('Tranches (jours)')).toHaveValue('15, 45, 90');
+  await expect(page.getByLabel('Période du DSO (mois)')).toHaveValue('6');
 });

@@ -58,23 +58,24 @@ export class SavedWork {
     await this.#after(r.workspace);
   }
 
-  async importFile(file: File): Promise<void> {
+  /** Replaces the saved workspace with the one in `file` (once confirmed); the workspace now saved, or null when nothing changed. */
+  async importFile(file: File): Promise<Workspace | null> {
     const read = await readWorkspaceFile(file, this.#lang);
     if (!read.ok) {
       this.message = read.message;
-      return;
+      return null;
     }
     if (this.problem) {
       this.message = t(this.#lang, 'ws.readOnly');
-      return;
+      return null;
     }
-    if (!confirm(t(this.#lang, 'ws.confirmReplace', { n: this.workspace?.history.length ?? 0 }))) return;
+    if (!confirm(t(this.#lang, 'ws.confirmReplace', { n: this.workspace?.history.length ?? 0 }))) return null;
     const r = await replaceWorkspace(read.workspace);
     this.message = t(this.#lang, r.ok ? 'ws.imported' : 'work.storageError');
-    if (r.ok) {
-      this.workspace = r.workspace;
-      await this.#after(r.workspace);
-    }
+    if (!r.ok) return null;
+    this.workspace = r.workspace;
+    await this.#after(r.workspace);
+    return r.workspace;
   }
 
   exportNow(asOf: string): void {
