@@ -221,7 +221,7 @@ function drawParties(doc: jsPDF, layout: LetterLayout, sender: LetterModel['send
   const fitted = (line: string, size: number, width: number) => {
     let s = size;
     doc.setFontSize(s);
-    while (s > 6.5 && doc.getTextWidth(line) > width) doc.setFontSize((s -= 0.5));
+    while (s > 7 && doc.getTextWidth(line) > width) doc.setFontSize((s -= 0.5));
   };
   doc.setFont(family(doc), 'bold');
   for (const [i, line] of sender.lines.entries()) {
