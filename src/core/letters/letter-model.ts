@@ -152,13 +152,13 @@ export function testSheet(profile: Profile, lang: LetterLang): TestSheetModel {
           'Imprimez cette page en taille réelle (100 %, sans « Ajuster à la page »).',
           'Pliez-la le long des traits « pli » de la marge gauche, le haut de la page (le cadre « Adresse ») à l’extérieur.',
           'Glissez-la dans une de vos enveloppes : le cadre doit apparaître entier dans la fenêtre, même en faisant glisser la feuille d’un bord à l’autre.',
-          'Sinon, mesurez l’écart avec les graduations du cadre (un trait par millimètre, plus long tous les 5 mm) et réglez le décalage de l’adresse dans Réglages › Enveloppes (positif : vers la droite ou vers le bas), puis imprimez une nouvelle feuille. Les lettres suivent ce réglage.',
+          'Sinon, mesurez l’écart avec les graduations du cadre (un trait par millimètre, plus long tous les 5 mm) et réglez le décalage de l’adresse dans Réglages › Enveloppes à fenêtre (positif : vers la droite ou vers le bas), puis imprimez une nouvelle feuille. Les lettres suivent ce réglage.',
         ]
       : [
           'Print this page at actual size (100 %, no “Fit to page”).',
           'Fold it along the “fold” marks in the left margin, the top of the page (the “Address” frame) outside.',
           'Slide it into one of your envelopes: the frame must show whole in the window, even with the sheet moved from one side to the other.',
-          'Otherwise, measure the gap on the frame’s scale (one mark per millimetre, a longer one every 5 mm) and set the address shift in Settings › Envelopes (positive: to the right or down), then print a new sheet. The letters follow this setting.',
+          'Otherwise, measure the gap on the frame’s scale (one mark per millimetre, a longer one every 5 mm) and set the address shift in Settings › Window envelopes (positive: to the right or down), then print a new sheet. The letters follow this setting.',
         ],
   };
   return fr ? { ...model, setting: frenchSpacing(model.setting), steps: model.steps.map(frenchSpacing) } : model;
