@@ -230,7 +230,7 @@ test('a keyboard alone imports a sample and marks today’s first action as done
   await expect(page.getByTestId('work-message')).toHaveText('Enregistré.');
 });
 
-test('axe-core finds no violation: start page, summary, balance with its drill-down and charts, worklist with a form, letter preview', async ({ page }) => {
+test('axe-core finds no violation: start page, summary, balance with its drill-down and charts, worklist with a form, letter preview, settings', async ({ page }) => {
   const app = new AppPage(page);
   await app.open(AS_OF);
   expect(await axeViolations(page)).toEqual([]);
@@ -251,6 +251,12 @@ test('axe-core finds no violation: start page, summary, balance with its drill-d
   expect(await axeViolations(page)).toEqual([]);
   await first.getByRole('button', { name: 'Annuler' }).click();
   await page.getByRole('button', { name: 'Toutes les lettres du jour (PDF recto verso)' }).click();
+  await expect(page.getByTestId('letter-preview').locator('iframe')).toBeVisible({ timeout: 30_000 });
+  expect(await axeViolations(page)).toEqual([]);
+  // The settings view, its panels open (default settings, policy, profile, envelopes), with the envelope test sheet's preview.
+  await app.go('reglages');
+  await page.getByTestId('worklist').evaluate((w) => w.querySelectorAll('details:not([open])').forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  await page.getByTestId('test-sheet').click();
   await expect(page.getByTestId('letter-preview').locator('iframe')).toBeVisible({ timeout: 30_000 });
   expect(await axeViolations(page)).toEqual([]);
 });
