@@ -38,6 +38,17 @@ export async function bundleEInvoices(files: readonly File[], label: string): Pr
   return { file: new Blob([zipSync(entries, { level: 0 }) as Uint8Array<ArrayBuffer>]), name: label };
 }
 
+/** The files (or their reports) read together: `item` in place of the one of its name when appended, else alone. */
+export function readTogether<T>(list: readonly T[], item: T, nameOf: (x: T) => string, append: boolean): T[] {
+  return append ? [...list.filter((x) => nameOf(x) !== nameOf(item)), item] : [item];
+}
+
+/** An import's progress bar, 0 to 1: reading is the first fifth, turning rows into the ledger most of the rest, the figures the end. */
+export function importProgress(stage: string, done: number, total: number): number {
+  if (total <= 0) return 0;
+  return stage === 'read' ? 0.05 : stage === 'map' ? 0.2 + 0.7 * (done / total) : 0.9 + 0.1 * (done / total);
+}
+
 type Send = Parameters<Restorer>[0];
 
 /**
