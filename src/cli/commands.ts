@@ -21,7 +21,7 @@ import { bankView, matchJson } from '../app/bank.ts';
 import { readStatement } from '../import/bank/read-statement.ts';
 import { loadWorkbookReaders, needsWorkbookReaders } from '../import/sheetjs.ts';
 import { importEInvoices, isEInvoiceFile, type EInvoiceFile } from '../import/einvoice/import-einvoices.ts';
-import { eInvoiceFilesOf, isEInvoiceZip, ZIP_DIRECTORY_BYTES } from '../import/einvoice/archive.ts';
+import { eInvoiceFilesOf, isEInvoiceZip, isZip, ZIP_DIRECTORY_BYTES } from '../import/einvoice/archive.ts';
 import { refusalReasonText, statementErrorText } from '../i18n/bank.ts';
 import { ledgerOf, sessionOf, type Source } from '../app/session.ts';
 import { settingsFrom, type Settings, type SettingsField } from '../app/settings.ts';
@@ -388,7 +388,7 @@ function openFile(path: string): (ByteSource & { close(): void }) | null {
 /** The file's first `limit` bytes, or all of them; null (said on stderr) when it cannot be read. */
 /** Whether the file at `path`, whose first bytes are `head`, is a zip of e-invoices (its directory read from its end). */
 function isInvoiceZipAt(path: string, head: Uint8Array): boolean {
-  if (head[0] !== 0x50 || head[1] !== 0x4b) return false;
+  if (!isZip(head)) return false;
   const file = openFile(path);
   if (!file) return false;
   try {

@@ -4,6 +4,7 @@
  * core: a few hundred bytes. It never creates the database: when there is none, the upgrade is
  * aborted and nothing is read.
  */
+import type { AnalysisDefaults } from '../core/index.ts';
 import type { LastAnalysis } from './db.ts';
 
 /** One record of a store, or null (no database, no such store or record, or any failure). */
@@ -44,12 +45,13 @@ export async function readLast(): Promise<LastAnalysis | null> {
   return r && r.keep !== false && r.data && r.data.files.length > 0 ? r.data : null;
 }
 
-/** The analysis settings the user saved as defaults (the workspace's `analysisDefaults`, checked when it was saved), as stored. */
-export type StoredDefaults = { readonly basis: 'due' | 'issued'; readonly edges: readonly number[]; readonly windows: number; readonly termsDays: number; readonly ratings: readonly number[] };
-
-export async function readAnalysisDefaults(): Promise<StoredDefaults | null> {
+/**
+ * The analysis settings the user saved as defaults (the workspace's `analysisDefaults`, checked when it
+ * was saved), as stored: only their shape is looked at here, the worker checks their values.
+ */
+export async function readAnalysisDefaults(): Promise<AnalysisDefaults | null> {
   const r = (await readRecord('workspace', 'current')) as { data?: { analysisDefaults?: unknown } } | null;
-  const d = r?.data?.analysisDefaults as Partial<StoredDefaults> | undefined;
+  const d = r?.data?.analysisDefaults as Partial<AnalysisDefaults> | undefined;
   const numbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
-  return d && (d.basis === 'due' || d.basis === 'issued') && numbers(d.edges) && typeof d.windows === 'number' && typeof d.termsDays === 'number' && numbers(d.ratings) ? (d as StoredDefaults) : null;
+  return d && (d.basis === 'due' || d.basis === 'issued') && numbers(d.edges) && typeof d.windows === 'number' && typeof d.termsDays === 'number' && numbers(d.ratings) ? (d as AnalysisDefaults) : null;
 }

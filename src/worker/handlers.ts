@@ -17,7 +17,7 @@ import { behaviourTable, forecastView } from '../app/prediction.ts';
 import { bankView } from '../app/bank.ts';
 import { isBankFormat, readStatement } from '../import/bank/read-statement.ts';
 import { statementErrorText } from '../i18n/bank.ts';
-import { eInvoiceFilesOf, isEInvoiceZip, ZIP_DIRECTORY_BYTES } from '../import/einvoice/archive.ts';
+import { eInvoiceFilesOf, isEInvoiceZip, isZip, ZIP_DIRECTORY_BYTES } from '../import/einvoice/archive.ts';
 import { importEInvoices, isEInvoiceFile } from '../import/einvoice/import-einvoices.ts';
 import { readLifecycle } from '../import/einvoice/lifecycle.ts';
 import { resolveLifecycle } from '../core/index.ts';
@@ -139,7 +139,7 @@ export function createHandlers(): { [K in keyof Requests]: (input: Parameters<Re
       if (isBankFormat(head)) return 'statement';
       if (isEInvoiceFile(head)) return 'einvoice';
       const tailStart = Math.max(0, file.size - ZIP_DIRECTORY_BYTES);
-      if (head[0] === 0x50 && head[1] === 0x4b && isEInvoiceZip(head, new Uint8Array(await file.slice(tailStart).arrayBuffer()), tailStart)) return 'einvoice';
+      if (isZip(head) && isEInvoiceZip(head, new Uint8Array(await file.slice(tailStart).arrayBuffer()), tailStart)) return 'einvoice';
       return 'ledger';
     },
     async importStatement(input) {

@@ -7,7 +7,8 @@ import { loadFflate } from '../sheetjs.ts';
 import { checkZip, zipEntryNames } from '../zip-guard.ts';
 import { isEInvoiceFile, type EInvoiceFile } from './import-einvoices.ts';
 
-const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/** A zip's first bytes (a local file header): only then is its directory worth reading (`isEInvoiceZip`). */
+export const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /** Bytes read from the end of a zip to list its entries: a zip of a few thousand invoices lists them in far less. */
 export const ZIP_DIRECTORY_BYTES = 1 << 20;

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../../../i18n/issues.ts';
 import type { PageSettings } from '../../../worker/protocol.ts';
-import type { StoredDefaults } from '../../../storage/last.ts';
+import type { AnalysisDefaults } from '../../../core/index.ts';
 
 /** Today on this device's calendar, `YYYY-MM-DD`. */
 function todayIso(): string {
@@ -51,7 +51,7 @@ export class PageSettingsState {
   }
 
   /** The settings the user saved as defaults, shown in the settings bar as if typed (the date stays). */
-  useDefaults(d: StoredDefaults): void {
+  useDefaults(d: AnalysisDefaults): void {
     this.basis = d.basis;
     this.edgesText = d.edges.join(', ');
     this.windows = d.windows;
